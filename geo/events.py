@@ -1,0 +1,586 @@
+"""Records: load, validate and place dated events, states over intervals, national figures
+and articles.
+
+Every file is validated whole before anything is returned: a bad row raises ``DataError``
+naming the file, line and field, and nothing is half-loaded. Places are joined from the
+gazetteer (coordinates, admin-1, precision); a record that names no known place is an error by
+default, or listed in ``Dataset.unplaced`` with its line and reason when asked.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from geo.errors import DataError
+from geo.schema import (
+    CERTAINTIES,
+    CRS,
+    EVENT_COLUMNS,
+    EVENT_LAYERS,
+    FIGURE_COLUMNS,
+    METRICS,
+    QUALIFIERS,
+    SCOPES,
+    STATE_COLUMNS,
+    STATE_LAYERS,
+    STATUSES,
+    Place,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from geo.config import Settings
+    from geo.gazetteer import Gazetteer
+
+EVENTS_FILE = "events.csv"
+STATES_FILE = "states.csv"
+FIGURES_FILE = "figures.csv"
+ARTICLES_DIR = "articles"
+
+_SOURCE_RE = re.compile(r"^(?P<publisher>[^<>]+?)\s*<(?P<url>https?://[^\s<>]+)>$")
+_PRECISION_BY_KIND = {"facility": 1, "airport": 1, "city": 1, "admin1": 3, "country": 3}
+
+
+def point(lon: float, lat: float) -> Point:
+    """The one place where coordinates become geometry: x = lon, y = lat (as geopandas does)."""
+    return Point(float(lon), float(lat))
+
+
+def parse_sources(cell: str) -> tuple[Source, ...]:
+    """``Publisher <URL> ; Publisher <URL>`` -> Sources; raises ValueError on a malformed one."""
+    out = []
+    for part in cell.split(" ; "):
+        part = part.strip()
+        if not part:
+            continue
+        m = _SOURCE_RE.match(part)
+        if not m:
+            msg = f"source {part!r} is not 'Publisher <https://...>'"
+            raise ValueError(msg)
+        out.append(Source(m["publisher"].strip(), m["url"]))
+    if not out:
+        msg = "every record needs at least one source 'Publisher <https://...>'"
+        raise ValueError(msg)
+    return tuple(out)
+
+
+def format_sources(sources: Iterable[Source]) -> str:
+    """The inverse of ``parse_sources``."""
+    return " ; ".join(f"{s.publisher} <{s.url}>" for s in sources)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A dated brief: metadata, the records it supports, and its body text."""
+
+    path: Path
+    title: str
+    date: dt.date
+    publisher: str
+    url: str
+    records: tuple[str, ...]
+    body: str
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A record that could not be put on the map, with where it is and why."""
+
+    file: str
+    line: int
+    record_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the map shows: events, states, national figures and articles."""
+
+    events: gpd.GeoDataFrame
+    states: gpd.GeoDataFrame
+    figures: pd.DataFrame
+    articles: tuple[Article, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()
+    files: tuple[str, ...] = field(default=())
+
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        """First and last day any event or state touches (open-ended states excluded)."""
+        days: list[pd.Timestamp] = []
+        for col, frame in (("date", self.events), ("valid_from", self.states)):
+            if len(frame):
+                days += [frame[col].min(), frame[col].max()]
+        if len(self.states):
+            ends = self.states["valid_to"].dropna()
+            if len(ends):
+                days.append(ends.max())
+        if not days:
+            today = dt.date.today()
+            return today, today
+        return min(days).date(), max(days).date()
+
+    def articles_for(self, record_id: str) -> list[Article]:
+        """The articles that cite a record."""
+        return [a for a in self.articles if record_id in a.records]
+
+
+# --- row validation ------------------------------------------------------------------------
+
+
+class _Row:
+    """Typed access to one CSV row; every getter raises DataError naming file, line, field."""
+
+    def __init__(self, file: str, line: int, cells: dict[str, str]) -> None:
+        self.file, self.line, self.cells = file, line, cells
+
+    def fail(self, field_name: str | None, problem: str) -> DataError:
+        return DataError(self.file, self.line, field_name, problem)
+
+    def text(self, name: str, *, required: bool = False) -> str:
+        value = (self.cells.get(name) or "").strip()
+        if required and not value:
+            raise self.fail(name, "is empty but required")
+        return value
+
+    def choice(self, name: str, allowed: Iterable[str], *, default: str | None = None) -> str:
+        value = self.text(name, required=default is None) or (default or "")
+        allowed = tuple(allowed)
+        if value not in allowed:
+            raise self.fail(name, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def date(self, name: str, *, required: bool = True) -> pd.Timestamp | None:
+        value = self.text(name, required=required)
+        if not value:
+            return None
+        try:
+            return pd.Timestamp(dt.date.fromisoformat(value))
+        except ValueError:
+            raise self.fail(name, f"{value!r} is not a date YYYY-MM-DD") from None
+
+    def count(self, name: str) -> int | None:
+        value = self.text(name).replace(",", "")
+        if not value:
+            return None
+        if not re.fullmatch(r"-?\d+", value):
+            raise self.fail(name, f"{self.cells[name]!r} is not a whole number")
+        n = int(value)
+        if n < 0:
+            raise self.fail(name, f"{n} is negative")
+        return n
+
+    def precision(self, name: str) -> int | None:
+        value = self.text(name)
+        if not value:
+            return None
+        if value not in {"1", "2", "3"}:
+            raise self.fail(name, f"{value!r} is not 1, 2 or 3")
+        return int(value)
+
+    def coord(self, name: str, limit: float) -> float | None:
+        value = self.text(name)
+        if not value:
+            return None
+        try:
+            x = float(value)
+        except ValueError:
+            raise self.fail(name, f"{value!r} is not a number") from None
+        if not -limit <= x <= limit or x != x:
+            raise self.fail(name, f"{x} is out of range [-{limit}, {limit}]")
+        return x
+
+    def sources(self, name: str = "sources") -> str:
+        value = self.text(name, required=True)
+        try:
+            return format_sources(parse_sources(value))
+        except ValueError as exc:
+            raise self.fail(name, str(exc)) from None
+
+
+def read_rows(path: Path, columns: Iterable[str], *, label: str | None = None) -> Iterator[_Row]:
+    """Rows of a UTF-8 CSV whose header holds ``columns`` (extra columns are allowed)."""
+    label = label or str(path)
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise DataError(label, 1, missing[0], "column is missing from the header")
+            line = 1
+            for cells in reader:
+                row = _Row(label, line + 1, cells)
+                line = reader.line_num
+                if None in cells:
+                    raise row.fail(None, "has more cells than the header")
+                if not any((v or "").strip() for v in cells.values()):
+                    continue
+                yield row
+        except UnicodeDecodeError as exc:
+            raise DataError(label, None, None, f"is not UTF-8 ({exc.reason})") from None
+        except csv.Error as exc:
+            raise DataError(label, reader.line_num, None, f"is not valid CSV ({exc})") from None
+
+
+# --- placing records -------------------------------------------------------------------------
+
+
+class _Placer:
+    """Joins a row's place / site_id / lat-lon to a point, admin-1 and precision."""
+
+    def __init__(self, gazetteer: Gazetteer | None, area: str) -> None:
+        self.gazetteer = gazetteer
+        self.area = area
+
+    def place(self, row: _Row) -> tuple[dict[str, Any], str | None]:
+        """Placement columns for a local row, and the reason it is unplaced (or None)."""
+        site_id = row.text("site_id")
+        name = row.text("place")
+        lat = row.coord("lat", 90.0)
+        lon = row.coord("lon", 180.0)
+        if (lat is None) != (lon is None):
+            raise row.fail("lon" if lon is None else "lat", "lat and lon go together")
+        found: Place | None = None
+        if site_id:
+            found = self.gazetteer.get(site_id) if self.gazetteer else None
+            if found is None:
+                raise row.fail("site_id", f"{site_id!r} is not in the gazetteer")
+        elif name and self.gazetteer is not None:
+            candidates = self.gazetteer.lookup(name, limit=1)
+            found = candidates[0] if candidates else None
+        out: dict[str, Any] = {
+            "place_id": found.id if found else "",
+            "place_name": name or (found.name if found else ""),
+            "admin1": found.admin1 if found else "",
+            "precision_default": _PRECISION_BY_KIND.get(found.kind, 2) if found else 1,
+        }
+        if lat is not None and lon is not None:
+            out["geometry"] = point(lon, lat)
+            if self.gazetteer is not None and hasattr(self.gazetteer, "admin1_at"):
+                out["admin1"] = self.gazetteer.admin1_at(lon, lat) or out["admin1"]
+            return out, None
+        if found is not None:
+            out["geometry"] = point(found.lon, found.lat)
+            return out, None
+        out["geometry"] = None
+        if not name:
+            return out, "a local record needs a place, a site_id or lat/lon"
+        return out, f"place {name!r} is not in the gazetteer and the row has no lat/lon"
+
+
+def _read_records(
+    path: Path,
+    columns: tuple[str, ...],
+    parse: Callable[[_Row], dict[str, Any]],
+    placer: _Placer,
+    *,
+    strict: bool,
+    label: str,
+) -> tuple[list[dict[str, Any]], list[Unplaced]]:
+    records: list[dict[str, Any]] = []
+    unplaced: list[Unplaced] = []
+    for row in read_rows(path, columns, label=label):
+        rec = parse(row)
+        rec["_line"] = row.line
+        if rec["scope"] == "national":
+            rec.update(place_id="", place_name=row.text("place"), admin1="", geometry=None)
+            rec["geo_precision"] = rec["geo_precision"] or None
+        else:
+            placed, reason = placer.place(row)
+            default_precision = placed.pop("precision_default")
+            rec.update(placed)
+            rec["geo_precision"] = rec["geo_precision"] or default_precision
+            if reason:
+                if strict:
+                    raise row.fail("place", reason)
+                unplaced.append(Unplaced(label, row.line, rec["id"], reason))
+        records.append(rec)
+    return records, unplaced
+
+
+def _parse_common(row: _Row) -> dict[str, Any]:
+    return {
+        "id": row.text("id", required=True),
+        "scope": row.choice("scope", SCOPES, default="local"),
+        "geo_precision": row.precision("geo_precision"),
+        "count_note": row.text("count_note"),
+        "description": row.text("description"),
+        "certainty": row.choice("certainty", CERTAINTIES, default="reported"),
+        "sources": row.sources(),
+    }
+
+
+def _parse_event(row: _Row) -> dict[str, Any]:
+    rec = _parse_common(row)
+    rec.update(
+        date=row.date("date"),
+        time_precision=row.precision("time_precision") or 1,
+        layer=row.choice("layer", EVENT_LAYERS),
+        event_type=row.text("event_type"),
+        sub_event_type=row.text("sub_event_type"),
+        fatalities=row.count("fatalities"),
+        injured=row.count("injured"),
+        detained=row.count("detained"),
+        actor1=row.text("actor1"),
+        actor2=row.text("actor2"),
+    )
+    return rec
+
+
+def _parse_state(row: _Row) -> dict[str, Any]:
+    rec = _parse_common(row)
+    layer = row.choice("layer", STATE_LAYERS)
+    start, end = row.date("valid_from"), row.date("valid_to", required=False)
+    if end is not None and end < start:
+        raise row.fail("valid_to", f"{end.date()} is before valid_from {start.date()}")
+    rec.update(
+        layer=layer,
+        subject=row.text("subject", required=True),
+        status=row.choice("status", STATUSES[layer]),
+        valid_from=start,
+        valid_to=end,
+        troops=row.count("troops"),
+        actor=row.text("actor"),
+    )
+    return rec
+
+
+def _parse_figure(row: _Row) -> dict[str, Any]:
+    return {
+        "id": row.text("id", required=True),
+        "date": row.date("date"),
+        "metric": row.choice("metric", METRICS),
+        "value": row.count("value") if row.text("value", required=True) else None,
+        "qualifier": row.choice("qualifier", QUALIFIERS, default="exact"),
+        "reported_by": row.text("reported_by"),
+        "certainty": row.choice("certainty", CERTAINTIES, default="reported"),
+        "note": row.text("note"),
+        "sources": row.sources(),
+        "_line": row.line,
+    }
+
+
+_INT_COLUMNS = ("fatalities", "injured", "detained", "troops", "time_precision", "geo_precision")
+
+
+def _frame(records: list[dict[str, Any]], columns: Iterable[str]) -> gpd.GeoDataFrame:
+    """A GeoDataFrame in EPSG:4326 with nullable integer counts; geometry None when unplaced."""
+    cols = list(dict.fromkeys([*columns, "place_id", "place_name", "admin1", "_line"]))
+    frame = pd.DataFrame.from_records(records, columns=[*cols, "geometry"]) if records else None
+    if frame is None:
+        frame = pd.DataFrame({c: pd.Series(dtype="object") for c in [*cols, "geometry"]})
+    for c in _INT_COLUMNS:
+        if c in frame:
+            frame[c] = pd.array(frame[c].tolist(), dtype="Int64")
+    for c in ("date", "valid_from", "valid_to"):
+        if c in frame:
+            frame[c] = pd.to_datetime(frame[c])
+    for c in ("lat", "lon"):
+        if c in frame:
+            frame = frame.drop(columns=c)
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=CRS)
+
+
+def _check_unique(ids: list[tuple[str, str, int]]) -> None:
+    seen: dict[str, tuple[str, int]] = {}
+    for file, rid, line in ids:
+        if rid in seen:
+            first_file, first_line = seen[rid]
+            msg = f"id {rid!r} is already used at {first_file}, line {first_line}"
+            raise DataError(file, line, "id", msg)
+        seen[rid] = (file, line)
+
+
+# --- public loaders --------------------------------------------------------------------------
+
+
+def load_events(
+    path: Path, gazetteer: Gazetteer | None, *, area: str = "KZ", strict: bool = True
+) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
+    """Dated events from one CSV (format in data/README.md) and the rows left unplaced."""
+    placer = _Placer(gazetteer, area)
+    records, unplaced = _read_records(
+        path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
+        label=_label(path),
+    )  # fmt: skip
+    return _frame(records, EVENT_COLUMNS), unplaced
+
+
+def load_states(
+    path: Path, gazetteer: Gazetteer | None, *, area: str = "KZ", strict: bool = True
+) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
+    """States over intervals from one CSV and the rows left unplaced."""
+    placer = _Placer(gazetteer, area)
+    records, unplaced = _read_records(
+        path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
+        strict=strict, label=_label(path),
+    )  # fmt: skip
+    frame = _frame(records, STATE_COLUMNS)
+    _check_no_overlap(frame, _label(path))
+    return frame, unplaced
+
+
+def load_figures(path: Path) -> pd.DataFrame:
+    """National figures as reported on each date, side by side."""
+    required = ("id", "date", "metric", "value", "sources")
+    records = [_parse_figure(r) for r in read_rows(path, required, label=_label(path))]
+    frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
+    frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _check_no_overlap(states: gpd.GeoDataFrame, label: str) -> None:
+    """One facility (or one national subject, such as the internet) has one state a day."""
+    infra = states[states["layer"] == "infrastructure"]
+    keys = infra["place_id"].where(infra["place_id"] != "", "national: " + infra["subject"])
+    for key, group in infra.groupby(keys):
+        group = group.sort_values("valid_from")
+        starts, ends = group["valid_from"].tolist(), group["valid_to"].tolist()
+        ids, lines = group["id"].tolist(), group["_line"].tolist()
+        for i in range(1, len(group)):
+            if pd.isna(ends[i - 1]) or starts[i] <= ends[i - 1]:
+                msg = f"{key} already has state {ids[i - 1]} in force on {starts[i].date()}"
+                raise DataError(label, int(lines[i]), "valid_from", msg)
+
+
+def read_article(path: Path, *, label: str | None = None) -> Article:
+    """One article file: ``key: value`` header, a ``---`` line, the body."""
+    label = label or _label(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(label, None, None, f"is not UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
+    return parse_article(text, path=path, label=label)
+
+
+def parse_article(text: str, *, path: Path, label: str) -> Article:
+    """An article from its text; raises DataError naming the line of a bad header field."""
+    lines = text.splitlines(keepends=True)
+    meta: dict[str, tuple[str, int]] = {}
+    body_start = None
+    offset = 0
+    for number, raw in enumerate(lines, start=1):
+        offset += len(raw)
+        line = raw.strip()
+        if line == "---":
+            body_start = offset
+            break
+        if not line:
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise DataError(label, number, None, "header line is not 'key: value'")
+        meta[key.strip().lower()] = (value.strip(), number)
+    if body_start is None:
+        raise DataError(label, None, None, "has no '---' line between header and body")
+    for key in ("title", "date", "publisher", "url"):
+        if not meta.get(key, ("", 0))[0]:
+            raise DataError(label, None, key, "is missing from the header")
+    date_text, date_line = meta["date"]
+    try:
+        day = dt.date.fromisoformat(date_text)
+    except ValueError:
+        raise DataError(label, date_line, "date", f"{date_text!r} is not YYYY-MM-DD") from None
+    url, url_line = meta["url"]
+    if not url.startswith(("http://", "https://")):
+        raise DataError(label, url_line, "url", f"{url!r} is not an http(s) URL")
+    records = tuple(r.strip() for r in meta.get("records", ("", 0))[0].split(",") if r.strip())
+    return Article(
+        path=path,
+        title=meta["title"][0],
+        date=day,
+        publisher=meta["publisher"][0],
+        url=url,
+        records=records,
+        body=text[body_start:].strip("\n"),
+    )
+
+
+def load_articles(folder: Path) -> tuple[Article, ...]:
+    """Every ``*.txt`` article in a folder, by date then name."""
+    if not folder.is_dir():
+        return ()
+    articles = [read_article(p) for p in sorted(folder.glob("*.txt"))]
+    return tuple(sorted(articles, key=lambda a: (a.date, a.path.name)))
+
+
+def load_dataset(
+    settings: Settings, gazetteer: Gazetteer | None, *, strict: bool = True
+) -> Dataset:
+    """The whole data set in ``settings.data_dir``: validated and placed, or a DataError."""
+    folder = Path(settings.data_dir)
+    area = settings.area_of_interest
+    files: list[str] = []
+    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, area, strict)
+    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, area, strict)
+    figures_path = folder / FIGURES_FILE
+    figures = load_figures(figures_path) if figures_path.exists() else _empty_figures()
+    articles = load_articles(folder / ARTICLES_DIR)
+    for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
+        if p.exists():
+            files.append(_label(p))
+    ids = [(_label(folder / EVENTS_FILE), r, int(n)) for r, n in zip(events.id, events._line)]
+    ids += [(_label(folder / STATES_FILE), r, int(n)) for r, n in zip(states.id, states._line)]
+    ids += [(_label(figures_path), r, int(n)) for r, n in zip(figures.id, figures._line)]
+    _check_unique(ids)
+    known = {i for _, i, _ in ids}
+    for article in articles:
+        for rid in article.records:
+            if rid not in known:
+                msg = f"cites record {rid!r}, which no data file holds"
+                raise DataError(_label(article.path), None, "records", msg)
+    return Dataset(
+        events=events,
+        states=states,
+        figures=figures,
+        articles=articles,
+        unplaced=tuple(unplaced_e + unplaced_s),
+        files=tuple(files),
+    )
+
+
+def _optional(
+    path: Path,
+    loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
+    gazetteer: Gazetteer | None,
+    area: str,
+    strict: bool,
+) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
+    if path.exists():
+        return loader(path, gazetteer, area=area, strict=strict)
+    columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
+    return _frame([], columns), []
+
+
+def _empty_figures() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in [*FIGURE_COLUMNS, "_line"]})
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _label(path: Path) -> str:
+    """A file's name as errors show it: relative to the working folder where possible."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,194 @@
+"""Layer queries: what each map layer shows on a day, with counts; national figures; timeline.
+
+Events show in a window of days ending on the selected day (``window=1`` is that day only,
+``window=None`` everything up to it); states show when they are in force on that day.
+Every layer comes back with the same columns (``FEATURE_COLUMNS``), so the map, the exports and
+the dashboard table read one shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.errors import InputError
+from geo.events import Dataset
+from geo.schema import CRS, EVENT_LAYERS, LAYERS, MAP_LAYERS, STATE_LAYERS
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    "id", "layer", "name", "place", "place_id", "date", "valid_from", "valid_to", "status",
+    "event_type", "sub_event_type", "fatalities", "injured", "detained", "troops", "count_note",
+    "actor", "admin1", "geo_precision", "time_precision", "certainty", "description", "sources",
+)  # fmt: skip
+COUNT_COLUMNS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What an analyst narrows the map to; an empty tuple means no restriction."""
+
+    admin1: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    actor: str = ""
+    certainty: tuple[str, ...] = ()
+
+    def apply(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """Rows of a FEATURE_COLUMNS frame that pass every filter."""
+        keep = pd.Series(True, index=frame.index)
+        if self.admin1:
+            keep &= frame["admin1"].isin(self.admin1)
+        if self.event_types:
+            keep &= frame["event_type"].isin(self.event_types) | frame["layer"].isin(STATE_LAYERS)
+        if self.actor:
+            keep &= frame["actor"].str.contains(self.actor, case=False, regex=False)
+        if self.certainty:
+            keep &= frame["certainty"].isin(self.certainty)
+        return frame[keep]
+
+
+NO_FILTERS = Filters()
+
+
+def as_day(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
+    """A day as a normalized Timestamp; strings must be YYYY-MM-DD."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            msg = f"date {value!r} is not YYYY-MM-DD"
+            raise InputError(msg) from None
+    return pd.Timestamp(value).normalize()
+
+
+def check_layer(layer: str, allowed: Iterable[str] = LAYERS) -> str:
+    """The layer name, or an InputError listing the known ones."""
+    allowed = tuple(allowed)
+    if layer not in allowed:
+        msg = f"unknown layer {layer!r}; choose one of {', '.join(allowed)}"
+        raise InputError(msg)
+    return layer
+
+
+def check_window(window: int | None) -> int | None:
+    if window is not None and window < 1:
+        msg = f"window must be at least 1 day, not {window}"
+        raise InputError(msg)
+    return window
+
+
+def features_on(
+    ds: Dataset,
+    layer: str,
+    day: dt.date | str | pd.Timestamp,
+    *,
+    window: int | None = 1,
+    filters: Filters = NO_FILTERS,
+    include_national: bool = False,
+) -> gpd.GeoDataFrame:
+    """The features of one layer on a day: events in the window, states in force that day.
+
+    National records (no point) are left out unless ``include_national``; unplaced ones always.
+    """
+    check_layer(layer)
+    day = as_day(day)
+    check_window(window)
+    if layer in EVENT_LAYERS:
+        frame = ds.events[ds.events["layer"] == layer]
+        start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
+        frame = frame[(frame["date"] >= start) & (frame["date"] <= day)]
+    else:
+        frame = ds.states[ds.states["layer"] == layer]
+        ends = frame["valid_to"]
+        frame = frame[(frame["valid_from"] <= day) & (ends.isna() | (ends >= day))]
+    if not include_national:
+        frame = frame[frame.geometry.notna()]
+    return filters.apply(_standard(frame))
+
+
+def map_features(
+    ds: Dataset,
+    day: dt.date | str | pd.Timestamp,
+    *,
+    window: int | None = 1,
+    layers: Iterable[str] = MAP_LAYERS,
+    filters: Filters = NO_FILTERS,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Every requested layer's features on a day, by layer name."""
+    return {lay: features_on(ds, lay, day, window=window, filters=filters) for lay in layers}
+
+
+def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Number of features and the sum of each count column (missing counts add nothing)."""
+    out = {"features": len(frame)}
+    for col in COUNT_COLUMNS:
+        out[col] = int(frame[col].sum(skipna=True)) if col in frame and len(frame) else 0
+    return out
+
+
+def national_figures(ds: Dataset, day: dt.date | str | pd.Timestamp) -> pd.DataFrame:
+    """Every national figure reported on or before a day, newest first, with a ``latest`` flag.
+
+    ``latest`` marks, per metric, the newest figure that has not been retracted; disputed and
+    retracted figures stay in the frame, side by side with their dates and sources.
+    """
+    day = as_day(day)
+    figs = ds.figures[ds.figures["date"] <= day].copy()
+    figs = figs.sort_values(["metric", "date", "value"], ascending=[True, False, False])
+    figs["latest"] = False
+    usable = figs[figs["certainty"] != "retracted"]
+    if len(usable):
+        figs.loc[usable.groupby("metric").head(1).index, "latest"] = True
+    return figs.drop(columns=[c for c in ("_line",) if c in figs])
+
+
+def events_per_day(
+    ds: Dataset, *, layers: Iterable[str] = EVENT_LAYERS, filters: Filters = NO_FILTERS
+) -> pd.DataFrame:
+    """Dated events counted per day and layer (columns date, layer, events), for a timeline."""
+    frame = filters.apply(_standard(ds.events[ds.events["layer"].isin(tuple(layers))]))
+    if not len(frame):
+        return pd.DataFrame({"date": [], "layer": [], "events": []})
+    counts = frame.groupby(["date", "layer"]).size().rename("events").reset_index()
+    return counts
+
+
+def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Events or states reshaped to FEATURE_COLUMNS (+ geometry)."""
+    n = len(frame)
+    is_event = "date" in frame.columns and "subject" not in frame.columns
+    out = pd.DataFrame(index=frame.index)
+    out["id"] = frame["id"]
+    out["layer"] = frame["layer"]
+    if is_event:
+        out["name"] = frame["place_name"]
+    else:
+        out["name"] = frame["subject"]
+    out["place"] = frame["place_name"]
+    out["place_id"] = frame["place_id"]
+    none_dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    out["date"] = frame["date"] if is_event else none_dates
+    out["valid_from"] = none_dates if is_event else frame["valid_from"]
+    out["valid_to"] = none_dates if is_event else frame["valid_to"]
+    out["status"] = "" if is_event else frame["status"]
+    for col in ("event_type", "sub_event_type"):
+        out[col] = frame[col] if is_event else ""
+    for col in COUNT_COLUMNS:
+        out[col] = frame[col] if col in frame else pd.array([pd.NA] * n, dtype="Int64")
+    out["count_note"] = frame["count_note"]
+    if is_event:
+        actors = frame["actor1"].fillna("")
+        second = frame["actor2"].fillna("")
+        out["actor"] = actors.where(second == "", actors + " vs " + second)
+        out["time_precision"] = frame["time_precision"]
+    else:
+        out["actor"] = frame["actor"]
+        out["time_precision"] = pd.array([1] * n, dtype="Int64")
+    for col in ("admin1", "geo_precision", "certainty", "description", "sources"):
+        out[col] = frame[col]
+    for col in ("date", "valid_from", "valid_to"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    return gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs=CRS)
