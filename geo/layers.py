@@ -61,6 +61,9 @@ def as_day(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
         except ValueError:
             msg = f"date {value!r} is not YYYY-MM-DD"
             raise InputError(msg) from None
+    if not isinstance(value, dt.date):  # pd.Timestamp and datetime are dates too
+        msg = f"a day must be a date or YYYY-MM-DD text, not {type(value).__name__}"
+        raise InputError(msg)
     return pd.Timestamp(value).normalize()
 
 
@@ -191,4 +194,5 @@ def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out[col] = frame[col]
     for col in ("date", "valid_from", "valid_to"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    out = out[list(FEATURE_COLUMNS)]
     return gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs=CRS)

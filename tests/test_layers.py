@@ -1,0 +1,178 @@
+"""Layer queries: events in a window, states in force on a day, counts, national figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.errors import InputError
+from geo.events import Dataset, _frame
+from geo.layers import (
+    FEATURE_COLUMNS,
+    Filters,
+    events_per_day,
+    features_on,
+    layer_counts,
+    map_features,
+    national_figures,
+)
+from geo.schema import EVENT_COLUMNS, STATE_COLUMNS
+
+SRC = "TASS <https://tass.com/1>"
+
+
+def ev(id_: str, day: str, layer: str = "clashes", **kw: object) -> dict[str, object]:
+    rec: dict[str, object] = dict(
+        id=id_, date=pd.Timestamp(day), time_precision=1, layer=layer, event_type="Riots",
+        sub_event_type="", scope="local", place_name="Almaty", place_id="gn:1526384",
+        admin1="KZ-ALA", geo_precision=1, fatalities=None, injured=None, detained=None,
+        count_note="", actor1="Rioters", actor2="", description="", certainty="reported",
+        sources=SRC, geometry=Point(76.9, 43.25), _line=2,
+    )  # fmt: skip
+    rec.update(kw)
+    return rec
+
+
+def st(id_: str, start: str, end: str | None, layer: str = "infrastructure", **kw: object):
+    rec: dict[str, object] = dict(
+        id=id_, layer=layer, subject="Almaty airport", status="closed",
+        valid_from=pd.Timestamp(start), valid_to=pd.Timestamp(end) if end else None,
+        scope="local", place_name="", place_id="airport:ALA", admin1="KZ-ALA", geo_precision=1,
+        troops=None, count_note="", actor="", description="", certainty="reported", sources=SRC,
+        geometry=Point(77.04, 43.35), _line=2,
+    )  # fmt: skip
+    rec.update(kw)
+    return rec
+
+
+@pytest.fixture
+def ds() -> Dataset:
+    events = _frame(
+        [
+            ev("E1", "2022-01-04", fatalities=2),
+            ev("E2", "2022-01-05", fatalities=5, injured=10),
+            ev("E3", "2022-01-05", layer="protests", admin1="KZ-MAN", certainty="uncertain"),
+            ev("E4", "2022-01-06", layer="other", scope="national", geometry=None, detained=7939),
+        ],
+        EVENT_COLUMNS,
+    )
+    states = _frame(
+        [
+            st("S1", "2022-01-05", "2022-01-05", status="seized"),
+            st("S2", "2022-01-06", "2022-01-12", status="closed"),
+            st("S3", "2022-01-13", None, status="operational"),
+            st("T1", "2022-01-07", "2022-01-14", layer="troops", subject="Russian contingent",
+               status="deployed", troops=1500, actor="Russia"),
+        ],
+        STATE_COLUMNS,
+    )  # fmt: skip
+    figures = pd.DataFrame(
+        {
+            "id": ["F1", "F2", "F3"],
+            "date": pd.to_datetime(["2022-01-09", "2022-01-15", "2022-01-10"]),
+            "metric": ["deaths", "deaths", "detained"],
+            "value": pd.array([164, 225, 7939], dtype="Int64"),
+            "qualifier": ["exact", "exact", "exact"],
+            "reported_by": ["Health Ministry", "Prosecutor General", "Interior Ministry"],
+            "certainty": ["retracted", "official claim", "reported"],
+            "note": ["", "", ""],
+            "sources": [SRC] * 3,
+            "_line": [2, 3, 4],
+        }
+    )
+    return Dataset(events=events, states=states, figures=figures)
+
+
+def test_events_show_in_their_window(ds: Dataset) -> None:
+    assert list(features_on(ds, "clashes", "2022-01-05").id) == ["E2"]
+    assert list(features_on(ds, "clashes", "2022-01-05", window=2).id) == ["E1", "E2"]
+    assert list(features_on(ds, "clashes", "2022-01-09", window=None).id) == ["E1", "E2"]
+    assert features_on(ds, "clashes", "2022-01-03").empty
+
+
+def test_states_show_on_the_days_they_are_in_force(ds: Dataset) -> None:
+    status = {
+        d: list(features_on(ds, "infrastructure", dt.date(2022, 1, d)).status)
+        for d in (4, 5, 8, 12, 13, 31)
+    }
+    assert status == {
+        4: [],
+        5: ["seized"],
+        8: ["closed"],
+        12: ["closed"],  # valid_to is inclusive
+        13: ["operational"],
+        31: ["operational"],  # open-ended
+    }  # keys are days of January 2022
+    assert list(features_on(ds, "infrastructure", dt.date(2022, 1, 8)).status) == ["closed"]
+
+
+def test_states_ignore_the_window(ds: Dataset) -> None:
+    assert list(features_on(ds, "troops", "2022-01-15", window=30).id) == []
+    assert list(features_on(ds, "troops", "2022-01-10", window=30).troops) == [1500]
+
+
+def test_national_records_are_not_drawn_but_can_be_asked_for(ds: Dataset) -> None:
+    assert features_on(ds, "other", "2022-01-06").empty
+    national = features_on(ds, "other", "2022-01-06", include_national=True)
+    assert list(national.detained) == [7939]
+
+
+def test_every_layer_has_the_same_columns(ds: Dataset) -> None:
+    layers = map_features(ds, "2022-01-07", window=7)
+    for frame in layers.values():
+        assert tuple(c for c in frame.columns if c != "geometry") == FEATURE_COLUMNS
+        assert isinstance(frame, gpd.GeoDataFrame) and frame.crs.to_epsg() == 4326
+
+
+def test_counts_sum_what_is_reported(ds: Dataset) -> None:
+    counts = layer_counts(features_on(ds, "clashes", "2022-01-05", window=2))
+    assert counts == {"features": 2, "fatalities": 7, "injured": 10, "detained": 0, "troops": 0}
+
+
+def test_filters(ds: Dataset) -> None:
+    both = map_features(ds, "2022-01-05", filters=Filters(admin1=("KZ-MAN",)))
+    assert list(both["protests"].id) == ["E3"] and both["clashes"].empty
+    only = features_on(ds, "protests", "2022-01-05", filters=Filters(certainty=("reported",)))
+    assert only.empty
+    actor = features_on(ds, "troops", "2022-01-10", filters=Filters(actor="russia"))
+    assert list(actor.id) == ["T1"]
+
+
+def test_national_figures_keep_retracted_and_flag_latest(ds: Dataset) -> None:
+    on_10th = national_figures(ds, "2022-01-10")
+    deaths = on_10th[on_10th.metric == "deaths"]
+    assert list(deaths.value) == [164] and not deaths.latest.any()  # retracted is never latest
+    on_16th = national_figures(ds, "2022-01-16")
+    latest = on_16th[on_16th.latest].set_index("metric").value.to_dict()
+    assert latest == {"deaths": 225, "detained": 7939}
+    assert "retracted" in set(on_16th.certainty)  # kept side by side, never averaged
+
+
+def test_timeline_counts_events_per_day_and_layer(ds: Dataset) -> None:
+    counts = events_per_day(ds, layers=("clashes", "protests"))
+    assert counts.to_dict("records") == [
+        {"date": pd.Timestamp("2022-01-04"), "layer": "clashes", "events": 1},
+        {"date": pd.Timestamp("2022-01-05"), "layer": "clashes", "events": 1},
+        {"date": pd.Timestamp("2022-01-05"), "layer": "protests", "events": 1},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "needle"),
+    [
+        (lambda d: features_on(d, "riots", "2022-01-05"), "unknown layer 'riots'"),
+        (lambda d: features_on(d, "clashes", "05/01/2022"), "not YYYY-MM-DD"),
+        (lambda d: features_on(d, "clashes", "2022-01-05", window=0), "at least 1 day"),
+    ],
+)
+def test_bad_queries_say_what_is_wrong(ds: Dataset, call, needle: str) -> None:
+    with pytest.raises(InputError, match=needle):
+        call(ds)
+
+
+def test_date_range_covers_events_and_states(ds: Dataset) -> None:
+    assert ds.date_range() == (dt.date(2022, 1, 4), dt.date(2022, 1, 14))
