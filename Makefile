@@ -1,0 +1,42 @@
+# Two commands on a fresh machine (see README.md):
+#   make dashboard   set everything up, open the dashboard on the bundled data
+#   make test        set everything up, run every test (lint, units, gold set, browser)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+PORT   ?= 8501
+
+.PHONY: setup browser dashboard test lint bench
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP)
+
+# Debian's chromium drives the end-to-end tests (playwright's own browser download cannot
+# work on closed networks). Installed with apt when missing; CHROMIUM=/path uses another.
+browser:
+	@if [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+dashboard: setup
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+lint: setup
+	$(BIN)/ruff check geo dashboard tests bench scripts
+	$(BIN)/ruff format --check geo dashboard tests bench scripts
+
+test: setup browser lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

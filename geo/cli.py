@@ -1,0 +1,246 @@
+"""Command line: ``python -m geo {geoparse,places,export,...}``.
+
+The output shapes of ``geoparse --format json`` and ``export`` are a contract other tools rely
+on. Bad arguments or input exit with status 2 and a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from geo.config import Settings
+from geo.errors import GeoError, InputError
+from geo.schema import LAYERS
+
+EXPORT_LAYERS = (*LAYERS, "all")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is heavy)
+    """The gazetteer, telling stderr when the first build happens."""
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.load(settings, progress=_progress)
+
+
+def load_data(settings: Settings):  # -> Dataset
+    """The data set in settings.data_dir, placed with the gazetteer."""
+    from geo.events import load_dataset
+
+    return load_dataset(settings, load_gazetteer(settings))
+
+
+# --- geoparse --------------------------------------------------------------------------------
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    """(label, text to geoparse) for a FILE argument; article files give their body."""
+    from geo.events import parse_article
+
+    if name == "-":
+        label, raw = "-", sys.stdin.read()
+    else:
+        path = Path(name)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            msg = f"{name}: is not UTF-8 text"
+            raise InputError(msg) from None
+        except OSError as exc:
+            msg = f"{name}: cannot be read ({exc.strerror})"
+            raise InputError(msg) from None
+        label = name
+    if looks_like_article(raw):
+        return label, parse_article(raw, path=Path(label), label=label).body
+    return label, raw
+
+
+def looks_like_article(text: str) -> bool:
+    """True when the text starts with a ``title:`` header and has a ``---`` line."""
+    head = text.lstrip("\ufeff").lstrip()
+    return head.lower().startswith("title:") and "\n---" in head
+
+
+def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.geoparse import Geoparser
+
+    inputs = [_read_input(name) for name in args.files]
+    parser = Geoparser(load_gazetteer(settings), settings)
+    results = [
+        {"file": label, "mentions": [m.to_json() for m in parser.parse(text)]}
+        for label, text in inputs
+    ]
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for result in results:
+        print(f"== {result['file']}: {len(result['mentions'])} mentions")
+        rows = [
+            (
+                f"{m['start']}-{m['end']}",
+                m["text"],
+                m["status"],
+                m["kind"] or "",
+                m["name"] or "",
+                "" if m["lat"] is None else f"{m['lat']:.4f},{m['lon']:.4f}",
+                m["admin1"] or m["country_code"] or "",
+                f"{m['confidence']:.2f}",
+            )
+            for m in result["mentions"]
+        ]
+        _print_table(("span", "text", "status", "kind", "place", "lat,lon", "area", "conf"), rows)
+    return 0
+
+
+def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for line in (header, *rows):
+        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
+    gaz = load_gazetteer(settings)
+    kinds = [args.kind] if args.kind else None
+    found = gaz.lookup(args.name, kinds=kinds, limit=args.limit)
+    if args.format == "json":
+        keys = ("id", "name", "kind", "lat", "lon", "country_code", "admin1", "population", "city")
+        json.dump([{k: getattr(p, k) for k in keys} for p in found], sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not found:
+        print(f"no place named {args.name!r} in the gazetteer", file=sys.stderr)
+        return 1
+    rows = [
+        (p.id, p.name, p.kind, f"{p.lat:.4f}", f"{p.lon:.4f}", p.country_code, p.admin1,
+         str(p.population or ""))
+        for p in found
+    ]  # fmt: skip
+    _print_table(("id", "name", "kind", "lat", "lon", "cc", "admin1", "population"), rows)
+    return 0
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from geo import export
+    from geo.layers import as_day, check_window, features_on
+
+    day = as_day(args.date)
+    window = None if args.cumulative else check_window(args.window)
+    layers = [lay for lay in LAYERS] if args.layer == "all" else [args.layer]
+    fmt = args.format
+    if fmt not in EXPORTERS:
+        msg = f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
+        raise InputError(msg)
+    ds = load_data(settings)
+    frames = {lay: features_on(ds, lay, day, window=window) for lay in layers}
+    EXPORTERS[fmt](args, frames, day, window, export)
+    return 0
+
+
+def _export_geojson(args, frames, day, window, export) -> None:  # noqa: ANN001
+    meta = {
+        "layers": list(frames),
+        "date": day.date().isoformat(),
+        "window_days": window,
+        "generator": "crisismap geo export",
+    }
+    text = export.geojson_text(export.to_feature_collection(frames.values(), metadata=meta))
+    if args.out is None:
+        sys.stdout.write(text + "\n")
+        return
+    out = Path(args.out)
+    if out.is_dir():
+        out = out / export.default_filename(args.layer, day, "geojson")
+    export.write_atomic(out, text + "\n")
+    print(f"wrote {sum(len(f) for f in frames.values())} features to {out}", file=sys.stderr)
+
+
+# Formats register here: name -> writer(args, frames by layer, day, window, export module).
+EXPORTERS: dict[str, Callable[..., None]] = {"geojson": _export_geojson}
+
+# Subcommands register here: name -> (help, add_arguments(parser), run(args, settings)).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
+
+
+def _add_geoparse(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or article file; - = stdin")
+    p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
+
+
+def _add_places(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="a place name, any spelling (Alma-Ata, Uralsk, ALA)")
+    p.add_argument("--kind", choices=("facility", "airport", "city", "admin1", "country"))
+    p.add_argument("--limit", type=int, default=10, help="at most this many candidates")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _add_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--layer", required=True, choices=EXPORT_LAYERS, help="layer, or all")
+    p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
+    p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
+    p.add_argument("--cumulative", action="store_true", help="events up to the date, all of them")
+    p.add_argument("--format", default="geojson", help="geojson (default)")
+    p.add_argument("--out", help="output file or folder (default: standard output)")
+
+
+COMMANDS.update(
+    geoparse=("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
+    places=("list gazetteer candidates for a name", _add_places, cmd_places),
+    export=("write a layer for a date as GeoJSON", _add_export, cmd_export),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m geo", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, (help_text, add_arguments, _) in COMMANDS.items():
+        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; project errors become exit 2 with a one-line message."""
+    _register_optional_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return COMMANDS[args.command][2](args, settings)
+    except GeoError as exc:
+        print(f"python -m geo {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _register_optional_commands() -> None:
+    """Commands defined in other stage modules add themselves to COMMANDS/EXPORTERS here."""
+    import importlib
+
+    for module in ("geo.acled", "geo.snapshot", "geo.gpkg"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
