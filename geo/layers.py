@@ -125,10 +125,15 @@ def map_features(
 
 
 def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Number of features and the sum of each count column (missing counts add nothing)."""
+    """Number of features and the sum of each count column.
+
+    Missing counts add nothing, and neither do retracted records: a withdrawn figure stays on
+    the map, marked, but is never added into a total.
+    """
     out = {"features": len(frame)}
+    counted = frame[frame["certainty"] != "retracted"] if "certainty" in frame else frame
     for col in COUNT_COLUMNS:
-        out[col] = int(frame[col].sum(skipna=True)) if col in frame and len(frame) else 0
+        out[col] = int(counted[col].sum(skipna=True)) if col in counted and len(counted) else 0
     return out
 
 
