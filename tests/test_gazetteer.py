@@ -1,0 +1,296 @@
+"""The offline gazetteer: names, January-2022 admin-1 codes, airports, facilities, the cache."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.config import PROJECT_ROOT, Settings
+from geo.errors import DataError
+from geo.gazetteer import (
+    INPUT_FILES,
+    Gazetteer,
+    admin1_boundaries,
+    cache_path,
+    index_key,
+    normalize,
+)
+
+DATA = PROJECT_ROOT / "data"
+
+JAN2022_CODES = {
+    "KZ-AKM", "KZ-AKT", "KZ-ALA", "KZ-ALM", "KZ-AST", "KZ-ATY", "KZ-KAR", "KZ-KUS", "KZ-KZY",
+    "KZ-MAN", "KZ-PAV", "KZ-SEV", "KZ-SHY", "KZ-VOS", "KZ-YUZ", "KZ-ZAP", "KZ-ZHA",
+}  # fmt: skip
+
+REQUIRED_SITES = (
+    "site:almaty-city-hall", "site:almaty-presidential-residence", "site:almaty-republic-square",
+    "site:almaty-chpp-1", "site:almaty-chpp-2", "site:almaty-chpp-3", "site:zhetygen-airfield",
+    "site:almaty-prosecutors-office", "site:almaty-knb-department", "site:almaty-nur-otan-office",
+    "site:taraz-nur-otan-office", "site:taraz-akimat", "site:taldykorgan-akimat",
+    "site:aktobe-akimat", "site:aktau-akimat", "site:shymkent-akimat", "site:nur-sultan-akimat",
+    "site:zhanaozen-square", "site:almaty-khabar-tv", "site:almaty-mir-tv",
+    "site:almaty-kazakhstan-tv", "site:almaty-military-institute", "site:kyzylorda-akimat",
+    "site:atyrau-square",
+)  # fmt: skip
+
+
+def first_id(g: Gazetteer, name: str, **kw: object) -> str | None:
+    found = g.lookup(name, **kw)  # type: ignore[arg-type]
+    return found[0].id if found else None
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Alma-Ata", "alma ata"),
+        ("ALMA ATA", "alma ata"),
+        ("  alma   ata ", "alma ata"),
+        ("Ural'sk", "uralsk"),
+        ("Öskemen", "oskemen"),
+        ("Aqtöbe", "aqtobe"),
+        ("mayor’s office", "mayors office"),
+        ("Taldıqorğan", "taldiqorgan"),
+    ],
+)
+def test_normalize(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Alma-Ata", "gn:1526384"),
+        ("alma ata", "gn:1526384"),
+        ("ALMATY", "gn:1526384"),
+        ("Astana", "gn:1526273"),
+        ("Nur-Sultan", "gn:1526273"),
+        ("Nursultan", "gn:1526273"),
+        ("Akmola", "gn:1526273"),
+        ("Tselinograd", "gn:1526273"),
+        ("Oskemen", "gn:1520316"),
+        ("Uralsk", "gn:608668"),
+        ("Aktau", "gn:610612"),
+        ("Janaozen", "gn:607610"),
+        ("Konaev", "gn:1519948"),
+        ("Kazakhstan", "country:KZ"),
+        ("Republic of Kazakhstan", "country:KZ"),
+        ("Russian", "demonym:RU"),
+        ("Kazakhstani", "demonym:KZ"),
+        ("Kyrgyz", "demonym:KG"),
+        ("Mangystau", "admin1:KZ-MAN"),
+        ("Mangyshlak", "admin1:KZ-MAN"),
+        ("Almaty Oblast", "admin1:KZ-ALM"),
+        ("South Kazakhstan", "admin1:KZ-YUZ"),
+        ("Shyghys Qazaqstan", "admin1:KZ-VOS"),
+        ("Jambyl", "admin1:KZ-ZHA"),
+    ],
+)
+def test_lookup_spellings(gazetteer: Gazetteer, name: str, place_id: str) -> None:
+    assert first_id(gazetteer, name) == place_id
+
+
+def test_january_2022_display_names(gazetteer: Gazetteer) -> None:
+    assert gazetteer.get("gn:1526273").name == "Nur-Sultan"
+    assert gazetteer.get("gn:1519948").name == "Kapchagay"
+    assert gazetteer.get("admin1:KZ-AST").city == "Nur-Sultan"
+
+
+def test_two_aktaus_rank_the_caspian_city_first(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Aktau", kinds=["city"])
+    assert [p.id for p in found][:1] == ["gn:610612"]
+    assert {p.admin1 for p in found[1:]} == {"KZ-KAR"}
+    assert len(found) >= 3
+
+
+def test_lookup_filters_by_kind_and_country(gazetteer: Gazetteer) -> None:
+    assert all(p.kind == "airport" for p in gazetteer.lookup("Almaty airport", kinds=["airport"]))
+    assert gazetteer.lookup("Moscow", country="KZ") == []
+    assert first_id(gazetteer, "Moscow", country="RU") == "gn:524901"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Almaty airport", "Almaty International Airport", "ALMATY AIRPORT", "airport of Almaty",
+     "Alma-Ata airport"],
+)  # fmt: skip
+def test_almaty_airport_names(gazetteer: Gazetteer, name: str) -> None:
+    assert first_id(gazetteer, name) == "airport:ALA"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nur-Sultan airport", "Astana airport", "Nursultan Nazarbayev International Airport"],
+)
+def test_capital_airport_names(gazetteer: Gazetteer, name: str) -> None:
+    assert first_id(gazetteer, name) == "airport:NQZ"
+
+
+def test_airports_of_kazakhstan(gazetteer: Gazetteer) -> None:
+    ala = gazetteer.get("airport:ALA")
+    assert (ala.kind, ala.city, ala.admin1) == ("airport", "Almaty", "KZ-ALA")
+    assert (ala.lat, ala.lon) == pytest.approx((43.3521, 77.0405))
+    for code in ("NQZ", "SCO", "AKX", "CIT", "GUW", "URA", "KZO"):
+        assert gazetteer.get(f"airport:{code}").country_code == "KZ"
+    assert gazetteer.get("airport:NQZ").city == "Nur-Sultan"
+
+
+def test_iata_codes_only_in_upper_case(gazetteer: Gazetteer) -> None:
+    assert first_id(gazetteer, "ALA") == "airport:ALA"
+    assert gazetteer.lookup("ala") == []
+    assert gazetteer.lookup("Ala") == []
+
+
+def test_admin1_units_are_the_17_of_january_2022(gazetteer: Gazetteer) -> None:
+    units = gazetteer.admin1_units("KZ")
+    assert {u.admin1 for u in units} == JAN2022_CODES
+    assert all(u.id == f"admin1:{u.admin1}" and u.kind == "admin1" for u in units)
+    almaty_region = gazetteer.get("admin1:KZ-ALM")
+    assert almaty_region.city == "Taldykorgan"  # the centre in January 2022
+
+
+@pytest.mark.parametrize(
+    ("place_id", "code"),
+    [
+        ("gn:1519422", "KZ-VOS"),  # Semey: Abai Region only from June 2022
+        ("gn:1518542", "KZ-ALM"),  # Taldykorgan: Jetisu Region only from June 2022
+        ("gn:1516589", "KZ-KAR"),  # Zhezkazgan: Ulytau Region only from June 2022
+        ("gn:1518980", "KZ-SHY"),
+        ("gn:1526273", "KZ-AST"),
+        ("gn:1526384", "KZ-ALA"),
+        ("gn:610612", "KZ-MAN"),
+        ("gn:1517945", "KZ-YUZ"),
+    ],
+)
+def test_places_carry_january_2022_admin1(gazetteer: Gazetteer, place_id: str, code: str) -> None:
+    assert gazetteer.get(place_id).admin1 == code
+
+
+@pytest.mark.parametrize(
+    ("lon", "lat", "code"),
+    [
+        (69.60042, 42.30988, "KZ-SHY"),  # Shymkent: the radius rule (no polygon of its own)
+        (68.25685, 43.29458, "KZ-YUZ"),  # Turkistan
+        (76.9115, 43.25249, "KZ-ALA"),
+        (78.37389, 45.01556, "KZ-ALM"),
+        (63.3167, 45.6167, "KZ-KZY"),  # Baikonur: a hole in the polygon, nearest unit
+        (51.17392, 43.66105, "KZ-MAN"),
+        (37.6178, 55.7520, ""),  # Moscow
+    ],
+)
+def test_admin1_at(gazetteer: Gazetteer, lon: float, lat: float, code: str) -> None:
+    assert gazetteer.admin1_at(lon, lat) == code
+
+
+def test_admin1_boundaries(settings: Settings) -> None:
+    frame = admin1_boundaries(settings)
+    assert frame.crs.to_epsg() == 4326
+    assert list(frame.columns) == ["iso3166_2", "name", "geometry"]
+    assert set(frame["iso3166_2"]) == JAN2022_CODES - {"KZ-SHY"}
+    assert frame.geometry.is_valid.all()
+    lon_min, lat_min, lon_max, lat_max = frame.total_bounds
+    assert 46 < lon_min < 47.5 and 87 < lon_max < 88 and 40 < lat_min < 41 and 55 < lat_max < 56
+
+
+def test_countries_and_demonyms(gazetteer: Gazetteer) -> None:
+    kz = gazetteer.get("country:KZ")
+    capital = gazetteer.get("gn:1526273")
+    assert (kz.kind, kz.lat, kz.lon) == ("country", capital.lat, capital.lon)
+    assert "capital" in kz.source
+    ru = gazetteer.get("demonym:RU")
+    assert (ru.kind, ru.country_code) == ("demonym", "RU")
+    assert (ru.lat, ru.lon) == (gazetteer.get("country:RU").lat, gazetteer.get("country:RU").lon)
+
+
+def test_required_facilities(gazetteer: Gazetteer) -> None:
+    for site in REQUIRED_SITES:
+        place = gazetteer.get(site)
+        assert place is not None, site
+        assert place.kind == "facility" and place.admin1.startswith("KZ-") and place.source
+    zhetygen = gazetteer.get("site:zhetygen-airfield")
+    assert (zhetygen.lat, zhetygen.lon, zhetygen.admin1) == (43.733101, 77.119404, "KZ-ALM")
+    assert first_id(gazetteer, "Almaty city hall") == "site:almaty-city-hall"
+    assert first_id(gazetteer, "Almaty CHPP-2") == "site:almaty-chpp-2"
+    assert first_id(gazetteer, "TETs-2") == "site:almaty-chpp-2"
+    assert first_id(gazetteer, "Zhetygen airfield") == "site:zhetygen-airfield"
+
+
+def test_generic_facility_nouns_are_city_scoped(gazetteer: Gazetteer) -> None:
+    almaty = next(i for i in range(len(gazetteer)) if gazetteer.row(i)[0] == "gn:1526384")
+    taraz = next(i for i in range(len(gazetteer)) if gazetteer.row(i)[0] == "gn:1516905")
+    city_hall = gazetteer.generic["city hall"]
+    assert gazetteer.row(city_hall[almaty])[0] == "site:almaty-city-hall"
+    assert gazetteer.row(city_hall[taraz])[0] == "site:taraz-akimat"
+    assert gazetteer.row(gazetteer.generic["airport"][almaty])[0] == "airport:ALA"
+    assert "city hall" not in gazetteer.names  # never matched without a city
+
+
+@pytest.mark.parametrize(
+    "name", ["Nur Otan", "Tokayev", "Nursultan Nazarbayev", "Karim Massimov", "Mir", "Police",
+             "Union", "March", "Center", "Internet"],
+)  # fmt: skip
+def test_not_places(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.lookup(name) == []
+
+
+def test_places_are_shared_objects(gazetteer: Gazetteer) -> None:
+    assert gazetteer.get("gn:1526384") is gazetteer.lookup("Almaty")[0]
+    assert gazetteer.get("gn:0") is None
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+
+def copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in INPUT_FILES:
+        shutil.copy(DATA / name, data / name)
+    return data
+
+
+def test_warm_load_uses_the_cache(gazetteer: Gazetteer, settings: Settings) -> None:
+    again = Gazetteer.load(settings)
+    assert again.from_cache
+    assert cache_path(settings).exists()
+    assert len(again) == len(gazetteer)
+
+
+def test_changed_input_rebuilds_the_index(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    settings = Settings(data_dir=data, cache_dir=tmp_path / "cache")
+    messages: list[str] = []
+    first = Gazetteer.load(settings, progress=messages.append)
+    assert not first.from_cache and messages and "first run" in messages[0]
+    assert Gazetteer.load(settings).from_cache
+    old_key = index_key(settings)
+
+    with (data / "facilities.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(
+            ["site:test-depot", "Test depot", "depot", "Almaty", "KZ-ALA", "43.3", "76.9",
+             "Almaty test depot", "test fixture", ""]
+        )  # fmt: skip
+    assert index_key(settings) != old_key
+    rebuilt = Gazetteer.load(settings)
+    assert not rebuilt.from_cache
+    assert first_id(rebuilt, "Almaty test depot") == "site:test-depot"
+    assert [p.name for p in (tmp_path / "cache").glob("gazetteer-*.pickle")] == [
+        cache_path(settings).name
+    ]  # the stale index is removed
+
+
+def test_bad_facility_row_names_file_line_and_field(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    with (data / "facilities.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(
+            ["site:bad", "Bad", "depot", "Almaty", "KZ-ALA", "north", "76.9", "", "x", ""]
+        )
+    lines = (data / "facilities.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(DataError) as info:
+        Gazetteer.load(Settings(data_dir=data, cache_dir=tmp_path / "cache"))
+    assert info.value.line == lines and info.value.field == "lat"
+    assert "facilities.csv" in str(info.value)
+    assert not list((tmp_path / "cache").glob("gazetteer-*"))
