@@ -58,13 +58,22 @@ SETTINGS_HELP: dict[str, str] = {
     "cache_dir": "Where the gazetteer index and the online-geocoder cache are kept (not in git).",
     "area_of_interest": "ISO country code whose places win ambiguous names (default KZ).",
     "online_geocoder": "Let names the gazetteer lacks fall through to Nominatim (off by default).",
-    "nominatim_user_agent": "User agent sent to Nominatim, identifying this tool as its policy asks.",
+    "nominatim_user_agent": "User agent sent to Nominatim, naming this tool as its policy asks.",
     "nominatim_timeout": "Seconds to wait for one Nominatim answer before reporting a timeout.",
     "online_tiles": "Offer OpenStreetMap tiles under the map (needs the internet; off by default).",
-    "world_min_population": "Outside the area of interest and its neighbours, the smallest place kept.",
+    "world_min_population": "Smallest town kept outside the area of interest and its neighbours.",
 }
 
-_BOOL = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+_BOOL = {
+    "1": True,
+    "true": True,
+    "yes": True,
+    "on": True,
+    "0": False,
+    "false": False,
+    "no": False,
+    "off": False,
+}
 
 
 def _parse(name: str, raw: str, key: str) -> object:

@@ -539,9 +539,12 @@ def load_dataset(
     for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
         if p.exists():
             files.append(_label(p))
-    ids = [(_label(folder / EVENTS_FILE), r, int(n)) for r, n in zip(events.id, events._line)]
-    ids += [(_label(folder / STATES_FILE), r, int(n)) for r, n in zip(states.id, states._line)]
-    ids += [(_label(figures_path), r, int(n)) for r, n in zip(figures.id, figures._line)]
+    ids: list[tuple[str, str, int]] = []
+    for path, frame in ((folder / EVENTS_FILE, events), (folder / STATES_FILE, states)):
+        ids += [(_label(path), r, int(n)) for r, n in zip(frame.id, frame._line, strict=True)]
+    ids += [
+        (_label(figures_path), r, int(n)) for r, n in zip(figures.id, figures._line, strict=True)
+    ]
     _check_unique(ids)
     known = {i for _, i, _ in ids}
     for article in articles:

@@ -91,13 +91,17 @@ def scaled_radius(count: object, *, per_unit: float) -> float:
 _PER_UNIT = {"fatalities": 2.2, "detained": 0.35, "troops": 0.45}
 
 
-def marker_style(layer: str, *, status: str = "", counts: dict[str, object] | None = None) -> MarkerStyle:
+def marker_style(
+    layer: str, *, status: str = "", counts: dict[str, object] | None = None
+) -> MarkerStyle:
     """The marker for one feature of a layer, given its status and counts."""
     style = LAYER_STYLES[layer]
     colour = STATUS_COLOURS.get(status, style.colour) if layer == "infrastructure" else style.colour
     radius = MIN_RADIUS + 2 if style.shape != "circle" else MIN_RADIUS
     if style.size_by and counts:
-        radius = max(radius, scaled_radius(counts.get(style.size_by), per_unit=_PER_UNIT[style.size_by]))
+        radius = max(
+            radius, scaled_radius(counts.get(style.size_by), per_unit=_PER_UNIT[style.size_by])
+        )
     return MarkerStyle(colour, style.shape, radius, label=layer in ("infrastructure", "troops"))
 
 

@@ -27,7 +27,11 @@ def test_defaults_are_offline() -> None:
 
 def test_environment_overrides_defaults() -> None:
     s = Settings.from_env(
-        {"CRISISMAP_ONLINE_TILES": "yes", "CRISISMAP_DATA_DIR": "/tmp/x", "CRISISMAP_NOMINATIM_TIMEOUT": "2.5"}
+        {
+            "CRISISMAP_ONLINE_TILES": "yes",
+            "CRISISMAP_DATA_DIR": "/tmp/x",
+            "CRISISMAP_NOMINATIM_TIMEOUT": "2.5",
+        }
     )
     assert s.online_tiles is True and s.data_dir == Path("/tmp/x") and s.nominatim_timeout == 2.5
 

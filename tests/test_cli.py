@@ -1,0 +1,110 @@
+"""The command line contract: shapes of output, exit 2 with one line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.config import PROJECT_ROOT
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None):
+    """``python -m geo ARGS`` in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "geo", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["export", "--layer", "riots", "--date", "2022-01-05"], "invalid choice: 'riots'"),
+        (["export", "--layer", "clashes", "--date", "5 Jan 2022"], "not YYYY-MM-DD"),
+        (["export", "--layer", "clashes", "--date", "2022-01-05", "--window", "0"], "at least 1"),
+        (["export", "--layer", "clashes"], "required: --date"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["geoparse", "/nonexistent/file.txt"], "cannot be read"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(argv: list[str], needle: str, capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        code = main(argv)
+        raise SystemExit(code)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_every_command_has_help() -> None:
+    for command in ("geoparse", "places", "export"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_geoparse_json_shape(gazetteer, tmp_path: Path) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text("Protesters gathered in Alma-Ata on Wednesday.", encoding="utf-8")
+    result = run_cli("geoparse", str(text), "-", "--format", "json", stdin="Uralsk and Aktobe.")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert [r["file"] for r in out] == [str(text), "-"]
+    first = out[0]["mentions"][0]
+    assert set(first) == {
+        "text", "start", "end", "name", "kind", "lat", "lon", "country_code", "admin1",
+        "confidence", "status",
+    }  # fmt: skip
+    assert (first["text"], first["start"], first["end"]) == ("Alma-Ata", 23, 31)
+    assert first["name"] == "Almaty" and first["status"] == "resolved"
+    assert first["admin1"] == "KZ-ALA"
+    assert [m["name"] for m in out[1]["mentions"]] == ["Oral", "Aktobe"]
+
+
+def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:
+    articles = sorted((PROJECT_ROOT / "data" / "articles").glob("*.txt"))
+    assert articles, "the bundled data set ships articles"
+    result = run_cli("geoparse", str(articles[0]), "--format", "table")
+    assert result.returncode == 0, result.stderr
+    assert "mentions" in result.stdout and "resolved" in result.stdout
+
+
+def test_places_lists_candidates(gazetteer) -> None:
+    result = run_cli("places", "Alma-Ata", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["name"] == "Almaty"
+
+
+def test_export_geojson_to_stdout_and_file(gazetteer, tmp_path: Path) -> None:
+    result = run_cli("export", "--layer", "clashes", "--date", "2022-01-05")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    assert collection["features"], "clashes in Almaty on 5 January"
+    props = collection["features"][0]["properties"]
+    for key in ("id", "layer", "name", "date", "fatalities", "actor", "sources"):
+        assert key in props
+    out = run_cli("export", "--layer", "all", "--date", "2022-01-08", "--out", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    written = list(tmp_path.iterdir())
+    assert [p.name for p in written] == ["crisismap-all-2022-01-08.geojson"]
+    layers = {f["properties"]["layer"] for f in json.loads(written[0].read_text())["features"]}
+    assert {"infrastructure", "troops"} <= layers
+
+
+def test_export_to_unwritable_path_exits_2_and_leaves_nothing(gazetteer, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "x.geojson"
+    result = run_cli("export", "--layer", "clashes", "--date", "2022-01-05", "--out", str(target))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "missing-folder" in result.stderr
+    assert not target.parent.exists()
