@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: app (script), map (folium building), assets (offline files)."""

@@ -1,0 +1,191 @@
+"""The dashboard in a real browser: Debian chromium driven by playwright.
+
+The app runs as a subprocess (``streamlit run``) on synthetic data; every request that is not
+to localhost is recorded and refused, and the test fails if there was one. Screenshots are kept
+under artifacts/ (gitignored). Without /usr/bin/chromium these tests FAIL: CI installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard.synthetic import write_dataset
+from geo.config import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = PROJECT_ROOT / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:", "about:")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running dashboard on synthetic data; stopped (by its own pid) after the module."""
+    data = write_dataset(tmp_path_factory.mktemp("data"), n_events=300)
+    port = _free_port()
+    env = dict(os.environ)
+    env["CRISISMAP_DATA_DIR"] = str(data)
+    env.setdefault("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start; see {log.name}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium). "
+            "The browser tests do not skip; CI installs it."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    page.outside_requests = []  # type: ignore[attr-defined]
+
+    def route(r):  # noqa: ANN001
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            page.outside_requests.append(r.request.url)  # type: ignore[attr-defined]
+            r.abort()
+
+    page.route("**/*", route)
+    yield page
+    context.close()
+
+
+def on_map(page) -> dict[str, object]:  # noqa: ANN001
+    """What the Leaflet map inside the st_folium iframe holds right now."""
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=30_000)
+    return frame.locator("body").evaluate(
+        """() => {
+          const out = {circles: 0, colours: {}, labels: [], regions: 0};
+          window.map.eachLayer(l => {
+            if (l instanceof L.CircleMarker) {
+              out.circles += 1;
+              out.colours[l.options.fillColor] = (out.colours[l.options.fillColor] || 0) + 1;
+            }
+          });
+          document.querySelectorAll('.cm-label').forEach(e => out.labels.push(e.textContent));
+          out.icons = document.querySelectorAll('.cm-icon').length;
+          out.legend = !!document.querySelector('.cm-legend');
+          out.mounted = window.__cm_mount = window.__cm_mount || Math.random();
+          return out;
+        }"""
+    )
+
+
+def wait_for_change(page, before: dict[str, object], timeout: float = 20.0) -> dict[str, object]:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = on_map(page)
+        if {k: now[k] for k in ("circles", "colours", "labels")} != {
+            k: before[k] for k in ("circles", "colours", "labels")
+        }:
+            return now
+        time.sleep(0.25)
+    pytest.fail("the map did not change")
+
+
+def test_map_shows_the_day_and_the_slider_moves_it(app_url, page):
+    page.goto(f"{app_url}/?date=2022-01-06")
+    first = on_map(page)
+    assert first["legend"]
+    assert first["circles"] > 0
+    assert "Almaty International Airport" in first["labels"]  # closed from 6 January
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-2022-01-06.png"), full_page=True)
+
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    second = wait_for_change(page, first)
+    assert second["mounted"] == first["mounted"], "the map iframe was remounted"
+    assert "CSTO contingent" in second["labels"]  # troops arrive on 7 January
+    page.wait_for_url("**date=2022-01-07**", timeout=10_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-2022-01-07.png"), full_page=True)
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):
+    page.goto(f"{app_url}/?date=2022-01-20&mode=Everything+up+to+this+day&shade=Events+per+region")
+    state = on_map(page)
+    assert state["circles"] > 50
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-2022-01-20-cumulative.png"), full_page=True)
+    assert page.outside_requests == []  # type: ignore[attr-defined]

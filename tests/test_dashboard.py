@@ -1,0 +1,203 @@
+"""The Streamlit app run headless (AppTest): widgets, modes, filters, URL state, offline map.
+
+st_folium shows up as an unknown component; its ``json_args`` hold the base map script, the
+swapped-in feature group and the JS/CSS links, so the tests read what the browser would get.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import map as cmap
+from dashboard.synthetic import write_dataset
+from geo.config import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One gazetteer cache for the whole session (the first build takes a few seconds)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def synthetic_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_dataset(tmp_path_factory.mktemp("data"), n_events=300, hostile_text=True)
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, synthetic_dir: Path) -> Path:
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(synthetic_dir))
+    return synthetic_dir
+
+
+def run(params: dict[str, object] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def folium_args(at: AppTest) -> dict[str, object]:
+    """The json_args of the st_folium component on the page."""
+    found = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "ComponentInstance" and "st_folium" in proto.component_name:
+            found.append(json.loads(proto.json_args))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    assert len(found) == 1, "expected one st_folium map on the page"
+    return found[0]
+
+
+def symbol_rows(args: dict[str, object]) -> list[list[object]]:
+    """Rows of every SymbolLayer payload in the feature group script."""
+    rows = []
+    for payload in re.findall(r"var rows = (\[.*?\]);\n", str(args["feature_group"])):
+        rows += json.loads(payload)
+    return rows
+
+
+def test_default_view_is_offline_and_starts_on_the_first_day(env):
+    at = run()
+    assert at.slider(key="date").value == dt.date(2022, 1, 1)
+    args = folium_args(at)
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
+    everything = json.dumps(args)
+    assert not re.search(r"https?://(?!tass\.com|www\.reuters\.com)", everything), "CDN link"
+    assert args["returned_objects"] == []
+    assert not at.error
+
+
+def test_url_opens_the_same_view(env):
+    at = run(
+        {
+            "date": "2022-01-07",
+            "mode": "Last N days",
+            "days": "4",
+            "clashes": "false",
+            "shade": "Events per region",
+        }
+    )
+    assert at.slider(key="date").value == dt.date(2022, 1, 7)
+    assert at.radio(key="mode").value == "window"
+    assert at.number_input(key="days").value == 4
+    assert at.toggle(key="clashes").value is False
+    assert at.radio(key="shade").value == "events"
+    layers = {LAYER_OF[r[3]] for r in symbol_rows(folium_args(at)) if r[4] == "circle"}
+    assert "clashes" not in layers and "protests" in layers
+
+
+LAYER_OF = {"#e9a100": "protests", "#c8102e": "clashes", "#6f6f6f": "other"}
+
+
+def test_slider_swaps_layers_without_remounting_the_map(env):
+    at = run({"date": "2022-01-05"})
+    before = folium_args(at)
+    at.slider(key="date").set_value(dt.date(2022, 1, 7)).run()
+    after = folium_args(at)
+    assert after["key"] == before["key"], "the base map changed: the iframe would remount"
+    assert after["script"] == before["script"]
+    assert after["feature_group"] != before["feature_group"]
+    assert (
+        "CSTO contingent" in after["feature_group"]
+        and "CSTO contingent" not in before["feature_group"]
+    )
+
+
+def test_modes_show_more_days(env, synthetic_dir):
+    def n_features(mode: str) -> int:
+        at = run({"date": "2022-01-10", "mode": cmap.MODES[mode]})  # the URL holds the label
+        return sum(r[8] for r in symbol_rows(folium_args(at)) if r[4] == "circle")
+
+    assert n_features("day") < n_features("window") < n_features("cumulative")
+
+
+def test_step_buttons_move_the_day(env):
+    at = run({"date": "2022-01-05"})
+    at.button(key="forward").click().run()
+    assert at.slider(key="date").value == dt.date(2022, 1, 6)
+    at.button(key="back").click().run()
+    at.button(key="back").click().run()
+    assert at.slider(key="date").value == dt.date(2022, 1, 4)
+
+
+def test_layer_counts_and_toggles(env):
+    at = run({"date": "2022-01-08"})
+    captions = [c.value for c in at.caption]
+    assert any("2,030 troops" in c for c in captions)
+    at.toggle(key="troops").set_value(False).run()
+    assert "CSTO contingent" not in folium_args(at)["feature_group"]
+
+
+def test_filters_narrow_the_map_and_the_table(env):
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="admin1").set_value(["KZ-MAN"]).run()
+    regional = at.dataframe[0].value
+    assert 0 < len(regional) < everything
+    assert set(regional["admin1"]) == {"KZ-MAN"}
+    at.multiselect(key="admin1").set_value([]).run()
+    at.multiselect(key="certainty").set_value(["uncertain"]).run()
+    assert set(at.dataframe[0].value["certainty"]) == {"uncertain"}
+    at.text_input(key="actor").set_value("police").run()
+    assert at.dataframe[0].value["actor"].str.contains("Police").all()
+
+
+def test_hostile_text_is_escaped_in_map_and_articles(env):
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    fg = str(folium_args(at)["feature_group"])
+    assert "<script" not in fg and "<img" not in fg
+    at.selectbox(key="place").set_value("gn:1526384").run()  # Almaty
+    html = " ".join(m.value for m in at.markdown)
+    assert "<mark" in html and ">Almaty</mark>" in html
+    assert "<script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+    assert "Unrest in Almaty &lt;i&gt;&amp;&lt;/i&gt;" in html
+
+
+def test_national_figures_show_retractions(env):
+    at = run({"date": "2022-01-12"})
+    html = " ".join(m.value for m in at.markdown)
+    assert "<s>164</s>" in html and "retracted" in html
+
+
+def test_broken_data_file_names_file_and_line_and_the_map_still_shows(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    folder = write_dataset(tmp_path, n_events=10)
+    lines = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("2022-01-", "2022-13-", 1)
+    (folder / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run()
+    (error,) = at.error
+    assert "events.csv, line 3, field 'date'" in error.value
+    args = folium_args(at)
+    assert "KZ-MAN" in str(args["script"])  # the admin-1 base map is still drawn
+
+
+def test_bundled_data(monkeypatch: pytest.MonkeyPatch, cache_dir: Path):
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.delenv("CRISISMAP_DATA_DIR", raising=False)
+    if not (PROJECT_ROOT / "data" / "events.csv").exists():
+        pytest.fail("data/events.csv is missing: the bundled data set is part of the project")
+    at = run({"date": "2022-01-05"})
+    assert not at.error, [e.value for e in at.error]
+    assert symbol_rows(folium_args(at)), "nothing on the map on 5 January"

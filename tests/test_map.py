@@ -1,0 +1,273 @@
+"""The dashboard map without Streamlit: what is on it for a date, how it looks, escaping,
+aggregation, offline assets and the GeoJSON downloads."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import re
+from pathlib import Path
+
+import folium
+import pytest
+
+from dashboard import assets
+from dashboard import map as cmap
+from dashboard.synthetic import HOSTILE, write_dataset
+from geo.config import Settings
+from geo.events import load_dataset
+from geo.gazetteer import admin1_boundaries
+from geo.layers import Filters, national_figures
+from geo.symbology import LAYER_STYLES, STATUS_COLOURS, marker_style
+
+# Synthetic events are placed by lat/lon, so no gazetteer is needed to load them.
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_dataset(tmp_path_factory.mktemp("data"), n_events=300, hostile_text=True)
+
+
+@pytest.fixture(scope="module")
+def ds(data_dir: Path):
+    return load_dataset(Settings(data_dir=data_dir), None)
+
+
+@pytest.fixture(scope="module")
+def boundaries(data_dir: Path):
+    return cmap.simplified_boundaries(admin1_boundaries(Settings(data_dir=data_dir)))
+
+
+def payload(element: cmap.SymbolLayer) -> list[list[object]]:
+    return json.loads(element.payload)
+
+
+def test_day_mode_shows_only_that_days_events(ds):
+    view = cmap.MapView.of("2022-01-06", mode="day")
+    frames = cmap.visible_features(ds, view)
+    for layer in ("protests", "clashes"):
+        assert len(frames[layer])
+        assert set(frames[layer]["date"].dt.date.astype(str)) == {"2022-01-06"}
+    expected = ds.events[(ds.events["date"] == "2022-01-06") & (ds.events["layer"] == "protests")]
+    assert sorted(frames["protests"]["id"]) == sorted(expected["id"])
+
+
+def test_window_and_cumulative_modes_widen_the_days(ds):
+    day = cmap.visible_features(ds, cmap.MapView.of("2022-01-06", mode="day"))["clashes"]
+    window = cmap.visible_features(ds, cmap.MapView.of("2022-01-06", mode="window", days=3))[
+        "clashes"
+    ]
+    upto = cmap.visible_features(ds, cmap.MapView.of("2022-01-06", mode="cumulative"))["clashes"]
+    assert len(day) < len(window) < len(upto)
+    assert window["date"].min().date().isoformat() == "2022-01-04"
+    assert upto["date"].min().date().isoformat() == "2022-01-01"
+    assert cmap.window_for("day", 9) == 1 and cmap.window_for("cumulative", 9) is None
+
+
+def test_states_show_while_in_force_with_their_status_colour(ds):
+    def airport(day: str) -> cmap.Symbol:
+        symbols = cmap.layer_symbols(
+            cmap.visible_features(ds, cmap.MapView.of(day))["infrastructure"], "infrastructure"
+        )
+        return next(s for s in symbols if "Almaty International Airport" in s.tooltip)
+
+    seized, closed = airport("2022-01-05"), airport("2022-01-06")
+    assert seized.colour == STATUS_COLOURS["seized"] and seized.shape == "diamond"
+    assert closed.colour == STATUS_COLOURS["closed"]
+    assert closed.label == "Almaty International Airport"
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-04"))
+    assert "Almaty International Airport" not in set(frames["infrastructure"]["name"])
+
+
+def test_troops_are_squares_sized_by_headcount(ds):
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-08"))
+    (troops,) = cmap.layer_symbols(frames["troops"], "troops")
+    assert troops.shape == "square" and troops.colour == LAYER_STYLES["troops"].colour
+    assert troops.radius == marker_style("troops", counts={"troops": 2030}).radius
+    assert troops.label == "CSTO contingent"
+    assert "2,030" in troops.tooltip
+
+
+def test_events_at_one_place_share_a_symbol_listing_each(ds):
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-20", mode="cumulative"))
+    symbols = cmap.layer_symbols(frames["clashes"], "clashes")
+    assert sum(s.count for s in symbols) == len(frames["clashes"])
+    assert all(s.colour == LAYER_STYLES["clashes"].colour and s.shape == "circle" for s in symbols)
+
+
+def test_layer_toggles_and_filters(ds):
+    view = cmap.MapView.of("2022-01-10", mode="cumulative", layers=("clashes",))
+    assert set(cmap.visible_features(ds, view)) == {"clashes"}
+    only = Filters(certainty=("uncertain",))
+    frames = cmap.visible_features(
+        ds, cmap.MapView.of("2022-01-10", mode="cumulative", filters=only)
+    )
+    assert len(frames["protests"]) + len(frames["clashes"]) > 0
+    assert set(frames["protests"]["certainty"]) <= {"uncertain"}
+
+
+def test_text_from_data_is_escaped_everywhere(ds, boundaries):
+    view = cmap.MapView.of("2022-01-20", mode="cumulative")
+    html = cmap.standalone_html(ds, view, boundaries)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "<b>bold</b>" not in html
+    # The escaped text survives decoding: a user sees the tags as text.
+    fg = cmap.day_feature_group(ds, view, boundaries).group
+    rows = [
+        r
+        for child in fg._children.values()
+        if isinstance(child, cmap.SymbolLayer)
+        for r in payload(child)
+    ]
+    popups = " ".join(str(r[6]) + str(r[5]) + str(r[7]) for r in rows)
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
+        in popups
+    )
+    assert "Almaty &lt;b&gt;bold&lt;/b&gt;" in popups
+    assert "<script" not in popups and "<img" not in popups
+
+
+def test_escape_also_guards_template_literals():
+    assert cmap.esc("`${alert(1)}`") == "&#96;&#36;{alert(1)}&#96;"
+    assert cmap.js_json("</script><!--") == '"\\u003c/script\\u003e\\u003c!--"'
+
+
+def test_sources_become_links_only_for_http():
+    html = cmap.sources_html('TASS <https://tass.com/a?x=1&y="2"> ; Inform <http://inform.kz/b>')
+    assert '<a href="https://tass.com/a?x=1&amp;y=&quot;2&quot;"' in html
+    assert 'target="_blank" rel="noopener noreferrer">TASS</a>' in html
+    assert cmap.sources_html("javascript:alert(1)") == "javascript:alert(1)"  # not a link
+
+
+def test_many_places_are_aggregated_into_grid_cells(tmp_path):
+    big = load_dataset(
+        Settings(data_dir=write_dataset(tmp_path, n_events=5000, reference=False)), None
+    )
+    frames = cmap.visible_features(big, cmap.MapView.of("2022-01-20", mode="cumulative"))
+    protests = frames["protests"]
+    symbols = cmap.layer_symbols(protests, "protests", max_points=200)
+    assert len(symbols) <= 200
+    assert sum(s.count for s in symbols) == len(protests)
+    assert all("grid cell" in s.popup for s in symbols)
+    assert max(s.radius for s in symbols) > min(s.radius for s in symbols)  # sized by count
+    # Below the threshold, one symbol per place.
+    singles = cmap.layer_symbols(protests, "protests", max_points=len(protests))
+    assert all("grid cell" not in s.popup for s in singles)
+
+
+def test_aggregated_payload_stays_small(tmp_path):
+    big = load_dataset(
+        Settings(data_dir=write_dataset(tmp_path, n_events=20000, reference=False)), None
+    )
+    view = cmap.MapView.of("2022-01-20", mode="cumulative")
+    group = cmap.day_feature_group(big, view, max_points=500).group
+    size = sum(len(c.payload) for c in group._children.values())
+    assert size < 400_000
+
+
+def test_emergency_shading_and_events_per_region(ds, boundaries):
+    view = cmap.MapView.of("2022-01-06", shading="emergency")
+    areas = cmap.shading_features(ds, view, cmap.visible_features(ds, view), boundaries)
+    assert len(areas) == 2
+    assert all(a["properties"]["c"] == LAYER_STYLES["emergency"].colour for a in areas)
+    assert {"KZ-MAN", "KZ-ALA"} == set(cmap.emergency_regions(ds, view.day, boundaries))
+    assert cmap.shading_features(ds, cmap.MapView.of("2022-01-02"), {}, boundaries) == []
+    busy = cmap.MapView.of("2022-01-20", mode="cumulative", shading="events")
+    frames = cmap.visible_features(ds, busy)
+    counts = cmap.events_per_region(frames, boundaries)
+    assert sum(counts.values()) == len(frames["protests"]) + len(frames["clashes"])
+    assert counts["KZ-ALA"] > counts["KZ-AKT"]  # Almaty weighs 5, Aktobe 1 in the synthetic data
+    colours = {a["properties"]["c"] for a in cmap.shading_features(ds, busy, frames, boundaries)}
+    assert colours <= set(cmap.EVENTS_RAMP) and len(colours) > 1
+
+
+def test_base_map_is_offline_and_the_same_every_day(boundaries):
+    html = cmap.base_map(boundaries).get_root().render()
+    links = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert links and all(link.startswith("/app/static/vendor/") for link in links)
+    assert "http://" not in html and "https://" not in html
+    assert cmap.legend_html().count("cm-row") >= 10
+    online = cmap.base_map(boundaries, online_tiles=True).get_root().render()
+    assert "tile.openstreetmap.org" in online
+
+
+def test_folium_defaults_are_untouched():
+    m = assets.offline_map_class("/x/app/static")
+    assert m.default_js == [("leaflet", "/x/app/static/vendor/leaflet/leaflet.js")]
+    assert folium.Map.default_js[0][1].startswith("https://")
+    assert assets.static_url("crisis/") == "/crisis/app/static"
+
+
+def test_vendor_assets_are_copied(tmp_path):
+    files = assets.install_vendor_assets(tmp_path)
+    names = {p.relative_to(tmp_path).as_posix() for p in files}
+    assert {"leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/images/layers.png"} <= names
+    assert "leaflet.markercluster.js" in {p.name for p in files}
+    assert "Leaflet" in (tmp_path / "leaflet/leaflet.js").read_text(encoding="utf-8")[:2000]
+    again = assets.install_vendor_assets(tmp_path)
+    assert again == files
+
+
+def test_download_is_what_the_cli_writes(ds, data_dir, monkeypatch):
+    from geo import cli, export
+
+    for layer, window in (("clashes", 3), ("infrastructure", 1), ("protests", None)):
+        frames = {layer: cmap.features_on(ds, layer, cmap.as_day("2022-01-06"), window=window)}
+        args = argparse.Namespace(out=None, layer=layer)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            cli._export_geojson(args, frames, cmap.as_day("2022-01-06"), window, export)
+        assert cmap.layer_geojson(ds, layer, "2022-01-06", window=window) == out.getvalue()
+
+
+def test_highlight_escapes_text_and_marks_mentions():
+    text = f"Riot in Almaty {HOSTILE} then Aktau."
+    spans = cmap.name_spans(text, {"Almaty": "gn:1", "Aktau": "gn:2"})
+    assert [(s.name, text[s.start : s.end]) for s in spans] == [
+        ("Almaty", "Almaty"),
+        ("Aktau", "Aktau"),
+    ]
+    html = cmap.highlight_html(text, spans, selected="gn:2")
+    assert '<mark class="cm-mention" title="Almaty">Almaty</mark>' in html
+    assert '<mark class="cm-hit" title="Aktau">Aktau</mark>' in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+
+
+def test_national_figures_show_retracted_struck_through(ds):
+    html = cmap.figure_html(national_figures(ds, "2022-01-12"))
+    assert "<s>164</s>" in html and "cm-retracted" in html
+    assert 'class="cm-latest"><span class="cm-value">7,939' in html
+    later = cmap.figure_html(national_figures(ds, "2022-01-16"))
+    assert 'class="cm-latest"><span class="cm-value">225' in later
+    assert "No national figures" in cmap.figure_html(national_figures(ds, "2021-12-31"))
+
+
+def test_table_lists_every_visible_feature_with_a_source_link(ds):
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-06", mode="window", days=3))
+    table = cmap.feature_table(frames)
+    assert len(table) == sum(len(f) for f in frames.values())
+    assert table["link"].str.startswith("https://").all()
+    assert "2022-01-06 to 2022-01-13" in set(table["when"])
+
+
+def test_playback_wraps_around():
+    import datetime as dt
+
+    first, last = dt.date(2022, 1, 1), dt.date(2022, 1, 3)
+    assert cmap.next_day(dt.date(2022, 1, 2), first, last) == last
+    assert cmap.next_day(last, first, last) == first
+
+
+def test_event_index_gives_what_features_on_gives(ds):
+    index = cmap.EventIndex.build(ds)
+    for mode in ("day", "window", "cumulative"):
+        for day in ("2022-01-01", "2022-01-06", "2022-01-20"):
+            for filters in (Filters(), Filters(certainty=("uncertain",)), Filters(actor="police")):
+                view = cmap.MapView.of(day, mode=mode, days=4, filters=filters)
+                fast = cmap.visible_features(ds, view, index=index)
+                slow = cmap.visible_features(ds, view)
+                for layer in fast:
+                    assert list(fast[layer]["id"]) == list(slow[layer]["id"]), (mode, day, layer)
