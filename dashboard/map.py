@@ -406,8 +406,10 @@ def place_symbols(frame: gpd.GeoDataFrame, layer: str) -> list[Symbol]:
     for key, rec in zip(keys, records, strict=True):
         by_key.setdefault(key, []).append(rec)
     for (y, x), recs in by_key.items():
+        counted = [r for r in recs if r.get("certainty") != "retracted"]  # never add withdrawn
         counts = {
-            c: _sum(r.get(c) for r in recs) for c in ("fatalities", "injured", "detained", "troops")
+            c: _sum(r.get(c) for r in counted)
+            for c in ("fatalities", "injured", "detained", "troops")
         }
         status = _worst_status([str(r.get("status") or "") for r in recs])
         mstyle = marker_style(layer, status=status, counts=counts)
@@ -495,8 +497,10 @@ def grid_symbols(frame: gpd.GeoDataFrame, layer: str, *, max_cells: int) -> list
             "date": frame["date"].to_numpy(),
         }
     )
+    retracted = (frame["certainty"] == "retracted").to_numpy()
     for col in ("fatalities", "injured", "detained", "troops"):
-        work[col] = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+        values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+        work[col] = np.where(retracted, np.nan, values)  # withdrawn figures are never added
     grouped = work.groupby(["gy", "gx"], sort=False)
     agg = grouped.agg(
         n=("lat", "size"),
@@ -522,7 +526,7 @@ def grid_symbols(frame: gpd.GeoDataFrame, layer: str, *, max_cells: int) -> list
         places.setdefault((gy, gx), []).append(name)
     style = LAYER_STYLES[layer]
     symbols = []
-    for (gy, gx), row in agg.iterrows():
+    for (gy, gx), row in zip(agg.index, agg.to_dict("records"), strict=True):
         n = int(row["n"])
         counts = {
             c: (int(row[c]) if row[c] > 0 else None)

@@ -116,6 +116,8 @@ class Dataset:
     articles: tuple[Article, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
     files: tuple[str, ...] = field(default=())
+    # Derived frames computed once per data set (geo.layers fills it); the data never change.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         """First and last day any event or state touches (open-ended states excluded)."""

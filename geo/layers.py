@@ -99,17 +99,29 @@ def features_on(
     check_layer(layer)
     day = as_day(day)
     check_window(window)
+    frame = standard_layer(ds, layer)
     if layer in EVENT_LAYERS:
-        frame = ds.events[ds.events["layer"] == layer]
         start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
-        frame = frame[(frame["date"] >= start) & (frame["date"] <= day)]
+        dates = frame["date"]
+        frame = frame[(dates >= start) & (dates <= day)]
     else:
-        frame = ds.states[ds.states["layer"] == layer]
         ends = frame["valid_to"]
         frame = frame[(frame["valid_from"] <= day) & (ends.isna() | (ends >= day))]
     if not include_national:
         frame = frame[frame.geometry.notna()]
-    return filters.apply(_standard(frame))
+    return filters.apply(frame)
+
+
+def standard_layer(ds: Dataset, layer: str) -> gpd.GeoDataFrame:
+    """All records of one layer in FEATURE_COLUMNS shape, computed once per data set.
+
+    Slider steps only filter these frames by date; callers must not modify what they get.
+    """
+    key = f"standard:{layer}"
+    if key not in ds.memo:
+        source = ds.events if layer in EVENT_LAYERS else ds.states
+        ds.memo[key] = _standard(source[source["layer"] == layer])
+    return ds.memo[key]
 
 
 def map_features(

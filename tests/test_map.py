@@ -271,3 +271,28 @@ def test_event_index_gives_what_features_on_gives(ds):
                 slow = cmap.visible_features(ds, view)
                 for layer in fast:
                     assert list(fast[layer]["id"]) == list(slow[layer]["id"]), (mode, day, layer)
+
+
+def test_retracted_counts_are_shown_but_never_added() -> None:
+    """A withdrawn toll stays visible in the popup, marked, but is not summed into a symbol."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import Point
+
+    from geo.layers import FEATURE_COLUMNS
+
+    rows = []
+    for rid, deaths, certainty in (("E1", 5, "reported"), ("E2", 100, "retracted")):
+        row = {c: "" for c in FEATURE_COLUMNS}
+        row.update(
+            id=rid, layer="clashes", place="Almaty", name="Almaty", fatalities=deaths,
+            date=pd.Timestamp("2022-01-05"), certainty=certainty, injured=None, detained=None,
+            troops=None,
+        )  # fmt: skip
+        rows.append(row)
+    frame = gpd.GeoDataFrame(rows, geometry=[Point(76.9, 43.25)] * 2, crs="EPSG:4326")
+    (symbol,) = cmap.place_symbols(frame, "clashes")
+    assert "5" in symbol.tooltip and "105" not in symbol.tooltip
+    assert "100" in symbol.popup and "retracted" in symbol.popup.lower()
+    (cell,) = cmap.grid_symbols(frame, "clashes", max_cells=10)
+    assert "105" not in cell.tooltip and "5" in cell.tooltip
