@@ -145,20 +145,33 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from geo import export
     from geo.layers import as_day, check_window, features_on
 
-    day = as_day(args.date)
-    window = None if args.cumulative else check_window(args.window)
-    layers = [lay for lay in LAYERS] if args.layer == "all" else [args.layer]
     fmt = args.format
     if fmt not in EXPORTERS:
         msg = f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
         raise InputError(msg)
+    allowed = FORMAT_LAYERS.get(fmt, EXPORT_LAYERS)
+    if args.layer not in allowed:
+        msg = (f"layer {args.layer} holds states over an interval, which the {fmt} format cannot "
+               f"carry (it takes {', '.join(allowed)}); export it as geojson or gpkg")  # fmt: skip
+        raise InputError(msg)
+    day = as_day(args.date)
+    window = None if args.cumulative else check_window(args.window)
+    if args.out is not None:
+        export.check_writable(args.out)
+    layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
     ds = load_data(settings)
     frames = {lay: features_on(ds, lay, day, window=window) for lay in layers}
-    EXPORTERS[fmt](args, frames, day, window, export)
+    if getattr(args, "areas", False) and "emergency" in frames:
+        from geo.gazetteer import admin1_boundaries
+
+        frames["emergency"] = export.with_admin1_areas(
+            frames["emergency"], admin1_boundaries(settings)
+        )
+    EXPORTERS[fmt](args, frames, day, window, export, ds=ds)
     return 0
 
 
-def _export_geojson(args, frames, day, window, export) -> None:  # noqa: ANN001
+def _export_geojson(args, frames, day, window, export, ds=None) -> None:
     meta = {
         "layers": list(frames),
         "date": day.date().isoformat(),
@@ -176,8 +189,21 @@ def _export_geojson(args, frames, day, window, export) -> None:  # noqa: ANN001
     print(f"wrote {sum(len(f) for f in frames.values())} features to {out}", file=sys.stderr)
 
 
-# Formats register here: name -> writer(args, frames by layer, day, window, export module).
-EXPORTERS: dict[str, Callable[..., None]] = {"geojson": _export_geojson}
+def _export_gpkg(args, frames, day, window, export, ds=None) -> None:
+    """One table per layer; --out a file, a folder, or omitted (default name here)."""
+    out = Path(args.out) if args.out is not None else Path(".")
+    if out.is_dir():
+        out = out / export.default_filename(args.layer, day, "gpkg")
+    export.write_geopackage(out, frames)
+    n = sum(len(f) for f in frames.values())
+    print(f"wrote {n} features in {len(frames)} tables to {out}", file=sys.stderr)
+
+
+# Formats register here: name -> writer(args, frames by layer, day, window, export module,
+# ds=Dataset).
+EXPORTERS: dict[str, Callable[..., None]] = {"geojson": _export_geojson, "gpkg": _export_gpkg}
+# The layers a format can carry, where it cannot carry them all (ACLED CSV: dated events only).
+FORMAT_LAYERS: dict[str, tuple[str, ...]] = {}
 
 # Subcommands register here: name -> (help, add_arguments(parser), run(args, settings)).
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
@@ -200,14 +226,25 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
     p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
     p.add_argument("--cumulative", action="store_true", help="events up to the date, all of them")
-    p.add_argument("--format", default="geojson", help="geojson (default)")
-    p.add_argument("--out", help="output file or folder (default: standard output)")
+    p.add_argument("--format", default="geojson", help=f"{', '.join(EXPORTERS)} (default geojson)")
+    p.add_argument(
+        "--out",
+        help="output file or folder (default: standard output; gpkg: a file named "
+        "after layer and date in the current folder)",
+    )
+    p.add_argument(
+        "--areas", action="store_true", help="emergency layer as admin-1 polygons, not points"
+    )
 
 
 COMMANDS.update(
     geoparse=("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
     places=("list gazetteer candidates for a name", _add_places, cmd_places),
-    export=("write a layer for a date as GeoJSON", _add_export, cmd_export),
+    export=(
+        "write a layer for a date as GeoJSON, GeoPackage or ACLED CSV",
+        _add_export,
+        cmd_export,
+    ),
 )
 
 

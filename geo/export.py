@@ -1,4 +1,4 @@
-"""Exports: GeoJSON layers (RFC 7946), written atomically.
+"""Exports: GeoJSON layers (RFC 7946) and GeoPackage tables, written atomically.
 
 Files are written to a temporary file in the target folder and renamed into place, so a failed
 export never leaves a truncated file behind.
@@ -22,6 +22,11 @@ from shapely.geometry.polygon import orient
 
 from geo.errors import ExportError
 from geo.layers import FEATURE_COLUMNS
+from geo.schema import CRS
+
+# The process umask, read once at import (reading it means setting it; not thread-safe later).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 # Property types are fixed per column so every feature of every layer carries the same types.
 INT_PROPERTIES = ("fatalities", "injured", "detained", "troops", "geo_precision", "time_precision")
@@ -52,6 +57,9 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     """RFC 7946 geometry: lon/lat order, 6 decimals, polygons counter-clockwise outside."""
     if geom is None or geom.is_empty:
         return None
+    _check_range(geom)
+    if geom.geom_type == "Point":
+        return {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]}
     if geom.geom_type == "Polygon":
         geom = orient(geom, sign=1.0)
     elif geom.geom_type == "MultiPolygon":
@@ -59,21 +67,32 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return json.loads(json.dumps(mapping(geom)), parse_float=lambda s: round(float(s), 6))
 
 
+def _check_range(geom: Any) -> None:
+    lon0, lat0, lon1, lat1 = geom.bounds
+    if not (-180 <= lon0 <= lon1 <= 180 and -90 <= lat0 <= lat1 <= 90):
+        msg = f"geometry {geom.wkt[:60]} is not lon/lat in WGS84 (lon -180..180, lat -90..90)"
+        raise ExportError(msg)
+
+
 def to_feature_collection(
     frames: Iterable[gpd.GeoDataFrame], *, metadata: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """One RFC 7946 FeatureCollection of FEATURE_COLUMNS frames (no ``crs`` member: WGS84)."""
+    """One RFC 7946 FeatureCollection of FEATURE_COLUMNS frames (no ``crs`` member: WGS84).
+
+    Raises ExportError for a coordinate outside lon [-180, 180] / lat [-90, 90].
+    """
     features = []
     for frame in frames:
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        for _, row in frame.iterrows():
-            props = feature_properties(row)
+        columns = {col: _property_values(frame, col) for col in FEATURE_COLUMNS}
+        for i, geom in enumerate(frame.geometry.array):
+            props = {col: values[i] for col, values in columns.items()}
             features.append(
                 {
                     "type": "Feature",
                     "id": props["id"],
-                    "geometry": _geometry(row.geometry),
+                    "geometry": _geometry(geom),
                     "properties": props,
                 }
             )
@@ -81,6 +100,18 @@ def to_feature_collection(
     if metadata:
         out["metadata"] = metadata  # foreign member, allowed by RFC 7946 section 6.1
     return out
+
+
+def _property_values(frame: pd.DataFrame, col: str) -> list[Any]:
+    """One column's JSON values, typed as feature_properties types them (fast path)."""
+    if col not in frame:
+        return [None if col in INT_PROPERTIES or col in DATE_PROPERTIES else ""] * len(frame)
+    values = frame[col].tolist()
+    if col in INT_PROPERTIES:
+        return [None if _missing(v) else int(v) for v in values]
+    if col in DATE_PROPERTIES:
+        return [None if _missing(v) else pd.Timestamp(v).date().isoformat() for v in values]
+    return ["" if _missing(v) else str(v) for v in values]
 
 
 def geojson_text(collection: dict[str, Any]) -> str:
@@ -110,6 +141,7 @@ def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | 
         msg = f"cannot write {path}: {exc.strerror}"
         raise ExportError(msg) from None
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; an export is a normal file
         with os.fdopen(fd, "wb") as handle:
             if callable(write):
                 write(handle)
@@ -151,3 +183,85 @@ def write_path_atomic(path: Path | str, write_to: Callable[[Path], None]) -> Pat
             leftover.unlink(missing_ok=True)
         Path(tmp_dir).rmdir()
     return path
+
+
+def check_writable(out: Path | str) -> None:
+    """ExportError unless ``out`` is an existing folder or a file in one (checked before work)."""
+    path = Path(out)
+    if path.is_dir():
+        folder = path
+    else:
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            msg = f"cannot write {path}: folder {folder} does not exist"
+            raise ExportError(msg)
+    if not os.access(folder, os.W_OK):
+        msg = f"cannot write {path}: folder {folder} is not writable"
+        raise ExportError(msg)
+
+
+# --- GeoPackage --------------------------------------------------------------------------------
+
+
+def geopackage_table(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A FEATURE_COLUMNS frame typed for a GeoPackage table: Int64 counts, DateTime dates, text."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for col in FEATURE_COLUMNS:
+        values = frame[col] if col in frame else pd.Series([None] * len(frame))
+        values = values.reset_index(drop=True)
+        if col in INT_PROPERTIES:
+            out[col] = pd.array(values.tolist(), dtype="Int64")
+        elif col in DATE_PROPERTIES:
+            out[col] = pd.to_datetime(values).astype("datetime64[ms]")
+        else:
+            out[col] = ["" if _missing(v) else str(v) for v in values.tolist()]
+    geoms = gpd.GeoSeries(frame.geometry.array, crs=frame.crs or CRS)
+    if geoms.crs.to_epsg() != 4326:
+        geoms = geoms.to_crs(4326)
+    return gpd.GeoDataFrame(out, geometry=geoms.values, crs=CRS)
+
+
+def write_geopackage(
+    path: Path | str, frames: dict[str, gpd.GeoDataFrame], *, metadata: dict[str, str] | None = None
+) -> Path:
+    """One GeoPackage table per layer (named after it, empty layers included), atomically."""
+    import pyogrio
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    tables = {layer: geopackage_table(frame) for layer, frame in frames.items()}
+
+    def write_to(tmp: Path) -> None:
+        for layer, table in tables.items():
+            kinds = set(table.geom_type.dropna())
+            geometry_type = "Point" if not kinds else None
+            if kinds & {"Polygon", "MultiPolygon"}:
+                geometry_type = "MultiPolygon"
+            try:
+                pyogrio.write_dataframe(
+                    table, tmp, layer=layer, driver="GPKG", geometry_type=geometry_type,
+                    promote_to_multi=geometry_type == "MultiPolygon",
+                    layer_metadata=metadata or None,
+                )  # fmt: skip
+            except (DataLayerError, DataSourceError) as exc:
+                msg = f"cannot write table {layer} of {path}: {exc}"
+                raise ExportError(msg) from None
+
+    return write_path_atomic(path, write_to)
+
+
+# --- emergency areas ---------------------------------------------------------------------------
+
+
+def with_admin1_areas(frame: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Features whose admin1 has a boundary get that polygon as geometry (emergency areas).
+
+    A feature whose admin1 has no polygon (Shymkent, absent from older boundary sets) keeps its
+    point, so nothing disappears.
+    """
+    if boundaries.crs is not None and boundaries.crs.to_epsg() != 4326:
+        boundaries = boundaries.to_crs(4326)
+    shapes = dict(zip(boundaries["iso3166_2"], boundaries.geometry, strict=True))
+    geoms = [
+        shapes.get(code, geom) for code, geom in zip(frame["admin1"], frame.geometry, strict=True)
+    ]
+    return frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=CRS))

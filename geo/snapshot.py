@@ -1,0 +1,1246 @@
+"""Snapshots: the map of one day as a PNG for a 16:9 slide, and storyboards of several days.
+
+Drawn with matplotlib's Agg canvas (no pyplot, no global state: safe inside a Streamlit server),
+offline, in DejaVu Sans (bundled with matplotlib). Symbols follow geo.symbology, as the
+dashboard's map does: one symbol per place and layer, counts summed, the worst infrastructure
+status shown. The projection is lon/lat with x scaled by cos(reference latitude), so shapes and
+distances are right near the middle of the country; ``MapFrame.to_pixel`` gives a point's pixel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import PathPatch, Polygon, Rectangle
+from matplotlib.path import Path as MplPath
+from matplotlib.patheffects import withStroke
+
+from geo.errors import InputError
+from geo.events import Dataset, parse_sources
+from geo.layers import (
+    NO_FILTERS,
+    Filters,
+    as_day,
+    check_layer,
+    check_window,
+    layer_counts,
+    map_features,
+    national_figures,
+)
+from geo.schema import MAP_LAYERS, METRIC_LABELS, METRICS, Place
+from geo.symbology import (
+    LAYER_STYLES,
+    STATUS_LABELS,
+    legend_entries,
+    marker_style,
+    scaled_radius,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    import geopandas as gpd
+
+    from geo.config import Settings
+    from geo.gazetteer import Gazetteer
+
+FONT = "DejaVu Sans"
+DPI = 100
+DEFAULT_SIZE = (1600, 900)
+KZ_EXTENT = (46.4, 40.5, 87.4, 55.5)  # lon0, lat0, lon1, lat1, used when there are no boundaries
+KM_PER_DEGREE = 111.32
+ATTRIBUTION = (
+    "Boundaries: Natural Earth (public domain) · Data: crisismap Kazakhstan Jan 2022, "
+    "sources in data/ · generated {generated}"
+)
+# Cities labelled on the map, most important first, with the names they had in January 2022.
+MAJOR_CITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Nur-Sultan", ("Nur-Sultan", "Astana")),
+    ("Almaty", ("Almaty",)),
+    ("Shymkent", ("Shymkent",)),
+    ("Aktobe", ("Aktobe",)),
+    ("Karaganda", ("Karaganda", "Karagandy")),
+    ("Taraz", ("Taraz",)),
+    ("Pavlodar", ("Pavlodar",)),
+    ("Ust-Kamenogorsk", ("Ust-Kamenogorsk", "Oskemen")),
+    ("Semey", ("Semey",)),
+    ("Atyrau", ("Atyrau",)),
+    ("Kostanay", ("Kostanay",)),
+    ("Kyzylorda", ("Kyzylorda",)),
+    ("Oral", ("Oral", "Uralsk")),
+    ("Petropavl", ("Petropavl", "Petropavlovsk")),
+    ("Aktau", ("Aktau",)),
+    ("Taldykorgan", ("Taldykorgan",)),
+    ("Turkistan", ("Turkistan",)),
+    ("Kokshetau", ("Kokshetau",)),
+    ("Zhanaozen", ("Zhanaozen",)),
+)
+# A detail map of the city where most sites are, drawn in the side panel when it holds features.
+DETAIL = ("Almaty", (76.76, 43.16, 77.12, 43.40))
+# Drawn bottom to top; events above states so a riot at the airport is not hidden by it.
+_DRAW_ORDER = ("emergency", "infrastructure", "troops", "other", "protests", "clashes")
+_STATUS_RANK = {
+    s: i
+    for i, s in enumerate(("destroyed", "damaged", "seized", "closed", "disrupted", "operational"))
+}
+_PLACE_PER_UNIT = 2.0  # radius growth per sqrt(features) at one place, as on the dashboard
+_COUNT_WORDS = {
+    "fatalities": "killed",
+    "injured": "injured",
+    "detained": "detained",
+    "troops": "troops",
+}
+
+_INK = "#1e2a36"
+_MUTED = "#5b6470"
+_LAND = "#fbfaf6"
+_SEA = "#e9eef2"
+_BORDER = "#9aa3ab"
+
+
+# --- projection --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """Where the map sits in an image and which lon/lat it shows.
+
+    ``box`` is (left, top, width, height) in pixels from the image's top-left corner; x is lon
+    times cos(ref_lat), y is lat, and the extent is widened so its shape matches the box.
+    """
+
+    size: tuple[int, int]
+    box: tuple[float, float, float, float]
+    extent: tuple[float, float, float, float]  # lon0, lat0, lon1, lat1
+    ref_lat: float
+
+    @property
+    def k(self) -> float:
+        return math.cos(math.radians(self.ref_lat))
+
+    def to_xy(self, lon: Any, lat: Any) -> tuple[Any, Any]:
+        """Projected map coordinates (what the axes are drawn in)."""
+        return np.asarray(lon, dtype=float) * self.k, np.asarray(lat, dtype=float)
+
+    def to_pixel(self, lon: float, lat: float) -> tuple[float, float]:
+        """(column, row) of a lon/lat in the PNG, from its top-left corner."""
+        lon0, lat0, lon1, lat1 = self.extent
+        left, top, width, height = self.box
+        col = left + (lon - lon0) / (lon1 - lon0) * width
+        row = top + (lat1 - lat) / (lat1 - lat0) * height
+        return col, row
+
+    def km_per_pixel(self) -> float:
+        return (self.extent[3] - self.extent[1]) * KM_PER_DEGREE / self.box[3]
+
+
+def fit_frame(
+    bounds: tuple[float, float, float, float],
+    size: tuple[int, int],
+    box: tuple[float, float, float, float],
+    *,
+    margin: float = 0.4,
+) -> MapFrame:
+    """A MapFrame showing ``bounds`` (lon0, lat0, lon1, lat1) plus a margin, fitted to ``box``."""
+    lon0, lat0, lon1, lat1 = bounds
+    lon0, lat0, lon1, lat1 = lon0 - margin, lat0 - margin, lon1 + margin, lat1 + margin
+    ref = (lat0 + lat1) / 2
+    k = math.cos(math.radians(ref))
+    want = box[2] / box[3]
+    have = (lon1 - lon0) * k / (lat1 - lat0)
+    if have > want:  # too wide: show more latitude
+        extra = ((lon1 - lon0) * k / want - (lat1 - lat0)) / 2
+        lat0, lat1 = lat0 - extra, lat1 + extra
+    else:
+        extra = ((lat1 - lat0) * want / k - (lon1 - lon0)) / 2
+        lon0, lon1 = lon0 - extra, lon1 + extra
+    return MapFrame(size, box, (lon0, lat0, lon1, lat1), ref)
+
+
+def _bounds(boundaries: gpd.GeoDataFrame | None) -> tuple[float, float, float, float]:
+    if boundaries is None or not len(boundaries):
+        return KZ_EXTENT
+    lon0, lat0, lon1, lat1 = (float(v) for v in boundaries.total_bounds)
+    return lon0, lat0, lon1, lat1
+
+
+def snapshot_frame(
+    boundaries: gpd.GeoDataFrame | None, size: tuple[int, int] = DEFAULT_SIZE
+) -> MapFrame:
+    """The MapFrame render_snapshot uses for an image of ``size`` (width, height) pixels."""
+    return fit_frame(_bounds(boundaries), size, _layout(size)["map"])
+
+
+def _layout(size: tuple[int, int]) -> dict[str, tuple[float, float, float, float]]:
+    """Boxes (left, top, width, height) in pixels: title, map, side panel, footer."""
+    w, h = size
+    pad = 0.018 * w
+    title_h = 0.115 * h
+    footer_h = 0.05 * h
+    panel_w = 0.285 * w
+    map_box = (pad, title_h, w - panel_w - 2 * pad, h - title_h - footer_h)
+    panel = (w - panel_w - pad * 0.5, title_h, panel_w, h - title_h - footer_h)
+    return {
+        "map": map_box,
+        "panel": panel,
+        "title": (pad, 0, w - 2 * pad, title_h),
+        "footer": (pad, h - footer_h, w - 2 * pad, footer_h),
+    }
+
+
+# --- drawing helpers ---------------------------------------------------------------------------
+
+
+def _font(px: float, *, bold: bool = False) -> FontProperties:
+    """DejaVu Sans at ``px`` pixels (the figure is 100 dpi, so 1 px = 0.72 pt)."""
+    return FontProperties(family=FONT, size=px * 72 / DPI, weight="bold" if bold else "normal")
+
+
+def _axes_at(fig: Figure, box: tuple[float, float, float, float], size: tuple[int, int]):
+    left, top, width, height = box
+    w, h = size
+    return fig.add_axes((left / w, 1 - (top + height) / h, width / w, height / h))
+
+
+def _map_axes(fig: Figure, frame: MapFrame):
+    ax = _axes_at(fig, frame.box, frame.size)
+    lon0, lat0, lon1, lat1 = frame.extent
+    ax.set_xlim(lon0 * frame.k, lon1 * frame.k)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect("auto")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_facecolor(_SEA)
+    for spine in ax.spines.values():
+        spine.set_edgecolor(_BORDER)
+    return ax
+
+
+def _polygon_paths(geom: Any, frame: MapFrame) -> list[MplPath]:
+    """Matplotlib paths (holes included) of a Polygon or MultiPolygon, projected."""
+    if geom is None or geom.is_empty:
+        return []
+    polygons = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+    paths = []
+    for poly in polygons:
+        verts, codes = [], []
+        for ring in (poly.exterior, *poly.interiors):
+            xs, ys = frame.to_xy(*np.asarray(ring.coords).T[:2])
+            pts = np.column_stack([xs, ys])
+            verts.append(pts)
+            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(pts) - 2) + [MplPath.CLOSEPOLY]
+        paths.append(MplPath(np.concatenate(verts), codes))
+    return paths
+
+
+def _draw_boundaries(
+    ax,
+    boundaries: gpd.GeoDataFrame | None,
+    frame: MapFrame,
+    scale: float,
+    emergency_codes: set[str],
+) -> set[str]:
+    """Admin-1 units (emergency ones filled); returns the emergency codes that had a polygon."""
+    if boundaries is None or not len(boundaries):
+        return set()
+    if boundaries.crs is not None and boundaries.crs.to_epsg() != 4326:
+        boundaries = boundaries.to_crs(4326)
+    filled: set[str] = set()
+    patches, colours = [], []
+    emergency = LAYER_STYLES["emergency"].colour
+    for code, geom in zip(boundaries["iso3166_2"], boundaries.geometry, strict=True):
+        hit = code in emergency_codes
+        filled |= {code} if hit else set()
+        for path in _polygon_paths(geom, frame):
+            patches.append(PathPatch(path))
+            colours.append(emergency if hit else _LAND)
+    ax.add_collection(
+        PatchCollection(
+            patches, facecolors=colours, edgecolors=_BORDER, linewidths=0.9 * scale, zorder=1
+        )
+    )
+    return filled
+
+
+@dataclass(frozen=True)
+class _Symbol:
+    lon: float
+    lat: float
+    colour: str
+    shape: str
+    radius: float
+    label: str
+    layer: str
+
+
+MAX_SYMBOLS = 2500  # per layer; beyond it places are binned into a grid, as the dashboard does
+GRID_CELLS_DEG = (0.02, 0.05, 0.1, 0.25, 0.5, 1.0)
+
+
+def _symbols(layer: str, frame: gpd.GeoDataFrame) -> list[_Symbol]:
+    """One symbol per place (same coordinates), as the dashboard draws them; past MAX_SYMBOLS
+    places, one circle per grid cell sized by its number of features, without labels."""
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    if not len(frame):
+        return []
+    geoms = frame.geometry
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    work = pd.DataFrame({"lon": geoms.x.to_numpy(), "lat": geoms.y.to_numpy()})
+    work["kx"], work["ky"] = work["lon"].round(5), work["lat"].round(5)
+    binned = work[["kx", "ky"]].drop_duplicates().shape[0] > MAX_SYMBOLS
+    if binned:
+        for cell in GRID_CELLS_DEG:
+            kx, ky = np.floor(work["lon"] / cell), np.floor(work["lat"] / cell)
+            if pd.DataFrame({"x": kx, "y": ky}).drop_duplicates().shape[0] <= MAX_SYMBOLS:
+                break
+        work["kx"], work["ky"] = kx, ky
+    for col in _COUNT_WORDS:
+        work[col] = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+    status = frame["status"].fillna("").astype(str).to_numpy()
+    work["rank"] = [_STATUS_RANK.get(x, 99) for x in status]
+    work["name"] = frame["name"].fillna("").astype(str).to_numpy()
+    grouped = work.groupby(["kx", "ky"], sort=False)
+    agg = grouped.agg(
+        n=("lon", "size"),
+        lon=("lon", "mean" if binned else "first"),
+        lat=("lat", "mean" if binned else "first"),
+        rank=("rank", "min"),
+        name=("name", "first"),
+    )
+    agg = agg.join(grouped[list(_COUNT_WORDS)].sum(min_count=1))
+    statuses = {i: s for s, i in _STATUS_RANK.items()}
+    style_name = LAYER_STYLES[layer]
+    out = []
+    for rec in agg.to_dict("records"):
+        n = int(rec["n"])
+        if binned:
+            radius = scaled_radius(n, per_unit=1.2)
+            out.append(
+                _Symbol(rec["lon"], rec["lat"], style_name.colour, "circle", radius, "", layer)
+            )
+            continue
+        counts = {c: None if math.isnan(rec[c]) else int(rec[c]) for c in _COUNT_WORDS}
+        style = marker_style(layer, status=statuses.get(int(rec["rank"]), ""), counts=counts)
+        radius = style.radius
+        if n > 1:
+            radius = max(radius, scaled_radius(n, per_unit=_PLACE_PER_UNIT))
+        label = ""
+        if style.label and rec["name"]:
+            label = rec["name"] + (f" +{n - 1}" if n > 1 else "")
+            if layer == "troops" and counts["troops"]:
+                label += f" ({counts['troops']:,})"
+        out.append(_Symbol(rec["lon"], rec["lat"], style.colour, style.shape, radius, label, layer))
+    return sorted(out, key=lambda s: -s.radius)
+
+
+def _sum(values: Iterable[object]) -> int | None:
+    total, seen = 0, False
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            continue
+        total += int(v)  # type: ignore[call-overload]
+        seen = True
+    return total if seen else None
+
+
+_MARKERS = {"circle": "o", "square": "s", "diamond": "D", "area": "s"}
+
+
+def _marker_area(shape: str, radius_px: float) -> float:
+    """scatter's ``s`` (points squared) for a symbol of ``radius_px``: equal areas across shapes."""
+    side_px = 2 * radius_px if shape == "circle" else radius_px * math.sqrt(math.pi)
+    if shape == "diamond":
+        side_px /= math.sqrt(2)  # matplotlib's "D" is a square turned 45 degrees: size = diagonal
+        side_px *= 1.25  # a diamond reads smaller than its area says
+    return (side_px * 72 / DPI) ** 2
+
+
+def _draw_symbols(ax, symbols: list[_Symbol], frame: MapFrame, scale: float, zorder: int) -> None:
+    for shape in ("circle", "square", "diamond", "area"):
+        chosen = [s for s in symbols if s.shape == shape]
+        if not chosen:
+            continue
+        xs, ys = frame.to_xy([s.lon for s in chosen], [s.lat for s in chosen])
+        ax.scatter(
+            xs,
+            ys,
+            s=[_marker_area(shape, s.radius * scale) for s in chosen],
+            c=[s.colour for s in chosen],
+            marker=_MARKERS[shape],
+            edgecolors="#b5656b" if shape == "area" else "white",  # an area without a polygon
+            linewidths=1.3 * scale,
+            zorder=zorder,
+        )
+
+
+class _Placer:
+    """Greedy label placement: each label takes the first free spot around its point."""
+
+    OFFSETS = (
+        (1, 0, "left", "center"),
+        (-1, 0, "right", "center"),
+        (0, 1, "center", "bottom"),
+        (0, -1, "center", "top"),
+        (1, 1, "left", "bottom"),
+        (1, -1, "left", "top"),
+        (-1, 1, "right", "bottom"),
+        (-1, -1, "right", "top"),
+    )
+
+    def __init__(self, fig: Figure, frame: MapFrame) -> None:
+        self.fig = fig
+        self.frame = frame
+        self.renderer = fig.canvas.get_renderer()
+        self.taken: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1 display px
+        left, top, width, height = frame.box
+        h = frame.size[1]
+        self.limits = (left + 4, h - top - height + 4, left + width - 4, h - top - 4)
+
+    def block_points(self, symbols: Iterable[_Symbol], scale: float) -> None:
+        for s in symbols:
+            col, row = self.frame.to_pixel(s.lon, s.lat)
+            y = self.frame.size[1] - row
+            r = s.radius * scale
+            self.taken.append((col - r, y - r, col + r, y + r))
+
+    def place(self, ax, lon: float, lat: float, text: str, gap: float, **style: Any) -> bool:
+        x, y = self.frame.to_xy(lon, lat)
+        for dx, dy, ha, va in self.OFFSETS:
+            artist = ax.annotate(
+                text,
+                (float(x), float(y)),
+                xytext=(dx * gap * 0.72, dy * gap * 0.72),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                annotation_clip=False,
+                **style,
+            )
+            box = artist.get_window_extent(self.renderer)
+            rect = (box.x0 - 2, box.y0 - 1, box.x1 + 2, box.y1 + 1)
+            inside = (
+                rect[0] >= self.limits[0]
+                and rect[1] >= self.limits[1]
+                and rect[2] <= self.limits[2]
+                and rect[3] <= self.limits[3]
+            )
+            if inside and not any(_overlap(rect, t) for t in self.taken):
+                self.taken.append(rect)
+                return True
+            artist.remove()
+        return False
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _draw_scale_bar(ax, frame: MapFrame, scale: float) -> tuple[float, float, float, float]:
+    """A two-segment scale bar, true at the reference latitude, bottom left of the map.
+
+    Returns the area it covers in display pixels (x0, y0, x1, y1), so labels avoid it."""
+    width_km = frame.box[2] * frame.km_per_pixel()
+    target = width_km * 0.16
+    nice = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 300, 500, 1000, 2000)
+    length = max(n for n in nice if n <= max(target, 1))
+    deg = length / KM_PER_DEGREE  # in projected x units (lon * k) one unit is one degree of lat
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    left = x0 + (x1 - x0) * 0.03
+    bottom = y0 + (y1 - y0) * 0.045
+    bar_h = (y1 - y0) * 0.012
+    backdrop = Rectangle(
+        (left - deg * 0.06, bottom - bar_h * 1.2),
+        deg * 1.3,
+        bar_h * 5.2,
+        facecolor="white",
+        alpha=0.8,
+        edgecolor="none",
+        zorder=8,
+    )
+    ax.add_patch(backdrop)
+    for i, colour in enumerate((_INK, "white")):
+        ax.add_patch(
+            Rectangle(
+                (left + i * deg / 2, bottom),
+                deg / 2,
+                bar_h,
+                facecolor=colour,
+                edgecolor=_INK,
+                linewidth=0.8 * scale,
+                zorder=9,
+            )
+        )
+    font = _font(13 * scale)
+    for frac, text in ((0, "0"), (0.5, f"{length // 2:g}"), (1, f"{length:g} km")):
+        ax.text(
+            left + deg * frac,
+            bottom + bar_h * 1.5,
+            text,
+            ha="center" if frac < 1 else "left",
+            va="bottom",
+            fontproperties=font,
+            color=_INK,
+            zorder=9,
+        )
+    box = backdrop.get_window_extent(ax.figure.canvas.get_renderer())
+    return (box.x0, box.y0, box.x1 + 30 * scale, box.y1)
+
+
+def _draw_north_arrow(ax, scale: float) -> None:
+    """A filled arrow with N, top left of the map (north is up in this projection)."""
+    x, y, h = 0.04, 0.87, 0.075
+    w = h * 0.38 * ax.bbox.height / ax.bbox.width
+    tri = Polygon(
+        [(x, y + h), (x - w, y), (x, y + h * 0.28)],
+        closed=True,
+        transform=ax.transAxes,
+        facecolor=_INK,
+        edgecolor=_INK,
+        linewidth=0.8 * scale,
+        zorder=9,
+    )
+    tri2 = Polygon(
+        [(x, y + h), (x + w, y), (x, y + h * 0.28)],
+        closed=True,
+        transform=ax.transAxes,
+        facecolor="white",
+        edgecolor=_INK,
+        linewidth=0.8 * scale,
+        zorder=9,
+    )
+    ax.add_patch(tri)
+    ax.add_patch(tri2)
+    ax.text(
+        x,
+        y + h + 0.008,
+        "N",
+        transform=ax.transAxes,
+        ha="center",
+        va="bottom",
+        fontproperties=_font(17 * scale, bold=True),
+        color=_INK,
+        zorder=9,
+    )
+
+
+def _halo(scale: float) -> list[Any]:
+    return [withStroke(linewidth=3.2 * scale, foreground="white")]
+
+
+# --- cities ------------------------------------------------------------------------------------
+
+
+def major_cities(gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """MAJOR_CITIES found in the gazetteer, named as in January 2022 (Nur-Sultan, not Astana)."""
+    found = []
+    for label, names in MAJOR_CITIES:
+        for name in names:
+            hits = gazetteer.lookup(name, kinds=("city",), country="KZ", limit=1)
+            if hits:
+                found.append(replace(hits[0], name=label))
+                break
+    return tuple(found)
+
+
+def cities_in(ds: Dataset) -> tuple[Place, ...]:
+    """The cities the data set's records are placed at (GeoNames ids), one each."""
+    seen: dict[str, Place] = {}
+    for frame in (ds.events, ds.states):
+        if not len(frame):
+            continue
+        for pid, name, geom in zip(
+            frame["place_id"], frame["place_name"], frame.geometry, strict=True
+        ):
+            if (
+                isinstance(pid, str)
+                and pid.startswith("gn:")
+                and geom is not None
+                and pid not in seen
+            ):
+                seen[pid] = Place(pid, str(name), "city", geom.y, geom.x, "KZ")
+    return tuple(seen.values())
+
+
+# --- one snapshot ------------------------------------------------------------------------------
+
+
+def _window_text(day: pd.Timestamp, window: int | None) -> str:
+    when = f"{day.day} {day:%b}"
+    if window is None:
+        return f"Events up to {when}; states in force that day"
+    if window == 1:
+        return f"Events of {when}; states in force that day"
+    return f"Events of the {window} days to {when}; states in force on {when}"
+
+
+def _figure(size: tuple[int, int]) -> Figure:
+    fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _png(fig: Figure, title: str) -> bytes:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Software": "crisismap"})
+    return out.getvalue()
+
+
+def _draw_map(
+    fig: Figure,
+    frame: MapFrame,
+    features: dict[str, gpd.GeoDataFrame],
+    boundaries: gpd.GeoDataFrame | None,
+    cities: Sequence[Place],
+    scale: float,
+    *,
+    labels: bool = True,
+    city_limit: int | None = None,
+    detail: tuple[float, float, float, float] | None = None,
+    bar: bool = False,
+):
+    """Boundaries, symbols, labels and cities in ``frame``; labels inside ``detail`` are left
+    to the detail map (an outline marks its area). Returns the axes."""
+    ax = _map_axes(fig, frame)
+    emergency = features.get("emergency")
+    codes = set(emergency["admin1"].dropna()) if emergency is not None and len(emergency) else set()
+    filled = _draw_boundaries(ax, boundaries, frame, scale, codes)
+    drawn: list[_Symbol] = []
+    for z, layer in enumerate(_DRAW_ORDER, start=3):
+        frame_ = features.get(layer)
+        if frame_ is None or not len(frame_):
+            continue
+        if layer == "emergency":  # an area where a polygon exists, else a marker at its point
+            frame_ = frame_[~frame_["admin1"].isin(filled)]
+        symbols = _symbols(layer, frame_)
+        _draw_symbols(ax, symbols, frame, scale, zorder=z)
+        drawn += symbols
+    city_style = {
+        "fontproperties": _font(15 * scale),
+        "color": _MUTED,
+        "zorder": 11,
+        "path_effects": _halo(scale),
+    }
+    shown_cities = list(cities)[:city_limit] if city_limit else list(cities)
+    if shown_cities:
+        xs, ys = frame.to_xy([c.lon for c in shown_cities], [c.lat for c in shown_cities])
+        ax.scatter(
+            xs,
+            ys,
+            s=(3.6 * scale * 72 / DPI) ** 2 * 4,
+            c=_INK,
+            marker="o",
+            zorder=2.5,
+            edgecolors="white",
+            linewidths=0.6 * scale,
+        )
+    placer = _Placer(fig, frame)
+    placer.block_points(drawn, scale)
+    if bar:
+        placer.taken.append(_draw_scale_bar(ax, frame, scale))
+    if labels:
+        label_style = {
+            "fontproperties": _font(15.5 * scale, bold=True),
+            "color": _INK,
+            "zorder": 12,
+            "path_effects": _halo(scale),
+        }
+        for s in sorted((s for s in drawn if s.label), key=lambda s: -s.radius):
+            if detail is None or not _inside(s.lon, s.lat, detail):
+                placer.place(ax, s.lon, s.lat, s.label, s.radius * scale + 3 * scale, **label_style)
+    if detail is not None:
+        lon0, lat0, lon1, lat1 = detail
+        (x0, x1), (y0, y1) = frame.to_xy([lon0, lon1], [lat0, lat1])
+        ax.add_patch(
+            Rectangle(
+                (x0, y0),
+                x1 - x0,
+                y1 - y0,
+                facecolor="none",
+                edgecolor=_INK,
+                linewidth=1.2 * scale,
+                zorder=13,
+            )
+        )
+    for city in shown_cities:
+        col, row = frame.to_pixel(city.lon, city.lat)
+        near = [
+            s.radius * scale
+            for s in drawn
+            if math.hypot(*np.subtract(frame.to_pixel(s.lon, s.lat), (col, row))) < 4 * scale
+        ]
+        gap = max([5 * scale, *(r + 3 * scale for r in near)])
+        placer.place(ax, city.lon, city.lat, city.name, gap, **city_style)
+    return ax
+
+
+def _inside(lon: float, lat: float, extent: tuple[float, float, float, float]) -> bool:
+    return extent[0] <= lon <= extent[2] and extent[1] <= lat <= extent[3]
+
+
+def _detail_symbols(features: dict[str, gpd.GeoDataFrame], extent) -> int:  # noqa: ANN001
+    """How many places inside ``extent`` carry a symbol."""
+    n = 0
+    for layer, frame in features.items():
+        if layer == "emergency" or not len(frame):
+            continue
+        n += sum(1 for s in _symbols(layer, frame) if _inside(s.lon, s.lat, extent))
+    return n
+
+
+def _draw_detail(
+    fig: Figure, box, size, features, boundaries, scale: float, name: str, extent
+) -> None:  # noqa: ANN001
+    """A detail map of ``extent`` in ``box``, with a heading, labels and its own scale bar."""
+    head = 26 * scale
+    fig.text(
+        box[0] / size[0],
+        1 - box[1] / size[1],
+        f"Detail: {name}",
+        fontproperties=_font(17 * scale, bold=True),
+        color=_INK,
+        va="top",
+    )
+    map_box = (box[0], box[1] + head, box[2], box[3] - head)
+    frame = fit_frame(extent, size, map_box, margin=0.0)
+    inner = {lay: f[f.geometry.notna()] for lay, f in features.items()}
+    _draw_map(fig, frame, inner, boundaries, (), scale, bar=True)
+
+
+def _legend(
+    fig: Figure,
+    box: tuple[float, float, float, float],
+    size: tuple[int, int],
+    layers: Sequence[str],
+    features: dict[str, gpd.GeoDataFrame] | None,
+    scale: float,
+) -> float:
+    """The legend in a panel box; returns the pixel row (from top) where it ends."""
+    ax = _axes_at(fig, box, size)
+    ax.set_axis_off()
+    ax.set_xlim(0, box[2])
+    ax.set_ylim(box[3], 0)  # rows grow downwards, in pixels
+    row = 8 * scale
+    ax.text(0, row, "On the map", fontproperties=_font(19 * scale, bold=True), color=_INK, va="top")
+    row += 34 * scale
+    line = 29 * scale
+    statuses: dict[str, int] = {}
+    if features and "infrastructure" in features and len(features["infrastructure"]):
+        statuses = features["infrastructure"]["status"].value_counts().to_dict()
+    for layer in [lay for lay in _DRAW_ORDER[::-1] if lay in layers]:
+        style = LAYER_STYLES[layer]
+        frame = features.get(layer) if features else None
+        counts = layer_counts(frame) if frame is not None else None
+        if layer == "infrastructure":
+            ax.text(
+                0,
+                row,
+                style.label,
+                fontproperties=_font(17 * scale, bold=True),
+                color=_INK,
+                va="center",
+            )
+            row += line
+            entries = legend_entries(["infrastructure"])
+            half = (len(entries) + 1) // 2
+            for i, (label, colour, shape) in enumerate(entries):  # two columns
+                status = next(s for s, lab in STATUS_LABELS.items() if lab == label)
+                n = statuses.get(status, 0)
+                x = 10 * scale + (i // half) * box[2] * 0.5
+                y = row + (i % half) * line * 0.92
+                _key(ax, x, y, colour, shape, scale)
+                ax.text(
+                    x + 18 * scale,
+                    y,
+                    label.split(" / ")[0] + (f" · {n}" if n else ""),
+                    fontproperties=_font(16 * scale),
+                    color=_INK if n else _MUTED,
+                    va="center",
+                )
+            row += half * line * 0.92 + line * 0.15
+            continue
+        _key(ax, 10 * scale, row, style.colour, style.shape, scale)
+        text = style.label
+        if counts is not None:
+            text += f"  ·  {counts['features']:,}"
+            if style.size_by and counts.get(style.size_by):
+                text += f"  ({counts[style.size_by]:,} {_COUNT_WORDS[style.size_by]})"
+        ax.text(
+            28 * scale,
+            row,
+            text,
+            fontproperties=_font(17 * scale, bold=True),
+            color=_INK,
+            va="center",
+        )
+        row += line
+    sized = [LAYER_STYLES[lay] for lay in layers if LAYER_STYLES[lay].size_by]
+    if sized:
+        note = "Symbol area grows with " + ", ".join(
+            dict.fromkeys(_COUNT_WORDS[s.size_by] for s in sized)
+        )
+        ax.text(0, row, note, fontproperties=_font(14 * scale), color=_MUTED, va="center")
+        row += line
+    return box[1] + row
+
+
+def _key(ax, x: float, y: float, colour: str, shape: str, scale: float) -> None:
+    radius = 8 * scale
+    ax.scatter(
+        [x],
+        [y],
+        s=_marker_area(shape, radius),
+        c=colour,
+        marker=_MARKERS[shape],
+        edgecolors="white" if shape != "area" else _BORDER,
+        linewidths=1.0 * scale,
+    )
+
+
+def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]:
+    """(metric line, source line, retracted) per metric: the latest figure, with the newest
+    retracted figure named on its line; a metric with only retracted figures shows that one."""
+    figs = national_figures(ds, day)
+    out: list[tuple[str, str, bool]] = []
+    for metric in METRICS:
+        rows = figs[figs["metric"] == metric]
+        latest = rows[rows["latest"]]
+        retracted = rows[rows["certainty"] == "retracted"]
+        if not len(latest) and not len(retracted):
+            continue
+        rec = (latest if len(latest) else retracted).iloc[0]
+        head = f"{METRIC_LABELS[metric]}: {_figure_value(rec)}"
+        if not len(latest):
+            head += " (retracted)"
+        elif rec["certainty"] not in ("reported", ""):
+            head += f" ({rec['certainty']})"
+        if len(latest) and len(retracted):
+            head += f" · {_figure_value(retracted.iloc[0])} retracted"
+        try:
+            publishers = ", ".join(s.publisher for s in parse_sources(rec["sources"]))
+        except ValueError:
+            publishers = str(rec["sources"])
+        date = pd.Timestamp(rec["date"])
+        who = f"{rec['reported_by']}, " if rec["reported_by"] else ""
+        out.append((head, f"{who}{date.day} {date:%b} · {publishers}", not len(latest)))
+    return out
+
+
+def _figure_value(rec: pd.Series) -> str:
+    qualifier = "" if rec["qualifier"] in ("", "exact") else f"{rec['qualifier']} "
+    return qualifier + ("?" if pd.isna(rec["value"]) else f"{int(rec['value']):,}")
+
+
+def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale: float) -> None:
+    ax = _axes_at(fig, box, size)
+    ax.set_axis_off()
+    ax.set_xlim(0, box[2])
+    ax.set_ylim(box[3], 0)
+    row = 10 * scale
+    ax.plot([0, box[2]], [0, 0], color=_BORDER, linewidth=1 * scale)
+    ax.text(
+        0,
+        row,
+        f"National figures, as reported by {day.day} {day:%b}",
+        fontproperties=_font(17 * scale, bold=True),
+        color=_INK,
+        va="top",
+    )
+    row += 32 * scale
+    lines = _figure_lines(ds, day)
+    if not lines:
+        ax.text(
+            0, row, "None reported yet", fontproperties=_font(14.5 * scale), color=_MUTED, va="top"
+        )
+        return
+    chars = max(20, int(box[2] / (14.5 * scale * 0.56)))
+    for head, source, retracted in lines:
+        if row + 46 * scale > box[3]:
+            break
+        colour = "#b3261e" if retracted else _INK
+        ax.text(
+            0,
+            row,
+            head,
+            fontproperties=_font(17 * scale, bold=not retracted),
+            color=colour,
+            va="top",
+        )
+        row += 24 * scale
+        short = textwrap.shorten(source, chars, placeholder=" …")
+        ax.text(0, row, short, fontproperties=_font(14.5 * scale), color=_MUTED, va="top")
+        row += 27 * scale
+
+
+def _texts(
+    fig: Figure, size: tuple[int, int], title: str, subtitle: str, generated: dt.date, scale: float
+) -> None:
+    w, h = size
+    lay = _layout(size)
+    left = lay["title"][0] / w
+    fig.text(
+        left,
+        1 - 0.022 * h / h,
+        title,
+        fontproperties=_font(34 * scale, bold=True),
+        color=_INK,
+        va="top",
+    )
+    fig.text(
+        left,
+        1 - (0.022 * h + 46 * scale) / h,
+        subtitle,
+        fontproperties=_font(18 * scale),
+        color=_MUTED,
+        va="top",
+    )
+    fig.text(
+        left,
+        (lay["footer"][3] * 0.45) / h,
+        ATTRIBUTION.format(generated=generated.isoformat()),
+        fontproperties=_font(14 * scale),
+        color=_MUTED,
+        va="center",
+    )
+
+
+def _scale_of(size: tuple[int, int]) -> float:
+    return min(size[0] / 1600, size[1] / 900)
+
+
+def _check_size(size: tuple[int, int]) -> tuple[int, int]:
+    w, h = (int(v) for v in size)
+    if not (320 <= w <= 8000 and 180 <= h <= 8000):
+        msg = f"size {w}x{h} is out of range (320x180 to 8000x8000 pixels)"
+        raise InputError(msg)
+    return w, h
+
+
+def render_snapshot(
+    ds: Dataset,
+    boundaries: gpd.GeoDataFrame | None,
+    *,
+    day: dt.date | str | pd.Timestamp,
+    layers: Sequence[str] = MAP_LAYERS,
+    window: int | None = 1,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    title: str | None = None,
+    filters: Filters = NO_FILTERS,
+    cities: Sequence[Place] | None = None,
+    generated: dt.date | None = None,
+) -> bytes:
+    """The map of one day as PNG bytes, ``size`` = (width, height) pixels (16:9 by default).
+
+    Layers in geo.symbology's colours and shapes, admin-1 boundaries, city labels (``cities``;
+    None = the cities the data set names), legend with counts, the national figures reported by
+    that day, scale bar, north arrow and attribution. ``snapshot_frame(boundaries, size)`` gives
+    the pixel position of any lon/lat in the result.
+    """
+    day = as_day(day)
+    layers = [check_layer(lay) for lay in layers]
+    check_window(window)
+    size = _check_size(size)
+    scale = _scale_of(size)
+    features = map_features(ds, day, window=window, layers=layers, filters=filters)
+    frame = snapshot_frame(boundaries, size)
+    fig = _figure(size)
+    if cities is None:
+        cities = cities_in(ds)
+    name, extent = DETAIL
+    with_detail = _detail_symbols(features, extent) >= 2
+    ax = _draw_map(
+        fig,
+        frame,
+        features,
+        boundaries,
+        cities,
+        scale,
+        detail=extent if with_detail else None,
+        bar=True,
+    )
+    _draw_north_arrow(ax, scale)
+    panel = _layout(size)["panel"]
+    end = _legend(fig, panel, size, layers, features, scale)
+    gap = 16 * scale
+    bottom = panel[1] + panel[3]
+    n_lines = len(_figure_lines(ds, day))
+    figures_h = min((50 + 51 * n_lines) * scale, (bottom - end) * 0.5)
+    if with_detail:
+        detail_h = bottom - end - figures_h - 2 * gap
+        if detail_h < panel[2] * 0.5:  # keep the detail map readable; figures may wrap less
+            detail_h = min(panel[2] * 0.5, bottom - end - 2 * gap - 110 * scale)
+        if detail_h > 150 * scale:
+            _draw_detail(
+                fig,
+                (panel[0], end + gap, panel[2] - 8 * scale, detail_h),
+                size,
+                features,
+                boundaries,
+                scale,
+                name,
+                extent,
+            )
+            end += detail_h + gap
+    rest = (panel[0], end + gap, panel[2], bottom - end - gap)
+    if rest[3] > 60 * scale:
+        _figures_panel(fig, rest, size, ds, day, scale)
+    heading = title or f"Kazakhstan unrest · {day.day} {day:%B %Y}"
+    subtitle = _window_text(day, window)
+    if title:
+        subtitle = f"{day.day} {day:%B %Y} · " + subtitle
+    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale)
+    return _png(fig, heading)
+
+
+# --- storyboard --------------------------------------------------------------------------------
+
+
+def _grid(
+    n: int, area: tuple[float, float, float, float], aspect: float, head: float, gap: float
+) -> tuple[int, int]:
+    """(columns, rows) that give the largest maps of ``aspect`` (width/height) in ``area``."""
+    best, choice = -1.0, (1, n)
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        cell_w = (area[2] - gap * (cols - 1)) / cols
+        cell_h = (area[3] - gap * (rows - 1)) / rows - head
+        width = min(cell_w, cell_h * aspect)
+        if width > best:
+            best, choice = width, (cols, rows)
+    return choice
+
+
+def render_storyboard(
+    ds: Dataset,
+    boundaries: gpd.GeoDataFrame | None,
+    *,
+    days: Sequence[dt.date | str | pd.Timestamp],
+    layers: Sequence[str] = MAP_LAYERS,
+    window: int | None = 1,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    title: str | None = None,
+    filters: Filters = NO_FILTERS,
+    cities: Sequence[Place] | None = None,
+    generated: dt.date | None = None,
+) -> bytes:
+    """Small multiples of several days as PNG bytes: same extent, one legend, one title."""
+    if not days:
+        msg = "a storyboard needs at least one date"
+        raise InputError(msg)
+    if len(days) > 16:
+        msg = f"{len(days)} dates are too many for one storyboard (at most 16)"
+        raise InputError(msg)
+    parsed = [as_day(d) for d in days]
+    layers = [check_layer(lay) for lay in layers]
+    check_window(window)
+    size = _check_size(size)
+    scale = _scale_of(size)
+    w, h = size
+    lay = _layout(size)
+    panel = lay["panel"]
+    area = lay["map"]
+    gap = 14 * scale
+    head_h = 30 * scale
+    bounds = _bounds(boundaries)
+    k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
+    aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
+    cols, rows = _grid(len(parsed), area, aspect, head_h, gap)
+    cell_w = (area[2] - gap * (cols - 1)) / cols
+    cell_h = (area[3] - gap * (rows - 1)) / rows
+    small = max(0.4, min(1.0, min(cell_w, (cell_h - head_h) * aspect) / area[2]) * scale * 1.3)
+    fig = _figure(size)
+    if cities is None:
+        cities = cities_in(ds)
+    map_w = min(cell_w, (cell_h - head_h) * aspect)
+    map_h = map_w / aspect
+    for i, d in enumerate(parsed):
+        col, r = i % cols, i // cols
+        left = area[0] + (area[2] - cols * map_w - (cols - 1) * gap) / 2 + col * (map_w + gap)
+        top = area[1] + (area[3] - rows * (map_h + head_h) - (rows - 1) * gap) / 2
+        top += r * (map_h + head_h + gap)
+        frame = fit_frame(bounds, size, (left, top + head_h, map_w, map_h), margin=0.2)
+        features = map_features(ds, d, window=window, layers=layers, filters=filters)
+        _draw_map(
+            fig, frame, features, boundaries, cities, small, labels=False, city_limit=4, bar=i == 0
+        )
+        fig.text(
+            left / w,
+            1 - top / h,
+            f"{d.day} {d:%b %Y}",
+            fontproperties=_font(19 * scale, bold=True),
+            color=_INK,
+            va="top",
+        )
+        counts = [
+            _plural(len(features[lay_]), noun)
+            for lay_, noun in (("protests", "protest"), ("clashes", "clash"))
+            if lay_ in features
+        ]
+        if counts:
+            fig.text(
+                (left + map_w) / w,
+                1 - (top + 3 * scale) / h,
+                " · ".join(counts),
+                fontproperties=_font(15 * scale),
+                color=_MUTED,
+                va="top",
+                ha="right",
+            )
+    _legend(fig, panel, size, layers, None, scale)
+    first, last = parsed[0], parsed[-1]
+    heading = title or "Kazakhstan unrest, day by day"
+    subtitle = f"{first.day} {first:%b} to {last.day} {last:%b %Y} · " + _window_text(
+        last, window
+    ).replace(f" {last.day} {last:%b}", " each day")
+    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale)
+    return _png(fig, heading)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}{'es' if noun.endswith('sh') else 's'}"
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``1600x900`` -> (1600, 900); InputError otherwise."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        msg = f"size {text!r} is not WIDTHxHEIGHT in pixels, e.g. 1600x900"
+        raise InputError(msg)
+    return _check_size((int(parts[0]), int(parts[1])))
+
+
+def parse_layers(text: str) -> list[str]:
+    """``protests,clashes`` -> the layer names, each checked."""
+    names = [p.strip() for p in text.split(",") if p.strip()]
+    if not names:
+        msg = "--layers is empty; name one or more of " + ", ".join(MAP_LAYERS)
+        raise InputError(msg)
+    return [check_layer(n) for n in names]
+
+
+def _inputs(settings: Settings):  # -> (Dataset, boundaries, cities)
+    from geo.cli import load_gazetteer
+    from geo.events import load_dataset
+    from geo.gazetteer import admin1_boundaries
+
+    gazetteer = load_gazetteer(settings)
+    ds = load_dataset(settings, gazetteer)
+    return ds, admin1_boundaries(settings), major_cities(gazetteer)
+
+
+def _out_path(out: str | None, name: str) -> Path:
+    from geo.export import check_writable
+
+    path = Path(out) if out else Path(".")
+    check_writable(path)
+    return path / name if path.is_dir() else path
+
+
+def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.export import default_filename, write_atomic
+
+    day = as_day(args.date)
+    layers = parse_layers(args.layers)
+    window = check_window(args.window)
+    size = parse_size(args.size)
+    out = _out_path(args.out, default_filename("snapshot", day, "png"))
+    ds, boundaries, cities = _inputs(settings)
+    png = render_snapshot(
+        ds,
+        boundaries,
+        day=day,
+        layers=layers,
+        window=window,
+        size=size,
+        title=args.title,
+        cities=cities,
+    )
+    write_atomic(out, png)
+    print(f"wrote {size[0]}x{size[1]} snapshot of {day.date()} to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.export import write_atomic
+
+    days = [as_day(d.strip()) for d in args.dates.split(",") if d.strip()]
+    if not days:
+        msg = "--dates is empty; give dates like 2022-01-02,2022-01-05"
+        raise InputError(msg)
+    layers = parse_layers(args.layers)
+    window = check_window(args.window)
+    size = parse_size(args.size)
+    name = f"crisismap-storyboard-{days[0].date()}-{days[-1].date()}.png"
+    out = _out_path(args.out, name)
+    ds, boundaries, cities = _inputs(settings)
+    png = render_storyboard(
+        ds,
+        boundaries,
+        days=days,
+        layers=layers,
+        window=window,
+        size=size,
+        title=args.title,
+        cities=cities,
+    )
+    write_atomic(out, png)
+    print(f"wrote storyboard of {len(days)} days to {out}", file=sys.stderr)
+    return 0
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--layers",
+        default=",".join(MAP_LAYERS),
+        help=f"comma-separated layers (default {','.join(MAP_LAYERS)})",
+    )
+    p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
+    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
+    p.add_argument("--title", help="title instead of the default (the date is always shown)")
+    p.add_argument("--out", help="PNG file or folder (default: a name with the date, here)")
+
+
+def _add_snapshot(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
+    _add_common(p)
+
+
+def _add_storyboard(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dates", required=True, help="comma-separated days, YYYY-MM-DD,...")
+    _add_common(p)
+
+
+def _register() -> None:
+    from geo import cli
+
+    cli.COMMANDS["snapshot"] = (
+        "draw the map of a day as a PNG for a slide",
+        _add_snapshot,
+        cmd_snapshot,
+    )
+    cli.COMMANDS["storyboard"] = (
+        "draw several days side by side as one PNG",
+        _add_storyboard,
+        cmd_storyboard,
+    )
+
+
+_register()

@@ -1,0 +1,266 @@
+"""Exports: every file read back and compared; RFC 7946 rules; atomic writes; CLI errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from itertools import pairwise
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+from builders import dataset
+from fakes import FakeGazetteer
+from shapely.geometry import Point, Polygon
+
+import geo.cli
+from geo import export
+from geo.cli import main
+from geo.config import PROJECT_ROOT
+from geo.errors import ExportError
+from geo.layers import FEATURE_COLUMNS, features_on
+from geo.schema import LAYERS
+
+DAY = "2022-01-06"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny data set in a folder the CLI reads (gazetteer faked)."""
+    folder = tmp_path / "data"
+    dataset(folder)
+    shutil.copy(PROJECT_ROOT / "data" / "kz_admin1.geojson", folder / "kz_admin1.geojson")
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
+    return folder
+
+
+def frames_of(folder: Path, day: str = DAY, window: int = 2) -> dict[str, gpd.GeoDataFrame]:
+    ds = dataset(folder)
+    return {lay: features_on(ds, lay, day, window=window) for lay in LAYERS}
+
+
+def ring_area(coords: list[list[float]]) -> float:
+    """Signed area (shoelace): positive when the ring runs counter-clockwise."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(coords)) / 2
+
+
+# --- GeoJSON ---------------------------------------------------------------------------------
+
+
+def test_geojson_all_layers_reads_back_and_follows_rfc7946(data_dir: Path, tmp_path: Path) -> None:
+    assert (
+        main(["export", "--layer", "all", "--date", DAY, "--window", "2", "--out", str(tmp_path)])
+        == 0
+    )
+    path = tmp_path / f"crisismap-all-{DAY}.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    expected = pd.concat(frames_of(data_dir).values())
+    assert [f["id"] for f in doc["features"]] == list(expected["id"])
+    assert len({f["id"] for f in doc["features"]}) == len(doc["features"])  # stable, unique ids
+    types: dict[str, set[str]] = {}
+    for feature, (_, row) in zip(doc["features"], expected.iterrows(), strict=True):
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (lon, lat) == (round(row.geometry.x, 6), round(row.geometry.y, 6))  # lon first
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert list(feature["properties"]) == list(FEATURE_COLUMNS)
+        for key, value in feature["properties"].items():
+            types.setdefault(key, set()).add(type(value).__name__)
+    for key, seen in types.items():  # one JSON type per property (plus null)
+        assert len(seen - {"NoneType"}) <= 1, (key, seen)
+    assert types["fatalities"] <= {"int", "NoneType"} and types["date"] <= {"str", "NoneType"}
+    back = gpd.read_file(path)
+    assert back.crs.to_epsg() == 4326
+    assert list(back["id"]) == list(expected["id"])
+    assert back.geometry.geom_equals_exact(expected.geometry.reset_index(drop=True), 1e-6).all()
+
+
+def test_geojson_text_is_stable(tmp_path: Path) -> None:
+    frames = frames_of(tmp_path / "data")
+    one = export.geojson_text(export.to_feature_collection(frames.values()))
+    two = export.geojson_text(export.to_feature_collection(frames_of(tmp_path / "data2").values()))
+    assert one == two
+
+
+def test_polygons_are_wound_counter_clockwise_with_clockwise_holes() -> None:
+    clockwise = Polygon(
+        [(50, 43), (50, 44), (52, 44), (52, 43)],
+        holes=[[(50.5, 43.2), (51.5, 43.2), (51.5, 43.8), (50.5, 43.8)]],  # counter-clockwise hole
+    )
+    assert clockwise.exterior.is_ccw is False
+    frame = gpd.GeoDataFrame(
+        {"id": ["S3"], "layer": ["emergency"], "admin1": ["KZ-MAN"]},
+        geometry=[Point(51, 43.5)],
+        crs="EPSG:4326",
+    )
+    bounds = gpd.GeoDataFrame(
+        {"iso3166_2": ["KZ-MAN"], "name": ["Mangystau Region"]},
+        geometry=[clockwise],
+        crs="EPSG:4326",
+    )
+    areas = export.with_admin1_areas(frame, bounds)
+    geometry = export.to_feature_collection([areas])["features"][0]["geometry"]
+    assert geometry["type"] == "Polygon"
+    outer, hole = geometry["coordinates"]
+    assert ring_area(outer) > 0 and ring_area(hole) < 0
+
+
+def test_emergency_areas_from_real_boundaries(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "emergency.geojson"
+    argv = ["export", "--layer", "emergency", "--date", DAY, "--areas", "--out", str(out)]
+    assert main(argv) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    (feature,) = doc["features"]
+    assert feature["id"] == "S3" and feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    polygons = feature["geometry"]["coordinates"]
+    polygons = [polygons] if feature["geometry"]["type"] == "Polygon" else polygons
+    for rings in polygons:
+        assert ring_area(rings[0]) > 0
+        assert all(ring_area(r) < 0 for r in rings[1:])
+        assert all(46 < x < 88 and 40 < y < 56 for x, y in rings[0])  # lon, lat of Kazakhstan
+
+
+def test_coordinates_out_of_range_are_refused() -> None:
+    frame = gpd.GeoDataFrame({"id": ["X"]}, geometry=[Point(500000, 4800000)], crs=None)
+    with pytest.raises(ExportError, match="not lon/lat"):
+        export.to_feature_collection([frame])
+
+
+# --- GeoPackage ------------------------------------------------------------------------------
+
+
+def test_geopackage_has_one_table_per_layer_and_reads_back(tmp_path: Path) -> None:
+    frames = frames_of(tmp_path / "data")
+    path = export.write_geopackage(tmp_path / "out.gpkg", frames)
+    listed = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert set(listed) == set(LAYERS)
+    for layer, frame in frames.items():
+        back = gpd.read_file(path, layer=layer)
+        assert back.crs.to_epsg() == 4326
+        assert list(back["id"]) == list(frame["id"]), layer
+        if not len(frame):
+            continue
+        assert back.geometry.geom_equals_exact(frame.geometry.reset_index(drop=True), 1e-9).all()
+        for col in ("fatalities", "injured", "detained", "troops", "geo_precision"):
+            want = [None if pd.isna(v) else int(v) for v in frame[col]]
+            got = [None if pd.isna(v) else int(v) for v in back[col]]
+            assert got == want, (layer, col)
+        for col in ("date", "valid_from", "valid_to"):
+            want = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[col]]
+            got = [None if pd.isna(v) else pd.Timestamp(v).date() for v in back[col]]
+            assert got == want, (layer, col)
+        for col in ("name", "status", "actor", "description", "sources", "certainty", "admin1"):
+            assert list(back[col].fillna("")) == list(frame[col].fillna("").astype(str)), col
+    assert len(gpd.read_file(path, layer="other")) == 1
+
+
+def test_gpkg_cli_default_name_in_current_folder(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["export", "--layer", "all", "--date", DAY, "--format", "gpkg"]) == 0
+    assert [p.name for p in work.iterdir()] == [f"crisismap-all-{DAY}.gpkg"]
+    assert {name for name, _ in pyogrio.list_layers(work / f"crisismap-all-{DAY}.gpkg")} == set(
+        LAYERS
+    )
+
+
+# --- atomic writes ---------------------------------------------------------------------------
+
+
+def test_a_geopackage_writer_failing_midway_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    frames = frames_of(tmp_path / "data")
+    real = pyogrio.write_dataframe
+    calls = []
+
+    def failing(df, path, **kwargs):  # noqa: ANN001, ANN003
+        calls.append(kwargs["layer"])
+        if len(calls) == 3:
+            msg = "disk full"
+            raise OSError(28, msg)
+        return real(df, path, **kwargs)
+
+    monkeypatch.setattr(pyogrio, "write_dataframe", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportError, match="cannot write"):
+        export.write_geopackage(out / "x.gpkg", frames)
+    assert len(calls) == 3 and list(out.iterdir()) == []
+
+
+def test_a_failing_writer_keeps_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "layer.geojson"
+    target.write_text("old", encoding="utf-8")
+
+    def half_then_fail(handle) -> None:  # noqa: ANN001
+        handle.write(b'{"type": "FeatureCollection", "feat')
+        msg = "no space left"
+        raise OSError(28, msg)
+
+    with pytest.raises(ExportError, match="layer.geojson"):
+        export.write_atomic(target, half_then_fail)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["layer.geojson"]
+
+
+def test_a_crash_in_a_writer_also_cleans_up(tmp_path: Path) -> None:
+    def crash(handle) -> None:  # noqa: ANN001
+        handle.write(b"partial")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        export.write_atomic(tmp_path / "x.csv", crash)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- CLI errors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["export", "--layer", "riots", "--date", DAY], "invalid choice: 'riots'"),
+        (["export", "--layer", "clashes", "--date", "2022-1-6x"], "not YYYY-MM-DD"),
+        (["export", "--layer", "all", "--date", DAY, "--format", "shp"], "unknown format 'shp'"),
+        (
+            [
+                "export",
+                "--layer",
+                "all",
+                "--date",
+                DAY,
+                "--format",
+                "gpkg",
+                "--out",
+                "/nonexistent/dir/x.gpkg",
+            ],
+            "folder /nonexistent/dir does not exist",
+        ),
+        (
+            ["export", "--layer", "clashes", "--date", DAY, "--out", "/proc/version/x.geojson"],
+            "cannot write",
+        ),
+        (
+            ["export", "--layer", "emergency", "--date", DAY, "--format", "acled-csv"],
+            "states over an interval",
+        ),
+    ],
+)
+def test_bad_export_arguments_exit_2_with_one_line(
+    argv: list[str], needle: str, data_dir: Path, capsys
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        raise SystemExit(main(argv))
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert needle in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
+    path = export.write_atomic(tmp_path / "x.geojson", "{}")
+    assert path.stat().st_mode & 0o644 == 0o644  # not mkstemp's 0600

@@ -1,0 +1,213 @@
+"""Snapshots: requested size, not blank, symbols in the symbology's colours where they belong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from builders import SRC, dataset
+from fakes import FakeGazetteer
+from PIL import Image
+from shapely.geometry import box
+
+import geo.cli
+from geo.cli import main
+from geo.config import PROJECT_ROOT
+from geo.errors import InputError
+from geo.schema import Place
+from geo.snapshot import (
+    major_cities,
+    parse_size,
+    render_snapshot,
+    render_storyboard,
+    snapshot_frame,
+)
+from geo.symbology import LAYER_STYLES, STATUS_COLOURS
+
+# Two squares standing in for admin-1 units, far apart so nothing overlaps the test symbols.
+BOUNDARIES = gpd.GeoDataFrame(
+    {"iso3166_2": ["KZ-MAN", "KZ-ALA"], "name": ["Mangystau Region", "Almaty"]},
+    geometry=[box(50, 42, 56, 46), box(76.7, 43.0, 77.2, 43.5)],
+    crs="EPSG:4326",
+)
+LONE_CLASH = dict(
+    id="C1",
+    date="2022-01-05",
+    layer="clashes",
+    event_type="Riots",
+    lat="48.0",
+    lon="66.0",
+    description="A clash alone in the steppe.",
+    sources=SRC,
+)
+LONE_SITE = dict(
+    id="S9",
+    layer="infrastructure",
+    subject="Steppe substation",
+    status="damaged",
+    valid_from="2022-01-04",
+    valid_to="",
+    lat="44.0",
+    lon="72.0",
+    sources=SRC,
+)
+
+
+def image(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+@pytest.fixture
+def lone(tmp_path: Path):
+    """A data set with one clash and one damaged site, far from everything else."""
+    return dataset(tmp_path / "data", events=[LONE_CLASH], states=[LONE_SITE], figures=[])
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (1280, 720), (800, 450)])
+def test_the_png_has_the_requested_size_and_is_not_blank(tmp_path: Path, size) -> None:
+    ds = dataset(tmp_path / "data")
+    png = render_snapshot(
+        ds, BOUNDARIES, day="2022-01-06", window=2, size=size, generated=dt.date(2022, 1, 20)
+    )
+    pixels = image(png)
+    assert pixels.shape == (size[1], size[0], 3)
+    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 50  # text, land, symbols
+    assert (pixels < 80).all(axis=2).mean() > 0.002  # dark text is there
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (1000, 700)])
+def test_a_symbol_has_its_colour_at_its_projected_pixel(lone, size) -> None:
+    png = render_snapshot(lone, BOUNDARIES, day="2022-01-05", size=size, cities=())
+    pixels = image(png)
+    frame = snapshot_frame(BOUNDARIES, size)
+    for (lon, lat), colour in (
+        ((66.0, 48.0), LAYER_STYLES["clashes"].colour),
+        ((72.0, 44.0), STATUS_COLOURS["damaged"]),
+    ):
+        col, row = frame.to_pixel(lon, lat)
+        patch = pixels[round(row) - 1 : round(row) + 2, round(col) - 1 : round(col) + 2]
+        assert (np.abs(patch.astype(int) - rgb(colour)) <= 3).all(), (colour, patch[1, 1])
+    # and a pixel well away from both is not a symbol colour
+    col, row = frame.to_pixel(60.0, 40.0)
+    assert tuple(pixels[round(row), round(col)]) not in {rgb(LAYER_STYLES["clashes"].colour)}
+
+
+def test_emergency_fills_its_admin1_area(tmp_path: Path) -> None:
+    state = dict(
+        id="S3",
+        layer="emergency",
+        subject="State of emergency",
+        status="declared",
+        valid_from="2022-01-05",
+        valid_to="",
+        site_id="admin1:KZ-MAN",
+        sources=SRC,
+    )
+    ds = dataset(tmp_path / "data", events=[], states=[state], figures=[])
+    pixels = image(render_snapshot(ds, BOUNDARIES, day="2022-01-06", cities=()))
+    frame = snapshot_frame(BOUNDARIES)
+    col, row = frame.to_pixel(55.0, 45.5)  # inside the Mangystau square, away from its point
+    assert tuple(pixels[round(row), round(col)]) == rgb(LAYER_STYLES["emergency"].colour)
+
+
+def test_layers_can_be_left_out(lone) -> None:
+    pixels = image(
+        render_snapshot(lone, BOUNDARIES, day="2022-01-05", layers=["protests"], cities=())
+    )
+    col, row = snapshot_frame(BOUNDARIES).to_pixel(66.0, 48.0)
+    assert tuple(pixels[round(row), round(col)]) != rgb(LAYER_STYLES["clashes"].colour)
+
+
+def test_real_boundaries_and_cities_render(tmp_path: Path) -> None:
+    ds = dataset(tmp_path / "data")
+    bounds = gpd.read_file(PROJECT_ROOT / "data" / "kz_admin1.geojson")
+    cities = (Place("gn:1526273", "Nur-Sultan", "city", 51.18, 71.45, "KZ"),)
+    png = render_snapshot(
+        ds, bounds, day="2022-01-06", size=(1600, 900), cities=cities, title="Briefing"
+    )
+    assert image(png).shape == (900, 1600, 3)
+
+
+def test_storyboard_has_the_requested_size(tmp_path: Path) -> None:
+    ds = dataset(tmp_path / "data")
+    days = ["2022-01-04", "2022-01-05", "2022-01-06", "2022-01-10"]
+    pixels = image(render_storyboard(ds, BOUNDARIES, days=days, size=(1920, 1080)))
+    assert pixels.shape == (1080, 1920, 3)
+    with pytest.raises(InputError, match="at least one date"):
+        render_storyboard(ds, BOUNDARIES, days=[])
+
+
+def test_major_cities_use_january_2022_names() -> None:
+    names = [p.name for p in major_cities(FakeGazetteer())]
+    assert names == ["Almaty", "Aktau", "Zhanaozen"]  # the fake knows only these
+
+
+@pytest.mark.parametrize("text", ["1600", "1600x", "axb", "10x10", "99999x900"])
+def test_bad_sizes_are_refused(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_size(text)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    dataset(folder)
+    shutil.copy(PROJECT_ROOT / "data" / "kz_admin1.geojson", folder / "kz_admin1.geojson")
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
+    return folder
+
+
+def test_snapshot_and_storyboard_commands(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.png"
+    assert main(["snapshot", "--date", "2022-01-06", "--size", "1280x720", "--out", str(out)]) == 0
+    with Image.open(out) as png:
+        assert png.size == (1280, 720)
+    assert main(["storyboard", "--dates", "2022-01-04,2022-01-06", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "crisismap-storyboard-2022-01-04-2022-01-06.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["snapshot", "--date", "2022-02-30"], "not YYYY-MM-DD"),
+        (
+            ["snapshot", "--date", "2022-01-06", "--layers", "protests,riots"],
+            "unknown layer 'riots'",
+        ),
+        (["snapshot", "--date", "2022-01-06", "--size", "big"], "WIDTHxHEIGHT"),
+        (["snapshot", "--date", "2022-01-06", "--out", "/nonexistent/b.png"], "does not exist"),
+        (["storyboard", "--dates", "2022-01-04,5 Jan"], "not YYYY-MM-DD"),
+    ],
+)
+def test_bad_snapshot_arguments_exit_2_with_one_line(
+    argv: list[str], needle: str, data_dir: Path, capsys
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert needle in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_national_figures_show_the_latest_and_mark_retractions(tmp_path: Path) -> None:
+    from geo.layers import as_day
+    from geo.snapshot import _figure_lines
+
+    ds = dataset(tmp_path / "data")
+    assert _figure_lines(ds, as_day("2022-01-09")) == [
+        ("Deaths: 164 (retracted)", "Health Ministry, 9 Jan · TASS, Inform.kz", True)
+    ]
+    lines = _figure_lines(ds, as_day("2022-01-16"))
+    assert [head for head, _, _ in lines] == [
+        "Deaths: 225 (official claim) · 164 retracted",
+        "Detained: 7,939",
+    ]
+    assert lines[0][1] == "Prosecutor General's Office, 15 Jan · TASS, Inform.kz"
