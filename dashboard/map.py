@@ -34,7 +34,7 @@ from dashboard.assets import OfflineMap
 from geo import export
 from geo.events import Dataset, parse_sources
 from geo.layers import NO_FILTERS, Filters, as_day, features_on, layer_counts
-from geo.schema import EVENT_LAYERS
+from geo.schema import EVENT_LAYERS, METRIC_LABELS, METRICS
 from geo.symbology import (
     LAYER_STYLES,
     STATUS_COLOURS,
@@ -1072,22 +1072,17 @@ class Span:
     name: str
 
 
-def name_spans(text: str, names: Mapping[str, str]) -> list[Span]:
-    """Spans of the given place names (name -> place id) in a text, whole words, longest first.
-
-    The fallback when no geoparser is available; overlapping matches keep the longer one.
-    """
-    found: list[Span] = []
-    taken = np.zeros(len(text) + 1, dtype=bool)
-    for name in sorted(names, key=len, reverse=True):
-        if not name.strip():
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE):
-            if taken[m.start() : m.end()].any():
-                continue
-            taken[m.start() : m.end()] = True
-            found.append(Span(m.start(), m.end(), names[name], name))
-    return sorted(found, key=lambda s: s.start)
+def article_head_html(title: str, day: dt.date, publisher: str, url: str) -> str:
+    """An article's title, date, publisher and source link, every part escaped."""
+    link = (
+        f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">source</a>'
+        if url.startswith(("http://", "https://"))
+        else ""
+    )
+    return (
+        f'<div class="cm-article-head"><b>{esc(title)}</b><br>'
+        f'<span class="cm-meta">{day.isoformat()} · {esc(publisher)} · {link}</span></div>'
+    )
 
 
 def highlight_html(text: str, spans: Sequence[Span], *, selected: str = "") -> str:
@@ -1116,7 +1111,7 @@ def figure_html(figures: pd.DataFrame) -> str:
     if not len(figures):
         return '<p class="cm-none">No national figures reported by this day.</p>'
     parts = []
-    for metric in ("deaths", "injured", "detained"):
+    for metric in METRICS:
         rows = figures[figures["metric"] == metric]
         if not len(rows):
             continue
@@ -1141,7 +1136,7 @@ def figure_html(figures: pd.DataFrame) -> str:
                 f'<span class="cm-src">{sources_html(str(rec.get("sources") or ""))}</span></li>'
             )
         parts.append(
-            f'<div class="cm-metric"><b>{esc(metric.capitalize())}</b><ul>{"".join(items)}</ul></div>'
+            f'<div class="cm-metric"><b>{esc(METRIC_LABELS[metric])}</b><ul>{"".join(items)}</ul></div>'
         )
     return "".join(parts)
 

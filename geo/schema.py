@@ -33,7 +33,15 @@ STATUSES: dict[str, tuple[str, ...]] = {
 
 CERTAINTIES: tuple[str, ...] = ("reported", "uncertain", "official claim", "retracted")
 SCOPES: tuple[str, ...] = ("local", "national")
-METRICS: tuple[str, ...] = ("deaths", "injured", "detained")
+METRICS: tuple[str, ...] = ("deaths", "injured", "detained", "arrested")
+# "detained" counts people held by police; "arrested" those held in custody by court order, a
+# different and much smaller figure that must never stand in for the number detained.
+METRIC_LABELS: dict[str, str] = {
+    "deaths": "Deaths",
+    "injured": "Injured",
+    "detained": "Detained",
+    "arrested": "Formally arrested",
+}
 QUALIFIERS: tuple[str, ...] = ("exact", "at least", "about", "more than", "up to")
 COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops")
 
