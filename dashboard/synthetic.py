@@ -266,7 +266,8 @@ def write_dataset(
     (articles / "2022-01-05-almaty.txt").write_text(
         f"title: Unrest in Almaty <i>{'&' if hostile_text else ''}</i>\n"
         f"date: {(FIRST_DAY + dt.timedelta(days=4)).isoformat()}\npublisher: TASS\n"
-        f"url: https://tass.com/world/1\nrecords: {first_ids}{', ' if first_ids else ''}S001\n---\n{body}\n",
+        f"url: https://tass.com/world/1\n"
+        f"records: {first_ids}{', ' if first_ids else ''}S001\n---\n{body}\n",
         encoding="utf-8",
     )
     return folder

@@ -32,6 +32,7 @@ class Settings:
     nominatim_timeout: float = 10.0
     online_tiles: bool = False
     world_min_population: int = 15000
+    case_title: str = "Kazakhstan, January 2022"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -62,6 +63,7 @@ SETTINGS_HELP: dict[str, str] = {
     "nominatim_timeout": "Seconds to wait for one Nominatim answer before reporting a timeout.",
     "online_tiles": "Offer OpenStreetMap tiles under the map (needs the internet; off by default).",
     "world_min_population": "Smallest town kept outside the area of interest and its neighbours.",
+    "case_title": "Title of the case shown on the dashboard and on snapshots.",
 }
 
 _BOOL = {

@@ -225,7 +225,8 @@ def test_download_is_what_the_cli_writes(ds, data_dir, monkeypatch):
 
 def test_highlight_escapes_text_and_marks_mentions():
     text = f"Riot in Almaty {HOSTILE} then Aktau."
-    spans = cmap.name_spans(text, {"Almaty": "gn:1", "Aktau": "gn:2"})
+    start = text.index("Aktau")
+    spans = [cmap.Span(8, 14, "gn:1", "Almaty"), cmap.Span(start, start + 5, "gn:2", "Aktau")]
     assert [(s.name, text[s.start : s.end]) for s in spans] == [
         ("Almaty", "Almaty"),
         ("Aktau", "Aktau"),
@@ -296,3 +297,13 @@ def test_retracted_counts_are_shown_but_never_added() -> None:
     assert "100" in symbol.popup and "retracted" in symbol.popup.lower()
     (cell,) = cmap.grid_symbols(frame, "clashes", max_cells=10)
     assert "105" not in cell.tooltip and "5" in cell.tooltip
+
+
+def test_article_head_is_escaped_and_links_only_http() -> None:
+    import datetime as dt
+
+    html = cmap.article_head_html(HOSTILE, dt.date(2022, 1, 5), "<b>TASS</b>", "https://tass.com/1")
+    assert "<script" not in html and "&lt;b&gt;TASS" in html and 'href="https://tass.com/1"' in html
+    assert "href" not in cmap.article_head_html(
+        "t", dt.date(2022, 1, 5), "p", "javascript:alert(1)"
+    )
