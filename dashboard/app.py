@@ -60,8 +60,8 @@ def get_gazetteer(settings: Settings, signature: tuple) -> object:
     return Gazetteer.load(settings)
 
 
-# The data set and its index are cache_resource, not cache_data (an exception to STYLE.md):
-# both are immutable once loaded and shared read-only by every session; cache_data would
+# The data set is cache_resource, not cache_data (an exception to STYLE.md): it is immutable
+# once loaded and shared read-only by every session; cache_data would
 # unpickle a fresh copy on every slider step (0.2 s at 100k events) and drop the per-layer
 # frames geo.layers memoizes on the Dataset.
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
@@ -69,16 +69,37 @@ def get_dataset(settings: Settings, signature: tuple) -> Dataset:
     return load_dataset(settings, get_gazetteer(settings, signature))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def get_event_index(settings: Settings, signature: tuple) -> cmap.EventIndex:
-    return cmap.EventIndex.build(get_dataset(settings, signature))
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def get_boundaries(settings: Settings, signature: tuple):  # -> GeoDataFrame
     from geo.gazetteer import admin1_boundaries
 
     return cmap.simplified_boundaries(admin1_boundaries(settings))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def snapshot_png(
+    settings: Settings,
+    signature: tuple,
+    day: dt.date,
+    layers: tuple[str, ...],
+    window: int | None,
+    filters: Filters,
+) -> bytes:
+    """The current view as the briefing PNG `python -m geo snapshot` draws (16:9, 1600x900)."""
+    from geo.gazetteer import admin1_boundaries
+    from geo.snapshot import major_cities, render_snapshot
+
+    gazetteer = get_gazetteer(settings, signature)
+    return render_snapshot(
+        get_dataset(settings, signature),
+        admin1_boundaries(settings),
+        day=day,
+        layers=layers,
+        window=window,
+        title=settings.case_title,
+        filters=filters,
+        cities=major_cities(gazetteer),
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -119,10 +140,8 @@ map_class = assets.offline_map_class(assets.static_url(st.get_option("server.bas
 signature = data_signature(Path(settings.data_dir))
 
 ds: Dataset = empty_dataset()
-index: cmap.EventIndex | None = None
 try:
     ds = get_dataset(settings, signature)
-    index = get_event_index(settings, signature)
 except GeoError as exc:
     st.error(f"The data could not be loaded, so the map shows no records.\n\n**{exc}**", icon="⚠️")
 
@@ -174,6 +193,16 @@ with st.sidebar:
     types = st.multiselect("Event type", event_types, key="types", bind="query-params")
     actor = st.text_input("Actor contains", key="actor", bind="query-params")
     certainty = st.multiselect("Certainty", list(CERTAINTIES), key="certainty", bind="query-params")
+    origins: list[str] = []
+    known_origins = cmap.origins_of(ds)
+    if len(known_origins) > 1:  # imported ACLED files (setting acled_files) beside our records
+        origins = st.multiselect(
+            "Data set",
+            known_origins,
+            key="origin",
+            bind="query-params",
+            help="Our own records, imported ACLED events, or both (empty = all).",
+        )
     st.header("Base map")
     online_tiles = st.toggle(
         "OpenStreetMap tiles (needs internet)",
@@ -191,7 +220,11 @@ with st.sidebar:
                 st.text(f"{u.file}, line {u.line} ({u.record_id}): {u.reason}")
 
 filters = Filters(
-    admin1=tuple(admin1), event_types=tuple(types), actor=actor.strip(), certainty=tuple(certainty)
+    admin1=tuple(admin1),
+    event_types=tuple(types),
+    actor=actor.strip(),
+    certainty=tuple(certainty),
+    origins=tuple(origins),
 )
 
 # --- time: slider, stepping, playback ---------------------------------------------------------
@@ -245,7 +278,7 @@ def _playback() -> None:
 _playback()
 
 view = cmap.MapView.of(day_value, mode=mode, days=int(days), filters=filters, shading=shading)
-all_frames = cmap.visible_features(ds, view, index=index, layers=cmap.POINT_LAYERS)
+all_frames = cmap.visible_features(ds, view, layers=cmap.POINT_LAYERS)
 counts = cmap.counts_by_layer(all_frames)
 
 # --- layers with their counts for the day -----------------------------------------------------
@@ -365,6 +398,25 @@ if layers:
             on_click="ignore",
             icon="⬇️",
         )
+
+st.download_button(
+    "Map as PNG for a slide (1600x900)",
+    data=functools.partial(
+        snapshot_png,
+        settings,
+        signature,
+        view.day,
+        tuple(layers) + (("emergency",) if shading == "emergency" else ()),
+        view.window,
+        filters,
+    ),
+    file_name=export.default_filename("snapshot", view.day, "png"),
+    mime="image/png",
+    key="download_png",
+    on_click="ignore",
+    icon="🖼️",
+    help="The same picture `python -m geo snapshot` draws: this day, these layers and filters.",
+)
 
 # --- articles about a place ------------------------------------------------------------------
 

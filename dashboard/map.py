@@ -33,7 +33,7 @@ from jinja2 import Template
 from dashboard.assets import OfflineMap
 from geo import export
 from geo.events import Dataset, parse_sources
-from geo.layers import NO_FILTERS, Filters, as_day, features_on, layer_counts
+from geo.layers import NO_FILTERS, OUR_ORIGIN, Filters, as_day, features_on, layer_counts
 from geo.schema import EVENT_LAYERS, METRIC_LABELS, METRICS
 from geo.symbology import (
     LAYER_STYLES,
@@ -112,38 +112,10 @@ def next_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
 # --- what is on the map ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EventIndex:
-    """Each event layer reshaped to FEATURE_COLUMNS once, so a slider step only masks dates.
-
-    ``features_on`` filters and reshapes the whole events table on every call; at 100,000
-    events that is most of a slider step. ``window_of`` gives the same rows (a test checks).
-    """
-
-    layers: dict[str, gpd.GeoDataFrame]
-
-    @classmethod
-    def build(cls, ds: Dataset) -> EventIndex:
-        last = ds.events["date"].max() if len(ds.events) else pd.Timestamp("2000-01-01")
-        return cls({lay: features_on(ds, lay, last, window=None) for lay in EVENT_LAYERS})
-
-    def window_of(
-        self, layer: str, day: pd.Timestamp, window: int | None, filters: Filters
-    ) -> gpd.GeoDataFrame:
-        """The events of a layer in the window ending on ``day`` that pass the filters."""
-        frame = self.layers[layer]
-        dates = frame["date"]
-        keep = dates <= day
-        if window is not None:
-            keep &= dates >= day - pd.Timedelta(days=window - 1)
-        return filters.apply(frame[keep])
-
-
 def visible_features(
     ds: Dataset,
     view: MapView,
     *,
-    index: EventIndex | None = None,
     layers: Iterable[str] | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
     """The features of each switched-on point layer for the view (placed records only).
@@ -155,11 +127,15 @@ def visible_features(
     for layer in POINT_LAYERS:
         if layer not in wanted:
             continue
-        if index is not None and layer in index.layers:
-            out[layer] = index.window_of(layer, view.day, view.window, view.filters)
-        else:
-            out[layer] = features_on(ds, layer, view.day, window=view.window, filters=view.filters)
+        out[layer] = features_on(ds, layer, view.day, window=view.window, filters=view.filters)
     return out
+
+
+def origins_of(ds: Dataset) -> list[str]:
+    """The origins of the data set's events: ours ("crisismap") and any imported ("acled")."""
+    if "origin" not in ds.events:
+        return [OUR_ORIGIN]
+    return sorted(set(ds.events["origin"].fillna(OUR_ORIGIN)))
 
 
 def counts_by_layer(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, int]]:
@@ -172,6 +148,7 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
     columns = [
         "layer",
         "when",
+        "id",
         "name",
         "place",
         "admin1",
@@ -182,6 +159,7 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
         "troops",
         "actor",
         "certainty",
+        "origin",
         "description",
         "sources",
         "link",

@@ -45,6 +45,7 @@ import pandas as pd
 
 from geo.errors import DataError, InputError
 from geo.events import Dataset, format_sources, parse_sources, point
+from geo.layers import OUR_ORIGIN
 from geo.schema import CERTAINTIES, CRS, EVENT_COLUMNS, EVENT_LAYERS, Source
 
 if TYPE_CHECKING:
@@ -90,7 +91,6 @@ ACLED_COLUMNS: tuple[str, ...] = (
 ACLED_URL = "https://acleddata.com/"
 ACLED_PREFIX = "ACLED: "
 ORIGIN_COLUMN = "origin"
-OUR_ORIGIN = "crisismap"
 ACLED_ORIGIN = "acled"
 
 LAYER_BY_EVENT_TYPE: dict[str, str] = {

@@ -33,6 +33,7 @@ class Settings:
     online_tiles: bool = False
     world_min_population: int = 15000
     case_title: str = "Kazakhstan, January 2022"
+    acled_files: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -46,6 +47,10 @@ class Settings:
             raw = env[key]
             values[f.name] = _parse(f.name, raw, key)
         return cls(**values)
+
+    def acled_paths(self) -> list[Path]:
+        """The ACLED files named by ``acled_files``, in order."""
+        return [Path(p).expanduser() for p in self.acled_files.split(os.pathsep) if p.strip()]
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
@@ -64,6 +69,7 @@ SETTINGS_HELP: dict[str, str] = {
     "online_tiles": "Offer OpenStreetMap tiles under the map (needs the internet; off by default).",
     "world_min_population": "Smallest town kept outside the area of interest and its neighbours.",
     "case_title": "Title of the case shown on the dashboard and on snapshots.",
+    "acled_files": "ACLED export CSVs (separated by ':') shown beside our records, origin 'acled'.",
 }
 
 _BOOL = {

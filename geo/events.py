@@ -117,7 +117,8 @@ class Dataset:
     unplaced: tuple[Unplaced, ...] = ()
     files: tuple[str, ...] = field(default=())
     # Derived frames computed once per data set (geo.layers fills it); the data never change.
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # init=False: dataclasses.replace() starts a new, empty memo instead of sharing this one.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         """First and last day any event or state touches (open-ended states excluded)."""
@@ -554,7 +555,7 @@ def load_dataset(
             if rid not in known:
                 msg = f"cites record {rid!r}, which no data file holds"
                 raise DataError(_label(article.path), None, "records", msg)
-    return Dataset(
+    ds = Dataset(
         events=events,
         states=states,
         figures=figures,
@@ -562,6 +563,11 @@ def load_dataset(
         unplaced=tuple(unplaced_e + unplaced_s),
         files=tuple(files),
     )
+    for path in settings.acled_paths():
+        from geo.acled import load_acled, with_imported  # geo.acled builds on this module
+
+        ds = with_imported(ds, load_acled(path, gazetteer), file=_label(path))
+    return ds
 
 
 def _optional(

@@ -23,7 +23,9 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "id", "layer", "name", "place", "place_id", "date", "valid_from", "valid_to", "status",
     "event_type", "sub_event_type", "fatalities", "injured", "detained", "troops", "count_note",
     "actor", "admin1", "geo_precision", "time_precision", "certainty", "description", "sources",
+    "origin",
 )  # fmt: skip
+OUR_ORIGIN = "crisismap"  # records of our own data files; imported ones name their origin
 COUNT_COLUMNS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops")
 
 
@@ -35,6 +37,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     actor: str = ""
     certainty: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
 
     def apply(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         """Rows of a FEATURE_COLUMNS frame that pass every filter."""
@@ -47,6 +50,8 @@ class Filters:
             keep &= frame["actor"].str.contains(self.actor, case=False, regex=False)
         if self.certainty:
             keep &= frame["certainty"].isin(self.certainty)
+        if self.origins:
+            keep &= frame["origin"].isin(self.origins)
         return frame[keep]
 
 
@@ -209,6 +214,7 @@ def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out["time_precision"] = pd.array([1] * n, dtype="Int64")
     for col in ("admin1", "geo_precision", "certainty", "description", "sources"):
         out[col] = frame[col]
+    out["origin"] = frame["origin"].fillna(OUR_ORIGIN) if "origin" in frame else OUR_ORIGIN
     for col in ("date", "valid_from", "valid_to"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     out = out[list(FEATURE_COLUMNS)]

@@ -339,3 +339,23 @@ def test_export_cli_acled_csv_to_a_folder(tmp_path: Path, capsys, monkeypatch) -
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert tuple(table.columns) == ACLED_COLUMNS
     assert sorted(table.event_id_cnty) == ["E1", "E2", "E4", "E5"]
+
+
+def test_the_acled_files_setting_brings_imports_into_the_data_set(tmp_path: Path) -> None:
+    from geo.config import Settings
+    from geo.events import load_dataset
+    from geo.layers import Filters
+
+    dataset(tmp_path / "data")  # our own small data folder
+    path = acled_file(tmp_path / "acled.csv", ROWS)
+    settings = Settings(data_dir=tmp_path / "data", acled_files=str(path))
+    ds = load_dataset(settings, FakeGazetteer())
+    assert set(ds.events.origin) == {"crisismap", "acled"}
+    assert str(path.name) in " ".join(ds.files)
+    both = features_on(ds, "clashes", "2022-01-05")
+    assert set(both.origin) == {"crisismap", "acled"}
+    apart = features_on(ds, "clashes", "2022-01-05", filters=Filters(origins=("acled",)))
+    assert list(apart.id) == ["KAZ102"]
+    broken = acled_file(tmp_path / "broken.csv", [{**ROWS[0], "latitude": "north"}])
+    with pytest.raises(DataError, match=r"broken.csv, line 2, field 'latitude'"):
+        load_dataset(settings.with_(acled_files=f"{path}:{broken}"), FakeGazetteer())

@@ -201,3 +201,22 @@ def test_bundled_data(monkeypatch: pytest.MonkeyPatch, cache_dir: Path):
     at = run({"date": "2022-01-05"})
     assert not at.error, [e.value for e in at.error]
     assert symbol_rows(folium_args(at)), "nothing on the map on 5 January"
+
+
+def test_imported_acled_events_show_together_or_apart(env, monkeypatch, tmp_path: Path):
+    from test_acled import ROWS, acled_file
+
+    path = acled_file(tmp_path / "acled.csv", ROWS)
+    monkeypatch.setenv("CRISISMAP_ACLED_FILES", str(path))
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    assert set(at.dataframe[0].value["origin"]) == {"crisismap", "acled"}
+    at.multiselect(key="origin").set_value(["acled"]).run()
+    assert set(at.dataframe[0].value["id"]) <= {"KAZ101", "KAZ102", "KAZ103"}
+    linked = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"], "origin": "acled"})
+    assert set(linked.dataframe[0].value["origin"]) == {"acled"}  # a copied link keeps it
+
+
+def test_png_download_gives_the_snapshot_of_the_view(env):
+    at = run({"date": "2022-01-06"})
+    buttons = [b for b in at.get("download_button") if "PNG" in b.proto.label]
+    assert len(buttons) == 1

@@ -174,5 +174,33 @@ def test_bad_queries_say_what_is_wrong(ds: Dataset, call, needle: str) -> None:
         call(ds)
 
 
+def test_layer_frames_are_shaped_once_per_data_set(ds: Dataset) -> None:
+    import dataclasses
+
+    from geo.layers import standard_layer
+
+    first = standard_layer(ds, "clashes")
+    assert standard_layer(ds, "clashes") is first  # a slider step only masks dates
+    fewer = dataclasses.replace(ds, events=ds.events[ds.events["id"] != "E2"])
+    assert list(features_on(fewer, "clashes", "2022-01-05").id) == []  # not the stale frame
+    assert list(features_on(ds, "clashes", "2022-01-05").id) == ["E2"]
+
+
+def test_origin_is_carried_and_filterable(ds: Dataset) -> None:
+    import dataclasses
+
+    events = ds.events.assign(origin=["crisismap", "acled", "crisismap", "crisismap"])
+    mixed = dataclasses.replace(ds, events=events)
+    assert set(features_on(mixed, "clashes", "2022-01-05", window=2).origin) == {
+        "crisismap",
+        "acled",
+    }
+    only = features_on(
+        mixed, "clashes", "2022-01-05", window=2, filters=Filters(origins=("acled",))
+    )
+    assert list(only.id) == ["E2"]
+    assert set(features_on(ds, "troops", "2022-01-10").origin) == {"crisismap"}
+
+
 def test_date_range_covers_events_and_states(ds: Dataset) -> None:
     assert ds.date_range() == (dt.date(2022, 1, 4), dt.date(2022, 1, 14))

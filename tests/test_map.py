@@ -262,18 +262,6 @@ def test_playback_wraps_around():
     assert cmap.next_day(last, first, last) == first
 
 
-def test_event_index_gives_what_features_on_gives(ds):
-    index = cmap.EventIndex.build(ds)
-    for mode in ("day", "window", "cumulative"):
-        for day in ("2022-01-01", "2022-01-06", "2022-01-20"):
-            for filters in (Filters(), Filters(certainty=("uncertain",)), Filters(actor="police")):
-                view = cmap.MapView.of(day, mode=mode, days=4, filters=filters)
-                fast = cmap.visible_features(ds, view, index=index)
-                slow = cmap.visible_features(ds, view)
-                for layer in fast:
-                    assert list(fast[layer]["id"]) == list(slow[layer]["id"]), (mode, day, layer)
-
-
 def test_retracted_counts_are_shown_but_never_added() -> None:
     """A withdrawn toll stays visible in the popup, marked, but is not summed into a symbol."""
     import geopandas as gpd
