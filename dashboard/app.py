@@ -96,9 +96,9 @@ def snapshot_png(
         day=day,
         layers=layers,
         window=window,
-        title=settings.case_title,
         filters=filters,
         cities=major_cities(gazetteer),
+        case=settings.case_title,
     )
 
 

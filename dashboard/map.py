@@ -1108,6 +1108,9 @@ def figure_html(figures: pd.DataFrame) -> str:
             who = esc(rec.get("reported_by") or "")
             note = f' <span class="cm-note">{esc(rec["note"])}</span>' if rec.get("note") else ""
             cls = "cm-latest" if rec.get("latest") else "cm-earlier"
+            part = str(rec.get("part") or "")
+            if part:  # a figure for one group only: never the headline, always labelled
+                badge += f' <span class="cm-part">{esc(part)} only</span>'
             items.append(
                 f'<li class="{cls}"><span class="cm-value">{text}</span>{badge} '
                 f'<span class="cm-meta">{day}{", " + who if who else ""}</span>{note} '
@@ -1127,6 +1130,7 @@ PAGE_CSS = """
 .cm-metric li.cm-earlier { color: #555; }
 .cm-meta { color: #666; font-size: 0.82rem; }
 .cm-note { color: #777; font-size: 0.8rem; }
+.cm-part { font-style: italic; color: #444; font-size: 0.8rem; }
 .cm-src { font-size: 0.8rem; }
 .cm-badge { background: #eee; color: #333; padding: 0 5px; border-radius: 4px; font-size: 0.75rem; }
 .cm-badge.cm-retracted { background: #c8102e; color: #fff; }

@@ -372,6 +372,7 @@ def _parse_figure(row: _Row) -> dict[str, Any]:
         "metric": row.choice("metric", METRICS),
         "value": row.count("value") if row.text("value", required=True) else None,
         "qualifier": row.choice("qualifier", QUALIFIERS, default="exact"),
+        "part": row.text("part"),
         "reported_by": row.text("reported_by"),
         "certainty": row.choice("certainty", CERTAINTIES, default="reported"),
         "note": row.text("note"),

@@ -157,14 +157,16 @@ def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
 def national_figures(ds: Dataset, day: dt.date | str | pd.Timestamp) -> pd.DataFrame:
     """Every national figure reported on or before a day, newest first, with a ``latest`` flag.
 
-    ``latest`` marks, per metric, the newest figure that has not been retracted; disputed and
-    retracted figures stay in the frame, side by side with their dates and sources.
+    ``latest`` marks, per metric, the newest figure that counts everyone (empty ``part``) and
+    has not been retracted; partial, disputed and retracted figures stay in the frame, side by
+    side with their dates and sources, and are never added up.
     """
     day = as_day(day)
     figs = ds.figures[ds.figures["date"] <= day].copy()
     figs = figs.sort_values(["metric", "date", "value"], ascending=[True, False, False])
     figs["latest"] = False
-    usable = figs[figs["certainty"] != "retracted"]
+    part = figs["part"].fillna("") if "part" in figs else pd.Series("", index=figs.index)
+    usable = figs[(figs["certainty"] != "retracted") & (part == "")]
     if len(usable):
         figs.loc[usable.groupby("metric").head(1).index, "latest"] = True
     return figs.drop(columns=[c for c in ("_line",) if c in figs])

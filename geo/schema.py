@@ -60,7 +60,8 @@ STATE_COLUMNS: tuple[str, ...] = (
     "sources",
 )  # fmt: skip
 FIGURE_COLUMNS: tuple[str, ...] = (
-    "id", "date", "metric", "value", "qualifier", "reported_by", "certainty", "note", "sources",
+    "id", "date", "metric", "value", "qualifier", "part", "reported_by", "certainty", "note",
+    "sources",
 )  # fmt: skip
 FACILITY_COLUMNS: tuple[str, ...] = (
     "site_id", "name", "kind", "city", "admin1", "lat", "lon", "aliases", "source", "note",

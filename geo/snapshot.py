@@ -64,8 +64,8 @@ DEFAULT_SIZE = (1600, 900)
 KZ_EXTENT = (46.4, 40.5, 87.4, 55.5)  # lon0, lat0, lon1, lat1, used when there are no boundaries
 KM_PER_DEGREE = 111.32
 ATTRIBUTION = (
-    "Boundaries: Natural Earth (public domain) · Data: crisismap Kazakhstan Jan 2022, "
-    "sources in data/ · generated {generated}"
+    "Boundaries: Natural Earth (public domain) · Data: {case}, every record sourced "
+    "(data/README.md) · crisismap · generated {generated}"
 )
 # Cities labelled on the map, most important first, with the names they had in January 2022.
 MAJOR_CITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -813,19 +813,23 @@ def _key(ax, x: float, y: float, colour: str, shape: str, scale: float) -> None:
 
 
 def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]:
-    """(metric line, source line, retracted) per metric: the latest figure, with the newest
-    retracted figure named on its line; a metric with only retracted figures shows that one."""
+    """(metric line, source line, retracted) per metric: the latest whole figure, with the
+    newest retracted figure named on its line; without a whole figure, the newest partial one
+    (labelled with whom it counts), else the retracted one."""
     figs = national_figures(ds, day)
     out: list[tuple[str, str, bool]] = []
     for metric in METRICS:
         rows = figs[figs["metric"] == metric]
         latest = rows[rows["latest"]]
         retracted = rows[rows["certainty"] == "retracted"]
-        if not len(latest) and not len(retracted):
+        partial = rows[(rows["certainty"] != "retracted") & (rows["part"].fillna("") != "")]
+        if not len(latest) and not len(retracted) and not len(partial):
             continue
-        rec = (latest if len(latest) else retracted).iloc[0]
+        rec = next(f for f in (latest, partial, retracted) if len(f)).iloc[0]
         head = f"{METRIC_LABELS[metric]}: {_figure_value(rec)}"
-        if not len(latest):
+        if not len(latest) and rec["part"]:
+            head += f" ({rec['part']} only)"
+        elif not len(latest):
             head += " (retracted)"
         elif rec["certainty"] not in ("reported", ""):
             head += f" ({rec['certainty']})"
@@ -888,7 +892,14 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
 
 
 def _texts(
-    fig: Figure, size: tuple[int, int], title: str, subtitle: str, generated: dt.date, scale: float
+    fig: Figure,
+    size: tuple[int, int],
+    title: str,
+    subtitle: str,
+    generated: dt.date,
+    scale: float,
+    *,
+    case: str,
 ) -> None:
     w, h = size
     lay = _layout(size)
@@ -912,7 +923,7 @@ def _texts(
     fig.text(
         left,
         (lay["footer"][3] * 0.45) / h,
-        ATTRIBUTION.format(generated=generated.isoformat()),
+        ATTRIBUTION.format(generated=generated.isoformat(), case=case),
         fontproperties=_font(14 * scale),
         color=_MUTED,
         va="center",
@@ -943,6 +954,7 @@ def render_snapshot(
     filters: Filters = NO_FILTERS,
     cities: Sequence[Place] | None = None,
     generated: dt.date | None = None,
+    case: str = "Crisis map",
 ) -> bytes:
     """The map of one day as PNG bytes, ``size`` = (width, height) pixels (16:9 by default).
 
@@ -999,11 +1011,11 @@ def render_snapshot(
     rest = (panel[0], end + gap, panel[2], bottom - end - gap)
     if rest[3] > 60 * scale:
         _figures_panel(fig, rest, size, ds, day, scale)
-    heading = title or f"Kazakhstan unrest · {day.day} {day:%B %Y}"
+    heading = title or f"{case} · {day.day} {day:%B %Y}"
     subtitle = _window_text(day, window)
     if title:
         subtitle = f"{day.day} {day:%B %Y} · " + subtitle
-    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale)
+    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale, case=case)
     return _png(fig, heading)
 
 
@@ -1037,6 +1049,7 @@ def render_storyboard(
     filters: Filters = NO_FILTERS,
     cities: Sequence[Place] | None = None,
     generated: dt.date | None = None,
+    case: str = "Crisis map",
 ) -> bytes:
     """Small multiples of several days as PNG bytes: same extent, one legend, one title."""
     if not days:
@@ -1103,11 +1116,11 @@ def render_storyboard(
             )
     _legend(fig, panel, size, layers, None, scale)
     first, last = parsed[0], parsed[-1]
-    heading = title or "Kazakhstan unrest, day by day"
+    heading = title or f"{case}, day by day"
     subtitle = f"{first.day} {first:%b} to {last.day} {last:%b %Y} · " + _window_text(
         last, window
     ).replace(f" {last.day} {last:%b}", " each day")
-    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale)
+    _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale, case=case)
     return _png(fig, heading)
 
 
@@ -1172,6 +1185,7 @@ def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
         size=size,
         title=args.title,
         cities=cities,
+        case=settings.case_title,
     )
     write_atomic(out, png)
     print(f"wrote {size[0]}x{size[1]} snapshot of {day.date()} to {out}", file=sys.stderr)
@@ -1200,6 +1214,7 @@ def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
         size=size,
         title=args.title,
         cities=cities,
+        case=settings.case_title,
     )
     write_atomic(out, png)
     print(f"wrote storyboard of {len(days)} days to {out}", file=sys.stderr)

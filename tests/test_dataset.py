@@ -400,3 +400,19 @@ def test_api_protests_in_zhanaozen_on_2_january(dataset):
 def test_api_emergency_everywhere_on_6_january_nowhere_on_19(dataset):
     assert len(features_on(dataset, "emergency", "2022-01-06")) == 17
     assert len(features_on(dataset, "emergency", "2022-01-19")) == 0
+
+
+def test_api_headline_figures_are_whole_counts(dataset):
+    """Partial counts (security forces only) and court arrests never stand in for the toll."""
+    from geo.layers import national_figures
+
+    def headline(day: str) -> dict[str, tuple[int, str]]:
+        figs = national_figures(dataset, day)
+        return {r.metric: (int(r.value), r.qualifier) for r in figs[figs.latest].itertuples()}
+
+    on_10 = headline("2022-01-10")
+    assert on_10["deaths"] == (40, "more than")  # not the retracted 164, not 16 police only
+    assert on_10["detained"] == (7939, "exact")
+    on_16 = headline("2022-01-16")
+    assert on_16["deaths"] == (225, "exact") and on_16["detained"] == (12000, "about")
+    assert on_16["arrested"] == (446, "exact")

@@ -204,3 +204,36 @@ def test_origin_is_carried_and_filterable(ds: Dataset) -> None:
 
 def test_date_range_covers_events_and_states(ds: Dataset) -> None:
     assert ds.date_range() == (dt.date(2022, 1, 4), dt.date(2022, 1, 14))
+
+
+def test_partial_figures_are_never_the_headline(ds: Dataset) -> None:
+    import dataclasses
+
+    figures = pd.concat(
+        [
+            ds.figures.assign(part=""),
+            pd.DataFrame(
+                {
+                    "id": ["F9"],
+                    "date": pd.to_datetime(["2022-01-11"]),
+                    "metric": ["deaths"],
+                    "value": pd.array([16], dtype="Int64"),
+                    "qualifier": ["exact"],
+                    "part": ["police and National Guard"],
+                    "reported_by": ["Interior Ministry"],
+                    "certainty": ["reported"],
+                    "note": [""],
+                    "sources": [SRC],
+                    "_line": [5],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    with_part = dataclasses.replace(ds, figures=figures)
+    on_12th = national_figures(with_part, "2022-01-12")
+    deaths = on_12th[on_12th.metric == "deaths"]
+    assert list(deaths.value) == [16, 164]  # both shown, side by side
+    assert not deaths.latest.any()  # neither a partial nor a retracted figure heads the day
+    on_16th = national_figures(with_part, "2022-01-16")
+    assert on_16th[on_16th.latest & (on_16th.metric == "deaths")].value.tolist() == [225]
