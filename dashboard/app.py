@@ -232,9 +232,20 @@ filters = Filters(
 st.title(settings.case_title)
 
 
-def _step(delta: int) -> None:
-    day = st.session_state.get("date", first) + dt.timedelta(days=delta)
+def _go_to(day: dt.date) -> None:
+    """Move the slider to a day from code (step buttons, playback)."""
     st.session_state["date"] = min(max(day, first), last)
+
+
+# The day's URL parameter is kept by hand, not with bind="query-params": Streamlit writes a
+# date slider moved from code (step buttons, playback) into the URL as microseconds since 1970,
+# so a link copied while playing would not read YYYY-MM-DD. Read once on arrival, written below.
+if "date" not in st.session_state:
+    st.session_state["date"] = cmap.day_from_url(st.query_params.get("date"), first, last)
+
+
+def _step(delta: int) -> None:
+    _go_to(st.session_state.get("date", first) + dt.timedelta(days=delta))
 
 
 slider_col, back_col, fwd_col, play_col, speed_col = st.columns(
@@ -245,12 +256,11 @@ with slider_col:
         "Day",
         min_value=first,
         max_value=last,
-        value=first,
         step=dt.timedelta(days=1),
         format="ddd D MMM YYYY",
         key="date",
-        bind="query-params",
     )
+st.query_params["date"] = day_value.isoformat()
 back_col.button("◀", key="back", on_click=_step, args=(-1,), help="Previous day", width="stretch")
 fwd_col.button("▶", key="forward", on_click=_step, args=(1,), help="Next day", width="stretch")
 playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
@@ -271,7 +281,7 @@ def _playback() -> None:
     """While playing, each timer tick moves the slider one day on and reruns the page."""
     if st.session_state.pop("_script_run", False) or not st.session_state.get("playing"):
         return  # the run that is part of a full page run does not advance
-    st.session_state["date"] = cmap.next_day(st.session_state.get("date", first), first, last)
+    _go_to(cmap.next_day(st.session_state.get("date", first), first, last))
     st.rerun()
 
 

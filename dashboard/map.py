@@ -104,6 +104,15 @@ def window_for(mode: str, days: int) -> int | None:
     raise ValueError(msg)
 
 
+def day_from_url(text: str | None, first: dt.date, last: dt.date) -> dt.date:
+    """The day a link asks for (YYYY-MM-DD), kept within the data's range; else the first day."""
+    try:
+        day = dt.date.fromisoformat((text or "").strip())
+    except ValueError:
+        return first
+    return min(max(day, first), last)
+
+
 def next_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
     """The day after ``day`` for playback, wrapping from the last day back to the first."""
     return first if day >= last else day + dt.timedelta(days=1)

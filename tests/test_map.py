@@ -295,3 +295,13 @@ def test_article_head_is_escaped_and_links_only_http() -> None:
     assert "href" not in cmap.article_head_html(
         "t", dt.date(2022, 1, 5), "p", "javascript:alert(1)"
     )
+
+
+def test_day_from_url_reads_iso_days_within_the_range():
+    import datetime as dt
+
+    first, last = dt.date(2022, 1, 1), dt.date(2022, 1, 31)
+    assert cmap.day_from_url("2022-01-07", first, last) == dt.date(2022, 1, 7)
+    assert cmap.day_from_url("2022-03-01", first, last) == last
+    assert cmap.day_from_url("1641513600000000", first, last) == first  # not a day: start
+    assert cmap.day_from_url(None, first, last) == first

@@ -189,3 +189,30 @@ def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "dashboard-2022-01-20-cumulative.png"), full_page=True)
     assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_play_advances_one_day_at_a_time(app_url, page):
+    page.goto(f"{app_url}/?date=2022-01-02")
+    on_map(page)
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="Play").locator("label").click()
+    page.wait_for_url("**date=2022-01-04**", timeout=30_000)  # two ticks of 1 s/day
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="Play").locator("label").click()
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_png_download_is_the_briefing_snapshot(app_url, page, tmp_path):
+    from PIL import Image
+
+    page.goto(f"{app_url}/?date=2022-01-06")
+    on_map(page)
+    button = page.get_by_role("button", name="Map as PNG for a slide (1600x900)")
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "crisismap-snapshot-2022-01-06.png"
+    with Image.open(path) as image:
+        assert image.format == "PNG" and image.size == (1600, 900)
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16)  # None: more than that
+        assert colours is None or len(colours) > 20, "the snapshot is blank"
+    assert page.outside_requests == []  # type: ignore[attr-defined]
