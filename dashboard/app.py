@@ -309,6 +309,7 @@ for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=True):
         size_by = LAYER_STYLES[layer].size_by
         if size_by and c.get(size_by):
             extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
+        extra += cmap.national_total_text(ds, layer, view.day, view.filters)
         st.caption(f"**{c['features']:,}** on the map{extra}")
         if on:
             layers.append(layer)

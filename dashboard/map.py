@@ -147,6 +147,22 @@ def origins_of(ds: Dataset) -> list[str]:
     return sorted(set(ds.events["origin"].fillna(OUR_ORIGIN)))
 
 
+def national_total_text(ds: Dataset, layer: str, day: pd.Timestamp, filters: Filters) -> str:
+    """' · whole force 2,030 (official claim)' for national-scope states in force that day.
+
+    National records have no point; their totals (the whole CSTO force) are shown beside the
+    sum of the mapped parts, never added to it.
+    """
+    if layer not in ("troops",):
+        return ""
+    frame = features_on(ds, layer, day, filters=filters, include_national=True)
+    frame = frame[frame.geometry.isna() & frame["troops"].notna()]
+    return "".join(
+        f" · whole force {int(n):,} ({esc(c)})"
+        for n, c in zip(frame["troops"], frame["certainty"], strict=True)
+    )
+
+
 def counts_by_layer(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, int]]:
     """``layer_counts`` (features and summed counts) of each layer's frame."""
     return {layer: layer_counts(frame) for layer, frame in frames.items()}
@@ -986,6 +1002,9 @@ def day_feature_group(
     return DayLayer(group, symbols, len(areas))
 
 
+LEGEND_ROOM_PX = 190
+
+
 def base_map(
     boundaries: gpd.GeoDataFrame | None,
     *,
@@ -1013,9 +1032,11 @@ def base_map(
             # Outlines only, so the tiles show through.
             m.add_child(_Outlines(boundaries))
         minx, miny, maxx, maxy = boundaries.total_bounds
-        m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]])
+        bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     else:
-        m.fit_bounds([list(KZ_BOUNDS[0]), list(KZ_BOUNDS[1])])
+        bounds = [list(KZ_BOUNDS[0]), list(KZ_BOUNDS[1])]
+    # Room at the top for the legend (top right), so it does not cover the country.
+    m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
     m.add_child(Legend(legend_html()))
     m.add_child(LabelDeclutter())
     return m
@@ -1100,6 +1121,7 @@ def figure_html(figures: pd.DataFrame) -> str:
     parts = []
     for metric in METRICS:
         rows = figures[figures["metric"] == metric]
+        rows = rows.sort_values("latest", ascending=False, kind="stable")  # headline first
         if not len(rows):
             continue
         items = []

@@ -305,3 +305,43 @@ def test_day_from_url_reads_iso_days_within_the_range():
     assert cmap.day_from_url("2022-03-01", first, last) == last
     assert cmap.day_from_url("1641513600000000", first, last) == first  # not a day: start
     assert cmap.day_from_url(None, first, last) == first
+
+
+def test_whole_force_total_is_shown_beside_the_parts_not_added(ds):
+    import dataclasses
+
+    import pandas as pd
+
+    from geo.layers import as_day
+
+    text = cmap.national_total_text(ds, "troops", as_day("2022-01-10"), Filters())
+    assert text == ""  # the synthetic data set has no national troop record
+    states = ds.states.copy()
+    row = states.iloc[[0]].copy()
+    row["id"], row["layer"], row["scope"], row["troops"] = "SX", "troops", "national", 2030
+    row["status"], row["certainty"] = "deployed", "official claim"
+    row["valid_from"], row["valid_to"] = pd.Timestamp("2022-01-09"), pd.Timestamp("2022-01-12")
+    row = row.set_geometry([None], crs="EPSG:4326")
+    with_total = dataclasses.replace(ds, states=pd.concat([states, row], ignore_index=True))
+    text = cmap.national_total_text(with_total, "troops", as_day("2022-01-10"), Filters())
+    assert text == " · whole force 2,030 (official claim)"
+    mapped = cmap.visible_features(with_total, cmap.MapView.of("2022-01-10"), layers=["troops"])
+    assert "SX" not in set(mapped["troops"]["id"])  # no point: never drawn, never summed
+
+
+def test_headline_figure_comes_first(ds):
+    import dataclasses
+
+    import pandas as pd
+
+    newer_partial = ds.figures[ds.figures["metric"] == "deaths"].tail(1).copy()
+    newer_partial["id"], newer_partial["value"] = "FX", 16
+    newer_partial["date"], newer_partial["part"] = pd.Timestamp("2022-01-16"), "police only"
+    newer_partial["certainty"] = "reported"
+    figures = pd.concat([ds.figures, newer_partial], ignore_index=True)
+    html = cmap.figure_html(
+        national_figures(dataclasses.replace(ds, figures=figures), "2022-01-17")
+    )
+    deaths = html.split("<b>Deaths</b>")[1].split("</ul>")[0]
+    assert "police only" in deaths  # the newer partial figure is there...
+    assert deaths.index("cm-latest") < deaths.index("police only")  # ...below the headline
