@@ -124,6 +124,15 @@ def default_filename(layer: str, day: dt.date | pd.Timestamp, suffix: str) -> st
     return f"crisismap-{layer}-{pd.Timestamp(day).date().isoformat()}.{suffix.lstrip('.')}"
 
 
+def _existing_folder(path: Path) -> Path:
+    """The folder a file will be written in, or ExportError when it does not exist."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        msg = f"cannot write {path}: folder {folder} does not exist"
+        raise ExportError(msg)
+    return folder
+
+
 def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | str) -> Path:
     """Write a file through a temporary sibling and rename it into place.
 
@@ -131,10 +140,7 @@ def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | 
     On any failure the temporary file is removed and ExportError names the path.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        msg = f"cannot write {path}: folder {folder} does not exist"
-        raise ExportError(msg)
+    folder = _existing_folder(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -162,10 +168,7 @@ def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | 
 def write_path_atomic(path: Path | str, write_to: Callable[[Path], None]) -> Path:
     """Like write_atomic, for writers that need a file name (GeoPackage, PNG by path)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        msg = f"cannot write {path}: folder {folder} does not exist"
-        raise ExportError(msg)
+    folder = _existing_folder(path)
     try:
         tmp_dir = tempfile.mkdtemp(prefix=f".{path.name}.", dir=folder)
     except OSError as exc:
