@@ -4,9 +4,10 @@
 
 1. Cold build of the gazetteer index into a fresh temporary cache.
 2. In a separate process (so its memory figure is honest): warm load from that cache, then
-   geoparse a corpus of >= 1,000 articles (the bodies of data/articles/*.txt plus the gold texts,
-   repeated and shuffled with a fixed seed): articles/s and MB/s, with the run memo on (the
-   default) and off; peak memory (ru_maxrss) of that process.
+   geoparse a corpus of >= 1,000 articles of about 1.2 KB (one or two of the data/articles/*.txt
+   bodies each, drawn with a fixed seed): articles/s and MB/s, with the parser's per-run and
+   per-name memos warm (the default) and cleared before every article; peak memory (VmHWM).
+   The corpus repeats texts, so the parser keeps no memo keyed by a whole text (or paragraph).
 3. geotext (``GeoText``) on the same corpus in the same process: time, articles/s, names found.
 4. Recall of both on the gold set (tests/gold_geoparse.py).
 """
@@ -28,23 +29,38 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 TARGET_WARM_LOAD_S = 0.5
 TARGET_PEAK_MB = 400.0
+TARGET_ARTICLE_BYTES = 1200
+
+
+def article_bodies() -> list[str]:
+    """The bodies (text after the "---" header) of data/articles/*.txt, in file-name order."""
+    bodies = []
+    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        bodies.append(raw.split("\n---\n", 1)[1].strip() if "\n---\n" in raw else raw.strip())
+    return bodies
 
 
 def corpus(n_articles: int) -> list[str]:
-    """Article bodies and gold texts, repeated and shuffled (seed 2022) to n_articles."""
-    from gold_geoparse import GOLD
+    """n_articles synthetic articles of about TARGET_ARTICLE_BYTES, drawn with a fixed seed.
 
-    texts = []
-    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        texts.append(raw.split("\n---\n", 1)[1] if "\n---\n" in raw else raw)
-    texts += [text for text, _ in GOLD]
-    out: list[str] = []
-    while len(out) < n_articles:
-        out += texts
+    Each article is one real brief body, or two briefs joined as one article, the share of pairs
+    chosen so that the mean size is TARGET_ARTICLE_BYTES (the size the issue's figure for
+    geotext was measured on). Texts repeat: no cache keyed on a whole text may be used."""
+    bodies = article_bodies()
+    sizes = [len(b.encode("utf-8")) for b in bodies]
+    mean = sum(sizes) / len(sizes)
+    pair_share = min(1.0, max(0.0, (TARGET_ARTICLE_BYTES - mean) / (mean + 2)))
     rng = random.Random(2022)
-    rng.shuffle(out)
-    return out[: max(n_articles, len(texts))]
+    out: list[str] = []
+    for _ in range(n_articles):
+        first = rng.choice(bodies)
+        if rng.random() < pair_share:
+            second = rng.choice([b for b in bodies if b is not first])
+            out.append(f"{first}\n\n{second}")
+        else:
+            out.append(first)
+    return out
 
 
 def peak_rss_mb() -> float:
@@ -81,15 +97,21 @@ def worker(cache_dir: str, n_articles: int, repeat: int) -> None:
     t2 = time.perf_counter()
     assert gazetteer.from_cache, "the worker must load a warm cache"
     parser = Geoparser(gazetteer, settings)
-    cold_memo = Geoparser(gazetteer, settings, run_cache_size=0)
+    cold = Geoparser(gazetteer, settings)
+
+    def parse_cold(text: str) -> object:
+        cold.clear_memos()  # every run and name is resolved afresh for each article
+        return cold.parse(text)
+
     docs = corpus(n_articles)
-    mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    sizes = [len(d.encode("utf-8")) for d in docs]
+    mb = sum(sizes) / 1e6
     mentions = sum(len(parser.parse(d)) for d in docs)
 
     from geotext import GeoText
 
     ours = timed(parser.parse, docs, repeat)
-    ours_nomemo = timed(cold_memo.parse, docs, repeat)
+    ours_cold = timed(parse_cold, docs, repeat)
     theirs = timed(GeoText, docs, repeat)
     names: set[str] = set()
     found = 0
@@ -120,9 +142,11 @@ def worker(cache_dir: str, n_articles: int, repeat: int) -> None:
                 "articles": len(docs),
                 "unique_texts": len(set(docs)),
                 "mb": mb,
+                "min_bytes": min(sizes),
+                "max_bytes": max(sizes),
                 "mentions": mentions,
                 "ours_s": ours,
-                "ours_nomemo_s": ours_nomemo,
+                "ours_cold_s": ours_cold,
                 "geotext_s": theirs,
                 "geotext_found": found,
                 "geotext_names": sorted(names),
@@ -178,7 +202,7 @@ def main() -> None:
         )  # fmt: skip
     r = json.loads(out.stdout.strip().splitlines()[-1])
     n = r["articles"]
-    ours_rate, nomemo_rate, gt_rate = n / r["ours_s"], n / r["ours_nomemo_s"], n / r["geotext_s"]
+    ours_rate, cold_rate, gt_rate = n / r["ours_s"], n / r["ours_cold_s"], n / r["geotext_s"]
     g = r["gold"]
     ok = lambda good: "ok" if good else "MISSED"  # noqa: E731
     print("== gazetteer")
@@ -191,8 +215,9 @@ def main() -> None:
     print(f"  (+ importing geo modules    {r['import_s']:8.3f} s)")
     print("== corpus")
     print(
-        f"{n:,} articles ({r['unique_texts']} distinct texts repeated, shuffled, seed 2022), "
-        f"{r['mb']:.2f} MB, {r['mb'] * 1e6 / n:,.0f} bytes/article"
+        f"{n:,} articles ({r['unique_texts']} distinct texts: one or two briefs each, seed 2022), "
+        f"{r['mb']:.2f} MB, {r['mb'] * 1e6 / n:,.0f} bytes/article "
+        f"({r['min_bytes']:,}-{r['max_bytes']:,})"
     )
     print("== geoparse (warm process, best of repeats)")
     print(
@@ -200,10 +225,10 @@ def main() -> None:
         f"{r['mb'] / r['ours_s']:6.2f} MB/s  ({r['mentions']:,} mentions)"
     )
     print(
-        f"  run memo off (every run     {r['ours_nomemo_s']:8.3f} s  {nomemo_rate:9,.0f} "
-        f"articles/s  {r['mb'] / r['ours_nomemo_s']:6.2f} MB/s"
+        f"  memos cleared per article   {r['ours_cold_s']:8.3f} s  {cold_rate:9,.0f} "
+        f"articles/s  {r['mb'] / r['ours_cold_s']:6.2f} MB/s"
     )
-    print("  parsed from scratch)")
+    print("  (every run and name resolved afresh)")
     print(
         f"geotext GeoText               {r['geotext_s']:8.3f} s  {gt_rate:9,.0f} articles/s  "
         f"{r['mb'] / r['geotext_s']:6.2f} MB/s  ({r['geotext_found']:,} names, "
@@ -211,9 +236,9 @@ def main() -> None:
     )
     print(f"  geotext names: {', '.join(r['geotext_names'])}")
     print(
-        f"throughput vs geotext         {ours_rate / gt_rate:8.2f} x (memo on), "
-        f"{nomemo_rate / gt_rate:.2f} x (memo off)   target >= 1.0 x  "
-        f"{ok(ours_rate >= gt_rate)} / {ok(nomemo_rate >= gt_rate)}"
+        f"throughput vs geotext         {ours_rate / gt_rate:8.2f} x (memos warm), "
+        f"{cold_rate / gt_rate:.2f} x (cleared per article)   target >= 1.0 x  "
+        f"{ok(ours_rate >= gt_rate)} / {ok(cold_rate >= gt_rate)}"
     )
     print(
         f"peak memory (warm process)    {r['peak_mb']:8.1f} MB  target <= {TARGET_PEAK_MB:.0f} MB  "

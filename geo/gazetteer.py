@@ -28,7 +28,7 @@ import math
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -391,6 +391,11 @@ class Gazetteer:
     @property
     def area_of_interest(self) -> str:
         return self._index.aoi
+
+    @property
+    def rows(self) -> Sequence[PlaceRow]:
+        """Every compact row, by row number (read only; the geoparser indexes it directly)."""
+        return self._rows
 
     def row(self, i: int) -> PlaceRow:
         """The compact tuple of row i (id, name, kind, lat, lon, cc, admin1, pop, city, ...)."""

@@ -167,3 +167,40 @@ def test_fast_mention_equals_dataclass(gazetteer: Gazetteer) -> None:
 def test_empty_and_placeless_texts(parser: Geoparser) -> None:
     assert parser.parse("") == []
     assert parser.parse("nothing here but lower case words.") == []
+
+
+def test_memos_do_not_carry_context_across_texts(gazetteer: Gazetteer, settings: Settings) -> None:
+    """The per-run and per-name memos hold what a name means before context: the same parser
+    reads "Aktau" by each text's own context, whichever text comes first."""
+    west = "After Zhanaozen, Mangystau region saw crowds in Aktau."
+    central = "Near Temirtau in Karaganda Region, the village of Aktau was calm."
+
+    def aktau(parser: Geoparser, text: str) -> str:
+        return [m.place.id for m in parser.parse(text) if m.text == "Aktau"][0]
+
+    for order in ((west, central), (central, west)):
+        parser = Geoparser(gazetteer, settings)
+        got = {text: aktau(parser, text) for text in order * 2}
+        assert got == {west: "gn:610612", central: "gn:1526269"}
+        parser.clear_memos()
+        assert aktau(parser, order[1]) == got[order[1]]
+
+
+def test_warm_cold_and_unmemoised_parsers_agree(gazetteer: Gazetteer, settings: Settings) -> None:
+    warm = Geoparser(gazetteer, settings)
+    unmemoised = Geoparser(gazetteer, settings, run_cache_size=0)
+    texts = [text for text, _ in GOLD]
+    first = [warm.parse(text) for text in texts]
+    again = [warm.parse(text) for text in reversed(texts)][::-1]
+    assert first == again == [unmemoised.parse(text) for text in texts]
+    warm.clear_memos()
+    assert [warm.parse(text) for text in texts] == first
+
+
+def test_generic_noun_of_a_named_city_is_one_name(parser: Geoparser) -> None:
+    text = "Crowds reached the airport of Almaty, then the airport of Aktau. Aktau was calm."
+    assert ids(parser, text) == [
+        ("airport of Almaty", "airport:ALA"),
+        ("airport of Aktau", "airport:SCO"),
+        ("Aktau", "gn:610612"),
+    ]
