@@ -57,6 +57,7 @@ _LOWER_WORDS = (
     "building", "headquarters", "department", "power", "plant", "station", "thermal", "central",
     "main", "square", "town", "presidential", "residence", "president['’]s", "palace", "party",
     "ruling", "military", "institute", "tv", "television", "channel", "studios", "studio",
+    "district", "water", "pumping",
 )  # fmt: skip
 _CAP = r"[A-ZÀ-ÖØ-Þ]\w*(?:['’\-](?!s\b)\w+)*"
 _NUMBER = r"No\.[ ]?\d+"

@@ -204,3 +204,16 @@ def test_generic_noun_of_a_named_city_is_one_name(parser: Geoparser) -> None:
         ("airport of Aktau", "airport:SCO"),
         ("Aktau", "gn:610612"),
     ]
+
+
+def test_almaty_sites_named_with_lower_case_words_and_organisations(parser: Geoparser) -> None:
+    """Found in our own briefs: a district, a pumping station and a business chamber."""
+    text = (
+        "A Nur Otan office in the Auezov district burned. Armenian troops guarded the Druzhba "
+        "water pumping station. Timur Kulibayev left the Atameken business chamber."
+    )
+    found = {m.text: m for m in parser.parse(text)}
+    assert found["Auezov district"].place.id == "site:almaty-auezov-district"
+    assert found["Druzhba water pumping station"].place.admin1 == "KZ-ALA"
+    assert not any("Atameken" in t for t in found)  # an organisation, not the village
+    assert "Nur Otan" not in found  # the party is no place (its office is a facility)
