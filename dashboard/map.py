@@ -396,43 +396,56 @@ def _coords(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     return geom.y.to_numpy(dtype=float), geom.x.to_numpy(dtype=float)
 
 
-def place_symbols(frame: gpd.GeoDataFrame, layer: str) -> list[Symbol]:
-    """One symbol per place (same coordinates): its features listed in the popup."""
+def place_symbols(
+    frame: gpd.GeoDataFrame, layer: str, *, popups: dict[str, str] | None = None
+) -> list[Symbol]:
+    """One symbol per place (same coordinates): its features listed in the popup.
+
+    ``popups`` caches each feature's popup HTML by id (it depends on the record only, not on
+    the day), so a slider step renders only the features it has not shown before.
+    """
     if not len(frame):
         return []
+    popups = {} if popups is None else popups
     lat, lon = _coords(frame)
-    keys = pd.Series(list(zip(np.round(lat, 5), np.round(lon, 5), strict=True)), index=frame.index)
+    by_key: dict[tuple[float, float], list[int]] = {}
+    for i, key in enumerate(zip(np.round(lat, 5).tolist(), np.round(lon, 5).tolist(), strict=True)):
+        by_key.setdefault(key, []).append(i)
+    ids = frame["id"].astype(str).tolist()
+    shown_rows = [i for rows in by_key.values() for i in rows[:MAX_EVENTS_IN_POPUP]]
+    missing = [i for i in shown_rows if ids[i] not in popups]
+    if missing:
+        records = frame.iloc[missing].drop(columns="geometry").to_dict("records")
+        for i, rec in zip(missing, records, strict=True):
+            popups[ids[i]] = feature_html(rec)
+    names = [str(v) if isinstance(v, str) else "" for v in frame["name"].tolist()]
+    places = [str(v) if isinstance(v, str) else "" for v in frame["place"].tolist()]
+    statuses = [str(v) if isinstance(v, str) else "" for v in frame["status"].tolist()]
+    counted = (frame["certainty"] != "retracted").tolist()  # withdrawn figures never add up
+    columns = {c: frame[c].tolist() for c in ("fatalities", "injured", "detained", "troops")}
     style = LAYER_STYLES[layer]
     symbols = []
-    records = frame.drop(columns="geometry").to_dict("records")
-    by_key: dict[tuple[float, float], list[dict[str, Any]]] = {}
-    for key, rec in zip(keys, records, strict=True):
-        by_key.setdefault(key, []).append(rec)
-    for (y, x), recs in by_key.items():
-        counted = [r for r in recs if r.get("certainty") != "retracted"]  # never add withdrawn
-        counts = {
-            c: _sum(r.get(c) for r in counted)
-            for c in ("fatalities", "injured", "detained", "troops")
-        }
-        status = _worst_status([str(r.get("status") or "") for r in recs])
+    for (y, x), rows in by_key.items():
+        counts = {c: _sum(v[i] for i in rows if counted[i]) for c, v in columns.items()}
+        status = _worst_status([statuses[i] for i in rows])
         mstyle = marker_style(layer, status=status, counts=counts)
         radius = mstyle.radius
-        if len(recs) > 1:
-            radius = max(radius, scaled_radius(len(recs), per_unit=_EVENT_PER_UNIT))
-        first = recs[0]
-        name = str(first.get("name") or first.get("place") or "")
-        place = str(first.get("place") or name)
+        if len(rows) > 1:
+            radius = max(radius, scaled_radius(len(rows), per_unit=_EVENT_PER_UNIT))
+        first = rows[0]
+        name = names[first] or places[first]
+        place = places[first] or name
         head = esc(name if layer in ("infrastructure", "troops") else place)
-        if len(recs) > 1:
-            head += f" · {len(recs)} {esc(style.label.lower())}"
+        if len(rows) > 1:
+            head += f" · {len(rows)} {esc(style.label.lower())}"
         summary = _counts_html(counts)
         tooltip = f"<b>{head}</b>" + (f"<br>{summary}" if summary else "")
         if layer == "infrastructure" and status:
             tooltip += f"<br>{esc(STATUS_LABELS.get(status, status))}"
-        shown = recs[:MAX_EVENTS_IN_POPUP]
-        popup = "".join(feature_html(r) for r in shown)
-        if len(recs) > len(shown):
-            popup += f'<div class="cm-more">and {len(recs) - len(shown)} more (see the table)</div>'
+        popup = "".join(popups[ids[i]] for i in rows[:MAX_EVENTS_IN_POPUP])
+        if len(rows) > MAX_EVENTS_IN_POPUP:
+            more = len(rows) - MAX_EVENTS_IN_POPUP
+            popup += f'<div class="cm-more">and {more} more (see the table)</div>'
         label = esc(name) if mstyle.label and name else ""
         symbols.append(
             Symbol(
@@ -444,7 +457,7 @@ def place_symbols(frame: gpd.GeoDataFrame, layer: str) -> list[Symbol]:
                 tooltip,
                 f'<div class="cm-pop">{popup}</div>',
                 label,
-                len(recs),
+                len(rows),
             )
         )
     # Big symbols first so small ones on top stay clickable.
@@ -575,7 +588,11 @@ def _span(first: object, last: object) -> str:
 
 
 def layer_symbols(
-    frame: gpd.GeoDataFrame, layer: str, *, max_points: int = MAX_POINTS
+    frame: gpd.GeoDataFrame,
+    layer: str,
+    *,
+    max_points: int = MAX_POINTS,
+    popups: dict[str, str] | None = None,
 ) -> list[Symbol]:
     """The symbols of one layer: one per place, or grid cells when there are too many places."""
     if not len(frame):
@@ -583,7 +600,7 @@ def layer_symbols(
     lat, lon = _coords(frame)
     distinct = len(set(zip(np.round(lat, 5).tolist(), np.round(lon, 5).tolist(), strict=True)))
     if distinct <= max_points:
-        return place_symbols(frame, layer)
+        return place_symbols(frame, layer, popups=popups)
     return grid_symbols(frame, layer, max_cells=max_points)
 
 
@@ -723,7 +740,42 @@ def js_json(value: object) -> str:
     )
 
 
-class SymbolLayer(MacroElement):
+class Verbatim(Element):
+    """Text that goes into the page exactly as given: never compiled as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class DataElement(MacroElement):
+    """A MacroElement whose rendered output carries data, added to the page verbatim.
+
+    branca's MacroElement.render wraps each rendered part in ``Element(output)``, which compiles
+    the output as a Jinja template: text from data or articles containing ``{{ ... }}`` would
+    then run on the server when the page renders (template injection), and compiling a large
+    payload on every slider step costs tens of milliseconds.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.module.__dict__
+        for part, target in (
+            ("header", figure.header),
+            ("html", figure.html),
+            ("script", figure.script),
+        ):
+            macro = module.get(part)
+            if macro is not None:
+                target.add_child(Verbatim(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class SymbolLayer(DataElement):
     """Symbols of one layer drawn into the parent feature group.
 
     Circles are canvas ``L.circleMarker``s (fast at thousands); squares and diamonds are small
@@ -770,7 +822,7 @@ class SymbolLayer(MacroElement):
         self.layer_js = f"group.cmCounts = group.cmCounts || {{}}; group.cmCounts[{js_json(layer)}] = {len(self.symbols)};"
 
 
-class AreaShading(MacroElement):
+class AreaShading(DataElement):
     """Filled admin-1 polygons (GeoJSON with per-feature colour, tooltip and popup)."""
 
     _template = Template(
@@ -797,7 +849,7 @@ class AreaShading(MacroElement):
         self.payload = js_json({"type": "FeatureCollection", "features": self.features})
 
 
-class LabelDeclutter(MacroElement):
+class LabelDeclutter(DataElement):
     """Hides facility labels that overlap a label already shown; reruns on zoom."""
 
     _template = Template(
@@ -831,7 +883,7 @@ class LabelDeclutter(MacroElement):
         self._name = "LabelDeclutter"
 
 
-class Boundaries(MacroElement):
+class Boundaries(DataElement):
     """The static admin-1 outlines with their names as tooltips: the offline base map."""
 
     _template = Template(
@@ -864,7 +916,7 @@ class Boundaries(MacroElement):
         self.payload = js_json({"type": "FeatureCollection", "features": features})
 
 
-class Legend(MacroElement):
+class Legend(DataElement):
     """A legend control in the map's corner; its HTML is built (and escaped) in Python."""
 
     _template = Template(
@@ -996,7 +1048,8 @@ def day_feature_group(
     for layer in POINT_LAYERS:
         if layer not in frames:
             continue
-        symbols[layer] = layer_symbols(frames[layer], layer, max_points=max_points)
+        popups = ds.memo.setdefault(f"dashboard.popups:{layer}", {})  # per data set, by id
+        symbols[layer] = layer_symbols(frames[layer], layer, max_points=max_points, popups=popups)
         if symbols[layer]:
             group.add_child(SymbolLayer(layer, symbols[layer]))
     return DayLayer(group, symbols, len(areas))
@@ -1024,7 +1077,7 @@ def base_map(
     )
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False).add_to(m)
-    m.get_root().header.add_child(Element(MAP_CSS), name="crisismap_css")
+    m.get_root().header.add_child(Verbatim(MAP_CSS), name="crisismap_css")
     if boundaries is not None and len(boundaries):
         if not online_tiles:
             m.add_child(Boundaries(boundaries))

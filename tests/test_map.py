@@ -345,3 +345,24 @@ def test_headline_figure_comes_first(ds):
     deaths = html.split("<b>Deaths</b>")[1].split("</ul>")[0]
     assert "police only" in deaths  # the newer partial figure is there...
     assert deaths.index("cm-latest") < deaths.index("police only")  # ...below the headline
+
+
+def test_template_syntax_in_data_is_never_evaluated(ds, boundaries):
+    """Jinja syntax in a description must reach the page as text, not run on the server."""
+    import dataclasses
+
+    import folium
+    import pandas as pd
+    from streamlit_folium import _get_feature_group_string
+
+    probe = "probe {{ 7*7 }} {{ cycler.__init__.__globals__.os.getcwd() }} {% if x %}"
+    events = ds.events.copy()
+    events["description"] = probe
+    hostile = dataclasses.replace(ds, events=events)
+    view = cmap.MapView.of("2022-01-20", mode="cumulative")
+    page = cmap.standalone_html(hostile, view, boundaries)
+    group = cmap.day_feature_group(hostile, view, boundaries).group
+    sent = _get_feature_group_string(group, folium.Map(tiles=None))
+    for html in (page, sent):
+        assert "probe {{ 7*7 }} {{ cycler" in html and "{% if x %}" in html
+        assert "probe 49" not in html and str(pd.__file__)[:5] not in html.split("probe")[1][:80]
