@@ -323,6 +323,10 @@ def feature_html(row: Mapping[str, Any]) -> str:
         lines.append(f"<div>at {esc(place)}{_admin_suffix(row)}</div>")
     elif row.get("admin1"):
         lines.append(f"<div>{esc(row.get('admin1'))}</div>")
+    precision = row.get("geo_precision")
+    if isinstance(precision, int | float) and precision >= 2:
+        where = "approximate" if precision == 2 else "region only"
+        lines.append(f'<div class="cm-meta">location: {where} (precision {int(precision)})</div>')
     status = str(row.get("status") or "")
     if status and layer == "infrastructure":
         colour = STATUS_COLOURS.get(status, "#444444")

@@ -272,7 +272,10 @@ class _Placer:
             "place_id": found.id if found else "",
             "place_name": name or (found.name if found else ""),
             "admin1": found.admin1 if found else "",
-            "precision_default": _PRECISION_BY_KIND.get(found.kind, 2) if found else 1,
+            # a site the gazetteer only knows approximately (placed at its city centre) is 2
+            "precision_default": max(_PRECISION_BY_KIND.get(found.kind, 2), found.precision)
+            if found
+            else 1,
         }
         if lat is not None and lon is not None:
             out["geometry"] = point(lon, lat)

@@ -41,7 +41,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -303,6 +303,7 @@ class _Index:
     city_of: dict[int, int]  # facility/airport/admin-1 row -> the city row it belongs to
     prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a multi-word name
     circles: list[tuple[str, float, float, float]] = field(default_factory=list)
+    precision: dict[str, int] = field(default_factory=dict)  # site id -> 2 when approximate
 
 
 def index_key(settings: Settings) -> str:
@@ -411,6 +412,7 @@ class Gazetteer:
                 *row[:_ALIASES],
                 tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
                 row[_SOURCE],
+                self._index.precision.get(row[_ID], 1),
             )
             self._places[i] = place
         return place
@@ -519,6 +521,14 @@ class _Facility:
     lon: float
     aliases: tuple[str, ...]
     source: str
+    precision: int
+
+
+def _precision(path: Path, line: int, value: str) -> int:
+    """A facility's location precision: 1 the site itself, 2 approximate (city centre)."""
+    if value.strip() not in ("1", "2"):
+        raise DataError(str(path), line, "precision", f"{value!r} is not 1 or 2")
+    return int(value)
 
 
 def _read_facilities(path: Path) -> list[_Facility]:
@@ -547,6 +557,7 @@ def _read_facilities(path: Path) -> list[_Facility]:
                 lon=_float(path, line, rec, "lon", -180, 180),
                 aliases=tuple(_split_list(rec["aliases"] or "")),
                 source=rec["source"].strip(),
+                precision=_precision(path, line, rec.get("precision") or "1"),
             )
         )
     return out
@@ -564,6 +575,7 @@ class _Builder:
         self.generic: dict[str, dict[int, int]] = {}
         self.iata: dict[str, int] = {}
         self.city_of: dict[int, int] = {}
+        self.precision: dict[str, int] = {}  # facility site id -> 2 when approximate
         self.gn_row: dict[int, int] = {}
         self.city_variants: dict[int, list[str]] = {}  # row -> GeoNames name + curated variants
 
@@ -651,6 +663,7 @@ class _Builder:
             iata=self.iata,
             city_of=self.city_of,
             circles=circles,
+            precision=self.precision,
         )
 
     # -- GeoNames cities -------------------------------------------------------------------
@@ -852,6 +865,8 @@ class _Builder:
                 rec.city, rec.aliases, rec.source,
             )  # fmt: skip
             i = self.add(row, (), (rec.name,))
+            if rec.precision != 1:
+                self.precision[rec.site_id] = rec.precision
             if city_row is not None:
                 self.city_of[i] = city_row
             for alias in rec.aliases:

@@ -64,7 +64,8 @@ FIGURE_COLUMNS: tuple[str, ...] = (
     "sources",
 )  # fmt: skip
 FACILITY_COLUMNS: tuple[str, ...] = (
-    "site_id", "name", "kind", "city", "admin1", "lat", "lon", "aliases", "source", "note",
+    "site_id", "name", "kind", "city", "admin1", "lat", "lon", "precision", "aliases", "source",
+    "note",
 )  # fmt: skip
 
 
@@ -83,6 +84,7 @@ class Place:
     city: str = ""  # for facilities and airports: the city they belong to
     aliases: tuple[str, ...] = ()
     source: str = ""
+    precision: int = 1  # 1: the place itself; 2: approximate (a site placed at its city centre)
 
 
 @dataclass(frozen=True)

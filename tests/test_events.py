@@ -232,3 +232,17 @@ def test_dataset_rejects_articles_citing_unknown_records(tmp_path: Path) -> None
     )
     with pytest.raises(DataError, match="E9"):
         load_dataset(Settings(data_dir=tmp_path), FakeGazetteer())
+
+
+def test_a_site_known_only_approximately_gives_precision_2(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fakes import PLACES
+
+    approximate = replace(PLACES[4], precision=2)  # the city hall, placed at the city centre
+    gazetteer = FakeGazetteer((*PLACES[:4], approximate, *PLACES[5:]))
+    path = write(tmp_path / "events.csv", EVENT_HEADER, event(place="", site_id=approximate.id))
+    frame, _ = load_events(path, gazetteer)
+    assert frame.geo_precision.iloc[0] == 2
+    exact = load_events(path, FakeGazetteer())[0]
+    assert exact.geo_precision.iloc[0] == 1

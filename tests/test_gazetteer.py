@@ -270,7 +270,7 @@ def test_changed_input_rebuilds_the_index(tmp_path: Path) -> None:
 
     with (data / "facilities.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(
-            ["site:test-depot", "Test depot", "depot", "Almaty", "KZ-ALA", "43.3", "76.9",
+            ["site:test-depot", "Test depot", "depot", "Almaty", "KZ-ALA", "43.3", "76.9", "1",
              "Almaty test depot", "test fixture", ""]
         )  # fmt: skip
     assert index_key(settings) != old_key
@@ -286,7 +286,7 @@ def test_bad_facility_row_names_file_line_and_field(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     with (data / "facilities.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(
-            ["site:bad", "Bad", "depot", "Almaty", "KZ-ALA", "north", "76.9", "", "x", ""]
+            ["site:bad", "Bad", "depot", "Almaty", "KZ-ALA", "north", "76.9", "1", "", "x", ""]
         )
     lines = (data / "facilities.csv").read_text(encoding="utf-8").count("\n")
     with pytest.raises(DataError) as info:
@@ -294,3 +294,9 @@ def test_bad_facility_row_names_file_line_and_field(tmp_path: Path) -> None:
     assert info.value.line == lines and info.value.field == "lat"
     assert "facilities.csv" in str(info.value)
     assert not list((tmp_path / "cache").glob("gazetteer-*"))
+
+
+def test_approximate_sites_carry_precision_2(gazetteer: Gazetteer) -> None:
+    assert gazetteer.get("site:almaty-chpp-2").precision == 2  # placed at the city centre
+    assert gazetteer.get("site:almaty-republic-square").precision == 1
+    assert gazetteer.get("gn:1526384").precision == 1
