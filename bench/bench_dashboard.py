@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ import folium  # noqa: E402
 from streamlit_folium import _get_feature_group_string  # noqa: E402
 
 from dashboard import map as cmap  # noqa: E402
+from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from dashboard.synthetic import write_dataset  # noqa: E402
 from geo.config import Settings  # noqa: E402
 from geo.events import load_dataset  # noqa: E402
@@ -38,7 +37,6 @@ from geo.gazetteer import admin1_boundaries  # noqa: E402
 from geo.layers import standard_layer  # noqa: E402
 
 MODES = (("day", "day"), ("window", "last 3 days"), ("cumulative", "up to the day"))
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def step_once(ds, boundaries, day: str, mode: str) -> tuple[float, int]:
@@ -80,12 +78,6 @@ def bench_steps(n: int, folder: Path, settings: Settings, boundaries) -> None:
         )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _rss_mb(pid: int) -> float:
     """Resident memory of a process and its children, in MB (Linux /proc)."""
     total = 0
@@ -105,56 +97,19 @@ def _rss_mb(pid: int) -> float:
 
 def first_map(folder: Path, cache_dir: str) -> tuple[float, float]:
     """(seconds from `streamlit run` to a drawn Leaflet map, server peak RSS MB)."""
-    port = _free_port()
-    env = dict(os.environ, CRISISMAP_DATA_DIR=str(folder), CRISISMAP_CACHE_DIR=cache_dir)
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                ],
-            )
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            while True:
-                try:
-                    page.goto(f"http://localhost:{port}/?date=2022-01-20", timeout=5000)
-                    break
-                except Exception:  # noqa: BLE001 - server not up yet
-                    time.sleep(0.3)
-            frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-            frame.locator(".leaflet-container").wait_for(timeout=600_000)
-            elapsed = time.perf_counter() - t0
-            browser.close()
+    env = {"CRISISMAP_DATA_DIR": str(folder), "CRISISMAP_CACHE_DIR": cache_dir}
+    t0 = time.perf_counter()
+    with running_app(env, timeout=600) as (url, proc), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/?date=2022-01-20", timeout=600_000)
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        frame.locator(".leaflet-container").wait_for(timeout=600_000)
+        elapsed = time.perf_counter() - t0
+        browser.close()
         return elapsed, _rss_mb(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def first_map_apptest(folder: Path, cache_dir: str) -> float:

@@ -8,89 +8,35 @@ under artifacts/ (gitignored). Without /usr/bin/chromium these tests FAIL: CI in
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
 from dashboard.synthetic import write_dataset
 from geo.config import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:", "about:")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A running dashboard on synthetic data; stopped (by its own pid) after the module."""
+    """A running dashboard on synthetic data, stopped after the module."""
     data = write_dataset(tmp_path_factory.mktemp("data"), n_events=300)
-    port = _free_port()
-    env = dict(os.environ)
-    env["CRISISMAP_DATA_DIR"] = str(data)
-    env.setdefault("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    env = {"CRISISMAP_DATA_DIR": str(data)}
+    env["CRISISMAP_CACHE_DIR"] = os.environ.get(
+        "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
     )
-    url = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start; see {log.name}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    with log_path.open("w") as log:
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            with running_app(env, log=log) as (url, _):
+                yield url
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}; see {log_path}")
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +49,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
