@@ -40,7 +40,8 @@ from geo.symbology import (
     STATUS_COLOURS,
     STATUS_LABELS,
     legend_entries,
-    marker_style,
+    place_groups,
+    place_marker,
     scaled_radius,
 )
 
@@ -64,7 +65,6 @@ KZ_CENTER = (48.0, 67.5)
 KZ_BOUNDS = ((40.5, 46.4), (55.5, 87.4))
 MAX_EVENTS_IN_POPUP = 8
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_EVENT_PER_UNIT = 2.0  # radius growth per sqrt(event) for places with many events
 
 
 @dataclass(frozen=True)
@@ -412,11 +412,9 @@ def place_symbols(
         return []
     popups = {} if popups is None else popups
     lat, lon = _coords(frame)
-    by_key: dict[tuple[float, float], list[int]] = {}
-    for i, key in enumerate(zip(np.round(lat, 5).tolist(), np.round(lon, 5).tolist(), strict=True)):
-        by_key.setdefault(key, []).append(i)
+    groups = place_groups(frame, lat, lon)
     ids = frame["id"].astype(str).tolist()
-    shown_rows = [i for rows in by_key.values() for i in rows[:MAX_EVENTS_IN_POPUP]]
+    shown_rows = [i for g in groups for i in g.rows[:MAX_EVENTS_IN_POPUP]]
     missing = [i for i in shown_rows if ids[i] not in popups]
     if missing:
         records = frame.iloc[missing].drop(columns="geometry").to_dict("records")
@@ -424,18 +422,11 @@ def place_symbols(
             popups[ids[i]] = feature_html(rec)
     names = [str(v) if isinstance(v, str) else "" for v in frame["name"].tolist()]
     places = [str(v) if isinstance(v, str) else "" for v in frame["place"].tolist()]
-    statuses = [str(v) if isinstance(v, str) else "" for v in frame["status"].tolist()]
-    counted = (frame["certainty"] != "retracted").tolist()  # withdrawn figures never add up
-    columns = {c: frame[c].tolist() for c in ("fatalities", "injured", "detained", "troops")}
     style = LAYER_STYLES[layer]
     symbols = []
-    for (y, x), rows in by_key.items():
-        counts = {c: _sum(v[i] for i in rows if counted[i]) for c, v in columns.items()}
-        status = _worst_status([statuses[i] for i in rows])
-        mstyle = marker_style(layer, status=status, counts=counts)
-        radius = mstyle.radius
-        if len(rows) > 1:
-            radius = max(radius, scaled_radius(len(rows), per_unit=_EVENT_PER_UNIT))
+    for group in groups:
+        rows, counts, status = group.rows, group.counts, group.status
+        mstyle = place_marker(layer, group)
         first = rows[0]
         name = names[first] or places[first]
         place = places[first] or name
@@ -453,9 +444,9 @@ def place_symbols(
         label = esc(name) if mstyle.label and name else ""
         symbols.append(
             Symbol(
-                float(y),
-                float(x),
-                radius,
+                group.lat,
+                group.lon,
+                mstyle.radius,
                 mstyle.colour,
                 style.shape,
                 tooltip,
@@ -467,29 +458,6 @@ def place_symbols(
     # Big symbols first so small ones on top stay clickable.
     symbols.sort(key=lambda s: -s.radius)
     return symbols
-
-
-_STATUS_RANK = {
-    s: i
-    for i, s in enumerate(("destroyed", "damaged", "seized", "closed", "disrupted", "operational"))
-}
-
-
-def _worst_status(statuses: Sequence[str]) -> str:
-    statuses = [s for s in statuses if s]
-    if not statuses:
-        return ""
-    return min(statuses, key=lambda s: _STATUS_RANK.get(s, 99))
-
-
-def _sum(values: Iterable[object]) -> int | None:
-    total, seen = 0, False
-    for v in values:
-        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-            continue
-        total += int(v)
-        seen = True
-    return total if seen else None
 
 
 def grid_size(lat: np.ndarray, lon: np.ndarray, max_cells: int) -> float:

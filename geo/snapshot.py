@@ -14,7 +14,7 @@ import io
 import math
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +46,8 @@ from geo.symbology import (
     LAYER_STYLES,
     STATUS_LABELS,
     legend_entries,
-    marker_style,
+    place_groups,
+    place_marker,
     scaled_radius,
 )
 
@@ -93,11 +94,6 @@ MAJOR_CITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 DETAIL = ("Almaty", (76.76, 43.16, 77.12, 43.40))
 # Drawn bottom to top; events above states so a riot at the airport is not hidden by it.
 _DRAW_ORDER = ("emergency", "infrastructure", "troops", "other", "protests", "clashes")
-_STATUS_RANK = {
-    s: i
-    for i, s in enumerate(("destroyed", "damaged", "seized", "closed", "disrupted", "operational"))
-}
-_PLACE_PER_UNIT = 2.0  # radius growth per sqrt(features) at one place, as on the dashboard
 _COUNT_WORDS = {
     "fatalities": "killed",
     "injured": "injured",
@@ -300,62 +296,44 @@ def _symbols(layer: str, frame: gpd.GeoDataFrame) -> list[_Symbol]:
     geoms = frame.geometry
     if not (geoms.geom_type == "Point").all():
         geoms = geoms.representative_point()
-    work = pd.DataFrame({"lon": geoms.x.to_numpy(), "lat": geoms.y.to_numpy()})
-    work["kx"], work["ky"] = work["lon"].round(5), work["lat"].round(5)
-    binned = work[["kx", "ky"]].drop_duplicates().shape[0] > MAX_SYMBOLS
-    if binned:
-        for cell in GRID_CELLS_DEG:
-            kx, ky = np.floor(work["lon"] / cell), np.floor(work["lat"] / cell)
-            if pd.DataFrame({"x": kx, "y": ky}).drop_duplicates().shape[0] <= MAX_SYMBOLS:
-                break
-        work["kx"], work["ky"] = kx, ky
-    for col in _COUNT_WORDS:
-        work[col] = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
-    status = frame["status"].fillna("").astype(str).to_numpy()
-    work["rank"] = [_STATUS_RANK.get(x, 99) for x in status]
-    work["name"] = frame["name"].fillna("").astype(str).to_numpy()
-    grouped = work.groupby(["kx", "ky"], sort=False)
-    agg = grouped.agg(
-        n=("lon", "size"),
-        lon=("lon", "mean" if binned else "first"),
-        lat=("lat", "mean" if binned else "first"),
-        rank=("rank", "min"),
-        name=("name", "first"),
-    )
-    agg = agg.join(grouped[list(_COUNT_WORDS)].sum(min_count=1))
-    statuses = {i: s for s, i in _STATUS_RANK.items()}
-    style_name = LAYER_STYLES[layer]
+    lon, lat = geoms.x.to_numpy(), geoms.y.to_numpy()
+    places = pd.DataFrame({"x": np.round(lon, 5), "y": np.round(lat, 5)}).drop_duplicates()
+    if len(places) > MAX_SYMBOLS:
+        return _grid_symbols(layer, lon, lat)
+    names = [n if isinstance(n, str) else "" for n in frame["name"].tolist()]
     out = []
-    for rec in agg.to_dict("records"):
-        n = int(rec["n"])
-        if binned:
-            radius = scaled_radius(n, per_unit=1.2)
-            out.append(
-                _Symbol(rec["lon"], rec["lat"], style_name.colour, "circle", radius, "", layer)
-            )
-            continue
-        counts = {c: None if math.isnan(rec[c]) else int(rec[c]) for c in _COUNT_WORDS}
-        style = marker_style(layer, status=statuses.get(int(rec["rank"]), ""), counts=counts)
-        radius = style.radius
-        if n > 1:
-            radius = max(radius, scaled_radius(n, per_unit=_PLACE_PER_UNIT))
+    for group in place_groups(frame, lat, lon):
+        style = place_marker(layer, group)
+        n, name, troops = len(group.rows), names[group.rows[0]], group.counts["troops"]
         label = ""
-        if style.label and rec["name"]:
-            label = rec["name"] + (f" +{n - 1}" if n > 1 else "")
-            if layer == "troops" and counts["troops"]:
-                label += f" ({counts['troops']:,})"
-        out.append(_Symbol(rec["lon"], rec["lat"], style.colour, style.shape, radius, label, layer))
+        if style.label and name:
+            label = name + (f" +{n - 1}" if n > 1 else "")
+            if layer == "troops" and troops:
+                label += f" ({troops:,})"
+        out.append(
+            _Symbol(group.lon, group.lat, style.colour, style.shape, style.radius, label, layer)
+        )
     return sorted(out, key=lambda s: -s.radius)
 
 
-def _sum(values: Iterable[object]) -> int | None:
-    total, seen = 0, False
-    for v in values:
-        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-            continue
-        total += int(v)  # type: ignore[call-overload]
-        seen = True
-    return total if seen else None
+def _grid_symbols(layer: str, lon: np.ndarray, lat: np.ndarray) -> list[_Symbol]:
+    """One circle per grid cell (the smallest cell giving at most MAX_SYMBOLS), sized by count."""
+    for cell in GRID_CELLS_DEG:
+        cells = pd.DataFrame({"x": np.floor(lon / cell), "y": np.floor(lat / cell)})
+        if len(cells.drop_duplicates()) <= MAX_SYMBOLS:
+            break
+    cells["lon"], cells["lat"] = lon, lat
+    agg = cells.groupby(["x", "y"], sort=False).agg(
+        n=("lon", "size"), lon=("lon", "mean"), lat=("lat", "mean")
+    )
+    colour = LAYER_STYLES[layer].colour
+    out = [
+        _Symbol(
+            r["lon"], r["lat"], colour, "circle", scaled_radius(r["n"], per_unit=1.2), "", layer
+        )
+        for r in agg.to_dict("records")
+    ]
+    return sorted(out, key=lambda s: -s.radius)
 
 
 _MARKERS = {"circle": "o", "square": "s", "diamond": "D", "area": "s"}
@@ -1167,56 +1145,54 @@ def _out_path(out: str | None, name: str) -> Path:
     return path / name if path.is_dir() else path
 
 
-def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
-    from geo.export import default_filename, write_atomic
+def _draw_to_file(
+    args: argparse.Namespace,
+    settings: Settings,
+    render: Callable[..., bytes],
+    name: str,
+    **when: Any,
+) -> Path:
+    """Check the common arguments, draw with ``render`` (the day or days in ``when``), and
+    write the PNG atomically to --out (a folder gets ``name``)."""
+    from geo.export import write_atomic
 
-    day = as_day(args.date)
     layers = parse_layers(args.layers)
     window = check_window(args.window)
     size = parse_size(args.size)
-    out = _out_path(args.out, default_filename("snapshot", day, "png"))
+    out = _out_path(args.out, name)
     ds, boundaries, cities = _inputs(settings)
-    png = render_snapshot(
+    png = render(
         ds,
         boundaries,
-        day=day,
         layers=layers,
         window=window,
         size=size,
         title=args.title,
         cities=cities,
         case=settings.case_title,
+        **when,
     )
-    write_atomic(out, png)
+    return write_atomic(out, png)
+
+
+def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.export import default_filename
+
+    day = as_day(args.date)
+    name = default_filename("snapshot", day, "png")
+    out = _draw_to_file(args, settings, render_snapshot, name, day=day)
+    size = parse_size(args.size)
     print(f"wrote {size[0]}x{size[1]} snapshot of {day.date()} to {out}", file=sys.stderr)
     return 0
 
 
 def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
-    from geo.export import write_atomic
-
     days = [as_day(d.strip()) for d in args.dates.split(",") if d.strip()]
     if not days:
         msg = "--dates is empty; give dates like 2022-01-02,2022-01-05"
         raise InputError(msg)
-    layers = parse_layers(args.layers)
-    window = check_window(args.window)
-    size = parse_size(args.size)
     name = f"crisismap-storyboard-{days[0].date()}-{days[-1].date()}.png"
-    out = _out_path(args.out, name)
-    ds, boundaries, cities = _inputs(settings)
-    png = render_storyboard(
-        ds,
-        boundaries,
-        days=days,
-        layers=layers,
-        window=window,
-        size=size,
-        title=args.title,
-        cities=cities,
-        case=settings.case_title,
-    )
-    write_atomic(out, png)
+    out = _draw_to_file(args, settings, render_storyboard, name, days=days)
     print(f"wrote storyboard of {len(days)} days to {out}", file=sys.stderr)
     return 0
 

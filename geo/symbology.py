@@ -9,7 +9,11 @@ area, not radius, is proportional to the count.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
 
 from geo.schema import INFRASTRUCTURE_STATUSES
 
@@ -115,3 +119,76 @@ def legend_entries(layers: list[str] | tuple[str, ...]) -> list[tuple[str, str, 
         else:
             rows.append((style.label, style.colour, style.shape))
     return rows
+
+
+# --- one symbol per place ----------------------------------------------------------------------
+
+# Most severe first: a place with a closed and a damaged site shows "damaged".
+STATUS_SEVERITY: tuple[str, ...] = (
+    "destroyed",
+    "damaged",
+    "seized",
+    "closed",
+    "disrupted",
+    "operational",
+)
+PLACE_PER_UNIT = 2.0  # radius growth per sqrt(features) at one place
+_COUNTED = ("fatalities", "injured", "detained", "troops")
+
+
+def worst_status(statuses: Iterable[str]) -> str:
+    """The most severe status among some (empty when there is none)."""
+    rank = {s: i for i, s in enumerate(STATUS_SEVERITY)}
+    present = [s for s in statuses if s]
+    return min(present, key=lambda s: rank.get(s, len(rank))) if present else ""
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """The features drawn as one symbol because they share a point."""
+
+    lat: float
+    lon: float
+    rows: tuple[int, ...]  # positions in the frame, in frame order
+    counts: dict[str, int | None]  # summed; retracted records never add up; None: not reported
+    status: str  # the most severe status among them
+
+
+def place_groups(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> list[PlaceGroup]:
+    """Features of a FEATURE_COLUMNS frame grouped by point (5 decimals), in first-seen order.
+
+    ``lat``/``lon`` are the points of the frame's rows (the caller decides how a geometry
+    becomes a point). A retracted record stays in its group but adds nothing to the counts.
+    """
+    by_key: dict[tuple[float, float], list[int]] = {}
+    for i, key in enumerate(zip(np.round(lat, 5).tolist(), np.round(lon, 5).tolist(), strict=True)):
+        by_key.setdefault(key, []).append(i)
+    counted = (frame["certainty"] != "retracted").tolist()
+    columns = {c: frame[c].tolist() for c in _COUNTED}
+    statuses = [s if isinstance(s, str) else "" for s in frame["status"].tolist()]
+    groups = []
+    for rows in by_key.values():
+        counts = {c: _sum(v[i] for i in rows if counted[i]) for c, v in columns.items()}
+        status = worst_status(statuses[i] for i in rows)
+        first = rows[0]
+        groups.append(PlaceGroup(float(lat[first]), float(lon[first]), tuple(rows), counts, status))
+    return groups
+
+
+def place_marker(layer: str, group: PlaceGroup) -> MarkerStyle:
+    """The marker of a place: the layer's style for its status and counts, bigger with more."""
+    style = marker_style(layer, status=group.status, counts=group.counts)
+    if len(group.rows) > 1:
+        grown = scaled_radius(len(group.rows), per_unit=PLACE_PER_UNIT)
+        style = replace(style, radius=max(style.radius, grown))
+    return style
+
+
+def _sum(values: Iterable[object]) -> int | None:
+    total, seen = 0, False
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            continue
+        total += int(v)  # type: ignore[call-overload]
+        seen = True
+    return total if seen else None

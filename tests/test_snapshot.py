@@ -211,3 +211,29 @@ def test_national_figures_show_the_latest_and_mark_retractions(tmp_path: Path) -
         "Detained: 7,939",
     ]
     assert lines[0][1] == "Prosecutor General's Office, 15 Jan · TASS, Inform.kz"
+
+
+def test_snapshot_sizes_places_as_the_dashboard_without_retracted_counts() -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from dashboard import map as cmap
+    from geo.layers import FEATURE_COLUMNS
+    from geo.snapshot import _symbols
+
+    def frame(deaths: list[int], certainty: list[str]) -> gpd.GeoDataFrame:
+        rows = []
+        for i, (n, c) in enumerate(zip(deaths, certainty, strict=True)):
+            row = {col: "" for col in FEATURE_COLUMNS}
+            row.update(id=f"E{i}", layer="clashes", name="Almaty", place="Almaty")
+            row.update(fatalities=n, injured=None, detained=None, troops=None, certainty=c)
+            rows.append(row)
+        points = [Point(76.9, 43.25)] * len(rows)
+        return gpd.GeoDataFrame(rows, geometry=points, crs="EPSG:4326")
+
+    with_retracted = frame([40, 100], ["reported", "retracted"])
+    (snap,) = _symbols("clashes", with_retracted)
+    (dash,) = cmap.place_symbols(with_retracted, "clashes")
+    assert snap.radius == dash.radius
+    (reported_only,) = _symbols("clashes", frame([40, 0], ["reported", "reported"]))
+    assert snap.radius == reported_only.radius  # the withdrawn 100 adds nothing
