@@ -275,7 +275,7 @@ def _register_optional_commands() -> None:
     """Commands defined in other stage modules add themselves to COMMANDS/EXPORTERS here."""
     import importlib
 
-    for module in ("geo.acled", "geo.snapshot", "geo.gpkg"):
+    for module in ("geo.acled", "geo.snapshot"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -135,10 +135,6 @@ class Dataset:
             return today, today
         return min(days).date(), max(days).date()
 
-    def articles_for(self, record_id: str) -> list[Article]:
-        """The articles that cite a record."""
-        return [a for a in self.articles if record_id in a.records]
-
 
 # --- row validation ------------------------------------------------------------------------
 
@@ -248,9 +244,8 @@ def read_rows(path: Path, columns: Iterable[str], *, label: str | None = None) -
 class _Placer:
     """Joins a row's place / site_id / lat-lon to a point, admin-1 and precision."""
 
-    def __init__(self, gazetteer: Gazetteer | None, area: str) -> None:
-        self.gazetteer = gazetteer
-        self.area = area
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer  # ranks candidates by the area of interest it was built for
 
     def place(self, row: _Row) -> tuple[dict[str, Any], str | None]:
         """Placement columns for a local row, and the reason it is unplaced (or None)."""
@@ -419,10 +414,10 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 
 def load_events(
-    path: Path, gazetteer: Gazetteer | None, *, area: str = "KZ", strict: bool = True
+    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     """Dated events from one CSV (format in data/README.md) and the rows left unplaced."""
-    placer = _Placer(gazetteer, area)
+    placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
         label=_label(path),
@@ -431,10 +426,10 @@ def load_events(
 
 
 def load_states(
-    path: Path, gazetteer: Gazetteer | None, *, area: str = "KZ", strict: bool = True
+    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     """States over intervals from one CSV and the rows left unplaced."""
-    placer = _Placer(gazetteer, area)
+    placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
         strict=strict, label=_label(path),
@@ -536,10 +531,9 @@ def load_dataset(
 ) -> Dataset:
     """The whole data set in ``settings.data_dir``: validated and placed, or a DataError."""
     folder = Path(settings.data_dir)
-    area = settings.area_of_interest
     files: list[str] = []
-    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, area, strict)
-    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, area, strict)
+    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, strict)
+    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, strict)
     figures_path = folder / FIGURES_FILE
     figures = load_figures(figures_path) if figures_path.exists() else _empty_figures()
     articles = load_articles(folder / ARTICLES_DIR)
@@ -578,11 +572,10 @@ def _optional(
     path: Path,
     loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
     gazetteer: Gazetteer | None,
-    area: str,
     strict: bool,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     if path.exists():
-        return loader(path, gazetteer, area=area, strict=strict)
+        return loader(path, gazetteer, strict=strict)
     columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
     return _frame([], columns), []
 

@@ -176,7 +176,8 @@ def events_per_day(
     ds: Dataset, *, layers: Iterable[str] = EVENT_LAYERS, filters: Filters = NO_FILTERS
 ) -> pd.DataFrame:
     """Dated events counted per day and layer (columns date, layer, events), for a timeline."""
-    frame = filters.apply(_standard(ds.events[ds.events["layer"].isin(tuple(layers))]))
+    shaped = [standard_layer(ds, layer) for layer in layers]  # shaped once per data set
+    frame = filters.apply(pd.concat(shaped)) if shaped else pd.DataFrame()
     if not len(frame):
         return pd.DataFrame({"date": [], "layer": [], "events": []})
     counts = frame.groupby(["date", "layer"]).size().rename("events").reset_index()
