@@ -44,7 +44,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.errors import DataError, InputError
-from geo.events import Dataset, format_sources, parse_sources, point
+from geo.events import Dataset, file_label, format_sources, parse_sources, point, read_rows
+from geo.export import is_missing
 from geo.layers import OUR_ORIGIN
 from geo.schema import CERTAINTIES, CRS, EVENT_COLUMNS, EVENT_LAYERS, Source
 
@@ -219,33 +220,10 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y")
 
 
 def _rows(path: Path, label: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(first line of the row, cells) for each non-empty row; the header must hold all columns."""
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            reader.fieldnames = header
-            missing = [c for c in ACLED_COLUMNS if c not in header]
-            if missing:
-                names = ", ".join(missing)
-                msg = f"column is missing from the header (an ACLED export has: {names})"
-                raise DataError(label, 1, missing[0], msg)
-            line_end = 1
-            for cells in reader:
-                line = line_end + 1
-                line_end = reader.line_num
-                if None in cells:
-                    raise DataError(label, line, None, "has more cells than the header")
-                if any((v or "").strip() for v in cells.values()):
-                    yield line, {k: (v or "").strip() for k, v in cells.items()}
-        except UnicodeDecodeError as exc:
-            raise DataError(label, None, None, f"is not UTF-8 ({exc.reason})") from None
-        except csv.Error as exc:
-            raise DataError(label, reader.line_num, None, f"is not valid CSV ({exc})") from None
+    """(first line of the row, stripped cells) for each non-empty row of an ACLED export."""
+    hint = f"an ACLED export has: {', '.join(ACLED_COLUMNS)}"
+    for row in read_rows(path, ACLED_COLUMNS, label=label, hint=hint):
+        yield row.line, {k: (v or "").strip() for k, v in row.cells.items()}
 
 
 class _AcledRow:
@@ -442,7 +420,7 @@ def load_acled(path: Path | str, gazetteer: Gazetteer | None = None) -> gpd.GeoD
     gazetteer id and admin-1 comes from the point; without, admin-1 comes from ACLED's name.
     """
     path = Path(path)
-    label = _label(path)
+    label = file_label(path)
     records: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for line, cells in _rows(path, label):
@@ -500,7 +478,7 @@ def events_csv_text(frame: gpd.GeoDataFrame) -> str:
                 value = pd.Timestamp(rec["date"]).date().isoformat()
             else:
                 value = rec.get(col)
-            cells.append("" if _missing(value) else str(value))
+            cells.append("" if is_missing(value) else str(value))
         writer.writerow(cells)
     return out.getvalue()
 
@@ -553,7 +531,7 @@ def _tags(rec: dict[str, Any], layer: str, event_type: str) -> str:
     if LAYER_BY_EVENT_TYPE.get(event_type) != layer:
         tags.append(f"layer={layer}")
     for key in ("injured", "detained"):
-        if not _missing(rec.get(key)):
+        if not is_missing(rec.get(key)):
             tags.append(f"{key}={int(rec[key])}")
     note = str(rec.get("count_note") or "").replace(";", ",").replace("=", "-").strip()
     if note:
@@ -622,11 +600,11 @@ def acled_row(rec: dict[str, Any], *, actors: tuple[str, str] | None, timestamp:
         "source": "; ".join(publishers),
         "source_scale": _scale_of(publishers),
         "notes": rec.get("description") or "",
-        "fatalities": 0 if _missing(fatalities) else int(fatalities),
+        "fatalities": 0 if is_missing(fatalities) else int(fatalities),
         "tags": _tags(rec, layer, event_type),
         "timestamp": timestamp,
     }
-    return ["" if _missing(values[c]) else str(values[c]) for c in ACLED_COLUMNS]
+    return ["" if is_missing(values[c]) else str(values[c]) for c in ACLED_COLUMNS]
 
 
 def acled_csv_text(
@@ -663,7 +641,7 @@ def acled_csv_text(
     actors: dict[str, tuple[str, str]] = {}
     if events is not None and len(events):
         for rid, a1, a2 in zip(events["id"], events["actor1"], events["actor2"], strict=True):
-            actors[rid] = ("" if _missing(a1) else str(a1), "" if _missing(a2) else str(a2))
+            actors[rid] = ("" if is_missing(a1) else str(a1), "" if is_missing(a2) else str(a2))
     stamp = int(now())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -671,19 +649,6 @@ def acled_csv_text(
     for rec in records:
         writer.writerow(acled_row(rec, actors=actors.get(rec["id"]), timestamp=stamp))
     return out.getvalue()
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 # --- command line ----------------------------------------------------------------------------

@@ -209,20 +209,28 @@ class _Row:
             raise self.fail(name, str(exc)) from None
 
 
-def read_rows(path: Path, columns: Iterable[str], *, label: str | None = None) -> Iterator[_Row]:
-    """Rows of a UTF-8 CSV whose header holds ``columns`` (extra columns are allowed)."""
+def read_rows(
+    path: Path, columns: Iterable[str], *, label: str | None = None, hint: str = ""
+) -> Iterator[_Row]:
+    """Rows of a UTF-8 CSV whose header holds ``columns`` (extra columns are allowed).
+
+    A byte-order mark and spaces around header names (spreadsheet exports) are accepted;
+    ``hint`` is added to the message for a missing column. Blank rows are skipped.
+    """
     label = label or str(path)
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
     with handle:
         try:
             reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
+            header = [h.strip() for h in reader.fieldnames or []]
+            reader.fieldnames = header
             missing = [c for c in columns if c not in header]
             if missing:
-                raise DataError(label, 1, missing[0], "column is missing from the header")
+                problem = "column is missing from the header" + (f" ({hint})" if hint else "")
+                raise DataError(label, 1, missing[0], problem)
             line = 1
             for cells in reader:
                 row = _Row(label, line + 1, cells)
@@ -420,7 +428,7 @@ def load_events(
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
-        label=_label(path),
+        label=file_label(path),
     )  # fmt: skip
     return _frame(records, EVENT_COLUMNS), unplaced
 
@@ -432,17 +440,17 @@ def load_states(
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
-        strict=strict, label=_label(path),
+        strict=strict, label=file_label(path),
     )  # fmt: skip
     frame = _frame(records, STATE_COLUMNS)
-    _check_no_overlap(frame, _label(path))
+    _check_no_overlap(frame, file_label(path))
     return frame, unplaced
 
 
 def load_figures(path: Path) -> pd.DataFrame:
     """National figures as reported on each date, side by side."""
     required = ("id", "date", "metric", "value", "sources")
-    records = [_parse_figure(r) for r in read_rows(path, required, label=_label(path))]
+    records = [_parse_figure(r) for r in read_rows(path, required, label=file_label(path))]
     frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
     frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
     frame["date"] = pd.to_datetime(frame["date"])
@@ -465,7 +473,7 @@ def _check_no_overlap(states: gpd.GeoDataFrame, label: str) -> None:
 
 def read_article(path: Path, *, label: str | None = None) -> Article:
     """One article file: ``key: value`` header, a ``---`` line, the body."""
-    label = label or _label(path)
+    label = label or file_label(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -539,12 +547,13 @@ def load_dataset(
     articles = load_articles(folder / ARTICLES_DIR)
     for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
         if p.exists():
-            files.append(_label(p))
+            files.append(file_label(p))
     ids: list[tuple[str, str, int]] = []
     for path, frame in ((folder / EVENTS_FILE, events), (folder / STATES_FILE, states)):
-        ids += [(_label(path), r, int(n)) for r, n in zip(frame.id, frame._line, strict=True)]
+        ids += [(file_label(path), r, int(n)) for r, n in zip(frame.id, frame._line, strict=True)]
     ids += [
-        (_label(figures_path), r, int(n)) for r, n in zip(figures.id, figures._line, strict=True)
+        (file_label(figures_path), r, int(n))
+        for r, n in zip(figures.id, figures._line, strict=True)
     ]
     _check_unique(ids)
     known = {i for _, i, _ in ids}
@@ -552,7 +561,7 @@ def load_dataset(
         for rid in article.records:
             if rid not in known:
                 msg = f"cites record {rid!r}, which no data file holds"
-                raise DataError(_label(article.path), None, "records", msg)
+                raise DataError(file_label(article.path), None, "records", msg)
     ds = Dataset(
         events=events,
         states=states,
@@ -564,7 +573,7 @@ def load_dataset(
     for path in settings.acled_paths():
         from geo.acled import load_acled, with_imported  # geo.acled builds on this module
 
-        ds = with_imported(ds, load_acled(path, gazetteer), file=_label(path))
+        ds = with_imported(ds, load_acled(path, gazetteer), file=file_label(path))
     return ds
 
 
@@ -586,7 +595,7 @@ def _empty_figures() -> pd.DataFrame:
     return frame
 
 
-def _label(path: Path) -> str:
+def file_label(path: Path) -> str:
     """A file's name as errors show it: relative to the working folder where possible."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))

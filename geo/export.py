@@ -33,21 +33,8 @@ INT_PROPERTIES = ("fatalities", "injured", "detained", "troops", "geo_precision"
 DATE_PROPERTIES = ("date", "valid_from", "valid_to")
 
 
-def feature_properties(row: pd.Series) -> dict[str, Any]:
-    """JSON-ready properties of one feature: ints or null, dates as YYYY-MM-DD or null, text."""
-    props: dict[str, Any] = {}
-    for col in FEATURE_COLUMNS:
-        value = row.get(col)
-        if col in INT_PROPERTIES:
-            props[col] = None if _missing(value) else int(value)
-        elif col in DATE_PROPERTIES:
-            props[col] = None if _missing(value) else pd.Timestamp(value).date().isoformat()
-        else:
-            props[col] = "" if _missing(value) else str(value)
-    return props
-
-
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """None, NA, NaT or NaN: a value not reported (written as null or an empty cell)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
@@ -103,15 +90,15 @@ def to_feature_collection(
 
 
 def _property_values(frame: pd.DataFrame, col: str) -> list[Any]:
-    """One column's JSON values, typed as feature_properties types them (fast path)."""
+    """One column's JSON values: ints or null, dates as YYYY-MM-DD or null, text."""
     if col not in frame:
         return [None if col in INT_PROPERTIES or col in DATE_PROPERTIES else ""] * len(frame)
     values = frame[col].tolist()
     if col in INT_PROPERTIES:
-        return [None if _missing(v) else int(v) for v in values]
+        return [None if is_missing(v) else int(v) for v in values]
     if col in DATE_PROPERTIES:
-        return [None if _missing(v) else pd.Timestamp(v).date().isoformat() for v in values]
-    return ["" if _missing(v) else str(v) for v in values]
+        return [None if is_missing(v) else pd.Timestamp(v).date().isoformat() for v in values]
+    return ["" if is_missing(v) else str(v) for v in values]
 
 
 def geojson_text(collection: dict[str, Any]) -> str:
@@ -217,7 +204,7 @@ def geopackage_table(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         elif col in DATE_PROPERTIES:
             out[col] = pd.to_datetime(values).astype("datetime64[ms]")
         else:
-            out[col] = ["" if _missing(v) else str(v) for v in values.tolist()]
+            out[col] = ["" if is_missing(v) else str(v) for v in values.tolist()]
     geoms = gpd.GeoSeries(frame.geometry.array, crs=frame.crs or CRS)
     if geoms.crs.to_epsg() != 4326:
         geoms = geoms.to_crs(4326)

@@ -22,7 +22,6 @@ the data files, the settings that shape it and FORMAT_VERSION.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import pickle
@@ -489,15 +488,9 @@ class Gazetteer:
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a UTF-8 CSV, checking that the header has the columns."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in required if c not in (reader.fieldnames or ())]
-            if missing:
-                raise DataError(str(path), 1, missing[0], "column missing from the header")
-            return [(n, row) for n, row in enumerate(reader, start=2)]
-    except OSError as exc:
-        raise DataError(str(path), None, None, f"cannot read: {exc}") from exc
+    from geo.events import read_rows  # the one CSV reader: line numbers, BOM, clear errors
+
+    return [(row.line, row.cells) for row in read_rows(path, required)]
 
 
 def _float(path: Path, line: int, row: dict[str, str], name: str, low: float, high: float) -> float:

@@ -246,3 +246,11 @@ def test_a_site_known_only_approximately_gives_precision_2(tmp_path: Path) -> No
     assert frame.geo_precision.iloc[0] == 2
     exact = load_events(path, FakeGazetteer())[0]
     assert exact.geo_precision.iloc[0] == 1
+
+
+def test_spreadsheet_exports_with_a_bom_and_padded_header_load(tmp_path: Path) -> None:
+    padded = ", ".join(EVENT_HEADER.split(","))
+    path = tmp_path / "events.csv"
+    path.write_text("\ufeff" + padded + "\n" + event() + "\n", encoding="utf-8")
+    frame, _ = load_events(path, FakeGazetteer())
+    assert list(frame.id) == ["E1"]
