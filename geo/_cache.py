@@ -5,25 +5,41 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file in the same folder and os.replace.
+def atomic_write(
+    path: Path, write: Callable[[IO[bytes]], None] | bytes, *, mode: int | None = None
+) -> None:
+    """Write a file through a temporary sibling, fsync it and os.replace it into place.
 
-    A reader never sees a half-written file; on error the temporary file is removed.
+    ``write`` is the content or a callable writing to a binary handle. A reader never sees a
+    half-written file; on any error the temporary file is removed and the error propagates.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(write):
+                write(handle)
+            else:
+                handle.write(write)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """atomic_write for caches: the folder is created when missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)
 
 
 def package_version(name: str) -> str:

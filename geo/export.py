@@ -20,6 +20,7 @@ import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
+from geo._cache import atomic_write
 from geo.errors import ExportError
 from geo.layers import FEATURE_COLUMNS
 from geo.schema import CRS
@@ -127,28 +128,13 @@ def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | 
     On any failure the temporary file is removed and ExportError names the path.
     """
     path = Path(path)
-    folder = _existing_folder(path)
+    _existing_folder(path)
+    content = write.encode("utf-8") if isinstance(write, str) else write
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        atomic_write(path, content, mode=0o666 & ~_UMASK)  # an export is a normal file
     except OSError as exc:
-        msg = f"cannot write {path}: {exc.strerror}"
+        msg = f"cannot write {path}: {exc.strerror or exc}"
         raise ExportError(msg) from None
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; an export is a normal file
-        with os.fdopen(fd, "wb") as handle:
-            if callable(write):
-                write(handle)
-            else:
-                handle.write(write.encode("utf-8") if isinstance(write, str) else write)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            msg = f"cannot write {path}: {exc.strerror or exc}"
-            raise ExportError(msg) from None
-        raise
     return path
 
 
