@@ -1,11 +1,13 @@
 """Geoparsing: find place names in a text and resolve each to a gazetteer entry, with evidence.
 
-How it works (about ten thousand 1.2 KB articles a second in one warm process, see bench/):
+How it works (see bench/bench_geoparse.py for its speed beside geotext's):
 
 1. One compiled regex splits the text into candidate runs: capitalised words (with hyphens and
    apostrophes, "Alma-Ata", "Ural'sk", "CHPP-2"), a few lower-case facility nouns ("airport",
    "city hall", "akimat", "power plant", "region"), joined by spaces, "of (the)" or a
-   possessive "'s".
+   possessive "'s". Lower-case generic phrases in definite descriptions ("the city hall", "the
+   city's airport") come from a second regex that starts with the literal "the", run only when
+   a city named in the text has such facilities.
 2. Inside a run the longest sub-span whose normalised form is in the gazetteer wins ("Almaty
    International Airport" before "Almaty"; "Nursultan Nazarbayev" is on the not-a-place list, so
    the person blocks the city alias "Nursultan"). What a run yields before context depends on
@@ -14,9 +16,13 @@ How it works (about ten thousand 1.2 KB articles a second in one warm process, s
 3. Each distinct name gets one sense per text. Candidates are scored by population, the area of
    interest, whether the name is the place's own or an alias, and context from the other names in
    the text (the same admin-1 unit, distance to unambiguous places): an article about Zhanaozen
-   and Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region.
+   and Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region. A
+   sense in context is memoised per name and the unambiguous places that bear on it (sharing
+   an admin-1 unit with a candidate, or within 500 km of one), never per text.
 4. Generic facility nouns without a city ("the airport", "the akimat", "the power plant") take the
-   facility of the nearest preceding city in the text that has one, else of the city mentioned most.
+   facility of the city named in the same sentence, else of the nearest preceding city in the
+   text that has one, else of the city mentioned most. Only definite descriptions refer: "a
+   power station" or "an airport" names no particular site and is left out.
 
 Rules that keep non-places out (documented in data/README.md):
 
@@ -39,8 +45,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import accumulate, compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from geo.config import Settings
@@ -62,13 +69,16 @@ _LOWER_WORDS = (
 _CAP = r"[A-ZÀ-ÖØ-Þ]\w*(?:['’\-](?!s\b)\w+)*"
 _NUMBER = r"No\.[ ]?\d+"
 _LOWER = r"(?:" + "|".join(_LOWER_WORDS) + r")\b"
-_JOIN = r"(?:['’]s)?(?:[ \t]+of(?:[ \t]+the)?)?[ \t]+"
+_WORD = rf"(?:{_NUMBER}|{_CAP}|{_LOWER})"
 # A run starts with a capital (the leading character class keeps the C scan fast); lower-case
-# facility words only continue a run. Lower-case generic phrases are found by _generic_spans.
-_RUN_RE = re.compile(rf"{_CAP}(?:{_JOIN}(?:{_NUMBER}|{_CAP}|{_LOWER}))*")
-_TOKEN_RE = re.compile(rf"{_NUMBER}|{_CAP}|{_LOWER}")
+# facility words only continue a run, after blanks, a possessive "'s" or "of (the)". Each
+# joint is one branch per first character (no nested optional groups): the engine then
+# rejects a joint that goes nowhere at its first character.
+_RUN_RE = re.compile(rf"{_CAP}(?:(?:['’]s[ \t]+|[ \t]+)(?:{_WORD}|of[ \t]+(?:the[ \t]+)?{_WORD}))*")
+_TOKEN_RE = re.compile(_WORD)
 # The same runs as one split: [gap, run, gap, run, ..., gap] (offsets by summing lengths).
 _RUN_SPLIT = re.compile(f"({_RUN_RE.pattern})").split
+_BLANKS = r"[ \t\n]+"
 # After a name: a surname ("Vladimir Zhirinovsky": a person) or a street word ("Abay Avenue").
 _NOT_PLACE_NEXT = re.compile(
     r"[ \t]+(?:[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|enko|sky|skiy|skaya|ovich|evich|ovna)"
@@ -86,6 +96,8 @@ _OWN_NAME_BONUS = 0.3
 _SAME_ADMIN1_BONUS = 1.5
 _NEAR_BONUS = 1.0  # times exp(-distance / _NEAR_KM) to the nearest unambiguous place
 _NEAR_KM = 100.0
+_NEAR_CUTOFF_KM = 500.0  # farther than this a place is no context (the bonus would be < 0.007)
+_MAX_SENSES = 6  # the best senses by prior that context may reorder
 _ANCHOR_MARGIN = 2.0  # a name whose best sense leads by this much is context for the others
 _RESOLVED_AT = 0.5  # below this confidence a mention is "ambiguous" (best guess kept)
 _SMALL_POP = 100_000
@@ -109,6 +121,7 @@ _CONFIDENCE_OF = {"same sentence": 0.85, "nearest preceding city": 0.75}
 _ONLY_OWN = ("only candidate", "own name")
 _ONLY_ALIAS = ("only candidate", "alias")
 
+_START_OF = attrgetter("start")
 _new_object = object.__new__
 _set_attribute = object.__setattr__
 
@@ -127,9 +140,9 @@ class _Sense(NamedTuple):
 
 class _Name:
     """Per-name facts independent of the text (memoised per name): priors, clear winner,
-    context-free sense, and which generic facility words its senses' cities have."""
+    context-free sense, and whether its senses' cities have generic facility nouns."""
 
-    __slots__ = ("key", "value", "priors", "anchor", "weak", "site", "mask", "sense")
+    __slots__ = ("key", "value", "priors", "anchor", "weak", "generic", "sense")
 
     def __init__(
         self,
@@ -138,8 +151,7 @@ class _Name:
         priors: list[tuple[float, int, bool]],
         anchor: int,
         weak: bool,
-        site: bool,
-        mask: int,
+        generic: bool,
         sense: _Sense,
     ) -> None:
         self.key = key
@@ -147,17 +159,16 @@ class _Name:
         self.priors = priors  # (score, row, own name), best first
         self.anchor = anchor  # row of the clear winner, or -1
         self.weak = weak  # every sense is a small place outside the area of interest
-        self.site = site  # the first candidate is a facility or an airport
-        self.mask = mask  # bit set of the generic last words of its senses' cities
+        self.generic = generic  # a city it may name (or be in) has generic facility nouns
         self.sense = sense
 
 
 # A hit inside a run, relative to the run: (start, end, flags, Mention fields, _Name or
 # (key, {city row: facility row}) for a generic noun).
 _Template = tuple[int, int, int, "dict[str, object] | None", object]
-# What a run yields: its templates, the generic words of the cities they may name (a bit set),
-# and (start, end, is a site) per template, for the lower-case generic phrases.
-_RunHits = tuple[tuple[_Template, ...], int, tuple[tuple[int, int, bool], ...]]
+# What a run yields: its templates, and whether a city they may name has generic facility
+# nouns (only then is the text searched for lower-case ones, "the city hall").
+_RunHits = tuple[tuple[_Template, ...], bool]
 _NO_HITS: tuple[()] = ()
 
 
@@ -204,8 +215,37 @@ def _key(text: str) -> str:
     return normalize(text)
 
 
-def _start_of(mention: Mention) -> int:
-    return mention.start
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for lower-case phrases (normalised keys such as "mayors office"), shaped as a
+    trie so that the engine reads each character once, longest phrase first. A blank matches
+    any run of blanks, and a word-final "s" also a possessive ("mayor's office")."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for word_no, word in enumerate(phrase.split()):
+            atoms = [re.escape(c) for c in word]
+            if len(word) > 3 and word.endswith("s"):
+                atoms[-1] = "['’]?s"
+            for atom in ([_BLANKS] if word_no else []) + atoms:
+                node = node.setdefault(atom, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
+def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km: plenty for ranking nearby candidates."""
+    return 6371.0 * math.hypot(
+        math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2)),
+        math.radians(lat2 - lat),
+    )
 
 
 class Geoparser:
@@ -225,68 +265,38 @@ class Geoparser:
         self._prefixes = gazetteer.prefixes
         self._rows = gazetteer.rows
         self._aoi = settings.area_of_interest
-        # last word of each lower-case generic phrase -> the most words such a phrase has, and
-        # the words that may stand right before it ("city" for "city hall")
-        self._generic_last: dict[str, int] = {}
-        self._before_last: dict[str, set[str]] = {}
-        words_of: dict[int, set[str]] = {}  # city row -> generic last words
-        for phrase, by_city in self._generic.items():
-            words = phrase.split()
-            most = max(self._generic_last.get(words[-1], 0), len(words))
-            self._generic_last[words[-1]] = most
-            self._before_last.setdefault(words[-1], set()).update(words[-2:-1])
-            for city in by_city:
-                words_of.setdefault(city, set()).add(words[-1])
-        # each last word is a bit; a set of them is an int, in the order they are searched
-        self._word_bits = {word: 1 << i for i, word in enumerate(sorted(self._generic_last))}
-        self._city_mask = {  # city row -> its generic last words as a bit set
-            city: sum(self._word_bits[word] for word in words) for city, words in words_of.items()
-        }
+        # cities with a facility that a generic noun may name ("the akimat" in Taraz)
+        self._generic_cities = {city for by_city in self._generic.values() for city in by_city}
+        # a lower-case generic phrase in a definite description: "the city hall", "the
+        # city's airport" (the regex starts with a literal: the engine finds it fast)
+        self._generic_re = re.compile(
+            rf"the{_BLANKS}(?:(?:city|town)['’]s{_BLANKS})?({_trie_pattern(self._generic)})\b"
+        )
         self._aoi_iata = {
             code: i
             for code, i in gazetteer.iata.items()
             if gazetteer.row(i)[_CC] == settings.area_of_interest
         }
-        # Memos keyed by one run, one name or one set of words (never by a text): a real
-        # corpus repeats place names. Bounded; clear_memos() empties them (see bench/).
+        # Memos keyed by one run, one name, or one name and the places near its senses (never
+        # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
         self._runs: dict[str, _RunHits | tuple[()]] = {}
         self._run_cache_size = run_cache_size
         self._infos: dict[str, _Name] = {}
-        self._words_of_mask: dict[int, tuple[str, ...]] = {}
+        self._bears_on: dict[tuple[str, int], bool] = {}  # (name, anchor row) -> relevant
+        self._in_context: dict[tuple[str, tuple[int, ...]], _Sense] = {}
+        self._phrase_keys: dict[str, str] = {}  # generic phrase as written -> key
+        self._generic_evidence: dict[tuple[str, str, int], tuple[str, str]] = {}
 
     def clear_memos(self) -> None:
         """Forget every memoised run and name (results do not change, only the speed)."""
         self._runs.clear()
         self._infos.clear()
-        self._words_of_mask.clear()
+        self._bears_on.clear()
+        self._in_context.clear()
+        self._phrase_keys.clear()
+        self._generic_evidence.clear()
 
     # -- finding ---------------------------------------------------------------------------
-
-    def find(self, text: str) -> list[tuple[int, int, str, object]]:
-        """Spans that name gazetteer entries, before the per-text filters and resolution:
-        (start, end, key, candidate codes or {city row: facility row} for a generic noun)."""
-        hits: list[tuple[int, int, str, object]] = []
-        sites: list[tuple[int, int, bool]] = []
-        mask = 0
-        for m in _RUN_RE.finditer(text):
-            run_hits = self._run_hits(m.group())
-            if not run_hits:
-                continue
-            base = m.start()
-            templates, run_mask, spans = run_hits  # type: ignore[misc]
-            mask |= run_mask
-            for (start, end, flags, _, payload), (_, _, site) in zip(templates, spans, strict=True):
-                if flags & _GENERIC:
-                    key, value = payload
-                else:
-                    key, value = payload.key, payload.value
-                hits.append((base + start, base + end, key, value))
-                sites.append((base + start, base + end, site))
-        if mask:
-            extra, replaced = self._generic_spans(text, self._words(mask), sites)
-            hits = [h for h in hits if not any(lo <= h[0] and h[1] <= hi for lo, hi in replaced)]
-            hits += extra
-        return hits
 
     def _run_hits(self, run: str) -> _RunHits | tuple[()]:
         """The hits of one capitalised run as templates relative to the run (see _RunHits).
@@ -306,18 +316,15 @@ class Geoparser:
         if not found:
             return _NO_HITS
         templates: list[_Template] = []
-        spans: list[tuple[int, int, bool]] = []
-        mask = 0
+        generic = False
         for start, end, key, value in found:
             if value.__class__ is not tuple:
                 templates.append((start, end, _GENERIC, None, (key, value)))
-                spans.append((start, end, False))
                 continue
             name = self._infos.get(key)
             if name is None:
                 name = self._name(key, value)  # type: ignore[arg-type]
-            mask |= name.mask
-            spans.append((start, end, name.site))
+            generic = generic or name.generic
             # A capitalised word right after a name is in the same run: this is run-local.
             if (
                 end < len(run) - 2
@@ -341,7 +348,7 @@ class Geoparser:
                 "candidates": sense.candidates,
             }
             templates.append((start, end, flags, fields, name))
-        return tuple(templates), mask, tuple(spans)
+        return tuple(templates), generic
 
     def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
@@ -394,94 +401,40 @@ class Geoparser:
                 i += 1
         return tuple(hits)
 
-    def _words(self, mask: int) -> tuple[str, ...]:
-        """The generic last words in a bit set, in alphabetical order (memoised per set)."""
-        words = self._words_of_mask.get(mask)
-        if words is None:
-            words = tuple(w for w, bit in self._word_bits.items() if mask & bit)
-            if len(self._words_of_mask) < _MEMO_MAX:
-                self._words_of_mask[mask] = words
-        return words
-
-    def _generic_spans(
-        self, text: str, lasts: tuple[str, ...], hits: list[tuple[int, int, bool]]
+    def _generic_phrases(
+        self, text: str, offsets: list[int]
     ) -> tuple[list[tuple[int, int, str, object]], list[tuple[int, int]]]:
-        """Lower-case generic facility phrases ("the city hall", "regional akimat") that no
-        run hit covers, for the last words in lasts (those of the cities named in the text);
-        hits are the runs' (start, end, is a site) in text order. Returns the new spans (a
-        phrase with "of <Name>" that names a place is a name: "airport of Almaty") and the
-        spans whose run hits such a name replaces."""
+        """Lower-case generic facility phrases after "the" ("the city hall", "the regional
+        akimat") outside the capitalised runs (offsets: where each part of the split ends).
+        Returns the phrases, and the spans whose run hits a name "<phrase> of <Name>" replaces
+        ("the airport of Almaty": one name, not a generic noun and a city)."""
         found: list[tuple[int, int, str, object]] = []
         replaced: list[tuple[int, int]] = []
-        generic, generic_last = self._generic, self._generic_last
-        ends = [h[1] for h in hits]
-        size = len(text)
-        for last in lasts:
-            p = text.find(last)
-            while p >= 0:
-                end = p + len(last)
-                if (p and text[p - 1].isalnum()) or (end < size and text[end].isalnum()):
-                    p = text.find(last, end)
-                    continue
-                # _OF_NAME needs blanks then "of": test the characters before the regex
-                of_name = None
-                if text[end : end + 1] in _BLANK and text[end + 1 : end + 2] in _BLANK_OR_O:
-                    of_name = _OF_NAME.match(text, end)
-                if of_name is not None:  # "airport of Almaty": a name, replaces "Almaty"
+        for m in self._generic_re.finditer(text):
+            p = m.start()
+            start, end = m.span(1)
+            # "the" is a word of its own, and a run ("Mayor of the city hall") reads its words
+            if (p and text[p - 1].isalnum()) or bisect_right(offsets, start) & 1:
+                continue
+            phrase = m.group(1)
+            key = self._phrase_keys.get(phrase)
+            if key is None:
+                key = _key(phrase)
+                if len(self._phrase_keys) < _MEMO_MAX:
+                    self._phrase_keys[phrase] = key
+            if text[end : end + 1] in _BLANK and text[end + 1 : end + 2] in _BLANK_OR_O:
+                of_name = _OF_NAME.match(text, end)
+                if of_name is not None:
                     stop = of_name.end()
-                    key = _key(text[p:stop])
-                    named = self._names.get(key)
+                    named_key = _key(text[start:stop])
+                    named = self._names.get(named_key)
                     if named:
-                        found.append((p, stop, key, named))
-                        replaced.append((p, stop))
-                        hits = [h for h in hits if not (p <= h[0] and h[1] <= stop)]
-                        ends = [h[1] for h in hits]
-                        p = text.find(last, stop)
+                        found.append((start, stop, named_key, named))
+                        replaced.append((start, stop))
                         continue
-                # the first run hit that ends after p: does it overlap the noun itself?
-                k = bisect_right(ends, p)
-                if k < len(hits) and hits[k][0] < end:
-                    p = text.find(last, end)
-                    continue
-                start, key = p, last
-                longest = generic_last[last]
-                if longest > 1 and text[p - 1 : p] == " ":
-                    window = text[max(0, p - 40) : p]
-                    before = window.split()
-                    # only a word that some phrase has right before `last` can start one
-                    prev = before[-1] if before else ""
-                    if prev.isascii() and prev.isalpha():  # the common case: a plain word
-                        prev = prev.lower()
-                    elif prev.replace("'", "").replace("’", "").isalpha():
-                        prev = _key(prev).rpartition(" ")[2]
-                    else:
-                        prev = ""  # punctuation: no phrase can span it
-                    if prev in self._before_last[last]:
-                        for n in range(min(longest - 1, len(before)), 0, -1):
-                            phrase = " ".join(before[-n:])
-                            if phrase.isascii() and phrase.replace(" ", "").isalpha():
-                                cand = f"{phrase.lower()} {last}"  # what _key gives here
-                            elif (
-                                phrase.replace(" ", "").replace("'", "").replace("’", "").isalpha()
-                            ):
-                                cand = _key(f"{phrase} {last}")
-                            else:
-                                continue
-                            if cand in generic:
-                                start = p - (len(window) - window.rfind(before[-n]))
-                                key = cand
-                                break
-                if key in generic:
-                    # not when a run hit overlaps the phrase or is a site right before it
-                    # ("CHPP-1 power station": the head noun of that name)
-                    k = bisect_right(ends, start)
-                    j = bisect_left(ends, start - 1)
-                    if not (
-                        (k < len(hits) and hits[k][0] < end)
-                        or (j < len(hits) and ends[j] == start - 1 and hits[j][2])
-                    ):
-                        found.append((start, end, key, generic[key]))
-                p = text.find(last, end)
+            value = self._generic.get(key)
+            if value:
+                found.append((start, end, key, value))
         return found, replaced
 
     # -- resolving -------------------------------------------------------------------------
@@ -512,14 +465,15 @@ class Geoparser:
         mentions: list[Mention] = []
         names: list[_Name] = []
         generics: list[tuple[int, int, str, Mapping[int, int]]] = []
-        mask = 0
+        generic = False
         contextual = False
         new, set_attribute = _new_object, _set_attribute
         append, append_name = mentions.append, names.append
         for k in hit_runs:
-            templates, run_mask, _ = found[k]  # type: ignore[misc]
+            templates, run_generic = found[k]  # type: ignore[misc]
             base = offsets[2 * k]
-            mask |= run_mask
+            if run_generic:
+                generic = True
             for start, end, flags, fields, name in templates:
                 if flags:
                     if flags & (_GENERIC | _NOT_A_MENTION):
@@ -539,14 +493,8 @@ class Geoparser:
                 append_name(name)
 
         reorder = False
-        if mask:
-            hits = [
-                (base + start, base + end, site)
-                for k in hit_runs
-                for base in (offsets[2 * k],)
-                for start, end, site in found[k][2]  # type: ignore[index]
-            ]
-            extra, replaced = self._generic_spans(text, self._words(mask), hits)
+        if generic:
+            extra, replaced = self._generic_phrases(text, offsets)
             if replaced:
                 reorder = True
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
@@ -558,14 +506,16 @@ class Geoparser:
         if contextual:
             self._resolve_in_context(mentions, names, senses)
         if generics:
-            cities = [
-                (m.start, senses[n.key].city if n.key in senses else n.sense.city)
-                for m, n in zip(mentions, names, strict=True)
-            ]
+            cities = []
+            for m, n in zip(mentions, names, strict=True):
+                city = senses[n.key].city if n.key in senses else n.sense.city
+                if city >= 0:
+                    cities.append((m.start, city))
+            cities.sort()
             mentions += self._resolve_generics(text, generics, cities)
             reorder = True
         if reorder:
-            mentions.sort(key=_start_of)
+            mentions.sort(key=_START_OF)
         return mentions
 
     def _replace_spans(
@@ -610,32 +560,71 @@ class Geoparser:
     def _resolve_in_context(
         self, mentions: list[Mention], names: list[_Name], senses: dict[str, _Sense]
     ) -> None:
-        """One sense per name per text: the names with a clear winner are context for the
-        others (same admin-1 unit, distance). Rewrites those mentions and fills senses."""
-        anchors: dict[str, int] = {}
-        for name in names:
-            if name.anchor >= 0 and name.key not in anchors:
-                anchors[name.key] = name.anchor
+        """One sense per name per text: the names with a clear winner (anchors) are context for
+        the others (same admin-1 unit, distance). Rewrites those mentions and fills senses.
+
+        What an anchor does to a name's scores is nothing unless it shares an admin-1 unit with
+        a sense or lies within _NEAR_CUTOFF_KM of one, so a name's sense is memoised per name
+        and the anchors that bear on it ("Aktau" beside "Mangystau"), never per text."""
+        anchors = {name.anchor for name in names if name.anchor >= 0}
         if not anchors:
             return
-        rows = self._rows
-        admin1s = {rows[r][_ADMIN1] for r in anchors.values()} - {""}
-        points = [
-            (rows[r][_LAT], rows[r][_LON], rows[r][_NAME])
-            for r in anchors.values()
-            if rows[r][_KIND] not in ("country", "demonym")
-        ]
+        bears_on, memo = self._bears_on, self._in_context
         for i, name in enumerate(names):
             if name.anchor >= 0:
                 continue
             sense = senses.get(name.key)
             if sense is None:
-                sense = senses[name.key] = self._sense(name.priors, (admin1s, points))
+                key = name.key
+                relevant = []
+                for row in anchors:
+                    pair = (key, row)
+                    near = bears_on.get(pair)
+                    if near is None:
+                        near = self._bears_on_name(name, row)
+                        if len(bears_on) < _MEMO_MAX:
+                            bears_on[pair] = near
+                    if near:
+                        relevant.append(row)
+                relevant.sort()
+                context = (key, tuple(relevant))
+                sense = memo.get(context)
+                if sense is None:
+                    sense = self._sense_near(name, relevant)
+                    if len(memo) < _MEMO_MAX:
+                        memo[context] = sense
+                senses[key] = sense
             m = mentions[i]
             mentions[i] = _mention(
                 m.text, m.start, m.end, sense.status, sense.place, sense.confidence,
                 sense.evidence, sense.candidates,
             )  # fmt: skip
+
+    def _bears_on_name(self, name: _Name, anchor: int) -> bool:
+        """Whether an anchor (a row) can change the scores of a name's senses (see _sense)."""
+        rows = self._rows
+        a = rows[anchor]
+        point = a[_KIND] not in ("country", "demonym")
+        for _, i, _ in name.priors[:_MAX_SENSES]:
+            row = rows[i]
+            if a[_ADMIN1] and row[_ADMIN1] == a[_ADMIN1]:
+                return True
+            if point and _km(row[_LAT], row[_LON], a[_LAT], a[_LON]) <= _NEAR_CUTOFF_KM:
+                return True
+        return False
+
+    def _sense_near(self, name: _Name, anchors: list[int]) -> _Sense:
+        """A name's sense beside the anchors (rows) that bear on it."""
+        if not anchors:
+            return name.sense
+        rows = self._rows
+        admin1s = {rows[r][_ADMIN1] for r in anchors} - {""}
+        points = [
+            (rows[r][_LAT], rows[r][_LON], rows[r][_NAME])
+            for r in anchors
+            if rows[r][_KIND] not in ("country", "demonym")
+        ]
+        return self._sense(name.priors, (admin1s, points))
 
     def _name(self, key: str, value: tuple[int, ...]) -> _Name:
         """Everything about a name that does not depend on the text (memoised per name)."""
@@ -650,17 +639,13 @@ class Geoparser:
             if row[_KIND] != "city" or row[_CC] == self._aoi or row[_POP] >= _SMALL_POP:
                 weak = False
                 break
-        first = value[0] if value else 0
-        site = bool(value) and rows[first if first >= 0 else ~first][_KIND] in (
-            "facility",
-            "airport",
+        cities, city_of = self._generic_cities, self._city_of
+        generic = any(
+            (code if code >= 0 else ~code) in cities
+            or city_of.get(code if code >= 0 else ~code, -1) in cities
+            for code in value
         )
-        mask = 0
-        city_mask, city_of = self._city_mask, self._city_of
-        for code in value:
-            i = code if code >= 0 else ~code
-            mask |= city_mask.get(i, 0) | city_mask.get(city_of.get(i, -1), 0)
-        name = _Name(key, value, priors, anchor, weak, site, mask, self._sense(priors, None))
+        name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors, None))
         if len(self._infos) < _MEMO_MAX:
             self._infos[key] = name
         return name
@@ -698,11 +683,10 @@ class Geoparser:
             return self._make_sense(i, 0.95 if own else 0.85, evidence, ())
         rescored: list[tuple[float, int, bool, list[str]]] = []
         if context is None:
-            rescored = [(score, i, own, []) for score, i, own in cands[:6]]
+            rescored = [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]]
         else:
             admin1s, points = context
-            radians, cos, hypot = math.radians, math.cos, math.hypot
-            for score, i, own in cands[:6]:
+            for score, i, own in cands[:_MAX_SENSES]:
                 row = rows[i]
                 notes: list[str] = []
                 if row[_ADMIN1] and row[_ADMIN1] in admin1s:
@@ -710,22 +694,12 @@ class Geoparser:
                     notes.append(f"same admin-1 as other places in the text ({row[_ADMIN1]})")
                 if points:
                     lat, lon = row[_LAT], row[_LON]
-                    # equirectangular km: plenty for ranking nearby candidates
-                    d, near = min(
-                        (
-                            6371.0
-                            * hypot(
-                                radians(lo - lon) * cos(radians((lat + la) / 2)),
-                                radians(la - lat),
-                            ),
-                            nm,
-                        )
-                        for la, lo, nm in points
-                    )
-                    bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
-                    score += bonus
-                    if bonus > 0.1:
-                        notes.append(f"~{d:.0f} km from {near}, also mentioned")
+                    d, near = min((_km(lat, lon, la, lo), nm) for la, lo, nm in points)
+                    if d <= _NEAR_CUTOFF_KM:
+                        bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
+                        score += bonus
+                        if bonus > 0.1:
+                            notes.append(f"~{d:.0f} km from {near}, also mentioned")
                 rescored.append((score, i, own, notes))
             rescored.sort(key=lambda t: (-t[0], t[1]))
         top = rescored[0][0]
@@ -759,57 +733,49 @@ class Geoparser:
         """Facility nouns without a city ("the airport"): the city named in the same sentence
         (the nearest one before it, else the first one after it), else the nearest preceding
         city in the text, else the city mentioned most; each only if it has such a facility.
-        Left out when no city in the text has one. cities: (start, city row or -1) per name."""
-        ordered = sorted((start, city) for start, city in cities if city >= 0)
-        counts: dict[int, int] = {}
-        for _, city in ordered:
-            counts[city] = counts.get(city, 0) + 1
+        Left out when no city in the text has one. cities: (start, city row), in text order."""
         out = []
         for start, end, key, by_city in generics:
             chosen, how = -1, ""
-            lo = hi = -1
-            for pos, city in reversed(ordered):
-                if pos < start and city in by_city:
-                    lo, hi = _sentence_bounds(text, start)
+            k = bisect_left(cities, (start,))  # cities[:k] come before the noun
+            for pos, city in reversed(cities[:k]):
+                if city in by_city:
                     chosen = city
-                    how = "same sentence" if pos >= lo else "nearest preceding city"
+                    same = not _crosses_sentence(text, pos, start)
+                    how = "same sentence" if same else "nearest preceding city"
                     break
             if how != "same sentence":
-                if hi < 0:
-                    lo, hi = _sentence_bounds(text, start)
-                for pos, city in ordered:
-                    if end <= pos < hi and city in by_city:
+                for pos, city in cities[k:]:
+                    if _crosses_sentence(text, end, pos):
+                        break
+                    if city in by_city:
                         chosen, how = city, "same sentence"
                         break
             if chosen < 0:
-                present = [(n, city) for city, n in counts.items() if city in by_city]
-                if present:
-                    chosen, how = max(present)[1], "city mentioned most"
+                counts: dict[int, int] = {}
+                for _, city in cities:
+                    if city in by_city:
+                        counts[city] = counts.get(city, 0) + 1
+                if counts:
+                    chosen = max((n, city) for city, n in counts.items())[1]
+                    how = "city mentioned most"
             if chosen < 0:
                 continue
             conf = _CONFIDENCE_OF.get(how, 0.6)
-            evidence = (f"generic '{key}'", f"{how}: {self._rows[chosen][_NAME]}")
+            evidence = self._generic_evidence.get((key, how, chosen))
+            if evidence is None:
+                evidence = (f"generic '{key}'", f"{how}: {self._rows[chosen][_NAME]}")
+                if len(self._generic_evidence) < _MEMO_MAX:
+                    self._generic_evidence[key, how, chosen] = evidence
             place = self.gazetteer.place(by_city[chosen])
             out.append(_mention(text[start:end], start, end, "resolved", place, conf, evidence))
         return out
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence around pos (split at ". ", "? " and newlines).
-
-    Each search after the first only looks between pos and the nearest boundary found so far,
-    so the cost is the sentence's length, not the text's."""
-    lo = text.rfind(". ", 0, pos)
-    k = text.rfind("\n", lo + 1, pos)
-    if k > lo:
-        lo = k
-    k = text.rfind("? ", lo + 1, pos)
-    if k > lo:
-        lo = k
-    hi = -1
-    for boundary in (". ", "\n", "? "):
-        # a boundary found so far at hi: only one starting before it can be nearer
-        k = text.find(boundary, pos, len(text) if hi < 0 else hi + len(boundary) - 1)
-        if k >= 0:
-            hi = k
-    return lo + 1, hi if hi >= 0 else len(text)
+def _crosses_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between start and end (at ". ", "? " or a newline)."""
+    return (
+        text.find(". ", start, end) >= 0
+        or text.find("\n", start, end) >= 0
+        or text.find("? ", start, end) >= 0
+    )

@@ -258,7 +258,7 @@ GOLD: list[tuple[str, list[tuple[str, Expected]]]] = [
         [("Kazakh", KAZAKH), ("Russia", RU), ("Kyrgyzstan", KG)],
     ),
     (
-        "Kyrgyz soldiers guarded a power station outside Almaty.",
+        "Kyrgyz soldiers guarded the power station outside Almaty.",
         [("Kyrgyz", KYRGYZ), ("power station", CHPP2), ("Almaty", ALMATY)],
     ),
     (

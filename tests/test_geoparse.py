@@ -135,6 +135,24 @@ def test_generic_facility_without_a_city_is_left_out(parser: Geoparser) -> None:
     assert ids(parser, "The airport closed and the city hall burned.") == []
 
 
+def test_only_definite_generic_descriptions_name_a_site(parser: Geoparser) -> None:
+    """ "the power plant" in an article about Almaty is its plant; "a power plant" is any."""
+    text = "In Almaty troops guarded a power plant, an airport hotel and the city's airport."
+    assert ids(parser, text) == [("Almaty", "gn:1526384"), ("airport", "airport:ALA")]
+    text = "Almaty: the crowd left the city\nhall; the mayor's office and the bathe airport."
+    assert ids(parser, text) == [
+        ("Almaty", "gn:1526384"),
+        ("city\nhall", "site:almaty-city-hall"),
+        ("mayor's office", "site:almaty-city-hall"),
+    ]
+
+
+def test_generic_phrase_inside_a_capitalised_run_is_the_run_s(parser: Geoparser) -> None:
+    text = "In Almaty the Mayor of the city hall spoke; the city hall was guarded."
+    spans = [(m.start, m.end) for m in parser.parse(text) if m.text == "city hall"]
+    assert len(spans) == len(set(spans)) == 2
+
+
 def test_head_noun_after_a_facility_is_not_another_facility(parser: Geoparser) -> None:
     assert ids(parser, "In Almaty the CHPP-1 power station was guarded.") == [
         ("Almaty", "gn:1526384"),
