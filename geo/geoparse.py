@@ -47,7 +47,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from geo.config import Settings
@@ -55,7 +55,7 @@ from geo.gazetteer import Gazetteer, normalize
 from geo.schema import Mention, Place
 
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
-_BLANKS = r"[ \t\n]+"
+_BLANKS = r"[ \t\n]++"  # possessive: what follows blanks is never a blank
 
 
 def _trie(sequences: Iterable[Sequence[str]]) -> str:
@@ -163,9 +163,9 @@ _CONFIDENCE_OF = {"same sentence": 0.85, "nearest preceding city": 0.75}
 _ONLY_OWN = ("only candidate", "own name")
 _ONLY_ALIAS = ("only candidate", "alias")
 
-_START_OF = attrgetter("start")
-_new_object = object.__new__
-_set_attribute = object.__setattr__
+_START_OF = itemgetter(1)  # a Mention's start
+_ANCHOR_OF = attrgetter("anchor")  # a _Name's clear winner (row), or -1
+_new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its __new__
 
 
 class _Sense(NamedTuple):
@@ -178,13 +178,16 @@ class _Sense(NamedTuple):
     place: Place
     status: str
     city: int  # the row of the city it is in (itself for a city), or -1
+    rest: tuple[object, ...]  # the Mention fields after text, start, end
 
 
 class _Name:
     """Per-name facts independent of the text (memoised per name): priors, clear winner,
     context-free sense, and whether its senses' cities have generic facility nouns."""
 
-    __slots__ = ("key", "value", "priors", "anchor", "weak", "generic", "sense")
+    __slots__ = (
+        "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "bears", "senses"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -203,11 +206,16 @@ class _Name:
         self.weak = weak  # every sense is a small place outside the area of interest
         self.generic = generic  # a city it may name (or be in) has generic facility nouns
         self.sense = sense
+        self.city = sense.city  # the city of its sense before context, or -1
+        # memos for context: anchor row -> whether it bears on this name's senses, and the
+        # anchors that do (sorted rows) -> the sense beside them
+        self.bears: dict[int, bool] = {}
+        self.senses: dict[tuple[int, ...], _Sense] = {}
 
 
-# A hit inside a run, relative to the run: (start, end, flags, Mention fields, _Name or
-# (key, {city row: facility row}) for a generic noun).
-_Template = tuple[int, int, int, "dict[str, object] | None", object]
+# A hit inside a run, relative to the run: (start, end, flags, its text, the Mention fields
+# after text, start and end, _Name or (key, {city row: facility row}) for a generic noun).
+_Template = tuple[int, int, int, str, tuple[object, ...], object]
 # What a run yields: its templates, and whether a city they may name has generic facility
 # nouns (only then is the text searched for lower-case ones, "the city hall").
 _RunHits = tuple[tuple[_Template, ...], bool]
@@ -224,24 +232,9 @@ def _mention(
     evidence: tuple[str, ...],
     candidates: tuple[Place, ...] = (),
 ) -> Mention:
-    """A Mention built without the frozen dataclass's eight __setattr__ calls (parse does the
-    same inline from a per-name field dict); equal to Mention(...) with the same fields (tested)."""
-    mention = _new_object(Mention)
-    _set_attribute(
-        mention,
-        "__dict__",
-        {
-            "text": text,
-            "start": start,
-            "end": end,
-            "status": status,
-            "place": place,
-            "confidence": confidence,
-            "evidence": evidence,
-            "candidates": candidates,
-        },
-    )
-    return mention
+    """A Mention built by tuple.__new__, without the named tuple's Python-level __new__ (parse
+    does the same inline); equal to Mention(...) with the same fields (tested)."""
+    return _new_tuple(Mention, (text, start, end, status, place, confidence, evidence, candidates))  # type: ignore[return-value]
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -287,7 +280,9 @@ class Geoparser:
         # a lower-case generic phrase in a definite description: "the city hall", "the
         # city's airport" (the regex starts with a literal: the engine finds it fast)
         phrases = _trie(map(_key_atoms, self._generic))
-        self._generic_re = re.compile(rf"the{_BLANKS}(?:(?:city|town)['’]s{_BLANKS})?({phrases})\b")
+        self._generic_re = re.compile(
+            rf"the{_BLANKS}(?:(?:city|town)['’]s{_BLANKS})?+({phrases})\b"
+        )
         self._aoi_iata = {
             code: i
             for code, i in gazetteer.iata.items()
@@ -298,19 +293,16 @@ class Geoparser:
         self._runs: dict[str, _RunHits | tuple[()]] = {}
         self._run_cache_size = run_cache_size
         self._infos: dict[str, _Name] = {}
-        self._bears_on: dict[tuple[str, int], bool] = {}  # (name, anchor row) -> relevant
-        self._in_context: dict[tuple[str, tuple[int, ...]], _Sense] = {}
         self._phrase_keys: dict[str, str] = {}  # generic phrase as written -> key
-        self._generic_evidence: dict[tuple[str, str, int], tuple[str, str]] = {}
+        # (generic key, how its city was chosen, city row) -> the Mention fields after the span
+        self._generic_rest: dict[tuple[str, str, int], tuple[object, ...]] = {}
 
     def clear_memos(self) -> None:
         """Forget every memoised run and name (results do not change, only the speed)."""
         self._runs.clear()
         self._infos.clear()
-        self._bears_on.clear()
-        self._in_context.clear()
         self._phrase_keys.clear()
-        self._generic_evidence.clear()
+        self._generic_rest.clear()
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -335,7 +327,7 @@ class Geoparser:
         generic = False
         for start, end, key, value in found:
             if value.__class__ is not tuple:
-                templates.append((start, end, _GENERIC, None, (key, value)))
+                templates.append((start, end, _GENERIC, "", (), (key, value)))
                 continue
             name = self._infos.get(key)
             if name is None:
@@ -347,23 +339,12 @@ class Geoparser:
                 and run[end + 1 : end + 2].isupper()
                 and _NOT_PLACE_NEXT.match(run, end)
             ):
-                templates.append((start, end, _NOT_A_MENTION, None, name))
+                templates.append((start, end, _NOT_A_MENTION, "", (), name))
                 continue
             flags = _WEAK if name.weak and " " not in key else 0
             if name.anchor < 0:
                 flags |= _NEEDS_CONTEXT
-            sense = name.sense
-            fields = {
-                "text": run[start:end],
-                "start": 0,
-                "end": 0,
-                "status": sense.status,
-                "place": sense.place,
-                "confidence": sense.confidence,
-                "evidence": sense.evidence,
-                "candidates": sense.candidates,
-            }
-            templates.append((start, end, flags, fields, name))
+            templates.append((start, end, flags, run[start:end], name.sense.rest, name))
         return tuple(templates), generic
 
     def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object], ...]:
@@ -473,24 +454,24 @@ class Geoparser:
                         if len(memo) < self._run_cache_size:
                             memo[run] = hits
                     found[k] = hits
-        hit_runs = list(compress(range(len(found)), found))
-        if not hit_runs:
+        if not any(found):
             return []
-        offsets = list(accumulate(map(len, parts)))  # run k starts at offsets[2 * k]
+        offsets = list(accumulate(map(len, parts)))  # where each part ends
 
         mentions: list[Mention] = []
         names: list[_Name] = []
         generics: list[tuple[int, int, str, Mapping[int, int]]] = []
         generic = False
         contextual = False
-        new, set_attribute = _new_object, _set_attribute
+        new = _new_tuple
         append, append_name = mentions.append, names.append
-        for k in hit_runs:
-            templates, run_generic = found[k]  # type: ignore[misc]
-            base = offsets[2 * k]
+        # the runs with hits, each with its start (where the gap before it ends); the zips in
+        # parse pair lists of one length by construction (strict=True would check each pair)
+        hits = zip(compress(found, found), compress(offsets[::2], found), strict=False)
+        for (templates, run_generic), base in hits:  # type: ignore[misc]
             if run_generic:
                 generic = True
-            for start, end, flags, fields, name in templates:
+            for start, end, flags, word, rest, name in templates:
                 if flags:
                     if flags & (_GENERIC | _NOT_A_MENTION):
                         if flags & _GENERIC:
@@ -500,38 +481,34 @@ class Geoparser:
                         continue
                     if flags & _NEEDS_CONTEXT:
                         contextual = True
-                d = fields.copy()
-                d["start"] = base + start
-                d["end"] = base + end
-                mention = new(Mention)
-                set_attribute(mention, "__dict__", d)
-                append(mention)
+                append(new(Mention, (word, base + start, base + end) + rest))
                 append_name(name)
 
         reorder = False
         if generic:
             extra, replaced = self._generic_phrases(text, offsets)
-            if replaced:
+            if replaced:  # "the airport of Almaty": a name that replaces run hits
                 reorder = True
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
                 contextual = any(n.anchor < 0 for n in names)
-            for hit in extra:
-                if hit[3].__class__ is not tuple:
-                    generics.append(hit)  # type: ignore[arg-type]
+                extra = [hit for hit in extra if hit[3].__class__ is not tuple]
+            generics += extra  # type: ignore[arg-type]
         senses: dict[str, _Sense] = {}
         if contextual:
             self._resolve_in_context(mentions, names, senses)
         if generics:
-            cities = []
-            for m, n in zip(mentions, names, strict=True):
-                city = senses[n.key].city if n.key in senses else n.sense.city
-                if city >= 0:
-                    cities.append((m.start, city))
-            cities.sort()
+            if senses:
+                cities = [
+                    (m[1], senses[n.key].city if n.key in senses else n.city)
+                    for m, n in zip(mentions, names, strict=False)
+                ]
+            else:
+                cities = [(m[1], n.city) for m, n in zip(mentions, names, strict=False)]
+            cities = sorted(c for c in cities if c[1] >= 0)  # (start, city row)
             mentions += self._resolve_generics(text, generics, cities)
             reorder = True
         if reorder:
-            mentions.sort(key=_START_OF)
+            mentions.sort(key=_START_OF)  # by start
         return mentions
 
     def _replace_spans(
@@ -582,39 +559,35 @@ class Geoparser:
         What an anchor does to a name's scores is nothing unless it shares an admin-1 unit with
         a sense or lies within _NEAR_CUTOFF_KM of one, so a name's sense is memoised per name
         and the anchors that bear on it ("Aktau" beside "Mangystau"), never per text."""
-        anchors = {name.anchor for name in names if name.anchor >= 0}
+        anchors = set(map(_ANCHOR_OF, names))
+        anchors.discard(-1)
         if not anchors:
             return
-        bears_on, memo = self._bears_on, self._in_context
         for i, name in enumerate(names):
             if name.anchor >= 0:
                 continue
             sense = senses.get(name.key)
             if sense is None:
-                key = name.key
+                bears = name.bears
                 relevant = []
                 for row in anchors:
-                    pair = (key, row)
-                    near = bears_on.get(pair)
+                    near = bears.get(row)
                     if near is None:
                         near = self._bears_on_name(name, row)
-                        if len(bears_on) < _MEMO_MAX:
-                            bears_on[pair] = near
+                        if len(bears) < _MEMO_MAX:
+                            bears[row] = near
                     if near:
                         relevant.append(row)
                 relevant.sort()
-                context = (key, tuple(relevant))
-                sense = memo.get(context)
+                context = tuple(relevant)
+                sense = name.senses.get(context)
                 if sense is None:
                     sense = self._sense_near(name, relevant)
-                    if len(memo) < _MEMO_MAX:
-                        memo[context] = sense
-                senses[key] = sense
-            m = mentions[i]
-            mentions[i] = _mention(
-                m.text, m.start, m.end, sense.status, sense.place, sense.confidence,
-                sense.evidence, sense.candidates,
-            )  # fmt: skip
+                    if len(name.senses) < _MEMO_MAX:
+                        name.senses[context] = sense
+                senses[name.key] = sense
+            if sense is not name.sense:  # (when no anchor bears on it, its mention stands)
+                mentions[i] = _new_tuple(Mention, mentions[i][:3] + sense.rest)
 
     def _bears_on_name(self, name: _Name, anchor: int) -> bool:
         """Whether an anchor (a row) can change the scores of a name's senses (see _sense)."""
@@ -738,7 +711,8 @@ class Geoparser:
         place = self.gazetteer.place(i)
         city = i if place.kind == "city" else self._city_of.get(i, -1)
         status = "resolved" if confidence >= _RESOLVED_AT else "ambiguous"
-        return _Sense(i, confidence, evidence, candidates, place, status, city)
+        rest = (status, place, confidence, evidence, candidates)
+        return _Sense(i, confidence, evidence, candidates, place, status, city, rest)
 
     def _resolve_generics(
         self,
@@ -777,14 +751,14 @@ class Geoparser:
                     how = "city mentioned most"
             if chosen < 0:
                 continue
-            conf = _CONFIDENCE_OF.get(how, 0.6)
-            evidence = self._generic_evidence.get((key, how, chosen))
-            if evidence is None:
+            rest = self._generic_rest.get((key, how, chosen))
+            if rest is None:
                 evidence = (f"generic '{key}'", f"{how}: {self._rows[chosen][_NAME]}")
-                if len(self._generic_evidence) < _MEMO_MAX:
-                    self._generic_evidence[key, how, chosen] = evidence
-            place = self.gazetteer.place(by_city[chosen])
-            out.append(_mention(text[start:end], start, end, "resolved", place, conf, evidence))
+                place = self.gazetteer.place(by_city[chosen])
+                rest = ("resolved", place, _CONFIDENCE_OF.get(how, 0.6), evidence, ())
+                if len(self._generic_rest) < _MEMO_MAX:
+                    self._generic_rest[key, how, chosen] = rest
+            out.append(_new_tuple(Mention, (text[start:end], start, end) + rest))
         return out
 
 

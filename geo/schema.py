@@ -8,7 +8,8 @@ injured, the detained as reported on a date) are kept apart, side by side, never
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 CRS = "EPSG:4326"
 
@@ -95,9 +96,11 @@ class Source:
     url: str
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A place name found in a text, with what it was resolved to and why."""
+class Mention(NamedTuple):
+    """A place name found in a text, with what it was resolved to and why.
+
+    An immutable named tuple rather than a frozen dataclass: a geoparser makes one per
+    mention, and building a tuple costs half as much (see geo/geoparse.py)."""
 
     text: str
     start: int
@@ -106,7 +109,14 @@ class Mention:
     place: Place | None = None
     confidence: float = 0.0
     evidence: tuple[str, ...] = ()
-    candidates: tuple[Place, ...] = field(default=(), repr=False)
+    candidates: tuple[Place, ...] = ()
+
+    def __repr__(self) -> str:  # the candidates are left out: five Places each
+        return (
+            f"Mention(text={self.text!r}, start={self.start!r}, end={self.end!r}, "
+            f"status={self.status!r}, place={self.place!r}, confidence={self.confidence!r}, "
+            f"evidence={self.evidence!r})"
+        )
 
     @property
     def name(self) -> str:

@@ -172,7 +172,7 @@ def test_deterministic(parser: Geoparser, gazetteer: Gazetteer, settings: Settin
     assert parser.parse(text) == parser.parse(text) == fresh.parse(text)
 
 
-def test_fast_mention_equals_dataclass(gazetteer: Gazetteer) -> None:
+def test_fast_mention_equals_constructed(gazetteer: Gazetteer) -> None:
     place = gazetteer.get("gn:1526384")
     args = ("Almaty", 3, 9, "resolved", place, 0.9, ("only candidate",), ())
     fast, slow = _mention(*args), Mention(*args)
