@@ -45,7 +45,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -166,6 +166,23 @@ _ONLY_ALIAS = ("only candidate", "alias")
 _START_OF = itemgetter(1)  # a Mention's start
 _ANCHOR_OF = attrgetter("anchor")  # a _Name's clear winner (row), or -1
 _new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its __new__
+
+
+class _RunMemo(dict):  # type: ignore[type-arg]
+    """Run -> what it yields (_RunHits, or () for none). A run not yet seen is worked out by
+    __missing__, so that parse looks every run up in one C-level map; at most size runs are
+    kept (a run past that is worked out each time)."""
+
+    def __init__(self, work_out: Callable[[str], _RunHits | tuple[()]], size: int) -> None:
+        super().__init__()
+        self.work_out = work_out
+        self.size = size
+
+    def __missing__(self, run: str) -> _RunHits | tuple[()]:
+        hits = self.work_out(run)
+        if len(self) < self.size:
+            self[run] = hits
+        return hits
 
 
 class _Sense(NamedTuple):
@@ -290,8 +307,7 @@ class Geoparser:
         }
         # Memos keyed by one run, one name, or one name and the places near its senses (never
         # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
-        self._runs: dict[str, _RunHits | tuple[()]] = {}
-        self._run_cache_size = run_cache_size
+        self._runs = _RunMemo(self._run_hits, run_cache_size)
         self._infos: dict[str, _Name] = {}
         self._phrase_keys: dict[str, str] = {}  # generic phrase as written -> key
         # (generic key, how its city was chosen, city row) -> the Mention fields after the span
@@ -441,19 +457,7 @@ class Geoparser:
         # One C-level pass: [gap, run, gap, run, ..., gap]; each run's hits come from the memo.
         parts = _RUN_SPLIT(text)
         runs = parts[1::2]
-        memo = self._runs
-        found = list(map(memo.get, runs))
-        if None in found:
-            fresh: dict[str, _RunHits | tuple[()]] = {}  # a run repeated in this text: once
-            for k, hits in enumerate(found):
-                if hits is None:
-                    run = runs[k]
-                    hits = fresh.get(run)
-                    if hits is None:
-                        hits = fresh[run] = self._run_hits(run)
-                        if len(memo) < self._run_cache_size:
-                            memo[run] = hits
-                    found[k] = hits
+        found = list(map(self._runs.__getitem__, runs))  # a new run: _RunMemo.__missing__
         if not any(found):
             return []
         offsets = list(accumulate(map(len, parts)))  # where each part ends
