@@ -139,6 +139,8 @@ def test_only_definite_generic_descriptions_name_a_site(parser: Geoparser) -> No
     """ "the power plant" in an article about Almaty is its plant; "a power plant" is any."""
     text = "In Almaty troops guarded a power plant, an airport hotel and the city's airport."
     assert ids(parser, text) == [("Almaty", "gn:1526384"), ("airport", "airport:ALA")]
+    text = "Almaty: the city airport, the town's city hall and the city hall."
+    assert [t for t, _ in ids(parser, text)] == ["Almaty", "airport", "city hall", "city hall"]
     text = "Almaty: the crowd left the city\nhall; the mayor's office and the bathe airport."
     assert ids(parser, text) == [
         ("Almaty", "gn:1526384"),
