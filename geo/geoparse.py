@@ -130,7 +130,6 @@ _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-
 _SENTENCE_END = frozenset('.!?\n"“”:;')
 _BLANK = frozenset(" \t")
 _BLANK_OR_O = frozenset(" \to")
-_MAX_TOKENS = 8
 
 # Scoring weights (log10 population is the base of a candidate's score).
 _AOI_BONUS = 1.5
