@@ -295,10 +295,11 @@ class Geoparser:
         self._generic_cities = {city for by_city in self._generic.values() for city in by_city}
         # a lower-case generic phrase in a definite description: "the city hall", "the
         # city airport", "the town's akimat" (the regex starts with a literal: the engine
-        # finds it fast; the modifier is not possessive: "the city hall" needs it back)
+        # finds it fast; the modifier is a branch, cheaper than an optional group, and the
+        # engine may leave it: "the city hall")
         phrases = _trie(map(_key_atoms, self._generic))
         self._generic_re = re.compile(
-            rf"the{_BLANKS}(?:(?:city|town)(?:['’]s)?{_BLANKS})?({phrases})\b"
+            rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
         )
         self._aoi_iata = {
             code: i
