@@ -9,9 +9,15 @@ own into tmp_path (see test_gazetteer.py).
 
 from __future__ import annotations
 
-import pytest
+import shutil
+from pathlib import Path
 
-from geo.config import Settings
+import pytest
+from builders import dataset
+from fakes import FakeGazetteer
+
+import geo.cli
+from geo.config import PROJECT_ROOT, Settings
 from geo.gazetteer import Gazetteer
 
 
@@ -25,3 +31,15 @@ def settings() -> Settings:
 def gazetteer(settings: Settings) -> Gazetteer:
     """The real offline gazetteer, built once per session (and cached on disk)."""
     return Gazetteer.load(settings)
+
+
+@pytest.fixture
+def cli_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny data set (tests/builders.py) with the real boundaries, in a folder the CLI
+    reads through CRISISMAP_DATA_DIR; the CLI's gazetteer is faked."""
+    folder = tmp_path / "data"
+    dataset(folder)
+    shutil.copy(PROJECT_ROOT / "data" / "kz_admin1.geojson", folder / "kz_admin1.geojson")
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
+    return folder

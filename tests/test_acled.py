@@ -12,7 +12,6 @@ import pytest
 from builders import dataset
 from fakes import FakeGazetteer
 
-import geo.cli
 from geo.acled import (
     ACLED_COLUMNS,
     ACLED_URL,
@@ -319,10 +318,7 @@ def test_export_cli_refuses_state_layers_in_one_line(tmp_path: Path, capsys, mon
     assert len(err.strip().splitlines()) == 1 and "states over an interval" in err
 
 
-def test_export_cli_acled_csv_to_a_folder(tmp_path: Path, capsys, monkeypatch) -> None:
-    dataset(tmp_path / "data")
-    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
+def test_export_cli_acled_csv_to_a_folder(cli_data_dir: Path, tmp_path: Path) -> None:
     argv = [
         "export",
         "--layer",

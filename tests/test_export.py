@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -12,29 +11,15 @@ import pandas as pd
 import pyogrio
 import pytest
 from builders import dataset
-from fakes import FakeGazetteer
 from shapely.geometry import Point, Polygon
 
-import geo.cli
 from geo import export
 from geo.cli import main
-from geo.config import PROJECT_ROOT
 from geo.errors import ExportError
 from geo.layers import FEATURE_COLUMNS, features_on
 from geo.schema import LAYERS
 
 DAY = "2022-01-06"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The tiny data set in a folder the CLI reads (gazetteer faked)."""
-    folder = tmp_path / "data"
-    dataset(folder)
-    shutil.copy(PROJECT_ROOT / "data" / "kz_admin1.geojson", folder / "kz_admin1.geojson")
-    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
-    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
-    return folder
 
 
 def frames_of(folder: Path, day: str = DAY, window: int = 2) -> dict[str, gpd.GeoDataFrame]:
@@ -50,7 +35,9 @@ def ring_area(coords: list[list[float]]) -> float:
 # --- GeoJSON ---------------------------------------------------------------------------------
 
 
-def test_geojson_all_layers_reads_back_and_follows_rfc7946(data_dir: Path, tmp_path: Path) -> None:
+def test_geojson_all_layers_reads_back_and_follows_rfc7946(
+    cli_data_dir: Path, tmp_path: Path
+) -> None:
     assert (
         main(["export", "--layer", "all", "--date", DAY, "--window", "2", "--out", str(tmp_path)])
         == 0
@@ -58,7 +45,7 @@ def test_geojson_all_layers_reads_back_and_follows_rfc7946(data_dir: Path, tmp_p
     path = tmp_path / f"crisismap-all-{DAY}.geojson"
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
-    expected = pd.concat(frames_of(data_dir).values())
+    expected = pd.concat(frames_of(cli_data_dir).values())
     assert [f["id"] for f in doc["features"]] == list(expected["id"])
     assert len({f["id"] for f in doc["features"]}) == len(doc["features"])  # stable, unique ids
     types: dict[str, set[str]] = {}
@@ -108,7 +95,7 @@ def test_polygons_are_wound_counter_clockwise_with_clockwise_holes() -> None:
     assert ring_area(outer) > 0 and ring_area(hole) < 0
 
 
-def test_emergency_areas_from_real_boundaries(data_dir: Path, tmp_path: Path) -> None:
+def test_emergency_areas_from_real_boundaries(cli_data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "emergency.geojson"
     argv = ["export", "--layer", "emergency", "--date", DAY, "--areas", "--out", str(out)]
     assert main(argv) == 0
@@ -158,7 +145,7 @@ def test_geopackage_has_one_table_per_layer_and_reads_back(tmp_path: Path) -> No
 
 
 def test_gpkg_cli_default_name_in_current_folder(
-    data_dir: Path, tmp_path: Path, monkeypatch
+    cli_data_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
     work = tmp_path / "work"
     work.mkdir()
@@ -252,7 +239,7 @@ def test_a_crash_in_a_writer_also_cleans_up(tmp_path: Path) -> None:
     ],
 )
 def test_bad_export_arguments_exit_2_with_one_line(
-    argv: list[str], needle: str, data_dir: Path, capsys
+    argv: list[str], needle: str, cli_data_dir: Path, capsys
 ) -> None:
     with pytest.raises(SystemExit) as info:
         raise SystemExit(main(argv))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,7 +14,6 @@ from fakes import FakeGazetteer
 from PIL import Image
 from shapely.geometry import box
 
-import geo.cli
 from geo.cli import main
 from geo.config import PROJECT_ROOT
 from geo.errors import InputError
@@ -157,17 +155,7 @@ def test_bad_sizes_are_refused(text: str) -> None:
         parse_size(text)
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    dataset(folder)
-    shutil.copy(PROJECT_ROOT / "data" / "kz_admin1.geojson", folder / "kz_admin1.geojson")
-    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
-    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
-    return folder
-
-
-def test_snapshot_and_storyboard_commands(data_dir: Path, tmp_path: Path) -> None:
+def test_snapshot_and_storyboard_commands(cli_data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.png"
     assert main(["snapshot", "--date", "2022-01-06", "--size", "1280x720", "--out", str(out)]) == 0
     with Image.open(out) as png:
@@ -190,7 +178,7 @@ def test_snapshot_and_storyboard_commands(data_dir: Path, tmp_path: Path) -> Non
     ],
 )
 def test_bad_snapshot_arguments_exit_2_with_one_line(
-    argv: list[str], needle: str, data_dir: Path, capsys
+    argv: list[str], needle: str, cli_data_dir: Path, capsys
 ) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
