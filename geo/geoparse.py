@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
@@ -489,11 +489,9 @@ class Geoparser:
                 append(new(Mention, (word, base + start, base + end) + rest))
                 append_name(name)
 
-        reorder = False
         if generic:
             extra, replaced = self._generic_phrases(text, offsets)
             if replaced:  # "the airport of Almaty": a name that replaces run hits
-                reorder = True
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
                 contextual = any(n.anchor < 0 for n in names)
                 extra = [hit for hit in extra if hit[3].__class__ is not tuple]
@@ -502,18 +500,8 @@ class Geoparser:
         if contextual:
             self._resolve_in_context(mentions, names, senses)
         if generics:
-            if senses:
-                cities = [
-                    (m[1], senses[n.key].city if n.key in senses else n.city)
-                    for m, n in zip(mentions, names, strict=False)
-                ]
-            else:
-                cities = [(m[1], n.city) for m, n in zip(mentions, names, strict=False)]
-            cities = sorted(c for c in cities if c[1] >= 0)  # (start, city row)
-            mentions += self._resolve_generics(text, generics, cities)
-            reorder = True
-        if reorder:
-            mentions.sort(key=_START_OF)  # by start
+            for mention in self._resolve_generics(text, generics, mentions, names, senses):
+                insort(mentions, mention, key=_START_OF)
         return mentions
 
     def _replace_spans(
@@ -525,7 +513,8 @@ class Geoparser:
         names: list[_Name],
         generics: list[tuple[int, int, str, Mapping[int, int]]],
     ) -> None:
-        """Drop the run hits inside "<generic> of <Name>" spans and add those names."""
+        """Drop the run hits inside "<generic> of <Name>" spans and add those names (mentions
+        and names stay parallel, in text order)."""
 
         def inside(start: int, end: int) -> bool:
             return any(lo <= start and end <= hi for lo, hi in replaced)
@@ -547,13 +536,15 @@ class Geoparser:
             if name.weak and " " not in key and _sentence_initial(text, start):
                 continue
             s = name.sense
-            mentions.append(
+            k = bisect_left(mentions, start, key=_START_OF)  # keep text order
+            mentions.insert(
+                k,
                 _mention(
                     text[start:end], start, end, s.status, s.place, s.confidence, s.evidence,
                     s.candidates,
-                )
+                ),
             )  # fmt: skip
-            names.append(name)
+            names.insert(k, name)
 
     def _resolve_in_context(
         self, mentions: list[Mention], names: list[_Name], senses: dict[str, _Sense]
@@ -723,32 +714,39 @@ class Geoparser:
         self,
         text: str,
         generics: list[tuple[int, int, str, Mapping[int, int]]],
-        cities: list[tuple[int, int]],
+        mentions: list[Mention],
+        names: list[_Name],
+        senses: dict[str, _Sense],
     ) -> list[Mention]:
         """Facility nouns without a city ("the airport"): the city named in the same sentence
         (the nearest one before it, else the first one after it), else the nearest preceding
         city in the text, else the city mentioned most; each only if it has such a facility.
-        Left out when no city in the text has one. cities: (start, city row), in text order."""
+        Left out when no city in the text has one. mentions and names: parallel, in text
+        order; senses: the names' senses in context, where context changed them."""
         out = []
         for start, end, key, by_city in generics:
             chosen, how = -1, ""
-            k = bisect_left(cities, (start,))  # cities[:k] come before the noun
-            for pos, city in reversed(cities[:k]):
+            k = bisect_left(mentions, start, key=_START_OF)  # mentions[:k] come before it
+            for j in range(k - 1, -1, -1):
+                city = (senses.get(names[j].key) or names[j]).city
                 if city in by_city:
                     chosen = city
-                    same = not _crosses_sentence(text, pos, start)
-                    how = "same sentence" if same else "nearest preceding city"
+                    crossed = _crosses_sentence(text, mentions[j][1], start)
+                    how = "nearest preceding city" if crossed else "same sentence"
                     break
             if how != "same sentence":
-                for pos, city in cities[k:]:
+                for j in range(k, len(mentions)):
+                    pos = mentions[j][1]
                     if _crosses_sentence(text, end, pos):
                         break
+                    city = (senses.get(names[j].key) or names[j]).city
                     if city in by_city:
                         chosen, how = city, "same sentence"
                         break
             if chosen < 0:
                 counts: dict[int, int] = {}
-                for _, city in cities:
+                for name in names:
+                    city = (senses.get(name.key) or name).city
                     if city in by_city:
                         counts[city] = counts.get(city, 0) + 1
                 if counts:
