@@ -131,6 +131,17 @@ def test_generic_facilities_take_the_city_in_context(parser: Geoparser) -> None:
     assert any("Taraz" in e for e in mention.evidence)
 
 
+def test_generic_facility_follows_its_city_s_sense_in_context(parser: Geoparser) -> None:
+    """Alone, "Aktau" is the city on the Caspian, which has an akimat in our data; beside
+    Karaganda region it is the Aktau there, which has none: the akimat is left out."""
+    assert ids(parser, "Aktau was quiet. Later the akimat burned.") == [
+        ("Aktau", "gn:610612"),
+        ("akimat", "site:aktau-akimat"),
+    ]
+    text = "In Karaganda region, workers in Aktau gathered at the akimat."
+    assert ids(parser, text) == [("Karaganda region", "admin1:KZ-KAR"), ("Aktau", "gn:1526269")]
+
+
 def test_generic_facility_without_a_city_is_left_out(parser: Geoparser) -> None:
     assert ids(parser, "The airport closed and the city hall burned.") == []
 
