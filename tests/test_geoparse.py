@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 from gold_geoparse import GOLD, evaluate
 
 from geo.config import Settings
 from geo.gazetteer import Gazetteer
-from geo.geoparse import Geoparser, _mention
+from geo.geoparse import _ASCII_RUN_SPLIT, _RUN_SPLIT, Geoparser, _mention
 from geo.schema import Mention
 
 # Floors a little below what the parser achieves on the gold set (see the report / bench).
@@ -248,3 +251,21 @@ def test_almaty_sites_named_with_lower_case_words_and_organisations(parser: Geop
     assert found["Druzhba water pumping station"].place.admin1 == "KZ-ALA"
     assert not any("Atameken" in t for t in found)  # an organisation, not the village
     assert "Nur Otan" not in found  # the party is no place (its office is a facility)
+
+
+def test_ascii_split_is_the_unicode_split_on_ascii_text() -> None:
+    """parse() splits ASCII text with an ASCII word class: the runs must be the same."""
+    articles = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
+    texts = [text for text, _ in GOLD] + [path.read_text(encoding="utf-8") for path in articles]
+    # word salads of the pieces the split reads: capitals, digits, "_", apostrophes, hyphens,
+    # "No. 2", possessives, "of the", facility words, blanks, newlines, punctuation
+    pieces = [
+        "Almaty", "CHPP-2", "No. 2", "No.2", "Ural'sk", "Almaty's", "'s", "s", "of", "the",
+        "of the", "city", "hall", "airport", "power", "plant", "region", "x_y", "A1", "9", "-",
+        "'", ".", ",", " ", "  ", "\t", "\n", "said", "Tokayev", "THE", "a", "Z", "_",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert text.isascii()
+        assert _ASCII_RUN_SPLIT(text) == _RUN_SPLIT(text), text
