@@ -216,7 +216,8 @@ class _Name:
     context-free sense, and whether its senses' cities have generic facility nouns."""
 
     __slots__ = (
-        "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "bears", "senses"
+        "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "seen", "bears",
+        "senses",
     )  # fmt: skip
 
     def __init__(
@@ -237,9 +238,10 @@ class _Name:
         self.generic = generic  # a city it may name (or be in) has generic facility nouns
         self.sense = sense
         self.city = sense.city  # the city of its sense before context, or -1
-        # memos for context: anchor row -> whether it bears on this name's senses, and the
-        # anchors that do (sorted rows) -> the sense beside them
-        self.bears: dict[int, bool] = {}
+        # memos for context: the anchor rows met so far, those that bear on this name's senses,
+        # and the anchors that do (sorted rows) -> the sense beside them
+        self.seen: set[int] = set()
+        self.bears: set[int] = set()
         self.senses: dict[tuple[int, ...], _Sense] = {}
 
 
@@ -481,7 +483,7 @@ class Geoparser:
         names: list[_Name] = []
         generics: list[tuple[int, int, str, Mapping[int, int]]] = []
         generic = False
-        contextual = False
+        needing: list[int] = []  # the mentions whose names have no clear winner
         new = _new_tuple
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
@@ -499,7 +501,7 @@ class Geoparser:
                     if flags & _WEAK and _sentence_initial(text, base + start):
                         continue
                     if flags & _NEEDS_CONTEXT:
-                        contextual = True
+                        needing.append(len(mentions))
                 append(new(Mention, (word, base + start, base + end) + rest))
                 append_name(name)
 
@@ -507,12 +509,12 @@ class Geoparser:
             extra, replaced = self._generic_phrases(text, offsets)
             if replaced:  # "the airport of Almaty": a name that replaces run hits
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
-                contextual = any(n.anchor < 0 for n in names)
+                needing = [i for i, n in enumerate(names) if n.anchor < 0]
                 extra = [hit for hit in extra if hit[3].__class__ is not tuple]
             generics += extra  # type: ignore[arg-type]
         senses: dict[str, _Sense] = {}
-        if contextual:
-            self._resolve_in_context(mentions, names, senses)
+        if needing:
+            self._resolve_in_context(mentions, names, needing, senses)
         if generics:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
@@ -561,10 +563,15 @@ class Geoparser:
             names.insert(k, name)
 
     def _resolve_in_context(
-        self, mentions: list[Mention], names: list[_Name], senses: dict[str, _Sense]
+        self,
+        mentions: list[Mention],
+        names: list[_Name],
+        needing: list[int],
+        senses: dict[str, _Sense],
     ) -> None:
         """One sense per name per text: the names with a clear winner (anchors) are context for
-        the others (same admin-1 unit, distance). Rewrites those mentions and fills senses.
+        the others (at the indexes in needing; same admin-1 unit, distance). Rewrites those
+        mentions and fills senses.
 
         What an anchor does to a name's scores is nothing unless it shares an admin-1 unit with
         a sense or lies within _NEAR_CUTOFF_KM of one, so a name's sense is memoised per name
@@ -573,26 +580,22 @@ class Geoparser:
         anchors.discard(-1)
         if not anchors:
             return
-        for i, name in enumerate(names):
-            if name.anchor >= 0:
-                continue
+        for i in needing:
+            name = names[i]
             sense = senses.get(name.key)
             if sense is None:
-                bears = name.bears
-                relevant = []
-                for row in anchors:
-                    near = bears.get(row)
-                    if near is None:
-                        near = self._bears_on_name(name, row)
-                        if len(bears) < _MEMO_MAX:
-                            bears[row] = near
-                    if near:
-                        relevant.append(row)
-                relevant.sort()
-                context = tuple(relevant)
+                if not anchors <= name.seen:  # anchors not met before: do they bear on it?
+                    for row in anchors - name.seen:
+                        if len(name.seen) < _MEMO_MAX:
+                            name.seen.add(row)
+                            if self._bears_on_name(name, row):
+                                name.bears.add(row)
+                        elif self._bears_on_name(name, row):  # memo full: worked out each time
+                            name.bears.add(row)
+                context = tuple(sorted(anchors & name.bears))
                 sense = name.senses.get(context)
                 if sense is None:
-                    sense = self._sense_near(name, relevant)
+                    sense = self._sense_near(name, context)
                     if len(name.senses) < _MEMO_MAX:
                         name.senses[context] = sense
                 senses[name.key] = sense
@@ -612,7 +615,7 @@ class Geoparser:
                 return True
         return False
 
-    def _sense_near(self, name: _Name, anchors: list[int]) -> _Sense:
+    def _sense_near(self, name: _Name, anchors: tuple[int, ...]) -> _Sense:
         """A name's sense beside the anchors (rows) that bear on it."""
         if not anchors:
             return name.sense
