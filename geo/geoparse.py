@@ -171,6 +171,7 @@ _WEAK = 1  # dropped when it starts a sentence (every sense a small place outsid
 _NEEDS_CONTEXT = 2  # no clear winner: other names in the text may change its sense
 _GENERIC = 4  # a generic facility noun ("Airport" at a sentence start): resolved by city
 _NOT_A_MENTION = 8  # a first name or a street name ("Vladimir Zhirinovsky", "Abay Avenue")
+_SEVERAL = 16  # several hits in one run
 
 _CONFIDENCE_OF = {"same sentence": 0.85, "nearest preceding city": 0.75}
 _ONLY_OWN = ("only candidate", "own name")
@@ -182,16 +183,16 @@ _new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its 
 
 
 class _RunMemo(dict):  # type: ignore[type-arg]
-    """Run -> what it yields (_RunHits, or () for none). A run not yet seen is worked out by
+    """Run -> what it yields (see _Template). A run not yet seen is worked out by
     __missing__, so that parse looks every run up in one C-level map; at most size runs are
     kept (a run past that is worked out each time)."""
 
-    def __init__(self, work_out: Callable[[str], _RunHits | tuple[()]], size: int) -> None:
+    def __init__(self, work_out: Callable[[str], _Template | tuple[()]], size: int) -> None:
         super().__init__()
         self.work_out = work_out
         self.size = size
 
-    def __missing__(self, run: str) -> _RunHits | tuple[()]:
+    def __missing__(self, run: str) -> _Template | tuple[()]:
         hits = self.work_out(run)
         if len(self) < self.size:
             self[run] = hits
@@ -245,12 +246,12 @@ class _Name:
         self.senses: dict[tuple[int, ...], _Sense] = {}
 
 
-# A hit inside a run, relative to the run: (start, end, flags, its text, the Mention fields
-# after text, start and end, _Name or (key, {city row: facility row}) for a generic noun).
-_Template = tuple[int, int, int, str, tuple[object, ...], object]
-# What a run yields: its templates, and whether a city they may name has generic facility
-# nouns (only then is the text searched for lower-case ones, "the city hall").
-_RunHits = tuple[tuple[_Template, ...], bool]
+# What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
+# text, the Mention fields after text, start and end, _Name or (key, {city row: facility row})
+# for a generic noun, whether a city it may name has generic facility nouns (only then is the
+# text searched for lower-case ones, "the city hall")). A run with several hits (rare) yields
+# (0, 0, _SEVERAL, "", (), its hits, whether any may name such a city).
+_Template = tuple[int, int, int, str, tuple[object, ...], object, bool]
 _NO_HITS: tuple[()] = ()
 
 
@@ -339,8 +340,8 @@ class Geoparser:
 
     # -- finding ---------------------------------------------------------------------------
 
-    def _run_hits(self, run: str) -> _RunHits | tuple[()]:
-        """The hits of one capitalised run as templates relative to the run (see _RunHits).
+    def _run_hits(self, run: str) -> _Template | tuple[()]:
+        """What one capitalised run yields (see _Template): its hits relative to the run.
         Depends on the run alone, so parse() memoises it."""
         if run.isalpha():  # one plain word: the common case, keep it cheap
             key = run.lower() if run.isascii() else normalize(run)
@@ -357,28 +358,30 @@ class Geoparser:
         if not found:
             return _NO_HITS
         templates: list[_Template] = []
-        generic = False
         for start, end, key, value in found:
             if value.__class__ is not tuple:
-                templates.append((start, end, _GENERIC, "", (), (key, value)))
+                templates.append((start, end, _GENERIC, "", (), (key, value), False))
                 continue
             name = self._infos.get(key)
             if name is None:
                 name = self._name(key, value)  # type: ignore[arg-type]
-            generic = generic or name.generic
             # A capitalised word right after a name is in the same run: this is run-local.
             if (
                 end < len(run) - 2
                 and run[end + 1 : end + 2].isupper()
                 and _NOT_PLACE_NEXT.match(run, end)
             ):
-                templates.append((start, end, _NOT_A_MENTION, "", (), name))
+                templates.append((start, end, _NOT_A_MENTION, "", (), name, name.generic))
                 continue
             flags = _WEAK if name.weak and " " not in key else 0
             if name.anchor < 0:
                 flags |= _NEEDS_CONTEXT
-            templates.append((start, end, flags, run[start:end], name.sense.rest, name))
-        return tuple(templates), generic
+            templates.append(
+                (start, end, flags, run[start:end], name.sense.rest, name, name.generic)
+            )
+        if len(templates) == 1:
+            return templates[0]
+        return (0, 0, _SEVERAL, "", (), tuple(templates), any(t[6] for t in templates))
 
     def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
@@ -489,21 +492,15 @@ class Geoparser:
         # the runs with hits, each with its start (where the gap before it ends); the zips in
         # parse pair lists of one length by construction (strict=True would check each pair)
         hits = zip(compress(found, found), compress(offsets[::2], found), strict=False)
-        for (templates, run_generic), base in hits:  # type: ignore[misc]
+        for template, base in hits:
+            start, end, flags, word, rest, name, run_generic = template  # type: ignore[misc]
             if run_generic:
                 generic = True
-            for start, end, flags, word, rest, name in templates:
-                if flags:
-                    if flags & (_GENERIC | _NOT_A_MENTION):
-                        if flags & _GENERIC:
-                            generics.append((base + start, base + end, *name))
-                        continue
-                    if flags & _WEAK and _sentence_initial(text, base + start):
-                        continue
-                    if flags & _NEEDS_CONTEXT:
-                        needing.append(len(mentions))
-                append(new(Mention, (word, base + start, base + end) + rest))
-                append_name(name)
+            if flags:  # the rarer cases (one hit in ten)
+                self._add_flagged(text, base, template, mentions, names, generics, needing)  # type: ignore[arg-type]
+                continue
+            append(new(Mention, (word, base + start, base + end) + rest))
+            append_name(name)
 
         if generic:
             extra, replaced = self._generic_phrases(text, offsets)
@@ -519,6 +516,32 @@ class Geoparser:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
         return mentions
+
+    def _add_flagged(
+        self,
+        text: str,
+        base: int,
+        template: _Template,
+        mentions: list[Mention],
+        names: list[_Name],
+        generics: list[tuple[int, int, str, Mapping[int, int]]],
+        needing: list[int],
+    ) -> None:
+        """What parse does with a hit that has flags (see _Template), at base in text."""
+        start, end, flags, word, rest, name, _ = template
+        if flags & _SEVERAL:
+            for hit in name:  # type: ignore[attr-defined]
+                self._add_flagged(text, base, hit, mentions, names, generics, needing)
+            return
+        if flags & _GENERIC:
+            generics.append((base + start, base + end, *name))  # type: ignore[arg-type]
+            return
+        if flags & _NOT_A_MENTION or (flags & _WEAK and _sentence_initial(text, base + start)):
+            return
+        if flags & _NEEDS_CONTEXT:
+            needing.append(len(mentions))
+        mentions.append(_new_tuple(Mention, (word, base + start, base + end) + rest))  # type: ignore[arg-type]
+        names.append(name)  # type: ignore[arg-type]
 
     def _replace_spans(
         self,

@@ -269,3 +269,20 @@ def test_ascii_split_is_the_unicode_split_on_ascii_text() -> None:
     for text in texts:
         assert text.isascii()
         assert _ASCII_RUN_SPLIT(text) == _RUN_SPLIT(text), text
+
+
+def test_several_names_in_one_run(parser: Geoparser) -> None:
+    """One run of capitalised words may hold several names, each with its own flags."""
+    assert ids(parser, "Troops from Russia Belarus Armenia arrived.") == [
+        ("Russia", "country:RU"),
+        ("Belarus", "country:BY"),
+        ("Armenia", "country:AM"),
+    ]
+    # Aktau takes its sense from Karaganda region though it shares a run with Almaty
+    assert ids(parser, "In Karaganda region, workers in Almaty Aktau gathered.") == [
+        ("Karaganda region", "admin1:KZ-KAR"),
+        ("Almaty", "gn:1526384"),
+        ("Aktau", "gn:1526269"),
+    ]
+    # a name and a first name ("Vladimir", not a mention) in one run
+    assert ids(parser, "In Almaty Vladimir Zhirinovsky spoke.") == [("Almaty", "gn:1526384")]
