@@ -5,7 +5,8 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
 1. One compiled regex splits the text into candidate runs: capitalised words (with hyphens and
    apostrophes, "Alma-Ata", "Ural'sk", "CHPP-2"), a few lower-case facility nouns ("airport",
    "city hall", "akimat", "power plant", "region"), joined by spaces, "of (the)" or a
-   possessive "'s". Lower-case generic phrases in definite descriptions ("the city hall", "the
+   possessive "'s" (ASCII text gets the same regex with an ASCII word class, which the engine
+   tests faster). Lower-case generic phrases in definite descriptions ("the city hall", "the
    city's airport") come from a second regex that starts with the literal "the", run only when
    a city named in the text has such facilities.
 2. Inside a run the longest sub-span whose normalised form is in the gazetteer wins ("Almaty
