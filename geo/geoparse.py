@@ -328,7 +328,8 @@ class Geoparser:
         # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
         self._runs = _RunMemo(self._run_hits, run_cache_size)
         self._infos: dict[str, _Name] = {}
-        self._phrase_keys: dict[str, str] = {}  # generic phrase as written -> key
+        # generic phrase as written -> its key and {city row: facility row}, or None
+        self._phrases: dict[str, tuple[str, Mapping[int, int] | None]] = {}
         # (generic key, how its city was chosen, city row) -> the Mention fields after the span
         self._generic_rest: dict[tuple[str, str, int], tuple[object, ...]] = {}
 
@@ -336,7 +337,7 @@ class Geoparser:
         """Forget every memoised run and name (results do not change, only the speed)."""
         self._runs.clear()
         self._infos.clear()
-        self._phrase_keys.clear()
+        self._phrases.clear()
         self._generic_rest.clear()
 
     # -- finding ---------------------------------------------------------------------------
@@ -451,11 +452,13 @@ class Geoparser:
             if (p and text[p - 1].isalnum()) or bisect_right(offsets, start) & 1:
                 continue
             phrase = m.group(1)
-            key = self._phrase_keys.get(phrase)
-            if key is None:
+            known = self._phrases.get(phrase)
+            if known is None:
                 key = _key(phrase)
-                if len(self._phrase_keys) < _MEMO_MAX:
-                    self._phrase_keys[phrase] = key
+                known = key, self._generic.get(key)
+                if len(self._phrases) < _MEMO_MAX:
+                    self._phrases[phrase] = known
+            key, value = known
             if text[end : end + 1] in _BLANK and text[end + 1 : end + 2] in _BLANK_OR_O:
                 of_name = _OF_NAME.match(text, end)
                 if of_name is not None:
@@ -466,7 +469,6 @@ class Geoparser:
                         found.append((start, stop, named_key, named))
                         replaced.append((start, stop))
                         continue
-            value = self._generic.get(key)
             if value:
                 found.append((start, end, key, value))
         return found, replaced
