@@ -612,12 +612,10 @@ class Geoparser:
             if sense is None:
                 if not anchors <= name.seen:  # anchors not met before: do they bear on it?
                     for row in anchors - name.seen:
-                        if len(name.seen) < _MEMO_MAX:
+                        if self._bears_on_name(name, row):
+                            name.bears.add(row)  # first: whoever finds it in seen needs it here
+                        if len(name.seen) < _MEMO_MAX:  # (past that, worked out each time)
                             name.seen.add(row)
-                            if self._bears_on_name(name, row):
-                                name.bears.add(row)
-                        elif self._bears_on_name(name, row):  # memo full: worked out each time
-                            name.bears.add(row)
                 context = tuple(sorted(anchors & name.bears))
                 sense = name.senses.get(context)
                 if sense is None:
