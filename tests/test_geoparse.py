@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,17 @@ def test_several_names_in_one_run(parser: Geoparser) -> None:
     ]
     # a name and a first name ("Vladimir", not a mention) in one run
     assert ids(parser, "In Almaty Vladimir Zhirinovsky spoke.") == [("Almaty", "gn:1526384")]
+
+
+def test_one_parser_shared_by_threads(gazetteer: Gazetteer, settings: Settings) -> None:
+    """The memos fill while several threads parse: every thread gets the sequential results."""
+    articles = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
+    texts = [text for text, _ in GOLD] + [path.read_text(encoding="utf-8") for path in articles]
+    expected = [Geoparser(gazetteer, settings, run_cache_size=0).parse(text) for text in texts]
+    shared = Geoparser(gazetteer, settings)
+    orders = [list(range(len(texts)))[::step] for step in (1, -1, 2, -3)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda order: [(i, shared.parse(texts[i])) for i in order], orders))
+    for pairs in results:
+        for i, got in pairs:
+            assert got == expected[i], texts[i][:60]
