@@ -25,6 +25,12 @@ def parser(gazetteer: Gazetteer, settings: Settings) -> Geoparser:
     return Geoparser(gazetteer, settings)
 
 
+def gold_and_brief_texts() -> list[str]:
+    """The gold set's texts, then our briefs (data/articles/*.txt) whole."""
+    articles = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
+    return [text for text, _ in GOLD] + [path.read_text(encoding="utf-8") for path in articles]
+
+
 def ids(parser: Geoparser, text: str) -> list[tuple[str, str]]:
     return [(m.text, m.place.id if m.place else "") for m in parser.parse(text)]
 
@@ -256,8 +262,7 @@ def test_almaty_sites_named_with_lower_case_words_and_organisations(parser: Geop
 
 def test_ascii_split_is_the_unicode_split_on_ascii_text() -> None:
     """parse() splits ASCII text with an ASCII word class: the runs must be the same."""
-    articles = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
-    texts = [text for text, _ in GOLD] + [path.read_text(encoding="utf-8") for path in articles]
+    texts = gold_and_brief_texts()
     # word salads of the pieces the split reads: capitals, digits, "_", apostrophes, hyphens,
     # "No. 2", possessives, "of the", facility words, blanks, newlines, punctuation
     pieces = [
@@ -291,8 +296,7 @@ def test_several_names_in_one_run(parser: Geoparser) -> None:
 
 def test_one_parser_shared_by_threads(gazetteer: Gazetteer, settings: Settings) -> None:
     """The memos fill while several threads parse: every thread gets the sequential results."""
-    articles = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
-    texts = [text for text, _ in GOLD] + [path.read_text(encoding="utf-8") for path in articles]
+    texts = gold_and_brief_texts()
     expected = [Geoparser(gazetteer, settings, run_cache_size=0).parse(text) for text in texts]
     shared = Geoparser(gazetteer, settings)
     orders = [list(range(len(texts)))[::step] for step in (1, -1, 2, -3)]
