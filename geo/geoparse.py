@@ -765,11 +765,12 @@ class Geoparser:
         Left out when no city in the text has one. mentions and names: parallel, in text
         order; senses: the names' senses in context, where context changed them."""
         out = []
+        cities = [(senses.get(n.key) or n).city for n in names]  # of each name's sense
         for start, end, key, by_city in generics:
             chosen, how = -1, ""
             k = bisect_left(mentions, start, key=_START_OF)  # mentions[:k] come before it
             for j in range(k - 1, -1, -1):
-                city = (senses.get(names[j].key) or names[j]).city
+                city = cities[j]
                 if city in by_city:
                     chosen = city
                     crossed = _crosses_sentence(text, mentions[j][1], start)
@@ -780,14 +781,13 @@ class Geoparser:
                     pos = mentions[j][1]
                     if _crosses_sentence(text, end, pos):
                         break
-                    city = (senses.get(names[j].key) or names[j]).city
+                    city = cities[j]
                     if city in by_city:
                         chosen, how = city, "same sentence"
                         break
             if chosen < 0:
                 counts: dict[int, int] = {}
-                for name in names:
-                    city = (senses.get(name.key) or name).city
+                for city in cities:
                     if city in by_city:
                         counts[city] = counts.get(city, 0) + 1
                 if counts:
