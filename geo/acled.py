@@ -43,8 +43,9 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import pandas as pd
 
+from geo.articles import file_label
 from geo.errors import DataError, InputError
-from geo.events import Dataset, file_label, format_sources, parse_sources, point, read_rows
+from geo.events import Dataset, format_sources, parse_sources, point, read_rows
 from geo.export import is_missing
 from geo.layers import OUR_ORIGIN
 from geo.schema import CERTAINTIES, CRS, EVENT_COLUMNS, EVENT_LAYERS, Source

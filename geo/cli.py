@@ -50,7 +50,7 @@ def load_data(settings: Settings):  # -> Dataset
 
 def _read_input(name: str) -> tuple[str, str]:
     """(label, text to geoparse) for a FILE argument; article files give their body."""
-    from geo.events import parse_article
+    from geo.articles import looks_like_article, parse_article
 
     if name == "-":
         label, raw = "-", sys.stdin.read()
@@ -68,12 +68,6 @@ def _read_input(name: str) -> tuple[str, str]:
     if looks_like_article(raw):
         return label, parse_article(raw, path=Path(label), label=label).body
     return label, raw
-
-
-def looks_like_article(text: str) -> bool:
-    """True when the text starts with a ``title:`` header and has a ``---`` line."""
-    head = text.lstrip("\ufeff").lstrip()
-    return head.lower().startswith("title:") and "\n---" in head
 
 
 def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:

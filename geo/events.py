@@ -21,6 +21,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from geo.articles import Article, file_label, read_article
 from geo.errors import DataError
 from geo.schema import (
     CERTAINTIES,
@@ -77,23 +78,6 @@ def parse_sources(cell: str) -> tuple[Source, ...]:
 def format_sources(sources: Iterable[Source]) -> str:
     """The inverse of ``parse_sources``."""
     return " ; ".join(f"{s.publisher} <{s.url}>" for s in sources)
-
-
-@dataclass(frozen=True)
-class Article:
-    """A dated brief: metadata, the records it supports, and its body text."""
-
-    path: Path
-    title: str
-    date: dt.date
-    publisher: str
-    url: str
-    records: tuple[str, ...]
-    body: str
-
-    @property
-    def id(self) -> str:
-        return self.path.stem
 
 
 @dataclass(frozen=True)
@@ -471,61 +455,6 @@ def _check_no_overlap(states: gpd.GeoDataFrame, label: str) -> None:
                 raise DataError(label, int(lines[i]), "valid_from", msg)
 
 
-def read_article(path: Path, *, label: str | None = None) -> Article:
-    """One article file: ``key: value`` header, a ``---`` line, the body."""
-    label = label or file_label(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(label, None, None, f"is not UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
-    return parse_article(text, path=path, label=label)
-
-
-def parse_article(text: str, *, path: Path, label: str) -> Article:
-    """An article from its text; raises DataError naming the line of a bad header field."""
-    lines = text.splitlines(keepends=True)
-    meta: dict[str, tuple[str, int]] = {}
-    body_start = None
-    offset = 0
-    for number, raw in enumerate(lines, start=1):
-        offset += len(raw)
-        line = raw.strip()
-        if line == "---":
-            body_start = offset
-            break
-        if not line:
-            continue
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise DataError(label, number, None, "header line is not 'key: value'")
-        meta[key.strip().lower()] = (value.strip(), number)
-    if body_start is None:
-        raise DataError(label, None, None, "has no '---' line between header and body")
-    for key in ("title", "date", "publisher", "url"):
-        if not meta.get(key, ("", 0))[0]:
-            raise DataError(label, None, key, "is missing from the header")
-    date_text, date_line = meta["date"]
-    try:
-        day = dt.date.fromisoformat(date_text)
-    except ValueError:
-        raise DataError(label, date_line, "date", f"{date_text!r} is not YYYY-MM-DD") from None
-    url, url_line = meta["url"]
-    if not url.startswith(("http://", "https://")):
-        raise DataError(label, url_line, "url", f"{url!r} is not an http(s) URL")
-    records = tuple(r.strip() for r in meta.get("records", ("", 0))[0].split(",") if r.strip())
-    return Article(
-        path=path,
-        title=meta["title"][0],
-        date=day,
-        publisher=meta["publisher"][0],
-        url=url,
-        records=records,
-        body=text[body_start:].strip("\n"),
-    )
-
-
 def load_articles(folder: Path) -> tuple[Article, ...]:
     """Every ``*.txt`` article in a folder, by date then name."""
     if not folder.is_dir():
@@ -593,11 +522,3 @@ def _empty_figures() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in [*FIGURE_COLUMNS, "_line"]})
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
-
-
-def file_label(path: Path) -> str:
-    """A file's name as errors show it: relative to the working folder where possible."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from fakes import FakeGazetteer
 
+from geo.articles import read_article
 from geo.config import Settings
 from geo.errors import DataError
 from geo.events import (
@@ -17,7 +18,6 @@ from geo.events import (
     load_figures,
     load_states,
     parse_sources,
-    read_article,
 )
 
 SRC = "TASS <https://tass.com/world/1> ; Inform.kz <https://inform.kz/a>"
