@@ -108,6 +108,68 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)).rstrip())
 
 
+# --- extract ---------------------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    """Candidates from each article, matched against the loaded data set."""
+    from dataclasses import replace
+
+    from geo.events import load_dataset
+    from geo.extract import Extractor, parse_published, read_document
+    from geo.match import RecordIndex, match
+
+    published = parse_published(args.published)
+    if args.files.count("-") > 1:
+        msg = "standard input (-) can be read only once"
+        raise InputError(msg)
+    gazetteer = load_gazetteer(settings)
+    ds = load_dataset(settings, gazetteer)
+    first, last = ds.date_range()
+    case_years = tuple(dict.fromkeys((last.year, first.year))) if len(ds.events) else ()
+    docs = [read_document(f, published=published, case_years=case_years) for f in args.files]
+    extractor = Extractor(gazetteer, settings)
+    index = RecordIndex.from_frames(ds.events, ds.states, ds.figures)
+    results = []
+    for doc in docs:
+        found = extractor.extract(doc)
+        results.append(replace(found, candidates=tuple(match(found.candidates, index))).to_json())
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for result in results:
+        print(
+            f"== {result['file']} ({result['published']}): {len(result['candidates'])} candidates"
+        )
+        rows = [
+            (
+                c["kind"],
+                c["layer"] or c["metric"] or "",
+                c["status"] or c["sub_event_type"] or "",
+                c["date"] or "",
+                c["valid_to"] or "",
+                c["place"] or "(national)",
+                _count_text(c),
+                c["certainty"],
+                ", ".join(c["matches"]) or "new",
+                c["evidence"]["text"][:60],
+            )
+            for c in result["candidates"]
+        ]
+        _print_table(("kind", "layer", "status/type", "date", "to", "place", "counts",
+                      "certainty", "matches", "evidence"), rows)  # fmt: skip
+    return 0
+
+
+def _count_text(c: dict) -> str:
+    parts = [f"{k}={v}" for k, v in c["counts"].items() if v is not None]
+    if c["value"] is not None:
+        qual = "" if c["qualifier"] in (None, "exact") else f"{c['qualifier']} "
+        parts.insert(0, f"{c['metric']}: {qual}{c['value']:,}")
+    return "; ".join(parts)
+
+
 # --- places ----------------------------------------------------------------------------------
 
 
@@ -208,6 +270,16 @@ def _add_geoparse(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
 
 
+def _add_extract(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="article or text file; - = stdin")
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="publication day of plain text without a header or a dated wire dateline",
+    )
+    p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
+
+
 def _add_places(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="a place name, any spelling (Alma-Ata, Uralsk, ALA)")
     p.add_argument("--kind", choices=("facility", "airport", "city", "admin1", "country"))
@@ -233,6 +305,11 @@ def _add_export(p: argparse.ArgumentParser) -> None:
 
 COMMANDS.update(
     geoparse=("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
+    extract=(
+        "propose dated, placed, counted records from articles (candidates)",
+        _add_extract,
+        cmd_extract,
+    ),
     places=("list gazetteer candidates for a name", _add_places, cmd_places),
     export=(
         "write a layer for a date as GeoJSON, GeoPackage or ACLED CSV",

@@ -46,37 +46,18 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
+from geo._regex import trie as _trie
 from geo.config import Settings
 from geo.gazetteer import Gazetteer, normalize
 from geo.schema import Mention, Place
 
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
 _BLANKS = r"[ \t\n]++"  # possessive: what follows blanks is never a blank
-
-
-def _trie(sequences: Iterable[Sequence[str]]) -> str:
-    """A regex for any of the sequences of regex atoms, shaped as a trie: the engine reads
-    each character once, and tries a longer sequence before its prefix."""
-    trie: dict[str, dict] = {}
-    for atoms in sequences:
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}  # a sequence ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
-        return body + "?" if "" in node else body
-
-    return emit(trie)
 
 
 def _word_atoms(word: str) -> list[str]:

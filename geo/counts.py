@@ -1,0 +1,213 @@
+"""Counts in running text: "at least 164 people were killed", "nearly 8,000 had been detained",
+"some 2,500 troops", "dozens", "four soldiers and a policeman".
+
+``find_counts(text)`` returns each count with its value, qualifier (schema.QUALIFIERS, plus the
+vague "dozens", "hundreds", "thousands", valued as ACLED codes them: 12, 100, 1000), the metric
+it counts (deaths, injured, detained, arrested, troops, participants), the part it covers
+("security forces") where the counted noun says so, and offsets. A number with no metric in
+reach (a year, a price, a time) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo._regex import trie
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE = {  # ACLED's convention: the lowest figure a vague count implies
+    "dozens": (12, "dozens"), "scores": (20, "dozens"), "hundreds": (100, "hundreds"),
+    "thousands": (1000, "thousands"), "tens of thousands": (10000, "thousands"),
+    "several hundred": (100, "hundreds"), "several thousand": (1000, "thousands"),
+    "a few hundred": (100, "hundreds"), "a few thousand": (1000, "thousands"),
+    "a dozen": (12, "exact"), "several dozen": (12, "dozens"),
+}  # fmt: skip
+_QUALIFIERS = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "in excess of": "more than", "nearly": "up to", "almost": "up to", "up to": "up to",
+    "as many as": "up to", "close to": "up to", "about": "about", "around": "about",
+    "some": "about", "approximately": "about", "roughly": "about", "an estimated": "about",
+    "estimated": "about", "at most": "up to",
+}  # fmt: skip
+
+_SECURITY = (
+    r"police(?:\s+officers?|men|man)?|officers?|policem[ae]n|law[- ]enforcement(?:\s+officers?)?|"
+    r"security\s+(?:forces?|personnel|officers?|servicemen)|servicem[ae]n|soldiers?|"
+    r"national\s+guard(?:smen|s)?|guardsmen|military\s+personnel|troops?|paratroopers?|"
+    r"peacekeepers?|personnel"
+)
+_GROUPS = rf"(?P<security>{_SECURITY})|(?P<civil>civilians?|children|protesters?|demonstrators?|journalists?|residents?|people|persons?|individuals?|rioters?|bandits?|militants?|attackers?|foreigners?|citizens?)"
+_METRIC_CUES: tuple[tuple[str, str], ...] = (
+    ("deaths", r"killed|died|dead|deaths?|death\s+toll|lost\s+(?:their|his|her)\s+lives|"
+               r"shot\s+dead|bodies|fatalities|perished|toll"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|in\s+hospital"),
+    ("arrested", r"remanded|court[- ]ordered|placed\s+under\s+arrest\s+by|pre-?trial"),
+    ("detained", r"detained|detentions?|detainees|arrested|arrests|taken\s+into\s+custody|"
+                 r"taken\s+in|rounded\s+up|apprehended|in\s+custody|held\s+by\s+police"),
+    ("participants", r"gathered|rallied|marched|took\s+to\s+the\s+streets|protested|joined|"
+                     r"turned\s+out|assembled|demonstrated|crowd"),
+    ("troops", r"troops|soldiers|servicemen|peacekeepers|paratroopers|personnel|contingent|"
+               r"military|deploy\w*|sent|arrived|landed|force"),
+)  # fmt: skip
+_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _METRIC_CUES))
+_NOUN = re.compile(rf"[ ]*(?:of[ ]+(?:the[ ]+)?)?(?:(?:more|other|further|additional|local|kazakh|russian|armed|"
+                   rf"unarmed|injured|wounded|dead)[ ]+)*(?:{_GROUPS})\b")  # fmt: skip
+_NUMBER_WORDS = trie([re.escape(c) for c in w] for w in (*_UNITS, *_SCALES, *_VAGUE))
+_COUNT = re.compile(
+    rf"(?<![\w.,-])(?:(?P<qual>{trie([re.escape(c) if c != ' ' else '[ ]+' for c in q] for q in _QUALIFIERS)})[ ]+)?"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?![\d:/%-])(?:[ ]+(?:thousand|million))?"
+    rf"|(?:{_NUMBER_WORDS})(?:(?:[ -]|[ ]+and[ ]+)(?:{_NUMBER_WORDS}))*)(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count in a text and what it counts."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str  # schema.QUALIFIERS or "dozens", "hundreds", "thousands"
+    metric: str  # deaths, injured, detained, arrested, troops, participants
+    part: str | None  # the group counted, where it is a part ("police officers")
+
+
+def word_number(phrase: str) -> tuple[int, str] | None:
+    """(value, qualifier) of a number written in words ("two thousand", "dozens")."""
+    phrase = re.sub(r"\s+", " ", phrase.strip().lower())
+    if phrase in _VAGUE:
+        return _VAGUE[phrase]
+    total, current = 0, 0
+    for word in re.split(r"[ -]+", phrase):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    value = total + current
+    return (value, "exact") if value else None
+
+
+def _value(num: str) -> tuple[int, str] | None:
+    num = num.strip().lower()
+    if num[0].isdigit():
+        scale = 1
+        for word, factor in (("thousand", 1000), ("million", 1_000_000)):
+            if num.endswith(word):
+                num, scale = num[: -len(word)].strip(), factor
+        try:
+            return int(float(num.replace(",", "")) * scale), "exact"
+        except ValueError:
+            return None
+    return word_number(num)
+
+
+def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
+    """Counts in ``text`` with a metric in reach; spans in ``skip`` (dates) are not counts."""
+    lowered = text.lower()
+    out: list[Count] = []
+    matches = []
+    for m in _COUNT.finditer(lowered):
+        if any(a <= m.start("num") < b for a, b in skip):
+            continue
+        num = m["num"].strip()
+        if num in {"a", "an", "one"} and not m["qual"]:
+            continue  # "a policeman" is a count only inside a sum (below)
+        parsed = _value(num)
+        if parsed is None or (num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100):
+            continue  # not a number, or a year
+        matches.append((m, parsed))
+    for i, (m, (value, qualifier)) in enumerate(matches):
+        qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"] or ""), qualifier)
+        end = matches[i + 1][0].start() if i + 1 < len(matches) else len(lowered)
+        after = lowered[m.end() : min(end, m.end() + 90)]
+        after = re.split(r"[.;:!?]|,\s(?:and|while|but)\b", after, maxsplit=1)[0]
+        noun = _NOUN.match(after)
+        part = None
+        span_end = m.end()
+        rest = after[noun.end() :] if noun else after
+        if noun:
+            span_end = m.end() + noun.end()
+            if noun["security"]:
+                part = "security forces"
+            elif noun["civil"] and not noun["civil"].startswith(("people", "person", "individ")):
+                part = (
+                    noun["civil"].rstrip("s") + "s" if noun["civil"] != "children" else "children"
+                )
+            # "four soldiers and a policeman": one count of the two groups
+            more = re.match(rf"[ ]+and[ ]+(?:(an?|one|\w+)[ ]+)(?:{_GROUPS})\b", rest)
+            if more:
+                extra = _value(more.group(1))
+                if extra:
+                    value += extra[0]
+                    span_end += more.end()
+                    rest = rest[more.end() :]
+        metric = _metric(rest, lowered[max(0, m.start() - 40) : m.start()], noun)
+        if metric is None:
+            continue
+        if metric == "participants" and part == "security forces":
+            metric = "troops"
+        if metric in {"troops", "participants"} and part not in {None, "security forces"}:
+            part = None if metric == "troops" else part
+        if metric == "troops":
+            part = None
+        out.append(Count(m.start(), span_end, value, qualifier, metric, part))
+    return out
+
+
+_TROOP_NOUN = re.compile(
+    r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"
+)
+_VERB_BEFORE = re.compile(
+    r"(?P<deaths>killed|kill)|(?P<injured>injured|wounded)|(?P<detained>detained|arrested|held|"
+    r"rounded up)|(?P<troops>sent|deployed|dispatched|send|deploy)(?:[ ]+\w+){0,2}[ ]*$"
+)
+
+
+def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
+    """The metric a count measures: a cue in the words after the counted noun (the earliest,
+    troops last), a verb just before it ("police arrested more than 10,000"), or a toll before it
+    ("the death toll rose to 225")."""
+    window = after[:70]
+    best: tuple[int, str] | None = None
+    for cue in _CUES.finditer(window):
+        name = cue.lastgroup or ""
+        if name != "troops":
+            best = (cue.start(), name)
+            break
+    if best:
+        return best[1]
+    is_troop_noun = noun is not None and _TROOP_NOUN.match(noun.group(0))
+    verb = _VERB_BEFORE.search(before)
+    if verb and verb.lastgroup != "troops" and not is_troop_noun:
+        return verb.lastgroup
+    back = re.search(
+        r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|people detained|arrests))\D{0,25}$",
+        before,
+    )
+    if back:
+        word = back.group(0)
+        if "injur" in word or "wound" in word:
+            return "injured"
+        if "detain" in word or "arrest" in word:
+            return "detained"
+        return "deaths"
+    if is_troop_noun or (noun is None and _TROOP_NOUN.match(after)):
+        return "troops"
+    if noun is not None and noun["civil"]:
+        return None
+    return "troops" if verb and verb.lastgroup == "troops" and noun is not None else None

@@ -1,0 +1,221 @@
+"""Dates in running text, resolved against the day a story was published.
+
+The words come from dateparser's locale data (month and weekday names, "yesterday", "last week"
+in English, Russian and Kazakh), so another language is a line in ``LANGUAGES``. Composing the day
+and deciding the tense of a weekday are ours: dateparser's own ``parse`` costs milliseconds a
+call, far more than the whole extraction of an article is allowed, and it cannot know that "set to
+begin Thursday" in a Wednesday story means the next day.
+
+``find_dates(text, published)`` returns every date expression with its offsets, the day it means,
+its ACLED time precision (1 a day, 2 a week) and its role: ``at`` (the day something happened or
+starts), ``until`` (the last day of an interval) or ``since`` (the first day of a state still in
+force).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geo._regex import trie
+
+LANGUAGES: tuple[str, ...] = ("en", "ru", "kk")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Tense: a weekday in a clause with one of these points forward ("is set to begin Thursday").
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|shall|'ll|is\s+(?:set|due|scheduled|expected|planned|going|to)|"
+    r"are\s+(?:set|due|scheduled|expected|planned|going|to)|was\s+(?:set|due|scheduled|expected)|"
+    r"were\s+(?:set|due|scheduled|expected)|plans?\s+to|planning\s+to|next|upcoming|"
+    r"from\s+(?:tomorrow|next))\b"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: where it is, the day it means, how precise, and its role."""
+
+    start: int
+    end: int
+    text: str
+    day: dt.date
+    precision: int  # ACLED time_precision: 1 the day, 2 within a week
+    role: str  # "at", "until", "since"
+    explicit: bool  # an absolute date (5 January) rather than a relative one (yesterday)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[int, int]]  # phrase -> (days offset, precision)
+    pattern: re.Pattern[str]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    """Month, weekday and relative words of LANGUAGES, and the one regex that finds dates."""
+    from dateparser.languages.loader import default_loader  # imported once, on first use
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, tuple[int, int]] = {}
+    offsets = {"1 day ago": (-1, 1), "0 day ago": (0, 1), "in 1 day": (1, 1),
+               "2 day ago": (-2, 1), "in 2 day": (2, 1), "1 week ago": (-7, 2)}  # fmt: skip
+    for code in LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, name in enumerate(_MONTHS, start=1):
+            for word in info.get(name, []):
+                if len(word) >= 3:  # two-letter abbreviations are ordinary words
+                    months[word.lower()] = number
+        for number, name in enumerate(_WEEKDAYS):
+            for word in info.get(name, []):
+                if len(word) >= 5 or (code != "en" and len(word) >= 4):
+                    weekdays[word.lower()] = number
+        for key, phrases in info.get("relative-type", {}).items():
+            if key in offsets:
+                for phrase in phrases:
+                    if len(phrase) >= 4:
+                        relative[phrase.lower()] = offsets[key]
+    # Ours: the night before a story, and "tonight", which dateparser does not list.
+    relative.update({"overnight": (-1, 1), "last night": (-1, 1), "tonight": (0, 1),
+                     "this morning": (0, 1), "earlier today": (0, 1)})  # fmt: skip
+    month = _words(months)
+    weekday = _words(weekdays)
+    rel = _words(relative)
+    role = r"(?P<role>until|till|through|since|from|by|до|с)[ ]+"
+    day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|-?го|-?е)?"
+    year = r"(?:,?[ ]+(?P<y1>(?:19|20)\d\d)(?:[ ]*(?:года|г\.|жылы))?)?"
+    # Matched on lower-cased text; every branch starts with a digit or a listed word, so the
+    # engine rejects most positions at the first character.
+    pattern = re.compile(
+        rf"(?<!\w)(?:{role})?(?:"
+        rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+        rf"|{day}(?:[ ]*(?:-|–|to|and)[ ]*(?P<d0>\d{{1,2}}))?[ ]+(?:of[ ]+)?(?P<m1>{month})\.?(?!\w){year}"
+        rf"|(?P<m2>{month})\.?[ ]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
+        rf"|(?:(?P<wq>last|next|this|on|в|во)[ ]+)?(?P<wd>{weekday})(?!\w)"
+        rf"|(?P<rel>{rel})(?!\w)"
+        rf"|(?P<dbefore>the[ ]+(?:day[ ]+before|previous[ ]+day|following[ ]+day|next[ ]+day)|a[ ]+day[ ]+(?:earlier|later))"
+        rf")"
+    )
+    return _Vocabulary(months, weekdays, relative, pattern)
+
+
+def _words(words: dict[str, object]) -> str:
+    """A trie regex for a set of lower-case words or phrases (a blank matches one space)."""
+    return trie([re.escape(c) if c != " " else "[ ]+" for c in w] for w in words)
+
+
+def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    """The day/month in the year that puts it nearest the publication day (Dec 30 in a Jan
+    story is last year's), or None for an impossible date."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    return best
+
+
+def weekday_date(weekday: int, published: dt.date, *, future: bool, qualifier: str) -> dt.date:
+    """The day a weekday means in a story of ``published``: the latest one on or before it in
+    the past tense, the next one on or after it in the future; "last"/"next" skip today."""
+    delta = (weekday - published.weekday()) % 7  # days forward to the next such weekday
+    q = qualifier.lower()
+    if q == "next":
+        return published + dt.timedelta(days=delta or 7)
+    if q == "last":
+        return published - dt.timedelta(days=(7 - delta) % 7 or 7)
+    if future:
+        return published + dt.timedelta(days=delta)
+    return published - dt.timedelta(days=(7 - delta) % 7)
+
+
+def find_dates(
+    text: str, published: dt.date, *, clause_future: re.Pattern[str] = FUTURE_CUES
+) -> list[DateMention]:
+    """Every date expression in ``text`` resolved against ``published`` (see module doc)."""
+    vocab = _vocabulary()
+    out: list[DateMention] = []
+    anchor = published  # "the day before" counts from the last explicit date
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets right
+        lowered = "".join(c.lower()[0] for c in text)
+    for m in vocab.pattern.finditer(lowered):
+        role_word = (m["role"] or "").lower()
+        role = "until" if role_word in {"until", "till", "through", "до"} else "at"
+        if role_word in {"since", "from", "с"}:
+            role = "since" if role_word == "since" else "at"
+        precision, explicit = 1, True
+        day: dt.date | None
+        if m["iso"]:
+            try:
+                day = dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            except ValueError:
+                continue
+        elif m["m1"] or m["m2"]:
+            month = vocab.months[(m["m1"] or m["m2"]).lower().rstrip(".")]
+            number = int(m["d1"] or m["d2"])
+            year = m["y1"] or m["y2"]
+            if year:
+                try:
+                    day = dt.date(int(year), month, number)
+                except ValueError:
+                    continue
+            else:
+                day = nearest_year(month, number, published)
+            if day is None:
+                continue
+            if m["d0"]:  # "5-13 January", "5 to 13 January": the first day starts it
+                start_day = nearest_year(month, int(m["d1"]), published)
+                if start_day is not None and start_day.day <= int(m["d0"]):
+                    end_day = start_day.replace(day=int(m["d0"]))
+                    out.append(_mention(text, m, start_day, 1, "at", True, end=m.start("d0") - 1))
+                    day = end_day
+                    role = "until"
+        elif m["wd"]:
+            explicit = False
+            start = max(0, m.start() - 80)
+            clause = lowered[start : m.end() + 60]
+            future = bool(clause_future.search(clause))
+            day = weekday_date(
+                vocab.weekdays[m["wd"].lower()], published, future=future,
+                qualifier=m["wq"] or "",
+            )  # fmt: skip
+        elif m["rel"]:
+            explicit = False
+            phrase = m["rel"].lower()
+            offset, precision = vocab.relative[phrase]
+            day = published + dt.timedelta(days=offset)
+        else:
+            explicit = False
+            phrase = m["dbefore"].lower()
+            before = "before" in phrase or "previous" in phrase or "earlier" in phrase
+            day = anchor + dt.timedelta(days=-1 if before else 1)
+        if explicit:
+            anchor = day
+        out.append(_mention(text, m, day, precision, role, explicit))
+    return out
+
+
+def _mention(
+    text: str,
+    m: re.Match[str],
+    day: dt.date,
+    precision: int,
+    role: str,
+    explicit: bool,
+    end: int = -1,
+) -> DateMention:
+    start = m.start("role") if m["role"] else m.start()
+    end = m.end() if end < 0 else end
+    return DateMention(start, end, text[start:end], day, precision, role, explicit)

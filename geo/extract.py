@@ -1,0 +1,856 @@
+"""Extraction: read an article and propose the records it reports (candidates).
+
+A candidate is a dated event (a clash on 5 January), a state from a day (the airport closed from
+5 January, the withdrawal under way from 13 January) or a reported figure (more than 10,000
+detained, as reported on 12 January), each with its place, counts, certainty and the sentence that
+says so. Candidates wait for an analyst; they are never records by themselves.
+
+How a sentence becomes candidates:
+
+1. Triggers from the lexicon (``geo/reference/extract_lexicon.csv``, data, not code) say what
+   happened: a protest, a clash, a facility seized or reopened, troops deployed or leaving, a
+   state of emergency declared or lifted, detentions, a political decision. A sentence is cut
+   into clauses at ";", "while", "but"; a weak trigger ("protesters") yields nothing when its
+   clause has a stronger one ("stormed").
+2. Places are the geoparser's mentions in the clause, each given to the nearest trigger;
+   facilities beat their city ("Almaty airport" is the airport); places outside the area of
+   interest count only when the clause has none inside it, never after "from" for troops; a
+   trigger with none borrows its clause neighbour's, then the wire dateline's (inside the area
+   of interest only), else the candidate is national (no point).
+3. Dates: the date expression nearest the trigger in its clause (``geo.dates``: tense decides a
+   weekday), else the last explicit date of the paragraph, else the publication day (with lower
+   confidence). "until 12 January" ends a state; a closure and a reopening of one site in one
+   sentence end the closure the day before the reopening.
+4. Counts (``geo.counts``) attach to the candidate they qualify (fatalities to a clash, detained
+   to detentions at a place, troops to a deployment); any other count becomes a figure, national
+   or for the place its clause names, with who reported it.
+5. Negation drops a candidate ("no clashes were reported"); denial, rumour and hedging mark it
+   ``denied`` or ``uncertain``; a figure that the text says was withdrawn is ``retracted``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo.articles import file_label, looks_like_article, parse_article
+from geo.counts import Count, find_counts
+from geo.dates import DateMention, find_dates
+from geo.errors import InputError
+from geo.schema import Mention, Place
+
+if TYPE_CHECKING:
+    from geo.config import Settings
+    from geo.gazetteer import Gazetteer
+    from geo.geoparse import Geoparser
+
+LEXICON_PATH = Path(__file__).resolve().parent / "reference" / "extract_lexicon.csv"
+COUNT_KEYS = {"deaths": "fatalities", "injured": "injured", "detained": "detained",
+              "troops": "troops"}  # fmt: skip
+SEVERITY = ("operational", "disrupted", "closed", "seized", "damaged", "destroyed")
+
+# --- documents -------------------------------------------------------------------------------
+
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z'’.\- ]+(?:,\s*[A-Z][A-Za-z'’.\- ]+)?)"
+    rf"(?:,\s*|\s+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)?"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_ABBR.lower().split("|"), start=1)}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article to extract from: metadata, the body, and the wire dateline if any."""
+
+    label: str
+    title: str | None
+    published: dt.date
+    publisher: str | None
+    url: str | None
+    body: str
+    dateline: str | None = None  # the place written in the dateline ("AKTAU")
+    dateline_end: int = 0  # where the story proper starts in the body
+
+
+def read_document(
+    source: str | Path,
+    *,
+    published: dt.date | None = None,
+    label: str | None = None,
+    case_years: tuple[int, ...] = (),
+) -> Document:
+    """A Document from a path ("-" is standard input) or, with ``label``, from text itself.
+
+    The publication day comes from the article header, else ``published``, else a wire dateline
+    ("AKTAU, Jan 4 (Reuters) -"), whose year is its own, the body's first year, the case's
+    (``case_years``, the years of the loaded data set) or the latest past one. Raises InputError
+    with a one-line message when the file cannot be read or no day can be found.
+    """
+    if label is not None:
+        text = str(source)
+    elif str(source) == "-":
+        label = "-"
+        text = _read_stdin()
+    else:
+        path = Path(source)
+        label = file_label(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            msg = f"{label}: is not UTF-8 text"
+            raise InputError(msg) from None
+        except OSError as exc:
+            msg = f"{label}: cannot be read ({exc.strerror})"
+            raise InputError(msg) from None
+    text = text.lstrip("\ufeff")
+    if looks_like_article(text):
+        article = parse_article(text, path=Path(label), label=label)
+        body = article.body
+        m = _DATELINE.match(body)
+        return Document(
+            label=label, title=article.title, published=article.date,
+            publisher=article.publisher, url=article.url, body=body,
+            dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
+        )  # fmt: skip
+    body = text.strip("\n")
+    m = _DATELINE.match(body)
+    day = published
+    if day is None and m and m["month"] and m["day"]:
+        day = _dateline_day(m, body, case_years)
+    if day is None:
+        msg = (f"{label}: no publication date to resolve dates against (give --published "
+               "YYYY-MM-DD, an article header, or a wire dateline such as 'AKTAU, Jan 4 -')")  # fmt: skip
+        raise InputError(msg)
+    title = next(
+        (line.strip() for line in body[m.end() if m else 0 :].splitlines() if line.strip()), None
+    )
+    return Document(
+        label=label, title=title[:120] if title else None, published=day,
+        publisher=(m["agency"].strip() if m and m["agency"] else None), url=None, body=body,
+        dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
+    )  # fmt: skip
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        msg = "-: standard input is not UTF-8 text"
+        raise InputError(msg) from None
+
+
+def _dateline_place(m: re.Match[str] | None) -> str | None:
+    if not m:
+        return None
+    place = m["place"].split(",")[0].strip(" .-")
+    return place.title() if len(place) >= 3 else None
+
+
+def _dateline_day(m: re.Match[str], body: str, case_years: tuple[int, ...]) -> dt.date | None:
+    month = _MONTHS.get(m["month"][:3].lower())
+    if month is None:
+        return None
+    day = int(m["day"])
+    years = [int(m["year"])] if m["year"] else []
+    years += [int(y) for y in _YEAR.findall(body[m.end() :])[:1]]
+    years += list(case_years)
+    if not years:
+        today = dt.date.today()
+        years = [today.year if (month, day) <= (today.month, today.day) else today.year - 1]
+    try:
+        return dt.date(years[0], month, day)
+    except ValueError:
+        return None
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed record; ``to_json`` gives the contract of ``python -m geo extract``."""
+
+    kind: str  # "event", "state", "figure"
+    layer: str | None
+    date: dt.date | None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    valid_to: dt.date | None = None
+    status: str | None = None
+    metric: str | None = None
+    value: int | None = None
+    qualifier: str | None = None
+    part: str | None = None
+    reported_by: str | None = None
+    counts: tuple[tuple[str, int], ...] = ()
+    place: Place | None = None
+    time_precision: int = 1
+    actor1: str | None = None
+    certainty: str = "reported"
+    evidence: tuple[int, int, str] = (0, 0, "")
+    confidence: float = 0.5
+    matches: tuple[str, ...] = ()
+    disputes: tuple[str, ...] = ()
+
+    @property
+    def site_id(self) -> str | None:
+        p = self.place
+        return p.id if p is not None and p.kind in {"facility", "airport", "admin1"} else None
+
+    @property
+    def geo_precision(self) -> int | None:
+        p = self.place
+        if p is None:
+            return None
+        return 3 if p.kind in {"admin1", "country"} else max(1, p.precision)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.place
+        start, end, text = self.evidence
+        return {
+            "kind": self.kind,
+            "layer": self.layer,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "date": self.date.isoformat() if self.date else None,
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "status": self.status,
+            "metric": self.metric,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "part": self.part,
+            "reported_by": self.reported_by,
+            "counts": {
+                key: dict(self.counts).get(key)
+                for key in ("fatalities", "injured", "detained", "troops")
+            },  # fmt: skip
+            "place": p.name if p else None,
+            "site_id": self.site_id,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "admin1": (p.admin1 or None) if p else None,
+            "geo_precision": self.geo_precision,
+            "time_precision": self.time_precision,
+            "actor1": self.actor1,
+            "certainty": self.certainty,
+            "evidence": {"start": start, "end": end, "text": text},
+            "confidence": round(self.confidence, 2),
+            "matches": list(self.matches),
+            "disputes": list(self.disputes),
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document yields: its metadata, the places found and the candidates."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    candidates: tuple[Candidate, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "file": d.label,
+            "title": d.title,
+            "published": d.published.isoformat(),
+            "publisher": d.publisher,
+            "url": d.url,
+            "candidates": [c.to_json() for c in self.candidates],
+        }
+
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon row: words that say what happened, and what they propose."""
+
+    kind: str
+    layer: str
+    event_type: str | None
+    sub_event_type: str | None
+    status: str | None
+    needs: str  # "", "facility", "internet", "troops", "emergency", "national"
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Triggers compiled into one regex; group n names the rows of alternative n."""
+
+    pattern: re.Pattern[str]
+    rows: tuple[tuple[Trigger, ...], ...]
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The trigger lexicon, read once; raises InputError naming the row of a bad entry."""
+    by_words: dict[str, list[Trigger]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                re.compile(row["trigger"])
+            except re.error as exc:
+                msg = f"{path.name}, line {line}, field 'trigger': not a valid pattern ({exc})"
+                raise InputError(msg) from None
+            trigger = Trigger(
+                kind=row["kind"], layer=row["layer"], event_type=row["event_type"] or None,
+                sub_event_type=row["sub_event_type"] or None, status=row["status"] or None,
+                needs=row["needs"], weak=row["weak"] == "1",
+            )  # fmt: skip
+            for word in _top_level_alternatives(row["trigger"]):
+                by_words.setdefault(word, []).append(trigger)
+    # One alternative per distinct word, longest first so "set fire to" beats "set fire".
+    words = sorted(by_words, key=lambda w: (-len(w), w))
+    pattern = re.compile("|".join(f"(?<!\\w)({w})(?!\\w)" for w in words))
+    return Lexicon(pattern, tuple(tuple(by_words[w]) for w in words))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``a|b(?:c|d)`` -> ["a", "b(?:c|d)"]: the alternatives outside any group."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return [p for p in parts if p]
+
+
+# --- cues ------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bGen)(?<!\bCol)(?<!\bLt)"
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bSept)"
+    r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|\n\s*\n"
+)
+_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|meanwhile|although)\s|\s—\s")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|none|nobody|n't)\b(?:\s+\w+){0,3}\s*$"
+)
+_DENIAL = re.compile(
+    r"\b(?:den(?:ied|ies|y|ying)|refuted|dismissed\b.{0,40}\b(?:as|false)|false|untrue|"
+    r"fake|rejected (?:the )?(?:claims?|reports?))\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|allegedly|alleged|reportedly|"
+    r"claim(?:s|ed)?|could not (?:be )?(?:independently )?(?:verified|confirmed|verify|confirm)|"
+    r"not (?:been )?(?:independently )?(?:verified|confirmed)|purported(?:ly)?|unclear|"
+    r"social media posts?|speculation)\b"
+)
+_DISAGREE = re.compile(r"\bsaid\b.{3,200}\b(?:but|while|whereas|however)\b.{0,80}\bsaid\b")
+_RETRACTION = re.compile(
+    r"\b(?:withdr[eao]w\w*|retract\w*|deleted|removed (?:it|the (?:figure|number|post))|"
+    r"technical error|erroneous\w*|mistaken(?:ly)?|in error|corrected)\b"
+)
+_INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
+                       r"messengers?|communications?|phone lines|netblocks)\b")  # fmt: skip
+_TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces|servicem[ae]n|soldiers|"
+                     r"paratroop\w*|military|units|csto|army|personnel)\b")  # fmt: skip
+_WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
+                        r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
+                        r"pulled out|ended)\b")  # fmt: skip
+_BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|first|set to|will|would|"
+                     r"phased|is to|are to|announc\w*)\b")  # fmt: skip
+_LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
+                     r"over)\b")  # fmt: skip
+_CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
+                         r"overall|since the (?:start|beginning)|had been|have been|has risen|"
+                         r"rose to|reached|toll)\b")  # fmt: skip
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_REPORTER = re.compile(
+    r"according to (?:the |a |an )?(?P<a>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|police|officials|authorities|witnesses|doctors|activists)"
+    r"|(?:the\s+)?(?P<b>(?:[A-Z][\w'’-]*\s+){0,4}(?:[Mm]inistry|[Oo]ffice|[Ss]ervice|[Cc]ommittee|"
+    r"[Pp]olice|[Gg]overnment|[Pp]rosecutor[\w'’ -]*?|[Cc]ommandant|[Aa]gency|[Dd]epartment|"
+    r"[Mm]inister|[Pp]resident|[Aa]uthorities|[Oo]fficials|[Ww]itnesses|[Aa]kimat)"
+    r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)\s+(?:said|says|reported|announced|stated|"
+    r"told|confirmed|put|gave|cited|published|counted)"
+    r"|(?:said|reported|announced)\s+(?:the\s+)?(?P<c>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+@dataclass
+class _Hit:
+    """A trigger found in a clause, with what the clause gives it."""
+
+    start: int
+    end: int
+    trigger: Trigger
+    places: list[Mention] = field(default_factory=list)
+
+
+class Extractor:
+    """Turns Documents into candidates; shares one geoparser (and its memos) between calls."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        settings: Settings,
+        *,
+        parser: Geoparser | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        from geo.geoparse import Geoparser
+
+        self.gazetteer = gazetteer
+        self.aoi = settings.area_of_interest
+        self.parser = parser or Geoparser(gazetteer, settings)
+        self.lexicon = lexicon or load_lexicon()
+        country = gazetteer.get(f"country:{self.aoi}")
+        self.country_name = country.name if country else self.aoi
+        self._dateline_memo: dict[str, Place | None] = {}
+
+    def extract(self, doc: Document) -> Extraction:
+        """Every candidate the document's body supports, in text order, duplicates merged."""
+        body = doc.body
+        mentions = tuple(self.parser.parse(body))
+        dates = find_dates(body, doc.published)
+        counts = find_counts(body, skip=tuple((d.start, d.end) for d in dates))
+        dateline = self._dateline_place(doc)
+        out: list[Candidate] = []
+        last_date: DateMention | None = None
+        para_start = 0
+        for s_start, s_end in _sentences(body, doc.dateline_end):
+            if "\n\n" in body[para_start:s_start]:
+                last_date = None  # a date carries over within its paragraph only
+            para_start = s_start
+            sentence = body[s_start:s_end]
+            s_dates = [d for d in dates if s_start <= d.start < s_end]
+            s_counts = [c for c in counts if s_start <= c.start < s_end]
+            s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
+            found = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
+                                   dateline, last_date)  # fmt: skip
+            if not s_counts and _RETRACTION.search(sentence.lower()):
+                out = _retract_previous(out, s_start, body)
+            out += found
+            explicit = [d for d in s_dates if d.explicit and d.role != "until"]
+            if explicit:
+                last_date = explicit[-1]
+        return Extraction(doc, mentions, tuple(_merge(out)))
+
+    # -- one sentence ----------------------------------------------------------------------
+
+    def _sentence(
+        self,
+        doc: Document,
+        sentence: str,
+        offset: int,
+        dates: list[DateMention],
+        counts: list[Count],
+        mentions: list[Mention],
+        dateline: Place | None,
+        carried: DateMention | None,
+    ) -> list[Candidate]:
+        low = sentence.lower()
+        certainty = "reported"
+        if _DENIAL.search(low):
+            certainty = "denied"
+        elif _HEDGE.search(low) or _DISAGREE.search(low):
+            certainty = "uncertain"
+        retracted = bool(_RETRACTION.search(low))
+        evidence = (offset, offset + len(sentence), sentence)
+        out: list[Candidate] = []
+        used_counts: set[int] = set()
+        for c_start, c_end in _clauses(low):
+            clause = low[c_start:c_end]
+            a, b = offset + c_start, offset + c_end
+            hits = self._hits(clause, c_start + offset, low, offset)
+            c_mentions = [m for m in mentions if a <= m.start < b]
+            c_dates = [d for d in dates if a <= d.start < b]
+            c_counts = [c for c in counts if a <= c.start < b]
+            self._assign_places(hits, c_mentions, low, offset)
+            for hit in hits:
+                for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
+                                             dateline):  # fmt: skip
+                    cand, took = self._with_counts(cand, hit, c_counts, low)
+                    used_counts.update(took)
+                    cand = replace(cand, certainty=certainty, evidence=evidence)
+                    if certainty != "reported":
+                        cand = replace(cand, confidence=cand.confidence * 0.7)
+                    out.append(cand)
+            for count in c_counts:
+                if id(count) in used_counts:
+                    continue
+                out.append(self._figure(doc, count, sentence, offset, c_mentions, dates,
+                                        certainty, retracted, evidence))  # fmt: skip
+        return _close_before_reopening(out)
+
+    def _hits(self, clause: str, base: int, low: str, offset: int) -> list[_Hit]:
+        """Triggers in a clause; weak ones only when nothing stronger is there; negated ones
+        dropped."""
+        hits: list[_Hit] = []
+        for m in self.lexicon.pattern.finditer(clause):
+            rows = self.lexicon.rows[(m.lastindex or 1) - 1]
+            before = low[max(0, m.start() + base - offset - 40) : m.start() + base - offset]
+            if _NEGATION.search(before):
+                continue
+            for row in rows:
+                if row.needs == "internet" and not _INTERNET.search(clause):
+                    continue
+                if row.needs == "troops" and not _TROOPS.search(clause):
+                    continue
+                hits.append(_Hit(base + m.start(), base + m.end(), row))
+        strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
+        if strong_layers:
+            hits = [h for h in hits if not h.trigger.weak or
+                    (h.trigger.layer not in strong_layers and h.trigger.layer != "protests"
+                     and h.trigger.layer != "clashes")]  # fmt: skip
+        if any(h.trigger.layer == "clashes" for h in hits):
+            hits = [h for h in hits if h.trigger.layer != "protests" or not h.trigger.weak]
+        return hits
+
+    def _assign_places(
+        self, hits: list[_Hit], mentions: list[Mention], low: str, offset: int
+    ) -> None:
+        """Give each usable place of the clause to its nearest trigger; triggers without one
+        borrow their nearest neighbour's."""
+        if not hits:
+            return
+        places = [m for m in mentions if m.place and m.place.kind not in {"demonym"}]
+        inside = [m for m in places if m.place and m.place.country_code == self.aoi]
+        places = inside or places
+        # a facility stands for its city: drop the city when one of its facilities is named
+        cities = {m.place.city for m in places if m.place and m.place.city}
+        places = [m for m in places if not (m.place and m.place.kind == "city"
+                                            and m.place.name in cities)]  # fmt: skip
+        for m in places:
+            nearest = min(hits, key=lambda h: _distance(h, m))
+            if nearest.trigger.layer == "troops" and _FROM_BEFORE.search(
+                low[max(0, m.start - offset - 12) : m.start - offset]
+            ):
+                continue
+            for h in hits:  # every reading of the nearest trigger's words
+                if (h.start, h.end) == (nearest.start, nearest.end):
+                    h.places.append(m)
+        for h in hits:
+            if not h.places:
+                donors = [o for o in hits if o.places]
+                if donors:
+                    h.places = list(min(donors, key=lambda o: abs(o.start - h.start)).places)
+
+    def _candidates(
+        self,
+        doc: Document,
+        hit: _Hit,
+        clause: str,
+        dates: list[DateMention],
+        carried: DateMention | None,
+        dateline: Place | None,
+    ) -> list[Candidate]:
+        t = hit.trigger
+        places = list(dict.fromkeys(m.place for m in hit.places if m.place))
+        if t.needs == "facility":
+            places = [p for p in places if p.kind in {"facility", "airport"}]
+            if not places:
+                return []
+        if t.needs == "national":
+            places = []
+        elif t.needs == "internet":
+            places = [p for p in places if p.kind in {"city", "admin1"}][:1]
+        elif t.needs == "emergency":
+            places = [p for p in places if p.kind in {"city", "admin1"}]
+            if re.search(r"nationwide|across the country|entire country|whole country|"
+                         r"all regions|country-?wide", clause):  # fmt: skip
+                places = []
+        several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
+        return [
+            cand
+            for place in (places if several and places else places[:1] or [None])
+            if (cand := self._candidate(doc, t, clause, place, dates, hit, carried, dateline))
+        ]
+
+    def _candidate(
+        self,
+        doc: Document,
+        t: Trigger,
+        clause: str,
+        place: Place | None,
+        dates: list[DateMention],
+        hit: _Hit,
+        carried: DateMention | None,
+        dateline: Place | None,
+    ) -> Candidate | None:
+        confidence = 0.8 if not t.weak else 0.6
+        national_ok = t.needs in {"national", "internet", "emergency"} or t.layer == "troops"
+        if place is None and not national_ok:
+            if dateline is not None and t.needs != "facility" and t.sub_event_type != "Arrests":
+                place, confidence = dateline, confidence * 0.85
+            elif t.layer in {"protests", "clashes"}:
+                confidence *= 0.7
+        if place is not None and place.kind == "country":
+            place = None
+        when, precision, until, since, dconf = _pick_date(hit, dates, carried, doc.published)
+        status = t.status
+        if t.layer == "troops" and t.status != "deployed":
+            status = "withdrawing" if _BEGINS.search(clause) else (
+                "withdrawn" if _WITHDRAWN.search(clause) else "withdrawing")  # fmt: skip
+        if t.layer == "emergency":
+            status = "lifted" if _LIFTED.search(clause) else "declared"
+        kind = t.kind
+        layer = t.layer
+        if t.layer == "other" and t.sub_event_type == "Arrests" and place is None:
+            return None  # national detentions are figures (from their count), not events
+        cand = Candidate(
+            kind=kind, layer=layer, date=when if not (kind == "state" and since is None and
+                                                       until is not None and when is None) else None,
+            event_type=t.event_type, sub_event_type=t.sub_event_type,
+            valid_to=until if kind == "state" else None, status=status,
+            place=place, time_precision=precision, actor1=self._actor(t, clause),
+            confidence=confidence * dconf,
+        )  # fmt: skip
+        if kind == "state" and t.layer == "infrastructure" and t.needs == "internet":
+            cand = replace(cand, part="Internet")
+        return cand
+
+    def _with_counts(
+        self, cand: Candidate, hit: _Hit, counts: list[Count], sentence: str
+    ) -> tuple[Candidate, set[int]]:
+        """Attach the clause's counts that qualify this candidate."""
+        took: set[int] = set()
+        values: dict[str, int] = dict(cand.counts)
+        t = hit.trigger
+        for c in counts:
+            key = COUNT_KEYS.get(c.metric)
+            fits = (
+                (t.layer == "clashes" and c.metric in {"deaths", "injured", "detained"}
+                 and cand.place is not None)
+                or (t.sub_event_type == "Arrests" and c.metric == "detained")
+                or (t.layer == "troops" and c.metric == "troops" and cand.place is not None)
+            )  # fmt: skip
+            if fits and key and key not in values and not _CUMULATIVE.search(sentence):
+                values[key] = c.value
+                took.add(id(c))
+            elif t.layer == "protests" and c.metric == "participants" and cand.value is None:
+                cand = replace(cand, metric="participants", value=c.value,
+                               qualifier=c.qualifier)  # fmt: skip
+                took.add(id(c))
+        return replace(cand, counts=tuple(sorted(values.items()))), took
+
+    def _figure(
+        self,
+        doc: Document,
+        count: Count,
+        sentence: str,
+        offset: int,
+        mentions: list[Mention],
+        dates: list[DateMention],
+        certainty: str,
+        retracted: bool,
+        evidence: tuple[int, int, str],
+    ) -> Candidate:
+        """A reported figure: national unless its clause names a place in the area."""
+        places = [m.place for m in mentions if m.place and m.place.country_code == self.aoi
+                  and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+        place = places[0] if places else None
+        if place is not None and place.kind in {"facility", "airport"}:
+            place = self.gazetteer.get(_city_id(self.gazetteer, place)) or place
+        day = doc.published
+        low = sentence.lower()
+        for d in dates:  # a dated statement ("as of 13 January", "said on Monday")
+            before = low[max(0, d.start - offset - 30) : d.start - offset]
+            if d.role == "until" or re.search(r"\b(?:by|as of|said|reported|announced|"
+                                               r"on|stood at)\s*$", before):  # fmt: skip
+                if d.day <= doc.published:
+                    day = d.day
+        reporter = _reporter(sentence)
+        return Candidate(
+            kind="figure", layer=None, date=day, metric=count.metric, value=count.value,
+            qualifier=count.qualifier, part=count.part, reported_by=reporter, place=place,
+            certainty="retracted" if retracted else certainty,
+            evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
+        )  # fmt: skip
+
+    def _dateline_place(self, doc: Document) -> Place | None:
+        """The dateline's place when it is in the area of interest (never Moscow)."""
+        name = doc.dateline
+        if not name:
+            return None
+        if name not in self._dateline_memo:
+            found = self.gazetteer.lookup(name, kinds=["city"], limit=1)
+            place = found[0] if found else None
+            self._dateline_memo[name] = place if place and place.country_code == self.aoi else None
+        return self._dateline_memo[name]
+
+    def _actor(self, t: Trigger, clause: str) -> str | None:
+        c = self.country_name
+        if t.layer == "protests":
+            return f"Protesters ({c})"
+        if t.layer == "clashes":
+            return f"Rioters ({c})" if t.event_type == "Riots" else f"Military Forces of {c}"
+        if t.layer == "troops":
+            return "CSTO" if "csto" in clause or "peacekeep" in clause else None
+        if t.sub_event_type == "Arrests":
+            return f"Police Forces of {c}"
+        if t.layer in {"other", "emergency"}:
+            return f"Government of {c}"
+        return None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the body, from ``start`` (after a dateline)."""
+    spans = []
+    pos = start
+    for m in _SENTENCE_END.finditer(body, start):
+        end = m.start() + 1 if body[m.start()] in ".!?" else m.start()
+        if body[pos:end].strip():
+            spans.append(_strip_span(body, pos, end))
+        pos = m.end()
+    if body[pos:].strip():
+        spans.append(_strip_span(body, pos, len(body)))
+    return spans
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        spans.append((pos, m.start()))
+        pos = m.start()
+    spans.append((pos, len(sentence)))
+    return spans
+
+
+def _distance(h: _Hit, m: Mention) -> int:
+    if m.end <= h.start:
+        return h.start - m.end
+    if m.start >= h.end:
+        return m.start - h.end + 1  # ties go to the trigger before the place ("stormed X")
+    return 0
+
+
+def _pick_date(
+    hit: _Hit, dates: list[DateMention], carried: DateMention | None, published: dt.date
+) -> tuple[dt.date | None, int, dt.date | None, dt.date | None, float]:
+    """(day, time precision, until, since, confidence factor) for a trigger."""
+    until = next((d.day for d in dates if d.role == "until"), None)
+    starts = [d for d in dates if d.role != "until"]
+    if starts:
+        best = min(
+            starts, key=lambda d: abs(d.start - hit.start) + (0 if d.start >= hit.start else 5)
+        )
+        since = best.day if best.role == "since" else None
+        return best.day, best.precision, until, since, 1.0
+    if carried is not None:
+        return carried.day, carried.precision, until, None, 0.85
+    if until is not None:
+        return None, 1, until, None, 0.8
+    return published, 1, until, None, 0.7
+
+
+def _reporter(sentence: str) -> str | None:
+    m = _REPORTER.search(sentence)
+    if not m:
+        return None
+    who = (m["a"] or m["b"] or m["c"] or "").strip()
+    who = re.sub(r"^(?:The|the)\s+", "", who)
+    return who or None
+
+
+def _city_id(gazetteer: Gazetteer, place: Place) -> str:
+    found = gazetteer.lookup(place.city, kinds=["city"], limit=1) if place.city else []
+    return found[0].id if found else place.id
+
+
+def _close_before_reopening(cands: list[Candidate]) -> list[Candidate]:
+    """A closure and a reopening of one site in one sentence: the closure ends the day before."""
+    reopen = {c.site_id: c.date for c in cands
+              if c.kind == "state" and c.status == "operational" and c.date}  # fmt: skip
+    out = []
+    for c in cands:
+        end = reopen.get(c.site_id)
+        if (c.kind == "state" and c.status in {"closed", "disrupted", "seized"} and end
+                and c.valid_to is None and (c.date is None or c.date < end)):  # fmt: skip
+            c = replace(c, valid_to=end - dt.timedelta(days=1))
+        out.append(c)
+    return out
+
+
+def _retract_previous(cands: list[Candidate], before: int, body: str) -> list[Candidate]:
+    """A sentence that withdraws a figure ("later withdrew it") retracts the figures of the
+    sentence before it, in the same paragraph."""
+    prev = [c for c in cands if c.kind == "figure" and c.evidence[1] <= before]
+    if not prev:
+        return cands
+    last_end = max(c.evidence[1] for c in prev)
+    if "\n\n" in body[last_end:before]:
+        return cands
+    return [replace(c, certainty="retracted") if c.kind == "figure" and c.evidence[1] == last_end
+            else c for c in cands]  # fmt: skip
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per fact: the same kind, layer, status or metric, place and day merge
+    (counts joined, the higher confidence kept); of two statuses of one site on one day in one
+    sentence, the graver stays."""
+    out: dict[tuple[Any, ...], Candidate] = {}
+    for c in cands:
+        pid = c.place.id if c.place else None
+        if c.kind == "figure":
+            key: tuple[Any, ...] = ("figure", c.metric, c.value, pid, c.date, c.certainty)
+        elif c.kind == "state" and c.layer == "infrastructure":
+            key = ("state", c.layer, pid, c.part, c.date, c.evidence[0])
+        else:
+            key = (c.kind, c.layer, c.status, c.event_type, pid, c.date)
+        old = out.get(key)
+        if old is None:
+            out[key] = c
+            continue
+        if c.kind == "state" and c.layer == "infrastructure" and c.status != old.status:
+            graver = max((old, c), key=lambda x: SEVERITY.index(x.status or "operational"))
+            out[key] = replace(graver, valid_to=old.valid_to or c.valid_to)
+            continue
+        counts = dict(old.counts)
+        for k, v in c.counts:
+            counts.setdefault(k, v)
+        best = old if old.confidence >= c.confidence else c
+        out[key] = replace(best, counts=tuple(sorted(counts.items())),
+                           value=old.value if old.value is not None else c.value)  # fmt: skip
+    return sorted(out.values(), key=lambda c: (c.evidence[0], c.kind))
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """A --published argument, or None; raises InputError unless it is YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"--published {value!r} is not a date YYYY-MM-DD"
+        raise InputError(msg) from None
+
+
+__all__ = [
+    "Candidate",
+    "Document",
+    "Extraction",
+    "Extractor",
+    "load_lexicon",
+    "parse_published",
+    "read_document",
+]
