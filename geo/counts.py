@@ -45,7 +45,11 @@ _SECURITY = (
     r"national\s+guard(?:smen|s)?|guardsmen|military\s+personnel|troops?|paratroopers?|"
     r"peacekeepers?|personnel"
 )
-_GROUPS = rf"(?P<security>{_SECURITY})|(?P<civil>civilians?|children|protesters?|demonstrators?|journalists?|residents?|people|persons?|individuals?|rioters?|bandits?|militants?|attackers?|foreigners?|citizens?)"
+_CIVIL = (
+    r"civilians?|children|protesters?|demonstrators?|journalists?|residents?|people|persons?|"
+    r"individuals?|rioters?|bandits?|militants?|attackers?|foreigners?|citizens?"
+)
+_GROUPS = rf"(?P<security>{_SECURITY})|(?P<civil>{_CIVIL})"
 _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|died|dead|deaths?|death\s+toll|lost\s+(?:their|his|her)\s+lives|"
                r"shot\s+dead|bodies|fatalities|perished|toll"),
@@ -59,11 +63,14 @@ _METRIC_CUES: tuple[tuple[str, str], ...] = (
                r"military|deploy\w*|sent|arrived|landed|force"),
 )  # fmt: skip
 _CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _METRIC_CUES))
-_NOUN = re.compile(rf"[ ]*(?:of[ ]+(?:the[ ]+)?)?(?:(?:more|other|further|additional|local|kazakh|russian|armed|"
-                   rf"unarmed|injured|wounded|dead)[ ]+)*(?:{_GROUPS})\b")  # fmt: skip
+_ADJECTIVES = (
+    r"more|other|further|additional|local|kazakh|russian|armed|unarmed|injured|wounded|dead"
+)
+_NOUN = re.compile(rf"[ ]*(?:of[ ]+(?:the[ ]+)?)?(?:(?:{_ADJECTIVES})[ ]+)*(?:{_GROUPS})\b")
 _NUMBER_WORDS = trie([re.escape(c) for c in w] for w in (*_UNITS, *_SCALES, *_VAGUE))
+_QUALIFIER_WORDS = trie([re.escape(c) if c != " " else "[ ]+" for c in q] for q in _QUALIFIERS)
 _COUNT = re.compile(
-    rf"(?<![\w.,-])(?:(?P<qual>{trie([re.escape(c) if c != ' ' else '[ ]+' for c in q] for q in _QUALIFIERS)})[ ]+)?"
+    rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER_WORDS})[ ]+)?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?![\d:/%-])(?:[ ]+(?:thousand|million))?"
     rf"|(?:{_NUMBER_WORDS})(?:(?:[ -]|[ ]+and[ ]+)(?:{_NUMBER_WORDS}))*)(?!\w)"
 )
@@ -196,7 +203,8 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
     if verb and verb.lastgroup != "troops" and not is_troop_noun:
         return verb.lastgroup
     back = re.search(
-        r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|people detained|arrests))\D{0,25}$",
+        r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|"
+        r"people detained|arrests))\D{0,25}$",
         before,
     )
     if back:

@@ -97,11 +97,14 @@ def _vocabulary() -> _Vocabulary:
     pattern = re.compile(
         rf"(?<!\w)(?:{role})?(?:"
         rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
-        rf"|{day}(?:[ ]*(?:-|–|to|and)[ ]*(?P<d0>\d{{1,2}}))?[ ]+(?:of[ ]+)?(?P<m1>{month})\.?(?!\w){year}"
-        rf"|(?P<m2>{month})\.?[ ]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
+        rf"|{day}(?:[ ]*(?:-|–|to|and)[ ]*(?P<d0>\d{{1,2}}))?[ ]+(?:of[ ]+)?"
+        rf"(?P<m1>{month})\.?(?!\w){year}"
+        rf"|(?P<m2>{month})\.?[ ]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        rf"(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
         rf"|(?:(?P<wq>last|next|this|on|в|во)[ ]+)?(?P<wd>{weekday})(?!\w)"
         rf"|(?P<rel>{rel})(?!\w)"
-        rf"|(?P<dbefore>the[ ]+(?:day[ ]+before|previous[ ]+day|following[ ]+day|next[ ]+day)|a[ ]+day[ ]+(?:earlier|later))"
+        rf"|(?P<dbefore>the[ ]+(?:day[ ]+before|previous[ ]+day|following[ ]+day|next[ ]+day)"
+        rf"|a[ ]+day[ ]+(?:earlier|later))"
         rf")"
     )
     return _Vocabulary(months, weekdays, relative, pattern)

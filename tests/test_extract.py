@@ -1,0 +1,283 @@
+"""Extraction: one test per rule (tense, weekday, dateline, negation, facility before city,
+retraction, counts), the CLI contract, and the blind gold set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.config import PROJECT_ROOT, Settings
+from geo.counts import find_counts, word_number
+from geo.dates import find_dates, weekday_date
+from geo.errors import InputError
+from geo.extract import Extractor, load_lexicon, read_document
+from geo.gazetteer import Gazetteer
+from geo.match import RecordIndex, match
+
+WED_12 = dt.date(2022, 1, 12)
+FRI_7 = dt.date(2022, 1, 7)
+
+
+@pytest.fixture(scope="module")
+def extractor(gazetteer: Gazetteer, settings: Settings) -> Extractor:
+    return Extractor(gazetteer, settings)
+
+
+def run(extractor: Extractor, text: str, published: dt.date = WED_12) -> list[dict]:
+    doc = read_document(text, published=published, label="t")
+    return [c.to_json() for c in extractor.extract(doc).candidates]
+
+
+def only(cands: list[dict], **want: object) -> list[dict]:
+    return [c for c in cands if all(c.get(k) == v for k, v in want.items())]
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def test_weekday_takes_its_tense() -> None:
+    # past: "on Thursday" in a Friday story is the day before
+    assert [d.day for d in find_dates("Police fired on Thursday.", FRI_7)] == [dt.date(2022, 1, 6)]
+    # future: "set to begin Thursday" in a Wednesday story is the next day
+    text = "The withdrawal is set to begin Thursday."
+    assert [d.day for d in find_dates(text, WED_12)] == [dt.date(2022, 1, 13)]
+    text = "The airport is due to resume service Thursday."
+    assert [d.day for d in find_dates(text, WED_12)] == [dt.date(2022, 1, 13)]
+    # the story's own weekday is that day, in either tense
+    assert [d.day for d in find_dates("Crowds gathered on Wednesday.", WED_12)] == [WED_12]
+    assert weekday_date(2, WED_12, future=True, qualifier="") == WED_12
+    assert weekday_date(3, WED_12, future=False, qualifier="last") == dt.date(2022, 1, 6)
+    assert weekday_date(2, WED_12, future=False, qualifier="next") == dt.date(2022, 1, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision", "role"),
+    [
+        ("on 5 January", dt.date(2022, 1, 5), 1, "at"),
+        ("Jan. 5", dt.date(2022, 1, 5), 1, "at"),
+        ("January 11, 2022", dt.date(2022, 1, 11), 1, "at"),
+        ("30 December", dt.date(2021, 12, 30), 1, "at"),  # the nearest year: last December
+        ("yesterday", dt.date(2022, 1, 11), 1, "at"),
+        ("tomorrow", dt.date(2022, 1, 13), 1, "at"),
+        ("overnight", dt.date(2022, 1, 11), 1, "at"),
+        ("last week", dt.date(2022, 1, 5), 2, "at"),
+        ("since last week", dt.date(2022, 1, 5), 2, "since"),
+        ("until 12 January", dt.date(2022, 1, 12), 1, "until"),
+        ("5 января", dt.date(2022, 1, 5), 1, "at"),  # dateparser's Russian month names
+    ],
+)
+def test_date_expressions(text: str, day: dt.date, precision: int, role: str) -> None:
+    (found,) = find_dates(f"It happened {text} in the city.", WED_12)
+    assert (found.day, found.precision, found.role) == (day, precision, role)
+
+
+# --- counts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "metric", "part"),
+    [
+        ("at least 164 people were killed", 164, "at least", "deaths", None),
+        ("317 police officers were wounded", 317, "exact", "injured", "security forces"),
+        ("nearly 8,000 had been detained", 8000, "up to", "detained", None),
+        ("more than 3,000 protesters gathered", 3000, "more than", "participants", "protesters"),
+        ("some 2,500 troops", 2500, "about", "troops", None),
+        ("dozens were injured", 12, "dozens", "injured", None),
+        ("hundreds were detained", 100, "hundreds", "detained", None),
+        ("a dozen protesters were detained", 12, "exact", "detained", "protesters"),
+        ("four soldiers and a policeman were killed", 5, "exact", "deaths", "security forces"),
+        ("two thousand troops arrived", 2000, "exact", "troops", None),
+        ("police arrested more than 10,000 people", 10000, "more than", "detained", None),
+        ("the death toll rose to 225", 225, "exact", "deaths", None),
+    ],
+)
+def test_counts(text: str, value: int, qualifier: str, metric: str, part: str | None) -> None:
+    (c,) = find_counts(text)
+    assert (c.value, c.qualifier, c.metric, c.part) == (value, qualifier, metric, part)
+
+
+def test_numbers_that_count_nothing_are_left_out() -> None:
+    assert find_counts("In 2022 the price rose to 120 tenge at 08:00 on 5 January.") == []
+    assert word_number("two thousand three hundred") == (2300, "exact")
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def test_seed_article(extractor: Extractor) -> None:
+    text = (
+        "ALMATY, Jan 12 (AP) - The withdrawal of the CSTO force is set to begin Thursday, "
+        "President Tokayev said. The force is more than 2,000 troops. Police arrested more than "
+        "10,000 people, the Interior Ministry said. Almaty airport, closed since last week after "
+        "being ransacked, is due to resume service Thursday."
+    )
+    doc = read_document(text, label="seed")
+    assert doc.published == WED_12 or doc.published.month == 1  # dateline day, case year
+    cands = run(extractor, text)
+    (troops,) = only(cands, layer="troops")
+    assert (troops["status"], troops["date"]) == ("withdrawing", "2022-01-13")
+    assert only(cands, kind="figure", metric="troops", value=2000, qualifier="more than")
+    (held,) = only(cands, kind="figure", metric="detained")
+    assert (held["value"], held["qualifier"], held["date"]) == (10000, "more than", "2022-01-12")
+    assert held["reported_by"] == "Interior Ministry"
+    (closed,) = only(cands, status="closed")
+    assert (closed["site_id"], closed["valid_to"], closed["time_precision"]) == (
+        "airport:ALA", "2022-01-12", 2)  # fmt: skip
+    (reopen,) = only(cands, status="operational")
+    assert (reopen["site_id"], reopen["date"]) == ("airport:ALA", "2022-01-13")
+
+
+def test_facility_before_its_city(extractor: Extractor) -> None:
+    cands = run(extractor, "On 5 January protesters seized Almaty airport.")
+    assert {c["site_id"] for c in cands} == {"airport:ALA"}
+    (seized,) = only(cands, status="seized")
+    assert seized["kind"] == "state" and seized["date"] == "2022-01-05"
+
+
+def test_negation_gives_nothing_and_denial_is_marked(extractor: Extractor) -> None:
+    assert run(extractor, "No clashes were reported in Kostanay on 6 January.") == []
+    cands = run(extractor, "Claims that protesters had stormed the akimat in Aktobe were denied.")
+    assert cands and {c["certainty"] for c in cands} == {"denied"}
+    cands = run(extractor, "Unconfirmed reports said shooting was heard in Taraz.")
+    assert cands and {c["certainty"] for c in cands} == {"uncertain"}
+
+
+def test_retraction_marks_the_figure(extractor: Extractor) -> None:
+    text = (
+        "On 9 January state television reported that 164 people had been killed. "
+        "The ministry later withdrew the figure, blaming a technical error."
+    )
+    (fig,) = only(run(extractor, text, dt.date(2022, 1, 9)), kind="figure")
+    assert (fig["value"], fig["certainty"]) == (164, "retracted")
+
+
+def test_dateline_places_only_what_names_no_place(extractor: Extractor) -> None:
+    text = (
+        "AKTAU, Jan 4 (Reuters) - Protesters rallied on the square. "
+        "Crowds also gathered in Zhanaozen."
+    )
+    doc = read_document(text, label="wire", case_years=(2022,))
+    assert (doc.published, doc.dateline, doc.publisher) == (dt.date(2022, 1, 4), "Aktau", "Reuters")
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert [c["place"] for c in cands] == ["Aktau", "Zhanaozen"]
+
+
+def test_a_moscow_dateline_places_nothing_in_moscow(extractor: Extractor) -> None:
+    text = "MOSCOW, Jan 6 - Protesters clashed with police overnight, officials said."
+    doc = read_document(text, label="wire", case_years=(2022,))
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert cands and all(c["place"] != "Moscow" for c in cands)
+
+
+def test_several_places_in_one_sentence(extractor: Extractor) -> None:
+    cands = run(extractor, "On 4 January rallies were held in Aktobe, Uralsk and Kyzylorda.")
+    assert sorted(c["place"] for c in only(cands, layer="protests")) == [
+        "Aktobe", "Kyzylorda", "Oral"]  # fmt: skip
+
+
+def test_emergency_declared_and_lifted(extractor: Extractor) -> None:
+    cands = run(extractor, "A state of emergency was declared in Mangystau region on 5 January.")
+    (e,) = only(cands, layer="emergency")
+    assert (e["status"], e["site_id"], e["date"]) == ("declared", "admin1:KZ-MAN", "2022-01-05")
+    cands = run(extractor, "The state of emergency in Almaty was lifted on 19 January.")
+    (e,) = only(cands, layer="emergency")
+    assert (e["status"], e["date"]) == ("lifted", "2022-01-19")
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def test_matching_corroborates_and_disputes(extractor: Extractor, gazetteer, settings) -> None:
+    from geo.events import load_dataset
+
+    ds = load_dataset(settings.with_(data_dir=PROJECT_ROOT / "data"), gazetteer)
+    index = RecordIndex.from_frames(ds.events, ds.states, ds.figures)
+    cands = extractor.extract(read_document(
+        "Almaty airport was seized by protesters on 5 January. On 15 January the Prosecutor "
+        "General's Office said 225 people had died. The same day it said 230 had died.",
+        label="t", published=dt.date(2022, 1, 15),
+    )).candidates  # fmt: skip
+    matched = {(c.kind, c.status or c.value): c for c in match(cands, index)}
+    assert "S026" in matched[("state", "seized")].matches
+    assert matched[("figure", 225)].matches  # the 225 of 15 January is on file
+    assert matched[("figure", 230)].disputes and not matched[("figure", 230)].matches
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "geo", "extract", *args],
+        capture_output=True, text=True, input=stdin, cwd=PROJECT_ROOT, timeout=120,
+    )  # fmt: skip
+
+
+def test_cli_contract() -> None:
+    art = (
+        PROJECT_ROOT
+        / "data"
+        / "articles"
+        / "2022-01-13-almaty-airport-reopens-withdrawal-begins.txt"
+    )
+    out = _cli(
+        str(art), "-", "--published", "2022-01-12", stdin="Protests were held in Aktobe today."
+    )
+    assert out.returncode == 0, out.stderr
+    results = json.loads(out.stdout)
+    assert [set(r) for r in results] == [
+        {"file", "title", "published", "publisher", "url", "candidates"}] * 2  # fmt: skip
+    assert results[0]["published"] == "2022-01-13" and results[1]["published"] == "2022-01-12"
+    keys = {"kind", "layer", "event_type", "date", "valid_to", "status", "metric", "value",
+            "qualifier", "part", "reported_by", "counts", "place", "site_id", "lat", "lon",
+            "admin1", "geo_precision", "time_precision", "actor1", "certainty", "evidence",
+            "confidence", "matches"}  # fmt: skip
+    for r in results:
+        for c in r["candidates"]:
+            assert keys <= set(c)
+            body_text = c["evidence"]["text"]
+            assert body_text and c["evidence"]["end"] - c["evidence"]["start"] == len(body_text)
+    (stdin_result,) = [r for r in results if r["file"] == "-"]
+    assert only(stdin_result["candidates"], layer="protests", date="2022-01-12", place="Aktobe")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("-",), "Protests in Aktobe.", "no publication date"),
+        (("/nonexistent/x.txt",), None, "cannot be read"),
+        (("-", "--published", "12/01/2022"), "x", "is not a date YYYY-MM-DD"),
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2(
+    args: tuple[str, ...], stdin: str | None, message: str
+) -> None:
+    out = _cli(*args, stdin=stdin)
+    assert out.returncode == 2
+    assert message in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_offsets_are_into_the_body(extractor: Extractor) -> None:
+    path = PROJECT_ROOT / "data" / "articles" / "2022-01-05-almaty-airport-seized.txt"
+    doc = read_document(path)
+    for c in extractor.extract(doc).candidates:
+        start, end, text = c.evidence
+        assert doc.body[start:end] == text
+
+
+def test_lexicon_is_data_and_compiles() -> None:
+    lexicon = load_lexicon()
+    layers = {t.layer for alts in lexicon.by_prefix.values() for _, rows in alts for t in rows}
+    assert {"protests", "clashes", "other", "troops", "infrastructure", "emergency"} <= layers
+
+
+def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not utf-8 \x80")
+    with pytest.raises(InputError, match="bad.txt: is not UTF-8"):
+        read_document(bad)
