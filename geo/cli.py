@@ -135,8 +135,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         found = extractor.extract(doc)
         results.append(replace(found, candidates=tuple(match(found.candidates, index))).to_json())
     if args.format == "json":
-        json.dump(results, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # dumps, then one write: json.dump streams through the pure-Python encoder (7x slower)
+        sys.stdout.write(json.dumps(results, ensure_ascii=False) + "\n")
         return 0
     for result in results:
         print(

@@ -34,7 +34,7 @@ import csv
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,6 +203,13 @@ class Candidate:
     confidence: float = 0.5
     matches: tuple[str, ...] = ()
     disputes: tuple[str, ...] = ()
+
+    def with_(self, **changes: Any) -> Candidate:
+        """A copy with some fields changed; dataclasses.replace costs 20x more, and matching
+        and merging make a copy of nearly every candidate."""
+        new = object.__new__(Candidate)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     @property
     def site_id(self) -> str | None:
@@ -682,11 +689,11 @@ class Extractor:
                 values[key] = c.value
                 took.add(id(c))
             elif t.layer == "protests" and c.metric == "participants" and cand.value is None:
-                cand = replace(cand, metric="participants", value=c.value,
+                cand = cand.with_(metric="participants", value=c.value,
                                qualifier=c.qualifier)  # fmt: skip
                 took.add(id(c))
         if len(values) != len(cand.counts):
-            cand = replace(cand, counts=tuple(sorted(values.items())))
+            cand = cand.with_(counts=tuple(sorted(values.items())))
         return cand, took
 
     def _figure(
@@ -840,7 +847,7 @@ def _close_before_reopening(cands: list[Candidate]) -> list[Candidate]:
         end = reopen.get(c.site_id)
         if (c.kind == "state" and c.status in {"closed", "disrupted", "seized"} and end
                 and c.valid_to is None and (c.date is None or c.date < end)):  # fmt: skip
-            c = replace(c, valid_to=end - dt.timedelta(days=1))
+            c = c.with_(valid_to=end - dt.timedelta(days=1))
         out.append(c)
     return out
 
@@ -854,7 +861,7 @@ def _retract_previous(cands: list[Candidate], before: int, body: str) -> list[Ca
     last_end = max(c.evidence[1] for c in prev)
     if "\n\n" in body[last_end:before]:
         return cands
-    return [replace(c, certainty="retracted") if c.kind == "figure" and c.evidence[1] == last_end
+    return [c.with_(certainty="retracted") if c.kind == "figure" and c.evidence[1] == last_end
             else c for c in cands]  # fmt: skip
 
 
@@ -876,7 +883,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         for k, v in c.counts:
             counts.setdefault(k, v)
         best = old if old.confidence >= c.confidence else c
-        out[key] = replace(best, counts=tuple(sorted(counts.items())),
+        out[key] = best.with_(counts=tuple(sorted(counts.items())),
                            value=old.value if old.value is not None else c.value)  # fmt: skip
     return sorted(out.values(), key=lambda c: (c.evidence[0], c.kind))
 

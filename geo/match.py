@@ -17,7 +17,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from geo.extract import Candidate
@@ -121,7 +121,9 @@ def _match_one(c: Candidate, index: RecordIndex) -> Candidate:
                     same.append(rec.id)
                 elif d == day:
                     other.append(rec.id)
-    return replace(c, matches=tuple(dict.fromkeys(same)), disputes=tuple(dict.fromkeys(other)))
+    if not same and not other:
+        return c
+    return c.with_(matches=tuple(dict.fromkeys(same)), disputes=tuple(dict.fromkeys(other)))
 
 
 def _same_place(c: Candidate, rec: _Record) -> bool:
@@ -134,7 +136,7 @@ def _same_place(c: Candidate, rec: _Record) -> bool:
         return True
     if p.kind == "admin1" or rec.precision >= 3:
         return bool(p.admin1) and p.admin1 == rec.admin1
-    if rec.lat is None or rec.lon is None:
+    if rec.lat is None or rec.lon is None or abs(rec.lat - p.lat) > 0.5:
         return False
     precision = max(c.geo_precision or 1, rec.precision)
     return _km(p.lat, p.lon, rec.lat, rec.lon) <= _KM_BY_PRECISION.get(precision, 50.0)
