@@ -67,12 +67,17 @@ _ADJECTIVES = (
     r"more|other|further|additional|local|kazakh|russian|armed|unarmed|injured|wounded|dead"
 )
 _NOUN = re.compile(rf"[ ]*(?:of[ ]+(?:the[ ]+)?)?(?:(?:{_ADJECTIVES})[ ]+)*(?:{_GROUPS})\b")
-_NUMBER_WORDS = trie([re.escape(c) for c in w] for w in (*_UNITS, *_SCALES, *_VAGUE))
+# "a" and "an" count only inside a phrase ("a dozen", "a hundred"): as words of their own they
+# would make every article's every "a" a number to try.
+_NUMBER_WORDS = trie(
+    [re.escape(c) for c in w] for w in (*_UNITS, *_SCALES, *_VAGUE) if w not in {"a", "an"}
+)
+_A_SCALE = r"an?[ ]+(?:hundred|thousand|million|dozen)"
 _QUALIFIER_WORDS = trie([re.escape(c) if c != " " else "[ ]+" for c in q] for q in _QUALIFIERS)
 _COUNT = re.compile(
     rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER_WORDS})[ ]+)?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?![\d:/%-])(?:[ ]+(?:thousand|million))?"
-    rf"|(?:{_NUMBER_WORDS})(?:(?:[ -]|[ ]+and[ ]+)(?:{_NUMBER_WORDS}))*)(?!\w)"
+    rf"|(?:{_A_SCALE}|{_NUMBER_WORDS})(?:(?:[ -]|[ ]+and[ ]+)(?:{_NUMBER_WORDS}))*)(?!\w)"
 )
 
 
@@ -129,7 +134,7 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
     out: list[Count] = []
     matches = []
     for m in _COUNT.finditer(lowered):
-        if any(a <= m.start("num") < b for a, b in skip):
+        if skip and any(a <= m.start("num") < b for a, b in skip):
             continue
         num = m["num"].strip()
         if num in {"a", "an", "one"} and not m["qual"]:

@@ -422,6 +422,22 @@ _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revok
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|had been|have been|has risen|"
                          r"rose to|reached|toll)\b")  # fmt: skip
+# The sentence's cues found in one pass (one search per cue per sentence cost more than the
+# rest of the sentence's work). No "\b" in front: then the engine skips ahead to the branches'
+# first letters; the word start is checked in Python.
+_CUES = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern})"
+        for name, rx in (
+            ("denial", _DENIAL),
+            ("hedge", _HEDGE),
+            ("retraction", _RETRACTION),
+            ("internet", _INTERNET),
+            ("troops", _TROOPS),
+            ("cumulative", _CUMULATIVE),
+        )  # fmt: skip
+    )
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _REPORTER = re.compile(
     r"according to (?:the |a |an )?(?P<a>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|"
@@ -484,9 +500,9 @@ class Extractor:
             s_dates = [d for d in dates if s_start <= d.start < s_end]
             s_counts = [c for c in counts if s_start <= c.start < s_end]
             s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
-            found = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
-                                   dateline, last_date)  # fmt: skip
-            if not s_counts and _RETRACTION.search(sentence.lower()):
+            found, cues = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
+                                         dateline, last_date)  # fmt: skip
+            if not s_counts and any(name == "retraction" for _, name in cues):
                 out = _retract_previous(out, s_start, body)
             out += found
             explicit = [d for d in s_dates if d.explicit and d.role != "until"]
@@ -506,21 +522,30 @@ class Extractor:
         mentions: list[Mention],
         dateline: Place | None,
         carried: DateMention | None,
-    ) -> list[Candidate]:
+    ) -> tuple[list[Candidate], list[tuple[int, str]]]:
+        """The sentence's candidates, and its cues as (offset in sentence, cue name)."""
         low = sentence.lower()
+        cues = [
+            (m.start(), m.lastgroup or "")
+            for m in _CUES.finditer(low)
+            if not m.start() or not low[m.start() - 1].isalnum()
+        ]
+        names = {name for _, name in cues}
         certainty = "reported"
-        if _DENIAL.search(low):
+        if "denial" in names:
             certainty = "denied"
-        elif _HEDGE.search(low) or (low.count("said") > 1 and _DISAGREE.search(low)):
+        elif "hedge" in names or (low.count("said") > 1 and _DISAGREE.search(low)):
             certainty = "uncertain"
-        retracted = bool(_RETRACTION.search(low))
+        retracted = "retraction" in names
+        cumulative = "cumulative" in names
         evidence = (offset, offset + len(sentence), sentence)
         out: list[Candidate] = []
         used_counts: set[int] = set()
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
-            hits = self._hits(clause, c_start + offset, low, offset)
+            c_cues = {name for pos, name in cues if c_start <= pos < c_end}
+            hits = self._hits(clause, c_start + offset, low, offset, c_cues)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
             c_counts = [c for c in counts if a <= c.start < b]
@@ -528,7 +553,7 @@ class Extractor:
             for hit in hits:
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
                                              dateline, certainty, evidence):  # fmt: skip
-                    cand, took = self._with_counts(cand, hit, c_counts, low)
+                    cand, took = self._with_counts(cand, hit, c_counts, cumulative)
                     used_counts.update(took)
                     out.append(cand)
             for count in c_counts:
@@ -536,9 +561,9 @@ class Extractor:
                     continue
                 out.append(self._figure(doc, count, sentence, offset, c_mentions, dates,
                                         certainty, retracted, evidence))  # fmt: skip
-        return _close_before_reopening(out)
+        return _close_before_reopening(out), cues
 
-    def _hits(self, clause: str, base: int, low: str, offset: int) -> list[_Hit]:
+    def _hits(self, clause: str, base: int, low: str, offset: int, cues: set[str]) -> list[_Hit]:
         """Triggers in a clause; weak ones only when nothing stronger is there; negated ones
         dropped."""
         hits: list[_Hit] = []
@@ -547,9 +572,7 @@ class Extractor:
             if _NEGATION.search(before):
                 continue
             for row in rows:
-                if row.needs == "internet" and not _INTERNET.search(clause):
-                    continue
-                if row.needs == "troops" and not _TROOPS.search(clause):
+                if row.needs in {"internet", "troops"} and row.needs not in cues:
                     continue
                 hits.append(_Hit(base + m_start, base + m_end, row))
         strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
@@ -671,7 +694,7 @@ class Extractor:
         return cand
 
     def _with_counts(
-        self, cand: Candidate, hit: _Hit, counts: list[Count], sentence: str
+        self, cand: Candidate, hit: _Hit, counts: list[Count], cumulative: bool
     ) -> tuple[Candidate, set[int]]:
         """Attach the clause's counts that qualify this candidate."""
         took: set[int] = set()
@@ -685,7 +708,7 @@ class Extractor:
                 or (t.sub_event_type == "Arrests" and c.metric == "detained")
                 or (t.layer == "troops" and c.metric == "troops" and cand.place is not None)
             )  # fmt: skip
-            if fits and key and key not in values and not _CUMULATIVE.search(sentence):
+            if fits and key and key not in values and not cumulative:
                 values[key] = c.value
                 took.add(id(c))
             elif t.layer == "protests" and c.metric == "participants" and cand.value is None:
