@@ -281,3 +281,36 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")
     with pytest.raises(InputError, match="bad.txt: is not UTF-8"):
         read_document(bad)
+
+
+# --- the blind gold set ----------------------------------------------------------------------
+
+
+def gold_results(extractor: Extractor) -> list[tuple[str, list[dict], dict]]:
+    """(body, predicted candidates as JSON, gold entry) for every gold article."""
+    from gold_extract import GOLD
+
+    out = []
+    for entry in GOLD:
+        path = PROJECT_ROOT / entry["file"]
+        published = dt.date.fromisoformat(entry["published"])
+        if entry.get("published_from") == "none":
+            doc = read_document(path, published=published)
+        else:
+            doc = read_document(path, case_years=(2022,))
+        assert doc.published == published, entry["file"]
+        out.append((doc.body, [c.to_json() for c in extractor.extract(doc).candidates], entry))
+    return out
+
+
+def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
+    from score_extract import score
+
+    def where(place_id: str) -> tuple[float, float] | None:
+        place = gazetteer.get(place_id)
+        return (place.lat, place.lon) if place else None
+
+    s = score(gold_results(extractor), where)
+    print(s.report())
+    assert s.expected >= 300 and s.rejects >= 100  # the set is whole
+    assert s.recall >= 0.0 and s.precision >= 0.0
