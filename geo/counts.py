@@ -54,11 +54,14 @@ _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|died|dead|deaths?|death\s+toll|lost\s+(?:their|his|her)\s+lives|"
                r"shot\s+dead|bodies|fatalities|perished|toll"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|in\s+hospital"),
-    ("arrested", r"remanded|court[- ]ordered|placed\s+under\s+arrest\s+by|pre-?trial"),
+    ("arrested", r"remanded|court[- ]ordered|placed\s+under\s+arrest\s+by|pre-?trial|"
+                 r"formally\s+arrested|formal\s+arrests?"),
     ("detained", r"detained|detentions?|detainees|arrested|arrests|taken\s+into\s+custody|"
                  r"taken\s+in|rounded\s+up|apprehended|in\s+custody|held\s+by\s+police"),
     ("participants", r"gathered|rallied|marched|took\s+to\s+the\s+streets|protested|joined|"
-                     r"turned\s+out|assembled|demonstrated|crowd"),
+                     r"turned\s+out|assembled|demonstrated|crowd|t[ao]ke?n?\s+part|took\s+part|"
+                     r"stormed|forced\s+their\s+way|broke\s+into|burst\s+into|converged|camped|"
+                     r"pushed"),
     ("troops", r"troops|soldiers|servicemen|peacekeepers|paratroopers|personnel|contingent|"
                r"military|deploy\w*|sent|arrived|landed|force"),
 )  # fmt: skip
@@ -142,6 +145,8 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
         parsed = _value(num)
         if parsed is None or (num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100):
             continue  # not a number, or a year
+        if _AGE.match(lowered, m.end()):
+            continue  # "an eleven-year-old boy"
         matches.append((m, parsed))
     for i, (m, (value, qualifier)) in enumerate(matches):
         qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"] or ""), qualifier)
@@ -181,6 +186,7 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
     return out
 
 
+_AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
 _TROOP_NOUN = re.compile(
     r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"
 )

@@ -30,10 +30,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 # Tense: a weekday in a clause with one of these points forward ("is set to begin Thursday").
 FUTURE_CUES = re.compile(
-    r"\b(?:will|would|shall|'ll|is\s+(?:set|due|scheduled|expected|planned|going|to)|"
-    r"are\s+(?:set|due|scheduled|expected|planned|going|to)|was\s+(?:set|due|scheduled|expected)|"
-    r"were\s+(?:set|due|scheduled|expected)|plans?\s+to|planning\s+to|next|upcoming|"
-    r"from\s+(?:tomorrow|next))\b"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|"
+    r"(?:is|are|was|were)\s+(?:set|due|scheduled|expected|planned|going)\s+to|"
+    r"plans?\s+to|planning\s+to|next|upcoming|from\s+(?:tomorrow|next))\b"
 )
 
 
@@ -103,11 +102,18 @@ def _vocabulary() -> _Vocabulary:
         rf"(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
         rf"|(?:(?P<wq>last|next|this|on|в|во)[ ]+)?(?P<wd>{weekday})(?!\w)"
         rf"|(?P<rel>{rel})(?!\w)"
+        rf"|(?P<ndays>(?:in|within)[ ]+(?:{_NUMBER})[ ]+days?(?:['’][ ]+time)?"
+        rf"|(?:{_NUMBER})[ ]+days?[ ]+(?:later|earlier|before|ago|after))"
         rf"|(?P<dbefore>the[ ]+(?:day[ ]+before|previous[ ]+day|following[ ]+day|next[ ]+day)"
         rf"|a[ ]+day[ ]+(?:earlier|later))"
         rf")"
     )
     return _Vocabulary(months, weekdays, relative, pattern)
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
 
 
 def _words(words: dict[str, object]) -> str:
@@ -187,8 +193,10 @@ def find_dates(
                     role = "until"
         elif m["wd"]:
             explicit = False
+            # the weekday's own clause: back to the last sentence or clause end, a little ahead
             start = max(0, m.start() - 80)
-            clause = lowered[start : m.end() + 60]
+            cut = max(lowered.rfind(c, start, m.start()) for c in ".;!?")
+            clause = lowered[max(start, cut + 1) : m.end() + 25]
             future = bool(clause_future.search(clause))
             day = weekday_date(
                 vocab.weekdays[m["wd"].lower()], published, future=future,
@@ -199,6 +207,18 @@ def find_dates(
             phrase = m["rel"].lower()
             offset, precision = vocab.relative[phrase]
             day = published + dt.timedelta(days=offset)
+        elif m["ndays"]:
+            explicit = False
+            phrase = m["ndays"]
+            n = next(int(w) if w.isdigit() else _SMALL[w] for w in phrase.split() if
+                     w.isdigit() or w in _SMALL)  # fmt: skip
+            if phrase.endswith("ago"):
+                day = published - dt.timedelta(days=n)
+            elif phrase.startswith(("in", "within")):
+                day = published + dt.timedelta(days=n)
+            else:
+                back = phrase.endswith(("earlier", "before"))
+                day = anchor + dt.timedelta(days=-n if back else n)
         else:
             explicit = False
             phrase = m["dbefore"].lower()

@@ -44,6 +44,7 @@ from geo.articles import file_label, looks_like_article, parse_article
 from geo.counts import Count, find_counts
 from geo.dates import DateMention, find_dates
 from geo.errors import InputError
+from geo.gazetteer import normalize
 from geo.schema import Mention, Place
 
 if TYPE_CHECKING:
@@ -338,16 +339,19 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             except re.error as exc:
                 msg = f"{where}: not a valid pattern ({exc})"
                 raise InputError(msg) from None
-            trigger = Trigger(
-                kind=row["kind"], layer=row["layer"], event_type=row["event_type"] or None,
-                sub_event_type=row["sub_event_type"] or None, status=row["status"] or None,
-                needs=row["needs"], weak=row["weak"] == "1",
-            )  # fmt: skip
+            triggers = [  # "facility|internet": one reading for each
+                Trigger(
+                    kind=row["kind"], layer=row["layer"], event_type=row["event_type"] or None,
+                    sub_event_type=row["sub_event_type"] or None, status=row["status"] or None,
+                    needs=needs, weak=row["weak"] == "1",
+                )
+                for needs in (row["needs"] or "").split("|")
+            ]  # fmt: skip
             for word in _top_level_alternatives(row["trigger"]):
                 if len(_literal_prefix(word)) < 2:
                     msg = f"{where}: {word!r} must start with two plain letters"
                     raise InputError(msg)
-                by_words.setdefault(word, []).append(trigger)
+                by_words.setdefault(word, []).extend(triggers)
     grouped: dict[str, list[tuple[re.Pattern[str], tuple[Trigger, ...]]]] = {}
     for word, rows in by_words.items():
         alt = re.compile(f"(?:{word})(?!\\w)")
@@ -410,8 +414,9 @@ _RETRACTION = re.compile(
 )
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
                        r"messengers?|communications?|phone lines|netblocks)\b")  # fmt: skip
-_TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces|servicem[ae]n|soldiers|"
-                     r"paratroop\w*|military|units|csto|army|personnel)\b")  # fmt: skip
+_TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
+                     r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
+                     r"brigade|transport aircraft|il-76s?)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended)\b")  # fmt: skip
@@ -420,7 +425,7 @@ _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|first|set to|wi
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
                      r"over)\b")  # fmt: skip
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
-                         r"overall|since the (?:start|beginning)|had been|have been|has risen|"
+                         r"overall|since the (?:start|beginning)|has risen|"
                          r"rose to|reached|toll)\b")  # fmt: skip
 # The sentence's cues found in one pass (one search per cue per sentence cost more than the
 # rest of the sentence's work). No "\b" in front: then the engine skips ahead to the branches'
@@ -438,7 +443,15 @@ _CUES = re.compile(
         )  # fmt: skip
     )
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_RETRACTS_FIGURE = re.compile(
+    r"\b(?:retract\w*|deleted|technical error|erroneous\w*|in error)\b|"
+    r"\bwithdr[eao]w\w*\b.{0,25}\b(?:it|figure|toll|number|data|post|message|report)\b|"
+    r"\b(?:it|figure|toll|number|data|post|message|report)\b.{0,25}\bwithdr[eao]w\w*\b"
+)
+_THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b")
+_OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b")
+_VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
+                       r"operation|violence|beaten|storm\w*|gunfire)\b")  # fmt: skip
 _REPORTER = re.compile(
     r"according to (?:the |a |an )?(?P<a>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|"
     r"police|officials|authorities|witnesses|doctors|activists)"
@@ -491,20 +504,29 @@ class Extractor:
         dateline = self._dateline_place(doc)
         out: list[Candidate] = []
         last_date: DateMention | None = None
-        para_start = 0
+        previous: list[Mention] = []  # the last sentence's places, for "there"
+        para_start = paragraph = 0
         for s_start, s_end in _sentences(body, doc.dateline_end):
             if "\n\n" in body[para_start:s_start]:
                 last_date = None  # a date carries over within its paragraph only
+                paragraph = s_start
+            first_of_paragraph = paragraph == s_start
             para_start = s_start
             sentence = body[s_start:s_end]
             s_dates = [d for d in dates if s_start <= d.start < s_end]
             s_counts = [c for c in counts if s_start <= c.start < s_end]
             s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
             found, cues = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
-                                         dateline, last_date)  # fmt: skip
-            if not s_counts and any(name == "retraction" for _, name in cues):
-                out = _retract_previous(out, s_start, body)
+                                         dateline, last_date, previous)  # fmt: skip
+            if any(name == "retraction" for _, name in cues):
+                # "Officials later withdrew it": the paragraph's national figures before it
+                # (the previous paragraph's, when the sentence opens a paragraph)
+                out = _retract_previous(out, paragraph, s_start, body, first_of_paragraph)
             out += found
+            inside = [m for m in s_mentions if m.place and m.place.country_code == self.aoi
+                      and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+            if inside:
+                previous = inside
             explicit = [d for d in s_dates if d.explicit and d.role != "until"]
             if explicit:
                 last_date = explicit[-1]
@@ -522,6 +544,7 @@ class Extractor:
         mentions: list[Mention],
         dateline: Place | None,
         carried: DateMention | None,
+        previous: list[Mention],
     ) -> tuple[list[Candidate], list[tuple[int, str]]]:
         """The sentence's candidates, and its cues as (offset in sentence, cue name)."""
         low = sentence.lower()
@@ -549,18 +572,25 @@ class Extractor:
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
             c_counts = [c for c in counts if a <= c.start < b]
+            if not any(m.place and m.place.country_code == self.aoi for m in c_mentions) and (
+                previous and _THERE.search(clause)
+            ):
+                c_mentions = previous[-1:]  # "opened fire on demonstrators there"
             self._assign_places(hits, c_mentions, low, offset)
             for hit in hits:
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
-                                             dateline, certainty, evidence):  # fmt: skip
+                                             dateline, certainty, evidence,
+                                             mentions if hit.trigger.needs == "emergency"
+                                             else c_mentions):  # fmt: skip
                     cand, took = self._with_counts(cand, hit, c_counts, cumulative)
                     used_counts.update(took)
                     out.append(cand)
             for count in c_counts:
                 if id(count) in used_counts:
                     continue
-                out.append(self._figure(doc, count, sentence, offset, c_mentions, dates,
-                                        certainty, retracted, evidence))  # fmt: skip
+                out.append(self._figure(doc, count, sentence[c_start:c_end], offset + c_start,
+                                        c_mentions, c_dates, certainty, retracted,
+                                        evidence))  # fmt: skip
         return _close_before_reopening(out), cues
 
     def _hits(self, clause: str, base: int, low: str, offset: int, cues: set[str]) -> list[_Hit]:
@@ -600,10 +630,6 @@ class Extractor:
                                             and m.place.name in cities)]  # fmt: skip
         for m in places:
             nearest = min(hits, key=lambda h: _distance(h, m))
-            if nearest.trigger.layer == "troops" and _FROM_BEFORE.search(
-                low[max(0, m.start - offset - 12) : m.start - offset]
-            ):
-                continue
             for h in hits:  # every reading of the nearest trigger's words
                 if (h.start, h.end) == (nearest.start, nearest.end):
                     h.places.append(m)
@@ -623,19 +649,28 @@ class Extractor:
         dateline: Place | None,
         certainty: str,
         evidence: tuple[int, int, str],
+        clause_mentions: list[Mention],
     ) -> list[Candidate]:
         t = hit.trigger
         places = list(dict.fromkeys(m.place for m in hit.places if m.place))
+        if t.layer in {"troops", "emergency", "infrastructure"}:
+            places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
             places = [p for p in places if p.kind in {"facility", "airport"}]
             if not places:
                 return []
         if t.needs == "national":
-            places = []
+            # a decision about one city's officials ("dismissed the mayor of Almaty") is local
+            places = places[:1] if _OFFICIAL_OF.search(clause) else []
+            places = [p for p in places if p.country_code == self.aoi and p.kind == "city"]
         elif t.needs == "internet":
             places = [p for p in places if p.kind in {"city", "admin1"}][:1]
         elif t.needs == "emergency":
-            places = [p for p in places if p.kind in {"city", "admin1"}]
+            # every unit the sentence lists; a city that is an admin-1 unit of its own is that unit
+            places = list(dict.fromkeys(
+                self._unit_of(m.place) for m in clause_mentions if m.place
+                and m.place.country_code == self.aoi and m.place.kind in {"city", "admin1"}
+            ))  # fmt: skip
             if re.search(r"nationwide|across the country|entire country|whole country|"
                          r"all regions|country-?wide", clause):  # fmt: skip
                 places = []
@@ -711,7 +746,8 @@ class Extractor:
             if fits and key and key not in values and not cumulative:
                 values[key] = c.value
                 took.add(id(c))
-            elif t.layer == "protests" and c.metric == "participants" and cand.value is None:
+            elif (t.layer in {"protests", "clashes"} and c.metric == "participants"
+                  and cand.value is None):  # fmt: skip
                 cand = cand.with_(metric="participants", value=c.value,
                                qualifier=c.qualifier)  # fmt: skip
                 took.add(id(c))
@@ -723,7 +759,7 @@ class Extractor:
         self,
         doc: Document,
         count: Count,
-        sentence: str,
+        clause: str,
         offset: int,
         mentions: list[Mention],
         dates: list[DateMention],
@@ -731,27 +767,48 @@ class Extractor:
         retracted: bool,
         evidence: tuple[int, int, str],
     ) -> Candidate:
-        """A reported figure: national unless its clause names a place in the area."""
+        """A count no candidate took: a national figure, or, when its clause names a place in
+        the area, that place's event (a clash when the clause tells of violence) carrying it.
+        A figure is dated by a date before it in its clause ("On 9 January state television
+        reported 164 dead"; a date after it is the day of what was counted), else the
+        publication day."""
         places = [m.place for m in mentions if m.place and m.place.country_code == self.aoi
                   and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
-        place = places[0] if places else None
-        if place is not None and place.kind in {"facility", "airport"}:
-            place = self.gazetteer.get(_city_id(self.gazetteer, place)) or place
+        low = clause.lower()
+        reporter = _reporter(clause)
+        if places:
+            violent = bool(_VIOLENCE.search(low))
+            key = COUNT_KEYS.get(count.metric)
+            near = [d for d in dates if d.role != "until"]
+            return Candidate(
+                kind="event", layer="clashes" if violent else "other",
+                event_type="Riots" if violent else "Strategic developments",
+                sub_event_type="Violent demonstration" if violent else "Other",
+                date=near[0].day if near else doc.published, place=places[0],
+                counts=((key, count.value),) if key and count.metric != "troops" else (),
+                metric=None if key else count.metric, value=None if key else count.value,
+                qualifier=None if key else count.qualifier, reported_by=reporter,
+                certainty=certainty, evidence=evidence, confidence=0.55,
+                actor1=None,
+            )  # fmt: skip
         day = doc.published
-        low = sentence.lower()
-        for d in dates:  # a dated statement ("as of 13 January", "said on Monday")
-            before = low[max(0, d.start - offset - 30) : d.start - offset]
-            if d.role == "until" or re.search(r"\b(?:by|as of|said|reported|announced|"
-                                               r"on|stood at)\s*$", before):  # fmt: skip
-                if d.day <= doc.published:
-                    day = d.day
-        reporter = _reporter(sentence)
+        for d in dates:
+            if d.start < count.start and d.day <= doc.published:
+                day = d.day
         return Candidate(
             kind="figure", layer=None, date=day, metric=count.metric, value=count.value,
-            qualifier=count.qualifier, part=count.part, reported_by=reporter, place=place,
+            qualifier=count.qualifier, part=count.part, reported_by=reporter, place=None,
             certainty="retracted" if retracted else certainty,
             evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
         )  # fmt: skip
+
+    def _unit_of(self, place: Place) -> Place:
+        """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""
+        if place.kind != "city" or not place.admin1:
+            return place
+        unit = self.gazetteer.get(f"admin1:{place.admin1}")
+        same = unit is not None and normalize(unit.name) == normalize(place.name)
+        return unit if same and unit is not None else place
 
     def _dateline_place(self, doc: Document) -> Place | None:
         """The dateline's place when it is in the area of interest (never Moscow)."""
@@ -856,11 +913,6 @@ def _reporter(sentence: str) -> str | None:
     return who or None
 
 
-def _city_id(gazetteer: Gazetteer, place: Place) -> str:
-    found = gazetteer.lookup(place.city, kinds=["city"], limit=1) if place.city else []
-    return found[0].id if found else place.id
-
-
 def _close_before_reopening(cands: list[Candidate]) -> list[Candidate]:
     """A closure and a reopening of one site in one sentence: the closure ends the day before."""
     reopen = {c.site_id: c.date for c in cands
@@ -875,17 +927,23 @@ def _close_before_reopening(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _retract_previous(cands: list[Candidate], before: int, body: str) -> list[Candidate]:
-    """A sentence that withdraws a figure ("later withdrew it") retracts the figures of the
-    sentence before it, in the same paragraph."""
-    prev = [c for c in cands if c.kind == "figure" and c.evidence[1] <= before]
-    if not prev:
+def _retract_previous(
+    cands: list[Candidate], paragraph: int, before: int, body: str, first: bool
+) -> list[Candidate]:
+    """A sentence that withdraws a figure ("Officials later withdrew it", "The figure was
+    soon withdrawn") retracts the national figures of its paragraph before it, or of the
+    previous paragraph when it opens one."""
+    if not _RETRACTS_FIGURE.search(body[before : before + 300].split("\n", 1)[0].lower()):
         return cands
-    last_end = max(c.evidence[1] for c in prev)
-    if "\n\n" in body[last_end:before]:
-        return cands
-    return [c.with_(certainty="retracted") if c.kind == "figure" and c.evidence[1] == last_end
-            else c for c in cands]  # fmt: skip
+    start = paragraph
+    if first:
+        start = body.rfind("\n\n", 0, max(0, paragraph - 2)) + 1
+    return [
+        c.with_(certainty="retracted")
+        if c.kind == "figure" and c.place is None and start <= c.evidence[0] < before
+        else c
+        for c in cands
+    ]
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
