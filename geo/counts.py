@@ -191,7 +191,7 @@ _TROOP_NOUN = re.compile(
     r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"
 )
 _VERB_BEFORE = re.compile(
-    r"(?P<deaths>killed|kill)|(?P<injured>injured|wounded)|(?P<detained>detained|arrested|held|"
+    r"(?P<deaths>killed|kill)|(?P<injured>injured|wounded)|(?P<detained>detained|arrested|"
     r"rounded up)|(?P<troops>sent|deployed|dispatched|send|deploy)(?:[ ]+\w+){0,2}[ ]*$"
 )
 

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from geo._regex import trie
 from geo.articles import file_label, looks_like_article, parse_article
 from geo.counts import Count, find_counts
-from geo.dates import DateMention, find_dates
+from geo.dates import FUTURE_CUES, DateMention, find_dates
 from geo.errors import InputError
 from geo.gazetteer import normalize
 from geo.schema import Mention, Place
@@ -423,7 +423,16 @@ _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|a
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|first|set to|will|would|"
                      r"phased|is to|are to|announc\w*)\b")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
-                     r"over)\b")  # fmt: skip
+                     r"over|released|gone)\b")  # fmt: skip
+_MOVES = re.compile(
+    r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"
+    r"took off|drove|left|depart|withdr)"
+)
+_HAS_COUNT = re.compile(r"\d|\b(?:dozens|hundreds|thousands)\b")
+_NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
+                         r"all regions|every (?:remaining )?region|country-?wide")  # fmt: skip
+# "closed after a blackout", "after being ransacked": a state told as background
+_BACKGROUND = re.compile(r"\b(?:after|following)\s+(?:a |an |the |being |its |their )?$")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|has risen|"
                          r"rose to|reached|toll)\b")  # fmt: skip
@@ -505,11 +514,13 @@ class Extractor:
         out: list[Candidate] = []
         last_date: DateMention | None = None
         previous: list[Mention] = []  # the last sentence's places, for "there"
+        context: set[str] = set()  # "emergency-context" once a paragraph names an emergency
         para_start = paragraph = 0
         for s_start, s_end in _sentences(body, doc.dateline_end):
             if "\n\n" in body[para_start:s_start]:
                 last_date = None  # a date carries over within its paragraph only
                 paragraph = s_start
+                context = set()
             first_of_paragraph = paragraph == s_start
             para_start = s_start
             sentence = body[s_start:s_end]
@@ -517,19 +528,21 @@ class Extractor:
             s_counts = [c for c in counts if s_start <= c.start < s_end]
             s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
             found, cues = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
-                                         dateline, last_date, previous)  # fmt: skip
+                                         dateline, last_date, previous, context)  # fmt: skip
             if any(name == "retraction" for _, name in cues):
                 # "Officials later withdrew it": the paragraph's national figures before it
                 # (the previous paragraph's, when the sentence opens a paragraph)
                 out = _retract_previous(out, paragraph, s_start, body, first_of_paragraph)
             out += found
+            if any(name == "emergency" for _, name in cues):
+                context.add("emergency-context")
             inside = [m for m in s_mentions if m.place and m.place.country_code == self.aoi
                       and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
             if inside:
                 previous = inside
-            explicit = [d for d in s_dates if d.explicit and d.role != "until"]
-            if explicit:
-                last_date = explicit[-1]
+            dated = [d for d in s_dates if d.role != "until"]
+            if dated:  # "at the same hour" in the next sentence means this day
+                last_date = dated[-1]
         return Extraction(doc, mentions, tuple(_merge(out)))
 
     # -- one sentence ----------------------------------------------------------------------
@@ -545,6 +558,7 @@ class Extractor:
         dateline: Place | None,
         carried: DateMention | None,
         previous: list[Mention],
+        context: set[str],
     ) -> tuple[list[Candidate], list[tuple[int, str]]]:
         """The sentence's candidates, and its cues as (offset in sentence, cue name)."""
         low = sentence.lower()
@@ -567,7 +581,7 @@ class Extractor:
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
-            c_cues = {name for pos, name in cues if c_start <= pos < c_end}
+            c_cues = {name for pos, name in cues if c_start <= pos < c_end} | context
             hits = self._hits(clause, c_start + offset, low, offset, c_cues)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
@@ -577,13 +591,19 @@ class Extractor:
             ):
                 c_mentions = previous[-1:]  # "opened fire on demonstrators there"
             self._assign_places(hits, c_mentions, low, offset)
+            if any(h.trigger.layer == "emergency" for h in hits):
+                cues.append((c_start, "emergency"))  # the paragraph now speaks of one
             for hit in hits:
+                # an emergency takes every unit its sentence lists
+                near = mentions if hit.trigger.layer == "emergency" else c_mentions
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
-                                             dateline, certainty, evidence,
-                                             mentions if hit.trigger.needs == "emergency"
-                                             else c_mentions):  # fmt: skip
+                                             dateline, certainty, evidence, near,
+                                             offset + c_start):  # fmt: skip
                     cand, took = self._with_counts(cand, hit, c_counts, cumulative)
                     used_counts.update(took)
+                    if (cand.layer == "troops" and cand.status == "deployed"
+                            and cand.place is None and not cand.counts):  # fmt: skip
+                        continue  # "the bloc had deployed troops": no place, no size, no news
                     out.append(cand)
             for count in c_counts:
                 if id(count) in used_counts:
@@ -591,7 +611,7 @@ class Extractor:
                 out.append(self._figure(doc, count, sentence[c_start:c_end], offset + c_start,
                                         c_mentions, c_dates, certainty, retracted,
                                         evidence))  # fmt: skip
-        return _close_before_reopening(out), cues
+        return _one_status_a_day(_close_before_reopening(out)), cues
 
     def _hits(self, clause: str, base: int, low: str, offset: int, cues: set[str]) -> list[_Hit]:
         """Triggers in a clause; weak ones only when nothing stronger is there; negated ones
@@ -602,7 +622,9 @@ class Extractor:
             if _NEGATION.search(before):
                 continue
             for row in rows:
-                if row.needs in {"internet", "troops"} and row.needs not in cues:
+                if row.needs in {"internet", "troops", "emergency-context"} and (
+                    row.needs not in cues
+                ):
                     continue
                 hits.append(_Hit(base + m_start, base + m_end, row))
         strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
@@ -650,6 +672,7 @@ class Extractor:
         certainty: str,
         evidence: tuple[int, int, str],
         clause_mentions: list[Mention],
+        clause_at: int,
     ) -> list[Candidate]:
         t = hit.trigger
         places = list(dict.fromkeys(m.place for m in hit.places if m.place))
@@ -665,22 +688,32 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi and p.kind == "city"]
         elif t.needs == "internet":
             places = [p for p in places if p.kind in {"city", "admin1"}][:1]
-        elif t.needs == "emergency":
+        elif t.layer == "emergency":
             # every unit the sentence lists; a city that is an admin-1 unit of its own is that unit
             places = list(dict.fromkeys(
                 self._unit_of(m.place) for m in clause_mentions if m.place
                 and m.place.country_code == self.aoi and m.place.kind in {"city", "admin1"}
             ))  # fmt: skip
-            if re.search(r"nationwide|across the country|entire country|whole country|"
-                         r"all regions|country-?wide", clause):  # fmt: skip
-                places = []
+            # the units it lists; none listed and "nationwide": the whole country
+        if t.needs == "emergency-context" and not places:
+            return []
         several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
         return [
             cand
             for place in (places if several and places else places[:1] or [None])
             if (
                 cand := self._candidate(
-                    doc, t, clause, place, dates, hit, carried, dateline, certainty, evidence
+                    doc,
+                    t,
+                    clause,
+                    place,
+                    dates,
+                    hit,
+                    carried,
+                    dateline,
+                    certainty,
+                    evidence,
+                    clause_at,
                 )
             )  # fmt: skip
         ]
@@ -697,9 +730,23 @@ class Extractor:
         dateline: Place | None,
         certainty: str,
         evidence: tuple[int, int, str],
+        clause_at: int,
     ) -> Candidate | None:
         confidence = (0.8 if not t.weak else 0.6) * (1.0 if certainty == "reported" else 0.7)
-        national_ok = t.needs in {"national", "internet", "emergency"} or t.layer == "troops"
+        has_date = bool(dates)
+        if not has_date and FUTURE_CUES.search(clause):
+            return None  # a promise with no day ("would be lifted step by step")
+        if t.weak and t.kind == "event":
+            # a weak word ("protests", "decree") proposes only with a place or a date of its own
+            if (t.needs == "national" and not has_date) or (
+                t.needs != "national" and place is None
+            ):
+                return None
+        if t.kind == "state" and _BACKGROUND.search(clause[: max(0, hit.start - clause_at)]):
+            return None
+        if t.layer == "emergency" and place is None and not _NATIONWIDE.search(clause):
+            return None  # an emergency is declared over named units, or nationwide
+        national_ok = t.needs in {"national", "internet"} or t.layer in {"troops", "emergency"}
         if place is None and not national_ok:
             if dateline is not None and t.needs != "facility" and t.sub_event_type != "Arrests":
                 place, confidence = dateline, confidence * 0.85
@@ -716,8 +763,8 @@ class Extractor:
             status = "lifted" if _LIFTED.search(clause) else "declared"
         kind = t.kind
         layer = t.layer
-        if t.layer == "other" and t.sub_event_type == "Arrests" and place is None:
-            return None  # national detentions are figures (from their count), not events
+        if t.sub_event_type == "Arrests" and place is None and _HAS_COUNT.search(clause):
+            return None  # counted detentions nationwide are a figure (from the count)
         cand = Candidate(
             kind=kind, layer=layer, date=when,
             event_type=t.event_type, sub_event_type=t.sub_event_type,
@@ -735,13 +782,15 @@ class Extractor:
         took: set[int] = set()
         values: dict[str, int] = dict(cand.counts)
         t = hit.trigger
+        hit_text = cand.evidence[2][hit.start - cand.evidence[0] :].lower()
         for c in counts:
             key = COUNT_KEYS.get(c.metric)
             fits = (
                 (t.layer == "clashes" and c.metric in {"deaths", "injured", "detained"}
                  and cand.place is not None)
                 or (t.sub_event_type == "Arrests" and c.metric == "detained")
-                or (t.layer == "troops" and c.metric == "troops" and cand.place is not None)
+                or (t.layer == "troops" and c.metric == "troops"
+                    and (cand.place is not None or _MOVES.match(hit_text)))
             )  # fmt: skip
             if fits and key and key not in values and not cumulative:
                 values[key] = c.value
@@ -925,6 +974,31 @@ def _close_before_reopening(cands: list[Candidate]) -> list[Candidate]:
             c = c.with_(valid_to=end - dt.timedelta(days=1))
         out.append(c)
     return out
+
+
+_STATUS_PRECEDENCE = {"disrupted": 0, "operational": 1, "closed": 2}
+
+
+def _one_status_a_day(cands: list[Candidate]) -> list[Candidate]:
+    """Of the statuses one sentence gives a site (or the internet) for one day, the most
+    particular stays: "fixed-line internet came back while mobile data stayed off" is
+    disrupted, "access returned" is operational."""
+    best: dict[tuple[Any, ...], Candidate] = {}
+    for c in cands:
+        if c.kind == "state" and c.layer == "infrastructure" and c.status in _STATUS_PRECEDENCE:
+            key = (c.site_id, c.part, c.place.id if c.place else None, c.date)
+            old = best.get(key)
+            if old is None or _STATUS_PRECEDENCE[c.status] < _STATUS_PRECEDENCE[old.status or ""]:
+                best[key] = c
+    keep = {id(c) for c in best.values()}
+    return [
+        c
+        for c in cands
+        if id(c) in keep
+        or not (
+            c.kind == "state" and c.layer == "infrastructure" and c.status in _STATUS_PRECEDENCE
+        )
+    ]
 
 
 def _retract_previous(

@@ -33,6 +33,7 @@ class Score:
     violations: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
 
     def ratio(self, a: int, b: int) -> float:
         return a / b if b else 1.0
@@ -169,6 +170,13 @@ def score(
                         f"{p['date']} {p['site_id'] or p['place']} {_layer_status(p)} "
                         f"{p.get('value') or p.get('counts')} | {item['quote']}"
                     )
+        for i, p in enumerate(preds):
+            if i not in used:
+                s.extra.append(
+                    f"{entry['file']}: {p['kind']} {_layer_status(p)} {p['date']} "
+                    f"{p['site_id'] or p['place']} {p.get('value') or ''} | "
+                    f"{p['evidence']['text'][:90]}"
+                )
         for item in entry.get("reject", []):
             s.rejects += 1
             pos = body.find(item["quote"])
