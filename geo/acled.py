@@ -62,7 +62,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import geopandas as gpd
 import pandas as pd
@@ -1102,8 +1102,7 @@ def _actor_parts(cell: str) -> tuple[str, str]:
     return (parts[0] if parts else "", "; ".join(parts[1:]))
 
 
-@dataclass(frozen=True)
-class EventFacts:
+class EventFacts(NamedTuple):
     """What an event's Dataset row tells the export beyond its feature: both actors apart and,
     for imported events, ACLED's country and inter codes."""
 
@@ -1118,15 +1117,21 @@ def _cell(value: object) -> str:
     return "" if is_missing(value) else str(value)
 
 
+def _texts(events: pd.DataFrame, column: str) -> list[str]:
+    if column not in events:
+        return [""] * len(events)
+    values = events[column].astype(object)
+    return values.where(values.notna(), "").astype(str).tolist()
+
+
 def event_facts(events: pd.DataFrame | None) -> dict[str, EventFacts]:
     """EventFacts by event id from a Dataset's events frame."""
     if events is None or not len(events):
         return {}
-    cols = [c for c in ("actor1", "actor2", *ACLED_EXTRA_COLUMNS) if c in events]
-    values = zip(events["id"], *(events[c] for c in cols), strict=True)
+    columns = [_texts(events, c) for c in EventFacts._fields]
     return {
-        str(rid): EventFacts(**{c: _cell(v) for c, v in zip(cols, rest, strict=True)})
-        for rid, *rest in values
+        str(rid): EventFacts(*facts)
+        for rid, *facts in zip(events["id"].tolist(), *columns, strict=True)
     }
 
 
@@ -1156,8 +1161,11 @@ def acled_row(
     timestamp: int,
     facts: EventFacts | None = None,
     gazetteer: Any = None,
+    cc: str | None = None,
 ) -> list[str]:
-    """One feature (FEATURE_COLUMNS record) as ACLED's 31 cells, in ACLED_COLUMNS order."""
+    """One feature (FEATURE_COLUMNS record) as ACLED's 31 cells, in ACLED_COLUMNS order.
+
+    ``cc``: the event's country when the caller knows it (else ``event_country`` tells)."""
     layer = str(rec["layer"])
     event_type = str(rec.get("event_type") or "")
     sub_event_type = str(rec.get("sub_event_type") or "")
@@ -1169,7 +1177,8 @@ def acled_row(
         first, _, second = str(rec.get("actor") or "").partition(" vs ")
         actors = (first, second)
     (actor1, assoc1), (actor2, assoc2) = _actor_parts(actors[0]), _actor_parts(actors[1])
-    cc = event_country(rec, facts, gazetteer)
+    if cc is None:
+        cc = event_country(rec, facts, gazetteer)
     where = country(cc) if cc else None
     inter1 = (facts.inter1 if facts else "") or inter_code(actor1, cc)
     inter2 = ((facts.inter2 if facts else "") or inter_code(actor2, cc)) if actor2 else ""
@@ -1260,10 +1269,16 @@ def acled_csv_text(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACLED_COLUMNS)
+    countries: dict[tuple[str, str], str] = {}  # (admin1, place_id) -> country, asked once
     for rec in records:
-        writer.writerow(
-            acled_row(rec, timestamp=stamp, facts=facts.get(str(rec["id"])), gazetteer=gazetteer)
-        )
+        known = facts.get(str(rec["id"]))
+        cc = known.country if known is not None else ""
+        if not cc:
+            key = (_cell(rec.get("admin1")), _cell(rec.get("place_id")))
+            if key not in countries:
+                countries[key] = event_country(rec, None, gazetteer)
+            cc = countries[key]
+        writer.writerow(acled_row(rec, timestamp=stamp, facts=known, gazetteer=gazetteer, cc=cc))
     return out.getvalue()
 
 
