@@ -447,8 +447,9 @@ def _decode(path: Path, label: str) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "not UTF-8: read as Windows-1252"
 
 
-def _read_table(path: Path, label: str) -> tuple[list[_RawRow], list[str]]:
-    """The rows of an ACLED CSV as (first line, cells by canonical column) and notes on the file.
+def _read_table(path: Path, label: str) -> tuple[list[_RawRow], list[str], str]:
+    """The rows of an ACLED CSV as (first line, cells by canonical column), notes on the file
+    and its delimiter.
 
     A header without a required column is an error for the whole file; a row with too few or
     too many cells (a truncated last line, a stray delimiter) comes back with its problem.
@@ -500,7 +501,7 @@ def _read_table(path: Path, label: str) -> tuple[list[_RawRow], list[str]]:
             rows.append(_RawRow(start, cell_map, DataError(label, start, None, problem)))
             continue
         rows.append(_RawRow(start, {k: cells[i].strip() for k, i in positions.items()}))
-    return rows, notes
+    return rows, notes, delimiter
 
 
 # --- import: one row ---------------------------------------------------------------------------
@@ -604,8 +605,18 @@ def parse_interaction(value: str) -> tuple[int | None, int | None]:
 class _AcledRow:
     """Typed getters for one ACLED row; each raises DataError naming file, line and field."""
 
-    def __init__(self, label: str, line: int, cells: dict[str, str], *, day_first: bool) -> None:
-        self.label, self.line, self.cells, self.day_first = label, line, cells, day_first
+    def __init__(
+        self,
+        label: str,
+        line: int,
+        cells: dict[str, str],
+        *,
+        day_first: bool = True,
+        decimal_comma: bool = False,
+    ) -> None:
+        self.label, self.line, self.cells = label, line, cells
+        self.day_first, self.decimal_comma = day_first, decimal_comma
+        self.kept: list[DataError] = []  # values not understood in a row that is kept
 
     def fail(self, name: str | None, problem: str) -> DataError:
         return DataError(self.label, self.line, name, problem)
@@ -639,6 +650,8 @@ class _AcledRow:
 
     def coordinate(self, name: str, limit: float) -> float:
         value = self.text(name, required=True)
+        if self.decimal_comma and re.fullmatch(r"-?\d+,\d+", value):
+            value = value.replace(",", ".")  # a semicolon-separated file from a comma locale
         try:
             x = float(value)
         except ValueError:
@@ -648,10 +661,16 @@ class _AcledRow:
         return x
 
     def inter(self, name: str) -> int | None:
+        """An actor type, or None; a value not understood is noted and the row kept."""
         try:
             return parse_inter(self.text(name))
         except ValueError as exc:
-            raise self.fail(name, str(exc)) from None
+            self.note(name, f"{exc}; the row is kept without it")
+            return None
+
+    def note(self, name: str, problem: str) -> None:
+        if all(k.field != name for k in self.kept):
+            self.kept.append(self.fail(name, problem))
 
     def event_type(self) -> tuple[str, str]:
         """(current event type, sub event type), old types mapped by the reference table."""
@@ -798,7 +817,8 @@ def _parse_acled_row(row: _AcledRow, gazetteer: Gazetteer | None) -> dict[str, A
         try:
             pair = parse_interaction(row.text("interaction"))
         except ValueError as exc:
-            raise row.fail("interaction", str(exc)) from None
+            row.note("interaction", f"{exc}; the row is kept without it")
+            pair = (None, None)
         if inter1 is None:
             inter1, inter2 = pair
         elif inter2 is None:
@@ -903,10 +923,18 @@ class AcledImport:
     rows: int  # data rows in the file
     merged: int  # rows that added actors to an event of an earlier row
     notes: tuple[str, ...] = ()
+    kept: tuple[DataError, ...] = ()  # values not understood in rows that were kept
 
     def report(self) -> list[str]:
-        """One line per skipped row, then the count (what the CLI prints on stderr)."""
+        """One line per skipped row, one per kind of value kept out of kept rows (with how
+        many rows had it), then the count: what the CLI prints on stderr."""
         lines = [f"skipped: {e}" for e in self.skipped]
+        kinds: dict[tuple[str | None, str], list[DataError]] = {}
+        for e in self.kept:
+            kinds.setdefault((e.field, e.problem), []).append(e)
+        for same in kinds.values():
+            more = f" (and {len(same) - 1} more rows)" if len(same) > 1 else ""
+            lines.append(f"kept: {same[0]}{more}")
         lines += [f"note: {self.frame.attrs.get('file', '')}: {n}" for n in self.notes]
         merged = f", {self.merged} rows merged as extra actors" if self.merged else ""
         lines.append(
@@ -924,19 +952,19 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None) -> AcledImp
     """
     path = Path(path)
     label = file_label(path)
-    raw, notes = _read_table(path, label)
+    raw, notes, delimiter = _read_table(path, label)
     day_first = _day_first(r.cells.get("event_date", "") for r in raw)
     skipped: list[DataError] = []
+    kept: list[DataError] = []
     events: dict[str, dict[str, Any]] = {}
     merged = 0
     for r in raw:
         if r.problem is not None:
             skipped.append(r.problem)
             continue
+        row = _AcledRow(label, r.line, r.cells, day_first=day_first, decimal_comma=delimiter != ",")
         try:
-            rec = _parse_acled_row(
-                _AcledRow(label, r.line, r.cells, day_first=day_first), gazetteer
-            )
+            rec = _parse_acled_row(row, gazetteer)
             if rec["id"] in events:
                 _merge_actor_row(events[rec["id"]], rec, label)
                 merged += 1
@@ -944,6 +972,8 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None) -> AcledImp
                 events[rec["id"]] = rec
         except DataError as exc:
             skipped.append(exc)
+        else:
+            kept += row.kept
     records = []
     for rec in events.values():
         rec["actor1"], rec["actor2"] = "; ".join(rec["actor1"]), "; ".join(rec["actor2"])
@@ -951,7 +981,7 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None) -> AcledImp
         records.append(rec)
     frame = _events_frame(records)
     frame.attrs["file"] = label
-    return AcledImport(frame, tuple(skipped), len(raw), merged, tuple(notes))
+    return AcledImport(frame, tuple(skipped), len(raw), merged, tuple(notes), tuple(kept))
 
 
 def load_acled(
@@ -1321,14 +1351,27 @@ def _add_import_acled(p: argparse.ArgumentParser) -> None:
     )
 
 
+class _OnFirstUse:
+    """A gazetteer's ``get``, loading the gazetteer the first time it is asked."""
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._load, self._loaded = load, None
+
+    def get(self, place_id: str) -> Any:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded.get(place_id)
+
+
 def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
     """The ``--format acled-csv`` writer of ``python -m geo export``."""
     from geo import cli
     from geo.config import Settings
 
     events = {lay: f for lay, f in frames.items() if lay in EVENT_LAYERS}
-    # The gazetteer tells the country of our records linked to places outside Kazakhstan.
-    gazetteer = cli.load_gazetteer(Settings.from_env())
+    # The gazetteer tells the country of our records linked to places outside Kazakhstan; it
+    # is loaded only if such a record is met.
+    gazetteer = _OnFirstUse(lambda: cli.load_gazetteer(Settings.from_env()))
     text = acled_csv_text(
         events.values(), events=None if ds is None else ds.events, gazetteer=gazetteer
     )

@@ -573,9 +573,14 @@ def test_interactions_as_numbers_or_text() -> None:
         parse_inter("Aliens")
 
 
-def test_an_unknown_inter_text_skips_the_row_with_its_reason(tmp_path: Path) -> None:
-    result = read_acled(acled_file(tmp_path / "a.csv", [{**ROWS[0], "inter1": "Aliens"}]))
-    assert [(e.line, e.field) for e in result.skipped] == [(2, "inter1")]
+def test_an_unknown_actor_type_is_reported_and_the_row_kept(tmp_path: Path) -> None:
+    rows = [{**ROWS[0], "inter1": "Aliens", "interaction": ""}, {**ROWS[1], "inter2": "Aliens"}]
+    result = read_acled(acled_file(tmp_path / "a.csv", rows))
+    assert result.skipped == () and list(result.frame.id) == ["KAZ101", "KAZ102"]
+    assert list(result.frame.inter1) == ["", "5"]
+    assert [(e.line, e.field) for e in result.kept] == [(2, "inter1"), (3, "inter2")]
+    kept = [line for line in result.report() if line.startswith("kept: ")]
+    assert len(kept) == 2 and "'Aliens' is not an ACLED actor type" in kept[0]
 
 
 def test_headers_any_case_semicolons_and_an_index_column(tmp_path: Path) -> None:
@@ -585,8 +590,11 @@ def test_headers_any_case_semicolons_and_an_index_column(tmp_path: Path) -> None
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(columns)
         for i, row in enumerate(ROWS):
+            row = {**row, "latitude": row["latitude"].replace(".", ",")}  # a comma locale
             writer.writerow([str(i), *(row.get(c, "") for c in ACLED_COLUMNS)])
-    assert list(load_acled(path, strict=True).id) == ["KAZ101", "KAZ102", "KAZ103"]
+    frame = load_acled(path, strict=True)
+    assert list(frame.id) == ["KAZ101", "KAZ102", "KAZ103"]
+    assert frame.geometry.iloc[0].y == 43.3412
 
 
 def test_a_workbook_or_a_windows_encoded_file(tmp_path: Path) -> None:
