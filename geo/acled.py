@@ -323,7 +323,8 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
                 alpha2, numeric, names = row["iso2"], row["iso_numeric"], []
             name = row["acled_name"] or getattr(found, "common_name", "") or found.name
             by_code[alpha2] = Country(alpha2, iso3, numeric, name, row["region"])
-            for key in (name, *names, alpha2, iso3):
+            others = [n.strip() for n in row["other_names"].split(";")]
+            for key in (name, *names, *others, alpha2, iso3):
                 if key:
                     index.setdefault(_fold(key), alpha2)
             index.setdefault(f"#{numeric}", alpha2)
@@ -492,6 +493,8 @@ def _read_table(path: Path, label: str) -> tuple[list[_RawRow], list[str], str]:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) > len(header) and not any(c.strip() for c in cells[len(header) :]):
+            cells = cells[: len(header)]  # trailing empty cells a spreadsheet added
         if len(cells) != len(header):
             how = "fewer" if len(cells) < len(header) else "more"
             problem = f"has {len(cells)} cells, {how} than the header's {len(header)}" + (
@@ -1004,9 +1007,10 @@ def with_imported(
     file: str = "",
     skipped: Iterable[DataError] = (),
 ) -> Dataset:
-    """The Dataset with imported events added (our own get origin "crisismap"); ids must differ.
+    """The Dataset with imported events added (our own get origin "crisismap").
 
-    ``skipped`` rows of the import are listed in ``Dataset.unplaced`` with their reason.
+    An imported event whose id the data set already has (ours, or an earlier file's) is left
+    out; it and the ``skipped`` rows of the import are listed in ``Dataset.unplaced``.
     """
     from geo.events import Unplaced
 
@@ -1018,17 +1022,19 @@ def with_imported(
         if col not in ours:
             ours[col] = ""
     known = set(ours["id"]) | set(ds.states["id"]) | set(ds.figures["id"])
-    for rid, line in zip(imported["id"], imported["_line"], strict=True):
-        if rid in known:
-            msg = f"id {rid!r} is already used by a record of the data set"
-            raise DataError(file, int(line), "event_id_cnty", msg)
-    merged = pd.concat([ours, imported.reindex(columns=ours.columns)], ignore_index=True)
-    events = gpd.GeoDataFrame(merged, geometry="geometry", crs=CRS)
-    unplaced = tuple(
+    unplaced = [
         Unplaced(e.file, e.line or 0, "", f"skipped ({e.field or 'row'}): {e.problem}")
         for e in skipped
-    )
-    return replace(ds, events=events, files=(*ds.files, file), unplaced=ds.unplaced + unplaced)
+    ]
+    clash = imported["id"].isin(known)  # an overlapping download, or one of our own ids
+    for rid, line in zip(imported["id"][clash], imported["_line"][clash], strict=True):
+        reason = f"skipped (event_id_cnty): id {rid!r} is already used by a record of the data set"
+        unplaced.append(Unplaced(file, int(line), str(rid), reason))
+    imported = imported[~clash]
+    merged = pd.concat([ours, imported.reindex(columns=ours.columns)], ignore_index=True)
+    events = gpd.GeoDataFrame(merged, geometry="geometry", crs=CRS)
+    unplaced_all = (*ds.unplaced, *unplaced)
+    return replace(ds, events=events, files=(*ds.files, file), unplaced=unplaced_all)
 
 
 def only_origin(ds: Dataset, origin: str) -> Dataset:

@@ -329,8 +329,10 @@ def test_imported_events_merge_and_separate(tmp_path: Path) -> None:
     assert len(only_origin(merged, "crisismap").events) == len(ds.events)
     assert len(features_on(merged, "clashes", "2022-01-05")) == 3  # E1, E5 and KAZ102
     clash = {**ROWS[0], "event_id_cnty": "E1"}
-    with pytest.raises(DataError, match=r"line 2, field 'event_id_cnty'.*already used"):
-        with_imported(ds, load_acled(acled_file(tmp_path / "dup.csv", [clash])))
+    again = with_imported(merged, load_acled(acled_file(tmp_path / "dup.csv", [clash, ROWS[1]])))
+    assert len(again.events) == len(merged.events)  # E1 is ours, KAZ102 came in already
+    assert [(u.line, u.record_id) for u in again.unplaced] == [(2, "E1"), (3, "KAZ102")]
+    assert "already used by a record of the data set" in again.unplaced[0].reason
 
 
 def test_inter_codes_and_admin1_names() -> None:
@@ -597,6 +599,13 @@ def test_headers_any_case_semicolons_and_an_index_column(tmp_path: Path) -> None
     assert frame.geometry.iloc[0].y == 43.3412
 
 
+def test_trailing_empty_cells_a_spreadsheet_added_are_ignored(tmp_path: Path) -> None:
+    path = acled_file(tmp_path / "acled.csv", ROWS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(line + ",," for line in lines[1:])]), encoding="utf-8")
+    assert read_acled(path).skipped == () and len(read_acled(path).frame) == 3
+
+
 def test_a_workbook_or_a_windows_encoded_file(tmp_path: Path) -> None:
     book = tmp_path / "acled.csv"
     book.write_bytes(b"PK\x03\x04rest of a zip")
@@ -617,6 +626,7 @@ def test_countries_from_iso_number_iso3_or_acled_name() -> None:
     assert country_code(name="Democratic Republic of Congo") == "CD"
     assert country_code(name="Russia") == "RU" and country_code(name="Turkey") == "TR"
     assert country_code(name="Ivory Coast") == "CI" and country_code(name="eSwatini") == "SZ"
+    assert country_code(name="Swaziland") == "SZ" and country_code(name="Burma") == "MM"
     assert country_code(name="Atlantis") == ""
     assert country("KZ").region == "Caucasus and Central Asia"
     assert (country("AF").numeric, country("AF").region) == ("4", "South Asia")
