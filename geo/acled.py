@@ -768,7 +768,7 @@ def admin1_code(
             found = gazetteer.admin1_at(lon, lat)
             if found:
                 return found
-        return _kz_admin1_by_name(name, lon, lat) if name else ""
+        return (_kz_admin1_by_name(name, lon, lat) or name) if name else ""
     if not country or not name:
         return name
     return subdivision_code(country, name) or name
@@ -814,7 +814,8 @@ def _parse_acled_row(row: _AcledRow, gazetteer: Gazetteer | None) -> dict[str, A
     cc = country_code(iso=row.text("iso"), iso3=row.text("iso3"), name=row.text("country"))
     if not cc and (row.text("country") or row.text("iso3")):
         given = row.text("country") or row.text("iso3")
-        raise row.fail("country", f"{given!r} is not a country we know (ISO 3166, ACLED names)")
+        problem = f"{given!r} is not a country we know (ISO 3166, ACLED names)"
+        row.note("country", f"{problem}; the row is kept without a country")
     inter1, inter2 = row.inter("inter1"), row.inter("inter2")
     if inter1 is None or ("inter2" not in row.cells and inter2 is None):
         try:

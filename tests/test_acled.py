@@ -693,6 +693,14 @@ def test_admin1_by_name_without_boundaries() -> None:
     assert admin1_code("Turkistan", 69.59, 42.31) == "KZ-SHY"  # Shymkent
     assert admin1_code("Chuy", 74.75, 42.95, country="KG") == "KG-C"
     assert admin1_code("Issyk-Kul", 77.1, 42.5, country="KG") == "Issyk-Kul"  # kept as given
+    assert admin1_code("Ulytau", 67.7, 47.8) == "Ulytau"  # a region created after January 2022
+
+
+def test_an_unknown_country_is_reported_and_the_row_kept(tmp_path: Path) -> None:
+    rows = [{**ROWS[0], "iso": "", "country": "Freedonia"}]
+    result = read_acled(acled_file(tmp_path / "a.csv", rows))
+    assert list(result.frame.country) == [""] and result.frame.admin1.iloc[0] == "Mangystau"
+    assert "'Freedonia' is not a country we know" in result.report()[0]
 
 
 # --- export: each event's own country -----------------------------------------------------------
