@@ -14,6 +14,7 @@ really have: every vintage since the 2016 "ACLED 6/7" files (see README "ACLED f
 - Rows repeating an event_id_cnty once per actor are one event with all their actors.
 - inter1/inter2/interaction may be ACLED's numbers or its text ("State forces", "Protesters only").
 - A bad row is skipped and reported (line, field, reason); ``strict`` makes any bad row an error.
+  An actor type, interaction or country not understood is reported and the row kept without it.
 - Places: ACLED's own point and country are kept. Admin-1 comes from the point within the
   country's boundaries where we have them (Kazakhstan), else from ACLED's admin1 name (matched to
   an ISO 3166-2 code with pycountry, or kept as written); never from a neighbour's polygon. A
@@ -1372,13 +1373,16 @@ class _OnFirstUse:
 
 def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
     """The ``--format acled-csv`` writer of ``python -m geo export``."""
-    from geo import cli
     from geo.config import Settings
+    from geo.gazetteer import Gazetteer
+
+    def load() -> Gazetteer:
+        return Gazetteer.load(Settings.from_env(), progress=lambda m: print(m, file=sys.stderr))
 
     events = {lay: f for lay, f in frames.items() if lay in EVENT_LAYERS}
     # The gazetteer tells the country of our records linked to places outside Kazakhstan; it
-    # is loaded only if such a record is met.
-    gazetteer = _OnFirstUse(lambda: cli.load_gazetteer(Settings.from_env()))
+    # is loaded (from its cache, as the export's data set just was) only if such a record is met.
+    gazetteer = _OnFirstUse(load)
     text = acled_csv_text(
         events.values(), events=None if ds is None else ds.events, gazetteer=gazetteer
     )

@@ -778,3 +778,28 @@ def test_round_trip_export_import_export_is_identical(tmp_path: Path) -> None:
     again_ds = with_imported(empty, back.frame)
     again = acled_csv_text(_all_events(again_ds), events=again_ds.events, now=lambda: 1641600000.0)
     assert again == first
+
+
+def test_export_cli_asks_the_gazetteer_only_for_a_record_abroad(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import geo.cli
+    from geo.gazetteer import Gazetteer
+    from geo.schema import Place
+
+    gaz = FakeGazetteer((*PLACES, Place("gn:1528675", "Bishkek", "city", 42.87, 74.59, "KG")))
+    loads: list[object] = []
+    monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: gaz)
+    monkeypatch.setattr(Gazetteer, "load", lambda settings, progress=None: loads.append(1) or gaz)
+    abroad = dict(id="B1", date="2022-01-14", layer="other", place="Bishkek",
+                  actor1="Military Forces of Kyrgyzstan", description="Units return.",
+                  sources=SRC)  # fmt: skip
+    at_home = {**abroad, "id": "A1", "place": "Almaty", "actor1": "Police Forces of Kazakhstan"}
+    for events, expected, asked in (([at_home], "398", 0), ([at_home, abroad], "417", 1)):
+        folder = write_data(tmp_path / f"data{len(events)}", events=events, states=[], figures=[])
+        monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+        out = tmp_path / f"out{len(events)}.csv"
+        argv = ["export", "--layer", "other", "--date", "2022-01-14", "--format", "acled-csv"]
+        assert main([*argv, "--out", str(out)]) == 0
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+        assert rows[-1]["iso"] == expected and len(loads) == asked
