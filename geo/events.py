@@ -276,6 +276,7 @@ class _Placer:
         }
         if lat is not None and lon is not None:
             out["geometry"] = point(lon, lat)
+            # the admin-1 boundaries we hold are Kazakhstan's: a place abroad keeps its own
             abroad = found is not None and found.country_code not in ("", "KZ")
             if self.gazetteer is not None and hasattr(self.gazetteer, "admin1_at") and not abroad:
                 out["admin1"] = self.gazetteer.admin1_at(lon, lat) or out["admin1"]
