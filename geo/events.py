@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,6 +51,13 @@ ARTICLES_DIR = "articles"
 
 _SOURCE_RE = re.compile(r"^(?P<publisher>[^<>]+?)\s*<(?P<url>https?://[^\s<>]+)>$")
 _PRECISION_BY_KIND = {"facility": 1, "airport": 1, "city": 1, "admin1": 3, "country": 3}
+# A row with lat/lon is linked to a gazetteer place of its name only this close to its point.
+NEAR_KM = 50.0
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    dx = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(dx, math.radians(lat2 - lat1))
 
 
 def point(lon: float, lat: float) -> Point:
@@ -253,7 +261,9 @@ class _Placer:
             if found is None:
                 raise row.fail("site_id", f"{site_id!r} is not in the gazetteer")
         elif name and self.gazetteer is not None:
-            candidates = self.gazetteer.lookup(name, limit=1)
+            candidates = self.gazetteer.lookup(name, limit=10 if lat is not None else 1)
+            if lat is not None and lon is not None:  # the row's point wins over a namesake
+                candidates = [c for c in candidates if _km(lon, lat, c.lon, c.lat) <= NEAR_KM]
             found = candidates[0] if candidates else None
         out: dict[str, Any] = {
             "place_id": found.id if found else "",
@@ -266,7 +276,9 @@ class _Placer:
         }
         if lat is not None and lon is not None:
             out["geometry"] = point(lon, lat)
-            if self.gazetteer is not None and hasattr(self.gazetteer, "admin1_at"):
+            # the admin-1 boundaries we hold are Kazakhstan's: a place abroad keeps its own
+            abroad = found is not None and found.country_code not in ("", "KZ")
+            if self.gazetteer is not None and hasattr(self.gazetteer, "admin1_at") and not abroad:
                 out["admin1"] = self.gazetteer.admin1_at(lon, lat) or out["admin1"]
             return out, None
         if found is not None:
@@ -500,9 +512,10 @@ def load_dataset(
         files=tuple(files),
     )
     for path in settings.acled_paths():
-        from geo.acled import load_acled, with_imported  # geo.acled builds on this module
+        from geo.acled import read_acled, with_imported  # geo.acled builds on this module
 
-        ds = with_imported(ds, load_acled(path, gazetteer), file=file_label(path))
+        got = read_acled(path, gazetteer)  # rows it cannot read are listed in ds.unplaced
+        ds = with_imported(ds, got.frame, file=file_label(path), skipped=got.skipped)
     return ds
 
 

@@ -263,8 +263,10 @@ class Admin1Locator:
         self._polygons = [(code, geom, prepared.prep(geom)) for code, geom in polygons]
         self._circles = list(circles)
 
-    def code_at(self, lon: float, lat: float) -> str:
-        """The ISO 3166-2 code (January 2022) of the unit containing the point, or ""."""
+    def code_at(self, lon: float, lat: float, *, nearest: bool = True) -> str:
+        """The ISO 3166-2 code (January 2022) of the unit containing the point, or "".
+
+        ``nearest=False`` leaves out rule 2 (a point in no polygon gets "")."""
         from shapely.geometry import Point
 
         for code, clat, clon, radius in self._circles:
@@ -274,6 +276,8 @@ class Admin1Locator:
         for code, _geom, prep in self._polygons:
             if prep.contains(point):
                 return code
+        if not nearest:
+            return ""
         best, best_d = "", NEAREST_UNIT_MAX_DEG
         for code, geom, _prep in self._polygons:
             d = geom.distance(point)
@@ -331,6 +335,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._by_id: dict[str, int] | None = None
         self._locator: Admin1Locator | None = None
+        self._city_points: tuple[Any, Any, list[str]] | None = None
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -475,11 +480,38 @@ class Gazetteer:
         return sorted(units, key=lambda p: p.admin1)
 
     def admin1_at(self, lon: float, lat: float) -> str:
-        """The January-2022 ISO 3166-2 code of the unit containing a point in KZ, or ""."""
+        """The January-2022 ISO 3166-2 code of the unit containing a point in KZ, or "".
+
+        A point in no polygon takes the nearest unit (Admin1Locator rule 2) only when the
+        nearest city is Kazakh: a point in Bishkek is not in Zhambyl Region.
+        """
         if self._locator is None:
             rows = _read_boundaries(self.settings.data_dir / "kz_admin1.geojson")
             self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._index.circles)
+        code = self._locator.code_at(lon, lat, nearest=False)
+        if code or self.country_near(lon, lat) not in ("", "KZ"):
+            return code
         return self._locator.code_at(lon, lat)
+
+    def country_near(self, lon: float, lat: float, *, max_km: float = 50.0) -> str:
+        """The country code of the gazetteer's city nearest to a point within max_km, or ""."""
+        import numpy as np
+
+        if self._city_points is None:
+            cities = [r for r in self._rows if r[_KIND] == "city"]
+            self._city_points = (
+                np.radians([r[_LAT] for r in cities]),
+                np.radians([r[_LON] for r in cities]),
+                [r[_CC] for r in cities],
+            )
+        lats, lons, codes = self._city_points
+        if not codes:
+            return ""
+        p, lam = math.radians(lat), math.radians(lon)
+        a = np.sin((lats - p) / 2) ** 2 + math.cos(p) * np.cos(lats) * np.sin((lons - lam) / 2) ** 2
+        i = int(np.argmin(a))
+        km = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(a[i]))))
+        return codes[i] if km <= max_km else ""
 
 
 # --------------------------------------------------------------------------------------------

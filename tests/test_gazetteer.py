@@ -179,6 +179,9 @@ def test_places_carry_january_2022_admin1(gazetteer: Gazetteer, place_id: str, c
         (63.3167, 45.6167, "KZ-KZY"),  # Baikonur: a hole in the polygon, nearest unit
         (51.17392, 43.66105, "KZ-MAN"),
         (37.6178, 55.7520, ""),  # Moscow
+        (74.59, 42.87, ""),  # Bishkek: within reach of Zhambyl's polygon, but not in Kazakhstan
+        (69.2401, 41.2995, ""),  # Tashkent
+        (80.42, 44.21, ""),  # Khorgos, the Chinese side
     ],
 )
 def test_admin1_at(gazetteer: Gazetteer, lon: float, lat: float, code: str) -> None:
