@@ -83,7 +83,8 @@ def _vocabulary() -> _Vocabulary:
                     if len(phrase) >= 4:
                         relative[phrase.lower()] = offsets[key]
     # Ours: the night before a story, and "tonight", which dateparser does not list.
-    relative.update({"overnight": (-1, 1), "last night": (-1, 1), "tonight": (0, 1),
+    # "overnight" in a story of day D: the night that ended on D
+    relative.update({"overnight": (0, 1), "last night": (-1, 1), "tonight": (0, 1),
                      "this morning": (0, 1), "earlier today": (0, 1)})  # fmt: skip
     month = _words(months)
     weekday = _words(weekdays)
@@ -196,7 +197,7 @@ def find_dates(
             # the weekday's own clause: back to the last sentence or clause end, a little ahead
             start = max(0, m.start() - 80)
             cut = max(lowered.rfind(c, start, m.start()) for c in ".;!?")
-            clause = lowered[max(start, cut + 1) : m.end() + 25]
+            clause = lowered[max(start, cut + 1) : m.start()]  # "said on Thursday it would"
             future = bool(clause_future.search(clause))
             day = weekday_date(
                 vocab.weekdays[m["wd"].lower()], published, future=future,

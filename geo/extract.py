@@ -420,8 +420,10 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended)\b")  # fmt: skip
-_BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|first|set to|will|would|"
-                     r"phased|is to|are to|announc\w*)\b")  # fmt: skip
+_BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
+                     r"to withdraw|would withdraw|will withdraw)\b")  # fmt: skip
+_DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
+                      r"complet")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
                      r"over|released|gone)\b")  # fmt: skip
 _MOVES = re.compile(
@@ -698,25 +700,19 @@ class Extractor:
         if t.needs == "emergency-context" and not places:
             return []
         several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
-        return [
-            cand
-            for place in (places if several and places else places[:1] or [None])
-            if (
-                cand := self._candidate(
-                    doc,
-                    t,
-                    clause,
-                    place,
-                    dates,
-                    hit,
-                    carried,
-                    dateline,
-                    certainty,
-                    evidence,
-                    clause_at,
-                )
-            )  # fmt: skip
-        ]
+        chosen = places if several and places else places[:1] or [None]
+        # with several places, each takes the date nearest to it ("X on 13, Y on 19 January")
+        where: dict[Place | None, int] = {}
+        if len(chosen) > 1:
+            where = {m.place: m.start for m in (*hit.places, *clause_mentions)}
+        out = []
+        for place in chosen:
+            cand = self._candidate(doc, t, clause, place, dates, hit, carried, dateline,
+                                   certainty, evidence, clause_at,
+                                   where.get(place, hit.start))  # fmt: skip
+            if cand is not None:
+                out.append(cand)
+        return out
 
     def _candidate(
         self,
@@ -731,6 +727,7 @@ class Extractor:
         certainty: str,
         evidence: tuple[int, int, str],
         clause_at: int,
+        anchor: int,
     ) -> Candidate | None:
         confidence = (0.8 if not t.weak else 0.6) * (1.0 if certainty == "reported" else 0.7)
         has_date = bool(dates)
@@ -754,11 +751,13 @@ class Extractor:
                 confidence *= 0.7
         if place is not None and place.kind == "country":
             place = None
-        when, precision, until, dconf = _pick_date(hit, dates, carried, doc.published)
+        when, precision, until, dconf = _pick_date(anchor, dates, carried, doc.published)
         status = t.status
         if t.layer == "troops" and t.status != "deployed":
-            status = "withdrawing" if _BEGINS.search(clause) else (
-                "withdrawn" if _WITHDRAWN.search(clause) else "withdrawing")  # fmt: skip
+            # a departure ("flew out", "left") is done unless the clause says it begins
+            said = clause[max(0, hit.start - clause_at) :]
+            done = _DEPARTS.match(said) or _WITHDRAWN.search(clause)
+            status = "withdrawn" if done and not _BEGINS.search(clause) else "withdrawing"
         if t.layer == "emergency":
             status = "lifted" if _LIFTED.search(clause) else "declared"
         kind = t.kind
@@ -935,22 +934,24 @@ def _distance(h: _Hit, m: Mention) -> int:
 
 
 def _pick_date(
-    hit: _Hit, dates: list[DateMention], carried: DateMention | None, published: dt.date
+    anchor: int, dates: list[DateMention], carried: DateMention | None, published: dt.date
 ) -> tuple[dt.date | None, int, dt.date | None, float]:
-    """(day, time precision, until, confidence factor) for a trigger: the nearest date of its
-    clause (one after the trigger preferred), else the paragraph's, else the publication day."""
+    """(day, time precision, until, confidence factor) for a trigger (or one of its places,
+    at ``anchor``): the nearest date of its clause, an absolute one before a relative one and
+    one after it before one before it; else the paragraph's; else the publication day."""
     until = next((d.day for d in dates if d.role == "until"), None)
     starts = [d for d in dates if d.role != "until"]
     if starts:
         best = min(
-            starts, key=lambda d: abs(d.start - hit.start) + (0 if d.start >= hit.start else 5)
+            starts,
+            key=lambda d: (
+                abs(d.start - anchor) + (0 if d.start >= anchor else 5) + (0 if d.explicit else 60)
+            ),
         )
         return best.day, best.precision, until, 1.0
     if carried is not None:
         return carried.day, carried.precision, until, 0.85
-    if until is not None:
-        return None, 1, until, 0.8
-    return published, 1, until, 0.7
+    return published, 1, until, 0.8 if until is not None else 0.7
 
 
 def _reporter(sentence: str) -> str | None:

@@ -64,7 +64,7 @@ def test_weekday_takes_its_tense() -> None:
         ("30 December", dt.date(2021, 12, 30), 1, "at"),  # the nearest year: last December
         ("yesterday", dt.date(2022, 1, 11), 1, "at"),
         ("tomorrow", dt.date(2022, 1, 13), 1, "at"),
-        ("overnight", dt.date(2022, 1, 11), 1, "at"),
+        ("overnight", dt.date(2022, 1, 12), 1, "at"),  # the night that ended on the 12th
         ("last week", dt.date(2022, 1, 5), 2, "at"),
         ("since last week", dt.date(2022, 1, 5), 2, "since"),
         ("until 12 January", dt.date(2022, 1, 12), 1, "until"),
