@@ -430,6 +430,12 @@ _MOVES = re.compile(
     r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"
     r"took off|drove|left|depart|withdr)"
 )
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_REGION_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})\s+"
+                          r"(?:regions|oblasts|provinces)\b")  # fmt: skip
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
+_LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
+                      r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens|hundreds|thousands)\b")
 _NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide")  # fmt: skip
@@ -509,7 +515,7 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         """Every candidate the document's body supports, in text order, duplicates merged."""
         body = doc.body
-        mentions = tuple(self.parser.parse(body))
+        mentions = self._regions_named(tuple(self.parser.parse(body)), body)
         dates = find_dates(body, doc.published)
         counts = find_counts(body, skip=tuple((d.start, d.end) for d in dates))
         dateline = self._dateline_place(doc)
@@ -652,6 +658,13 @@ class Extractor:
         cities = {m.place.city for m in places if m.place and m.place.city}
         places = [m for m in places if not (m.place and m.place.kind == "city"
                                             and m.place.name in cities)]  # fmt: skip
+        if len(places) > 1:  # "the Zhetygen airfield north of Almaty": Almaty only locates it
+            located = [
+                m
+                for m in places
+                if not _LOCATOR.search(low[max(0, m.start - offset - 25) : m.start - offset])
+            ]
+            places = located or places
         for m in places:
             nearest = min(hits, key=lambda h: _distance(h, m))
             for h in hits:  # every reading of the nearest trigger's words
@@ -850,6 +863,24 @@ class Extractor:
             evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
         )  # fmt: skip
 
+    def _regions_named(self, mentions: tuple[Mention, ...], body: str) -> tuple[Mention, ...]:
+        """A city named as a region ("Karaganda region", "the Almaty, Atyrau and Zhambyl
+        regions") is that admin-1 unit, which the geoparser reads for a lone "X region" but not
+        in a plural list."""
+        spans = [(m.start(), m.end()) for m in _REGION_LIST.finditer(body)]
+        if not spans and "region" not in body:
+            return mentions
+        out = []
+        for m in mentions:
+            p = m.place
+            listed = any(a <= m.start < b for a, b in spans)
+            if p is not None and p.kind == "city" and (listed or _REGION_AFTER.match(body, m.end)):
+                units = self.gazetteer.lookup(f"{m.text} region", kinds=["admin1"], limit=1)
+                if units and units[0].country_code == p.country_code:
+                    m = m._replace(place=units[0])
+            out.append(m)
+        return tuple(out)
+
     def _unit_of(self, place: Place) -> Place:
         """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""
         if place.kind != "city" or not place.admin1:
@@ -1015,7 +1046,8 @@ def _retract_previous(
         start = body.rfind("\n\n", 0, max(0, paragraph - 2)) + 1
     return [
         c.with_(certainty="retracted")
-        if c.kind == "figure" and c.place is None and start <= c.evidence[0] < before
+        if (c.kind == "figure" or (c.layer == "other" and c.sub_event_type == "Other" and c.counts))
+        and start <= c.evidence[0] < before
         else c
         for c in cands
     ]
