@@ -174,6 +174,14 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
                     span_end += more.end()
                     rest = rest[more.end() :]
         metric = _metric(rest, lowered[max(0, m.start() - 40) : m.start()], noun)
+        if (
+            metric is None
+            and out
+            and _LIST_ITEM.match(lowered, m.end())
+            and (_LIST_GAP.fullmatch(lowered[out[-1].end : m.start()]))
+        ):
+            # "103 deaths in Almaty, 21 in Kyzylorda region and 8 in Almaty region"
+            metric, part = out[-1].metric, out[-1].part
         if metric is None:
             continue
         if metric == "participants" and part == "security forces":
@@ -186,6 +194,10 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
     return out
 
 
+_LIST_ITEM = re.compile(r"[ ]+(?:in|at)[ ]")
+_LIST_GAP = re.compile(
+    r"[ ]+(?:[a-z]+[ ]+)?(?:in|at)[ ][^,;.]{1,40}(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)"
+)
 _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
 _TROOP_NOUN = re.compile(
     r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"

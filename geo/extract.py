@@ -436,7 +436,7 @@ _REGION_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})\s+
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
-_HAS_COUNT = re.compile(r"\d|\b(?:dozens|hundreds|thousands)\b")
+_HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
 _NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
@@ -833,8 +833,11 @@ class Extractor:
         A figure is dated by a date before it in its clause ("On 9 January state television
         reported 164 dead"; a date after it is the day of what was counted), else the
         publication day."""
-        places = [m.place for m in mentions if m.place and m.place.country_code == self.aoi
-                  and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+        here = [m for m in mentions if m.place and m.place.country_code == self.aoi
+                and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+        # the place named right after the count ("21 in Kyzylorda region"), else the clause's
+        after = [m for m in here if 0 <= m.start - count.end <= 40]
+        places = [m.place for m in (after[:1] or here) if m.place]
         low = clause.lower()
         reporter = _reporter(clause)
         if places:
@@ -1061,6 +1064,8 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         pid = c.place.id if c.place else None
         if c.kind == "figure":
             key: tuple[Any, ...] = ("figure", c.metric, c.value, pid, c.date, c.certainty)
+        elif c.layer == "other" and pid is None:  # two national decisions are two facts
+            key = (c.kind, c.layer, c.evidence[0], c.date)
         else:
             key = (c.kind, c.layer, c.status, c.event_type, pid, c.date)
         old = out.get(key)
