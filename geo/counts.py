@@ -136,8 +136,9 @@ def find_counts(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Co
     lowered = text.lower()
     out: list[Count] = []
     matches = []
+    covered = {i for a, b in skip for i in range(a, b)}
     for m in _COUNT.finditer(lowered):
-        if skip and any(a <= m.start("num") < b for a, b in skip):
+        if m.start("num") in covered:
             continue
         num = m["num"].strip()
         if num in {"a", "an", "one"} and not m["qual"]:

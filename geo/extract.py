@@ -39,7 +39,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo._regex import trie
+from geo._regex import WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article
 from geo.counts import Count, find_counts
 from geo.dates import FUTURE_CUES, DateMention, find_dates
@@ -296,35 +296,7 @@ class Trigger:
     weak: bool
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Triggers, found in two steps: one regex finds the literal start of any trigger (a trie:
-    the engine reads each character once), then the few triggers that start so are tried there.
-    One big alternation of every trigger costs ten times more."""
-
-    prefilter: re.Pattern[str]
-    by_prefix: dict[str, tuple[tuple[re.Pattern[str], tuple[Trigger, ...]], ...]]
-
-    def finditer(self, text: str) -> list[tuple[int, int, tuple[Trigger, ...]]]:
-        """(start, end, rows) of each trigger in lower-case text, longest at each start."""
-        out = []
-        for m in self.prefilter.finditer(text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
-            head = m.group()
-            end, found = -1, []  # the longest match, with every row whose words make it
-            for k in range(len(head), 1, -1):
-                for alt, rows in self.by_prefix.get(head[:k], ()):
-                    hit = alt.match(text, start)
-                    if hit is None or hit.end() < end:
-                        continue
-                    if hit.end() > end:
-                        end, found = hit.end(), []
-                    found += [r for r in rows if r not in found]
-            if found:
-                out.append((start, end, tuple(found)))
-        return out
+Lexicon = WordFinder[Trigger]
 
 
 @cache
@@ -347,42 +319,12 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 )
                 for needs in (row["needs"] or "").split("|")
             ]  # fmt: skip
-            for word in _top_level_alternatives(row["trigger"]):
-                if len(_literal_prefix(word)) < 2:
+            for word in top_level_alternatives(row["trigger"]):
+                if len(literal_prefix(word)) < 2:
                     msg = f"{where}: {word!r} must start with two plain letters"
                     raise InputError(msg)
                 by_words.setdefault(word, []).extend(triggers)
-    grouped: dict[str, list[tuple[re.Pattern[str], tuple[Trigger, ...]]]] = {}
-    for word, rows in by_words.items():
-        alt = re.compile(f"(?:{word})(?!\\w)")
-        grouped.setdefault(_literal_prefix(word), []).append((alt, tuple(rows)))
-    prefilter = re.compile(trie([re.escape(c) for c in p] for p in grouped))
-    return Lexicon(prefilter, {p: tuple(v) for p, v in grouped.items()})
-
-
-def _literal_prefix(word: str) -> str:
-    """The plain letters a trigger pattern starts with ("rall" of "rall(?:y|ies)")."""
-    out = []
-    for i, c in enumerate(word):
-        if c in "\\.^$*+?{}[]()|" or (i + 1 < len(word) and word[i + 1] in "?*{"):
-            break
-        out.append(c)
-    return "".join(out)
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """``a|b(?:c|d)`` -> ["a", "b(?:c|d)"]: the alternatives outside any group."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(pattern):
-        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
-            depth += 1
-        elif ch == ")" and pattern[i - 1] != "\\":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return [p for p in parts if p]
+    return WordFinder((word, t) for word, triggers in by_words.items() for t in triggers)
 
 
 # --- cues ------------------------------------------------------------------------------------
@@ -444,22 +386,14 @@ _BACKGROUND = re.compile(r"\b(?:after|following)\s+(?:a |an |the |being |its |th
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|has risen|"
                          r"rose to|reached|toll)\b")  # fmt: skip
-# The sentence's cues found in one pass (one search per cue per sentence cost more than the
-# rest of the sentence's work). No "\b" in front: then the engine skips ahead to the branches'
-# first letters; the word start is checked in Python.
-_CUES = re.compile(
-    "|".join(
-        f"(?P<{name}>{rx.pattern})"
-        for name, rx in (
-            ("denial", _DENIAL),
-            ("hedge", _HEDGE),
-            ("retraction", _RETRACTION),
-            ("internet", _INTERNET),
-            ("troops", _TROOPS),
-            ("cumulative", _CUMULATIVE),
-        )  # fmt: skip
-    )
-)
+# The sentence's cues, found in one pass by a WordFinder (one regex search per cue per
+# sentence, or one alternation of them all, cost more than the rest of a sentence's work).
+_CUES = WordFinder(
+    (word, name)
+    for name, rx in (("denial", _DENIAL), ("hedge", _HEDGE), ("retraction", _RETRACTION),
+                     ("internet", _INTERNET), ("troops", _TROOPS), ("cumulative", _CUMULATIVE))
+    for word in top_level_alternatives(rx.pattern.removeprefix("\\b(?:").removesuffix(")\\b"))
+)  # fmt: skip
 _RETRACTS_FIGURE = re.compile(
     r"\b(?:retract\w*|deleted|technical error|erroneous\w*|in error)\b|"
     r"\bwithdr[eao]w\w*\b.{0,25}\b(?:it|figure|toll|number|data|post|message|report)\b|"
@@ -570,11 +504,7 @@ class Extractor:
     ) -> tuple[list[Candidate], list[tuple[int, str]]]:
         """The sentence's candidates, and its cues as (offset in sentence, cue name)."""
         low = sentence.lower()
-        cues = [
-            (m.start(), m.lastgroup or "")
-            for m in _CUES.finditer(low)
-            if not m.start() or not low[m.start() - 1].isalnum()
-        ]
+        cues = [(start, name) for start, _, names in _CUES.finditer(low) for name in names]
         names = {name for _, name in cues}
         certainty = "reported"
         if "denial" in names:
