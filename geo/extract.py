@@ -34,6 +34,7 @@ import csv
 import datetime as dt
 import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -453,6 +454,12 @@ class Extractor:
         dates = find_dates(body, doc.published)
         counts = find_counts(body, skip=tuple((d.start, d.end) for d in dates))
         dateline = self._dateline_place(doc)
+        # the lexicon and the cues run once over the body; sentences take their share
+        low_body = _lower(body)
+        triggers = self.lexicon.finditer(low_body)
+        cue_hits = [(start, name) for start, _, names in _CUES.finditer(low_body) for name in names]
+        t_starts = [t[0] for t in triggers]
+        c_starts = [c[0] for c in cue_hits]
         out: list[Candidate] = []
         last_date: DateMention | None = None
         previous: list[Mention] = []  # the last sentence's places, for "there"
@@ -469,8 +476,13 @@ class Extractor:
             s_dates = [d for d in dates if s_start <= d.start < s_end]
             s_counts = [c for c in counts if s_start <= c.start < s_end]
             s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
-            found, cues = self._sentence(doc, sentence, s_start, s_dates, s_counts, s_mentions,
-                                         dateline, last_date, previous, context)  # fmt: skip
+            s_triggers = triggers[bisect_left(t_starts, s_start) : bisect_left(t_starts, s_end)]
+            cues = cue_hits[bisect_left(c_starts, s_start) : bisect_left(c_starts, s_end)]
+            found: list[Candidate] = []
+            if s_triggers or s_counts:  # most of a story's sentences propose nothing
+                found = self._sentence(doc, sentence, low_body[s_start:s_end], s_start, s_dates,
+                                       s_counts, s_mentions, dateline, last_date, previous,
+                                       context, s_triggers, cues)  # fmt: skip
             if any(name == "retraction" for _, name in cues):
                 # "Officials later withdrew it": the paragraph's national figures before it
                 # (the previous paragraph's, when the sentence opens a paragraph)
@@ -493,6 +505,7 @@ class Extractor:
         self,
         doc: Document,
         sentence: str,
+        low: str,
         offset: int,
         dates: list[DateMention],
         counts: list[Count],
@@ -501,10 +514,11 @@ class Extractor:
         carried: DateMention | None,
         previous: list[Mention],
         context: set[str],
-    ) -> tuple[list[Candidate], list[tuple[int, str]]]:
-        """The sentence's candidates, and its cues as (offset in sentence, cue name)."""
-        low = sentence.lower()
-        cues = [(start, name) for start, _, names in _CUES.finditer(low) for name in names]
+        triggers: list[tuple[int, int, tuple[Trigger, ...]]],
+        cues: list[tuple[int, str]],
+    ) -> list[Candidate]:
+        """The sentence's candidates; ``triggers`` and ``cues`` are its lexicon and cue hits
+        (offsets into the body), to which it adds ("emergency", where one is named)."""
         names = {name for _, name in cues}
         certainty = "reported"
         if "denial" in names:
@@ -519,8 +533,9 @@ class Extractor:
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
-            c_cues = {name for pos, name in cues if c_start <= pos < c_end} | context
-            hits = self._hits(clause, c_start + offset, low, offset, c_cues)
+            c_cues = {name for pos, name in cues if a <= pos < b} | context
+            c_triggers = [t for t in triggers if a <= t[0] < b]
+            hits = self._hits(c_triggers, low, offset, c_cues)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
             c_counts = [c for c in counts if a <= c.start < b]
@@ -530,7 +545,7 @@ class Extractor:
                 c_mentions = previous[-1:]  # "opened fire on demonstrators there"
             self._assign_places(hits, c_mentions, low, offset)
             if any(h.trigger.layer == "emergency" for h in hits):
-                cues.append((c_start, "emergency"))  # the paragraph now speaks of one
+                cues.append((a, "emergency"))  # the paragraph now speaks of one
             for hit in hits:
                 # an emergency takes every unit its sentence lists
                 near = mentions if hit.trigger.layer == "emergency" else c_mentions
@@ -549,14 +564,20 @@ class Extractor:
                 out.append(self._figure(doc, count, sentence[c_start:c_end], offset + c_start,
                                         c_mentions, c_dates, certainty, retracted,
                                         evidence))  # fmt: skip
-        return _one_status_a_day(_close_before_reopening(out)), cues
+        return _one_status_a_day(_close_before_reopening(out))
 
-    def _hits(self, clause: str, base: int, low: str, offset: int, cues: set[str]) -> list[_Hit]:
-        """Triggers in a clause; weak ones only when nothing stronger is there; negated ones
+    def _hits(
+        self,
+        triggers: list[tuple[int, int, tuple[Trigger, ...]]],
+        low: str,
+        offset: int,
+        cues: set[str],
+    ) -> list[_Hit]:
+        """A clause's triggers; weak ones only when nothing stronger is there; negated ones
         dropped."""
         hits: list[_Hit] = []
-        for m_start, m_end, rows in self.lexicon.finditer(clause):
-            before = low[max(0, m_start + base - offset - 40) : m_start + base - offset]
+        for m_start, m_end, rows in triggers:
+            before = low[max(0, m_start - offset - 40) : m_start - offset]
             if _NEGATION.search(before):
                 continue
             for row in rows:
@@ -564,7 +585,7 @@ class Extractor:
                     row.needs not in cues
                 ):
                     continue
-                hits.append(_Hit(base + m_start, base + m_end, row))
+                hits.append(_Hit(m_start, m_end, row))
         strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
         if strong_layers:
             hits = [h for h in hits if not h.trigger.weak or
@@ -849,6 +870,12 @@ class Extractor:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length (a letter whose lower case is longer keeps offsets)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
 def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
