@@ -25,6 +25,7 @@ from streamlit_folium import st_folium  # noqa: E402
 from dashboard import assets  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
 from geo import export  # noqa: E402
+from geo.cli import load_data  # noqa: E402
 from geo.config import Settings  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
 from geo.events import Dataset, load_dataset  # noqa: E402
@@ -66,7 +67,7 @@ def get_gazetteer(settings: Settings, signature: tuple) -> object:
 # frames geo.layers memoizes on the Dataset.
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def get_dataset(settings: Settings, signature: tuple) -> Dataset:
-    return load_dataset(settings, get_gazetteer(settings, signature))
+    return load_data(settings, get_gazetteer(settings, signature))  # ours, and ACLED files
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -32,7 +32,8 @@ from jinja2 import Template
 
 from dashboard.assets import OfflineMap
 from geo import export
-from geo.events import Dataset, parse_sources
+from geo.csvrows import parse_sources
+from geo.events import Dataset
 from geo.layers import NO_FILTERS, OUR_ORIGIN, Filters, as_day, features_on, layer_counts
 from geo.schema import EVENT_LAYERS, METRIC_LABELS, METRICS
 from geo.symbology import (

@@ -44,8 +44,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.articles import file_label
+from geo.csvrows import format_sources, parse_sources, read_rows
 from geo.errors import DataError, InputError
-from geo.events import Dataset, format_sources, parse_sources, point, read_rows
+from geo.events import Dataset, point
 from geo.export import is_missing
 from geo.layers import OUR_ORIGIN
 from geo.schema import CERTAINTIES, CRS, EVENT_COLUMNS, EVENT_LAYERS, Source
@@ -672,12 +673,7 @@ def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _add_import_acled(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="an ACLED export (CSV with its 31 columns)")
-    p.add_argument("--out", help="events.csv to write, or a folder (default: standard output)")
-
-
-def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
+def export_acled_csv(args, frames, day, window, export, ds=None) -> None:
     """The ``--format acled-csv`` writer of ``python -m geo export``."""
     events = {lay: f for lay, f in frames.items() if lay in EVENT_LAYERS}
     text = acled_csv_text(events.values(), events=None if ds is None else ds.events)
@@ -690,18 +686,3 @@ def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
         out = out / export.default_filename(args.layer, day, "acled.csv")
     export.write_atomic(out, text)
     print(f"wrote {n} events in ACLED's format to {out}", file=sys.stderr)
-
-
-def _register() -> None:
-    from geo import cli
-
-    cli.COMMANDS["import-acled"] = (
-        "read an ACLED export into our events.csv format",
-        _add_import_acled,
-        cmd_import_acled,
-    )
-    cli.EXPORTERS["acled-csv"] = _export_acled_csv
-    cli.FORMAT_LAYERS["acled-csv"] = (*EVENT_LAYERS, "all")
-
-
-_register()

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo._cache import atomic_write_bytes, fingerprint, package_version
 from geo.config import Settings
+from geo.csvrows import read_rows
 from geo.errors import DataError
 from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 
@@ -488,8 +489,6 @@ class Gazetteer:
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a UTF-8 CSV, checking that the header has the columns."""
-    from geo.events import read_rows  # the one CSV reader: line numbers, BOM, clear errors
-
     return [(row.line, row.cells) for row in read_rows(path, required)]
 
 

@@ -29,8 +29,9 @@ from matplotlib.patches import PathPatch, Polygon, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 
+from geo.csvrows import parse_sources
 from geo.errors import InputError
-from geo.events import Dataset, parse_sources
+from geo.events import Dataset
 from geo.layers import (
     NO_FILTERS,
     Filters,
@@ -58,6 +59,9 @@ if TYPE_CHECKING:
 
     from geo.config import Settings
     from geo.gazetteer import Gazetteer
+
+# How the snapshot commands get the data set and the gazetteer that placed it (the CLI's).
+LoadInputs = Callable[["Settings"], "tuple[Dataset, Gazetteer]"]
 
 FONT = "DejaVu Sans"
 DPI = 100
@@ -1127,13 +1131,10 @@ def parse_layers(text: str) -> list[str]:
     return [check_layer(n) for n in names]
 
 
-def _inputs(settings: Settings):  # -> (Dataset, boundaries, cities)
-    from geo.cli import load_gazetteer
-    from geo.events import load_dataset
+def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, cities)
     from geo.gazetteer import admin1_boundaries
 
-    gazetteer = load_gazetteer(settings)
-    ds = load_dataset(settings, gazetteer)
+    ds, gazetteer = load(settings)
     return ds, admin1_boundaries(settings), major_cities(gazetteer)
 
 
@@ -1150,6 +1151,8 @@ def _draw_to_file(
     settings: Settings,
     render: Callable[..., bytes],
     name: str,
+    *,
+    load: LoadInputs,
     **when: Any,
 ) -> Path:
     """Check the common arguments, draw with ``render`` (the day or days in ``when``), and
@@ -1160,7 +1163,7 @@ def _draw_to_file(
     window = check_window(args.window)
     size = parse_size(args.size)
     out = _out_path(args.out, name)
-    ds, boundaries, cities = _inputs(settings)
+    ds, boundaries, cities = _inputs(settings, load)
     png = render(
         ds,
         boundaries,
@@ -1175,63 +1178,25 @@ def _draw_to_file(
     return write_atomic(out, png)
 
 
-def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_snapshot(args: argparse.Namespace, settings: Settings, *, load: LoadInputs) -> int:
+    """``snapshot --date D``; ``load`` gives the data set and the gazetteer (the CLI's)."""
     from geo.export import default_filename
 
     day = as_day(args.date)
     name = default_filename("snapshot", day, "png")
-    out = _draw_to_file(args, settings, render_snapshot, name, day=day)
+    out = _draw_to_file(args, settings, render_snapshot, name, load=load, day=day)
     size = parse_size(args.size)
     print(f"wrote {size[0]}x{size[1]} snapshot of {day.date()} to {out}", file=sys.stderr)
     return 0
 
 
-def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_storyboard(args: argparse.Namespace, settings: Settings, *, load: LoadInputs) -> int:
+    """``storyboard --dates D1,D2,...``; ``load`` as for cmd_snapshot."""
     days = [as_day(d.strip()) for d in args.dates.split(",") if d.strip()]
     if not days:
         msg = "--dates is empty; give dates like 2022-01-02,2022-01-05"
         raise InputError(msg)
     name = f"crisismap-storyboard-{days[0].date()}-{days[-1].date()}.png"
-    out = _draw_to_file(args, settings, render_storyboard, name, days=days)
+    out = _draw_to_file(args, settings, render_storyboard, name, load=load, days=days)
     print(f"wrote storyboard of {len(days)} days to {out}", file=sys.stderr)
     return 0
-
-
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--layers",
-        default=",".join(MAP_LAYERS),
-        help=f"comma-separated layers (default {','.join(MAP_LAYERS)})",
-    )
-    p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
-    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
-    p.add_argument("--title", help="title instead of the default (the date is always shown)")
-    p.add_argument("--out", help="PNG file or folder (default: a name with the date, here)")
-
-
-def _add_snapshot(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
-    _add_common(p)
-
-
-def _add_storyboard(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dates", required=True, help="comma-separated days, YYYY-MM-DD,...")
-    _add_common(p)
-
-
-def _register() -> None:
-    from geo import cli
-
-    cli.COMMANDS["snapshot"] = (
-        "draw the map of a day as a PNG for a slide",
-        _add_snapshot,
-        cmd_snapshot,
-    )
-    cli.COMMANDS["storyboard"] = (
-        "draw several days side by side as one PNG",
-        _add_storyboard,
-        cmd_storyboard,
-    )
-
-
-_register()
