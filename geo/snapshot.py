@@ -412,6 +412,7 @@ class _Placer:
                 va=va,
                 annotation_clip=False,
                 **style,
+                parse_math=False,
             )
             box = artist.get_window_extent(self.renderer)
             rect = (box.x0 - 2, box.y0 - 1, box.x1 + 2, box.y1 + 1)
@@ -479,6 +480,7 @@ def _draw_scale_bar(ax, frame: MapFrame, scale: float) -> tuple[float, float, fl
             fontproperties=font,
             color=_INK,
             zorder=9,
+            parse_math=False,
         )
     box = backdrop.get_window_extent(ax.figure.canvas.get_renderer())
     return (box.x0, box.y0, box.x1 + 30 * scale, box.y1)
@@ -518,6 +520,7 @@ def _draw_north_arrow(ax, scale: float) -> None:
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         zorder=9,
+        parse_math=False,
     )
 
 
@@ -697,6 +700,7 @@ def _draw_detail(
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     map_box = (box[0], box[1] + head, box[2], box[3] - head)
     frame = fit_frame(extent, size, map_box, margin=0.0)
@@ -718,7 +722,15 @@ def _legend(
     ax.set_xlim(0, box[2])
     ax.set_ylim(box[3], 0)  # rows grow downwards, in pixels
     row = 8 * scale
-    ax.text(0, row, "On the map", fontproperties=_font(19 * scale, bold=True), color=_INK, va="top")
+    ax.text(
+        0,
+        row,
+        "On the map",
+        fontproperties=_font(19 * scale, bold=True),
+        color=_INK,
+        va="top",
+        parse_math=False,
+    )
     row += 34 * scale
     line = 29 * scale
     statuses: dict[str, int] = {}
@@ -736,6 +748,7 @@ def _legend(
                 fontproperties=_font(17 * scale, bold=True),
                 color=_INK,
                 va="center",
+                parse_math=False,
             )
             row += line
             entries = legend_entries(["infrastructure"])
@@ -753,6 +766,7 @@ def _legend(
                     fontproperties=_font(16 * scale),
                     color=_INK if n else _MUTED,
                     va="center",
+                    parse_math=False,
                 )
             row += half * line * 0.92 + line * 0.15
             continue
@@ -769,6 +783,7 @@ def _legend(
             fontproperties=_font(17 * scale, bold=True),
             color=_INK,
             va="center",
+            parse_math=False,
         )
         row += line
     sized = [LAYER_STYLES[lay] for lay in layers if LAYER_STYLES[lay].size_by]
@@ -776,7 +791,15 @@ def _legend(
         note = "Symbol area grows with " + ", ".join(
             dict.fromkeys(_COUNT_WORDS[s.size_by] for s in sized)
         )
-        ax.text(0, row, note, fontproperties=_font(14 * scale), color=_MUTED, va="center")
+        ax.text(
+            0,
+            row,
+            note,
+            fontproperties=_font(14 * scale),
+            color=_MUTED,
+            va="center",
+            parse_math=False,
+        )
         row += line
     return box[1] + row
 
@@ -846,12 +869,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     row += 32 * scale
     lines = _figure_lines(ds, day)
     if not lines:
         ax.text(
-            0, row, "None reported yet", fontproperties=_font(14.5 * scale), color=_MUTED, va="top"
+            0,
+            row,
+            "None reported yet",
+            fontproperties=_font(14.5 * scale),
+            color=_MUTED,
+            va="top",
+            parse_math=False,
         )
         return
     chars = max(20, int(box[2] / (14.5 * scale * 0.56)))
@@ -866,10 +896,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
             fontproperties=_font(17 * scale, bold=not retracted),
             color=colour,
             va="top",
+            parse_math=False,
         )
         row += 24 * scale
         short = textwrap.shorten(source, chars, placeholder=" …")
-        ax.text(0, row, short, fontproperties=_font(14.5 * scale), color=_MUTED, va="top")
+        ax.text(
+            0,
+            row,
+            short,
+            fontproperties=_font(14.5 * scale),
+            color=_MUTED,
+            va="top",
+            parse_math=False,
+        )
         row += 27 * scale
 
 
@@ -893,6 +932,7 @@ def _texts(
         fontproperties=_font(34 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     fig.text(
         left,
@@ -901,6 +941,7 @@ def _texts(
         fontproperties=_font(18 * scale),
         color=_MUTED,
         va="top",
+        parse_math=False,
     )
     fig.text(
         left,
@@ -909,6 +950,7 @@ def _texts(
         fontproperties=_font(14 * scale),
         color=_MUTED,
         va="center",
+        parse_math=False,
     )
 
 
@@ -1080,6 +1122,7 @@ def render_storyboard(
             fontproperties=_font(19 * scale, bold=True),
             color=_INK,
             va="top",
+            parse_math=False,
         )
         counts = [
             _plural(len(features[lay_]), noun)
@@ -1095,6 +1138,7 @@ def render_storyboard(
                 color=_MUTED,
                 va="top",
                 ha="right",
+                parse_math=False,
             )
     _legend(fig, panel, size, layers, None, scale)
     first, last = parsed[0], parsed[-1]
