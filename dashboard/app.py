@@ -391,6 +391,17 @@ st.dataframe(
     },
 )
 
+st.download_button(
+    f"Table as CSV ({len(table):,} rows)",
+    data=cmap.table_csv(table),
+    file_name=export.default_filename("table", view.day, "csv"),
+    mime="text/csv",
+    key="download_table",
+    on_click="ignore",
+    icon="⬇️",
+    help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
+)
+
 # --- downloads -------------------------------------------------------------------------------
 
 if layers:

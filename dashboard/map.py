@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import math
 import re
@@ -32,7 +33,7 @@ from jinja2 import Template
 
 from dashboard.assets import OfflineMap
 from geo import export
-from geo.csvrows import parse_sources
+from geo.csvrows import csv_writer, parse_sources
 from geo.events import Dataset
 from geo.layers import NO_FILTERS, OUR_ORIGIN, Filters, as_day, features_on, layer_counts
 from geo.schema import EVENT_LAYERS, METRIC_LABELS, METRICS
@@ -205,6 +206,17 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.concat(parts, ignore_index=True)[columns]
+
+
+def table_csv(table: pd.DataFrame) -> str:
+    """The table as CSV for the download button, formulas neutralised (geo.csvrows)."""
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(table.columns)
+    writer.writerows(
+        ["" if export.is_missing(v) else v for v in row] for row in table.itertuples(index=False)
+    )
+    return out.getvalue()
 
 
 def _when(row: Any) -> str:

@@ -27,7 +27,6 @@ Mapping, both ways:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
@@ -44,7 +43,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.articles import file_label
-from geo.csvrows import format_sources, parse_sources, read_rows
+from geo.csvrows import csv_writer, format_sources, parse_sources, read_rows
 from geo.errors import DataError, InputError
 from geo.events import Dataset, point
 from geo.export import is_missing
@@ -466,7 +465,7 @@ def only_origin(ds: Dataset, origin: str) -> Dataset:
 def events_csv_text(frame: gpd.GeoDataFrame) -> str:
     """An events frame written in our events.csv format (data/README.md)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(EVENT_COLUMNS)
     for rec in frame.to_dict("records"):
         geom = rec["geometry"]
@@ -646,7 +645,7 @@ def acled_csv_text(
             actors[rid] = ("" if is_missing(a1) else str(a1), "" if is_missing(a2) else str(a2))
     stamp = int(now())
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(ACLED_COLUMNS)
     for rec in records:
         writer.writerow(acled_row(rec, actors=actors.get(rec["id"]), timestamp=stamp))

@@ -34,12 +34,12 @@ class Settings:
     world_min_population: int = 15000
     case_title: str = "Kazakhstan, January 2022"
     acled_files: str = ""
-    max_data_mb: int = 50
+    max_data_mb: float = 50.0
 
     @property
     def max_data_bytes(self) -> int | None:
         """The largest data file read, in bytes (None: no limit, when max_data_mb <= 0)."""
-        return self.max_data_mb * 1_000_000 if self.max_data_mb > 0 else None
+        return int(self.max_data_mb * 1_000_000) if self.max_data_mb > 0 else None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -3,6 +3,12 @@
 Every data file (events, states, figures, facilities, place names, ACLED exports) is read here,
 so each bad input gets the same one-line ``DataError`` naming file, line and field. The
 ``Publisher <URL> ; ...`` sources cell format lives here too: every record cites its sources.
+
+CSV we write goes through ``csv_writer``, which neutralises formulas the way OWASP recommends
+("CSV Injection"): a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+gets a leading ``'``, so a spreadsheet shows it as text instead of running it. Numbers are left
+alone (-12.5 stays a number). ``read_rows`` takes the ``'`` off again, so files we write read
+back exactly.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -42,6 +49,47 @@ def parse_sources(cell: str) -> tuple[Source, ...]:
 def format_sources(sources: Iterable[Source]) -> str:
     """The inverse of ``parse_sources``."""
     return " ; ".join(f"{s.publisher} <{s.url}>" for s in sources)
+
+
+_FORMULA_RE = re.compile(r"'*[=+\-@\t\r]")
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading ``'``; else as it is.
+
+    Cells already starting with ``'`` before such a character get one more, so that
+    ``unneutralise`` is its exact inverse.
+    """
+    if isinstance(cell, str) and _FORMULA_RE.match(cell) and not _NUMBER_RE.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    """The inverse of ``spreadsheet_safe`` for a text cell read back."""
+    if cell.startswith("'") and _FORMULA_RE.match(cell, 1) and not _NUMBER_RE.fullmatch(cell, 1):
+        return cell[1:]
+    return cell
+
+
+class _SafeWriter:
+    """csv.writer whose text cells pass through ``spreadsheet_safe``."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self._writer = csv.writer(handle, lineterminator="\n")
+
+    def writerow(self, cells: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(c) for c in cells])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for cells in rows:
+            self.writerow(cells)
+
+
+def csv_writer(handle: IO[str]) -> _SafeWriter:
+    """The CSV writer for every file we export: ``\n`` line ends, formulas neutralised."""
+    return _SafeWriter(handle)
 
 
 class Row:
@@ -170,8 +218,12 @@ def read_rows(
                 if None in cells:
                     raise row.fail(None, "has more cells than the header")
                 for name, value in cells.items():
-                    if value and "\0" in value:
+                    if not value:
+                        continue
+                    if "\0" in value:
                         raise row.fail(name, "holds a NUL byte (a binary or damaged file?)")
+                    if value[0] == "'":
+                        cells[name] = unneutralise(value)
                 if not any((v or "").strip() for v in cells.values()):
                     continue
                 yield row

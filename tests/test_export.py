@@ -251,3 +251,52 @@ def test_bad_export_arguments_exit_2_with_one_line(
 def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
     path = export.write_atomic(tmp_path / "x.geojson", "{}")
     assert path.stat().st_mode & 0o644 == 0o644  # not mkstemp's 0600
+
+
+# --- formulas in spreadsheets (issue 18.2) ----------------------------------------------------
+
+HYPERLINK = '=HYPERLINK("http://evil.example","x")'
+
+
+def test_acled_csv_export_neutralises_formulas(cli_data_dir: Path, tmp_path: Path) -> None:
+    from builders import EVENTS, write_data
+
+    hostile = {**EVENTS[0], "description": HYPERLINK, "actor1": "@SUM(A1)"}
+    write_data(cli_data_dir, events=[hostile, *EVENTS[1:]])
+    argv = ["export", "--layer", "all", "--date", "2022-01-05", "--format", "acled-csv"]
+    argv += ["--out", str(tmp_path)]
+    assert main(argv) == 0
+    table = pd.read_csv(tmp_path / "crisismap-all-2022-01-05.acled.csv", dtype=str)
+    row = table[table.event_id_cnty == "E1"].iloc[0]
+    assert row.notes == "'" + HYPERLINK and row.actor1 == "'@SUM(A1)"
+    starts = {str(v)[0] for v in table.drop(columns=["longitude", "latitude"]).stack()}
+    assert not starts & set("=+@"), starts
+
+
+def test_import_acled_output_neutralises_formulas_and_reads_back(tmp_path: Path) -> None:
+    from fakes import FakeGazetteer
+    from test_acled import ROWS, acled_file
+
+    from geo.events import load_events
+
+    path = acled_file(tmp_path / "acled.csv", [{**ROWS[0], "notes": HYPERLINK}, *ROWS[1:]])
+    out = tmp_path / "events.csv"
+    assert main(["import-acled", str(path), "--out", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table.description.iloc[0].startswith("'" + HYPERLINK)
+    frame, _ = load_events(out, FakeGazetteer())
+    assert frame.description.iloc[0].startswith(HYPERLINK)  # our reader takes the ' off
+
+
+def test_the_dashboard_table_csv_neutralises_formulas_and_is_the_only_download() -> None:
+    import tomllib
+
+    from dashboard.map import table_csv
+    from geo.config import PROJECT_ROOT
+
+    table = pd.DataFrame({"description": [HYPERLINK, "calm"], "fatalities": [-1, pd.NA]})
+    text = table_csv(table)
+    assert text.splitlines()[1] == '"\'=HYPERLINK(""http://evil.example"",""x"")",-1'
+    assert text.splitlines()[2] == "calm,"
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["client"]["disableDataExport"] is True  # st.dataframe's own CSV is raw
