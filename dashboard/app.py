@@ -133,7 +133,7 @@ st.markdown(cmap.PAGE_CSS, unsafe_allow_html=True)
 try:
     settings = Settings.from_env()
 except GeoError as exc:
-    st.error(f"Configuration error: {exc}")
+    st.error(f"Configuration error: {cmap.md_text(exc)}")
     st.stop()
 
 vendor_assets()
@@ -144,13 +144,16 @@ ds: Dataset = empty_dataset()
 try:
     ds = get_dataset(settings, signature)
 except GeoError as exc:
-    st.error(f"The data could not be loaded, so the map shows no records.\n\n**{exc}**", icon="⚠️")
+    st.error(
+        f"The data could not be loaded, so the map shows no records.\n\n**{cmap.md_text(exc)}**",
+        icon="⚠️",
+    )
 
 boundaries = None
 try:
     boundaries = get_boundaries(settings, signature)
 except GeoError as exc:
-    st.error(f"The admin-1 boundaries could not be loaded: {exc}", icon="⚠️")
+    st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
 
 first, last = ds.date_range()
 if last <= first:
@@ -213,7 +216,8 @@ with st.sidebar:
         "outside this server.",
     )
     st.caption(
-        f"Data: `{settings.data_dir}` · {len(ds.events):,} events · {len(ds.states):,} states"
+        f"Data: {cmap.md_text(settings.data_dir)} · {len(ds.events):,} events · "
+        f"{len(ds.states):,} states"
     )
     if ds.unplaced:
         with st.expander(f"{len(ds.unplaced)} records not on the map"):
@@ -230,7 +234,7 @@ filters = Filters(
 
 # --- time: slider, stepping, playback ---------------------------------------------------------
 
-st.title(settings.case_title)
+st.title(cmap.md_text(settings.case_title))
 
 
 def _go_to(day: dt.date) -> None:
@@ -463,7 +467,7 @@ if place:
         if any(s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, []))
     ]
     if not hits:
-        st.caption(f"No article mentions {name}.")
+        st.caption(f"No article mentions {cmap.md_text(name)}.")
     for article in hits:
         with st.container(border=True):
             st.markdown(

@@ -282,6 +282,21 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True).replace("`", "&#96;").replace("$", "&#36;")
 
 
+_MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md_text(value: object) -> str:
+    """Text from data made literal for Streamlit markdown (st.caption, st.error, st.title...).
+
+    CommonMark lets any ASCII punctuation be backslash-escaped, so every one is: no image (a
+    request leaving the machine), link, maths, colour, emphasis or HTML can come from data. Line
+    breaks become spaces (these are one-line messages).
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return _MD_PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+
+
 def sources_html(cell: str) -> str:
     """``Publisher <URL> ; ...`` as escaped links that open in a new tab (http(s) only)."""
     try:

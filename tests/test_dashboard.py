@@ -220,3 +220,53 @@ def test_png_download_gives_the_snapshot_of_the_view(env):
     at = run({"date": "2022-01-06"})
     buttons = [b for b in at.get("download_button") if "PNG" in b.proto.label]
     assert len(buttons) == 1
+
+
+# --- markdown and payloads from data (issue 18.1) -----------------------------------------------
+
+# Markdown that would fetch or link: an image or link whose target is not escaped.
+_LIVE_MARKDOWN = re.compile(r"(?<!\\)\]\((?:https?|javascript):|(?<!\\)\$[^$]*(?<!\\)\$")
+
+
+def _markdown_texts(at: AppTest) -> list[str]:
+    """Every Streamlit-markdown text on the page that is not our own escaped HTML."""
+    texts = [e.value for e in (*at.caption, *at.error, *at.title, *at.info, *at.warning)]
+    texts += [m.value for m in at.markdown if not m.proto.allow_html]
+    return texts
+
+
+@pytest.fixture(scope="session")
+def payload_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from payloads import write_payload_dataset
+
+    return write_payload_dataset(tmp_path_factory.mktemp("payloads"))
+
+
+def test_a_place_name_from_data_is_not_rendered_as_markdown(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, payload_dir: Path
+):
+    from payloads import MARKDOWN_PLACE
+
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(payload_dir))
+    monkeypatch.setenv("CRISISMAP_CASE_TITLE", f"Case $x$ {MARKDOWN_PLACE}")
+    at = run({"date": "2022-01-09", "mode": cmap.MODES["cumulative"]})
+    assert MARKDOWN_PLACE in at.selectbox(key="place").options
+    at.selectbox(key="place").set_value(MARKDOWN_PLACE).run()
+    texts = _markdown_texts(at)
+    (caption,) = [t for t in texts if t.startswith("No article mentions")]
+    assert caption == r"No article mentions \!\[x\]\(http\:\/\/evil\.example\/p09\.png\)."
+    assert [t for t in texts if _LIVE_MARKDOWN.search(t)] == []
+
+
+def test_a_layer_cell_in_the_error_banner_is_not_rendered_as_markdown(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    from payloads import write_bad_layer_dataset
+
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(write_bad_layer_dataset(tmp_path)))
+    at = run()
+    (error,) = at.error
+    assert "line 2, field 'layer'" in error.value.replace("\\", "")
+    assert "![x](" not in error.value and r"\!\[x\]\(http" in error.value
