@@ -459,7 +459,11 @@ place = st.selectbox(
     placeholder="Choose a place…",
 )
 if place:
-    spans = article_spans(settings, signature, ds)
+    try:
+        spans = article_spans(settings, signature, ds)
+    except GeoError as exc:  # the geoparser needs the gazetteer (cache folder, data files)
+        st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
+        spans = {}
     name = place_names.get(place, place)
     hits = [
         a

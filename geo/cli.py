@@ -74,7 +74,14 @@ def _read_input(name: str) -> tuple[str, str]:
     from geo.articles import looks_like_article, parse_article
 
     if name == "-":
-        label, raw = "-", sys.stdin.read()
+        # bytes, decoded here: the locale's decoding would fail with a traceback (ASCII) or
+        # let bad bytes through as surrogates (C.UTF-8)
+        data = sys.stdin.buffer.read()
+        try:
+            label, raw = "-", data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            raise InputError(msg) from None
     else:
         path = Path(name)
         try:
@@ -251,6 +258,18 @@ def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
     return cmd_storyboard(args, settings, load=load_data_and_gazetteer)
 
 
+def _at_least_one(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        msg = f"must be a whole number of at least 1, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
 def _add_geoparse(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or article file; - = stdin")
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
@@ -259,7 +278,7 @@ def _add_geoparse(p: argparse.ArgumentParser) -> None:
 def _add_places(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="a place name, any spelling (Alma-Ata, Uralsk, ALA)")
     p.add_argument("--kind", choices=("facility", "airport", "city", "admin1", "country"))
-    p.add_argument("--limit", type=int, default=10, help="at most this many candidates")
+    p.add_argument("--limit", type=_at_least_one, default=10, help="at most this many candidates")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 

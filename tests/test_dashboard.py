@@ -270,3 +270,21 @@ def test_a_layer_cell_in_the_error_banner_is_not_rendered_as_markdown(
     (error,) = at.error
     assert "line 2, field 'layer'" in error.value.replace("\\", "")
     assert "![x](" not in error.value and r"\!\[x\]\(http" in error.value
+
+
+def test_an_unwritable_cache_folder_is_a_message_and_the_map_still_shows(
+    monkeypatch: pytest.MonkeyPatch, synthetic_dir: Path, tmp_path: Path
+):
+    """Issue 18.5: a red traceback box and no map."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(synthetic_dir))
+    at = run()  # asserts no exception
+    (error,) = at.error
+    assert "cannot write the cache folder" in error.value.replace("\\", "")
+    assert "KZ-MAN" in str(folium_args(at)["script"])
+    options = at.selectbox(key="place").options
+    if options:  # the articles panel needs the gazetteer too: a message again, not a traceback
+        at.selectbox(key="place").set_value(options[0]).run()
+        assert not at.exception

@@ -300,3 +300,43 @@ def test_the_dashboard_table_csv_neutralises_formulas_and_is_the_only_download()
     assert text.splitlines()[2] == "calm,"
     config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["client"]["disableDataExport"] is True  # st.dataframe's own CSV is raw
+
+
+def _dead_pid() -> int:
+    """A process id no process has right now."""
+    import os
+
+    pid = 999_999
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except PermissionError:
+            pass
+        pid -= 1
+
+
+def test_leftovers_of_a_killed_export_are_cleaned_up_by_the_next(tmp_path: Path) -> None:
+    """kill -9 during an export left hidden .part files and folders that stayed for ever."""
+    import os
+
+    out = tmp_path / "day.geojson"
+    dead, alive = _dead_pid(), os.getpid()
+    dead_file = tmp_path / f".day.geojson.{dead}.abcd1234.part"
+    dead_dir = tmp_path / f".day.geojson.{dead}.k2j4_x9z"
+    live_file = tmp_path / f".day.geojson.{alive}.zzzz9999.part"  # a writer still at work
+    mine = tmp_path / f".day.geojson.{dead}.notes"  # not a name our writers make
+    dead_file.write_text("half", encoding="utf-8")
+    dead_dir.mkdir()
+    (dead_dir / "day.geojson").write_text("half", encoding="utf-8")
+    live_file.write_text("half", encoding="utf-8")
+    mine.write_text("keep", encoding="utf-8")
+    export.write_atomic(out, "{}")
+    assert not dead_file.exists() and not dead_dir.exists()
+    assert live_file.exists() and mine.exists()
+    dead_dir.mkdir()  # the GeoPackage/PNG writer sweeps too
+    export.write_path_atomic(out, lambda p: p.write_text("{}", encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["day.geojson", live_file.name, mine.name]
+    )
