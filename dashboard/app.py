@@ -472,11 +472,22 @@ if place:
     ]
     if not hits:
         st.caption(f"No article mentions {cmap.md_text(name)}.")
-    for article in hits:
+    budget = cmap.ARTICLES_PAGE_CHARS
+    for shown, article in enumerate(hits):
+        if budget <= 0:
+            st.caption(
+                f"{len(hits) - shown} more articles mention {cmap.md_text(name)}: too much text "
+                "for one page. Choose a narrower day or mode to see fewer places."
+            )
+            break
+        text, note = cmap.article_excerpt(article.body, min(cmap.ARTICLE_PAGE_CHARS, budget))
+        budget -= len(text)
         with st.container(border=True):
             st.markdown(
                 cmap.article_head_html(article.title, article.date, article.publisher, article.url),
                 unsafe_allow_html=True,
             )
-            body = cmap.highlight_html(article.body, spans.get(article.id, []), selected=place)
+            if note:
+                st.caption(note)
+            body = cmap.highlight_html(text, spans.get(article.id, []), selected=place)
             st.markdown(f'<div class="cm-article">{body}</div>', unsafe_allow_html=True)

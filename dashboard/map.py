@@ -1146,6 +1146,22 @@ def article_head_html(title: str, day: dt.date, publisher: str, url: str) -> str
     )
 
 
+# What the article panel sends to the browser at most: a 50 MB article sent 52 MB of HTML.
+ARTICLE_PAGE_CHARS = 100_000  # of one article's body
+ARTICLES_PAGE_CHARS = 400_000  # of all the articles shown for a place
+
+
+def article_excerpt(body: str, limit: int = ARTICLE_PAGE_CHARS) -> tuple[str, str]:
+    """(the part of an article's body the page shows, a note saying what was left out or "")."""
+    if len(body) <= limit:
+        return body, ""
+    note = (
+        f"Long article: the first {limit:,} of {len(body):,} characters are shown; "
+        "the whole text is in its file under the data folder's articles/."
+    )
+    return body[:limit], note
+
+
 def highlight_html(text: str, spans: Sequence[Span], *, selected: str = "") -> str:
     """The text escaped, with every span wrapped in ``<mark>`` (the selected place's stronger).
 

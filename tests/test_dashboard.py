@@ -288,3 +288,28 @@ def test_an_unwritable_cache_folder_is_a_message_and_the_map_still_shows(
     if options:  # the articles panel needs the gazetteer too: a message again, not a traceback
         at.selectbox(key="place").set_value(options[0]).run()
         assert not at.exception
+
+
+def test_a_huge_article_is_cut_for_the_page_with_a_note(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    """Issue 18.7: choosing a place with a 50 MB article sent 52 MB of HTML."""
+    folder = write_dataset(tmp_path / "data", n_events=30)
+    body = "Protests in Almaty went on through the night. " * 7000  # 322 kB
+    (folder / "articles" / "2022-01-06-long.txt").write_text(
+        "title: A very long brief\ndate: 2022-01-06\npublisher: TASS\n"
+        f"url: https://tass.com/world/2\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    at.selectbox(key="place").set_value("gn:1526384").run()  # Almaty
+    assert not at.exception
+    sent = sum(len(m.value) for m in at.markdown)
+    assert 0 < sent < 2 * cmap.ARTICLE_PAGE_CHARS < len(body)
+    notes = [c.value for c in at.caption if c.value.startswith("Long article")]
+    assert notes == [
+        f"Long article: the first {cmap.ARTICLE_PAGE_CHARS:,} of {len(body):,} "
+        "characters are shown; the whole text is in its file under the data folder's articles/."
+    ]
