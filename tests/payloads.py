@@ -156,6 +156,8 @@ def write_payload_dataset(folder: Path) -> Path:
                 "sources": _sources(i, text),
             }
         )
+    # One record at a place the gazetteer knows, so the articles (which mention Almaty) show.
+    events.append({**events[0], "id": "E00 Almaty", "place": "Almaty", "date": "2022-01-03"})
     _write(folder / "events.csv", EVENT_COLUMNS, events)
     _write(folder / "states.csv", STATE_COLUMNS, states)
     _write(folder / "figures.csv", FIGURE_COLUMNS, figures)
