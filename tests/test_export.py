@@ -340,3 +340,25 @@ def test_leftovers_of_a_killed_export_are_cleaned_up_by_the_next(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["day.geojson", live_file.name, mine.name]
     )
+
+
+def test_the_payload_data_set_exports_without_a_live_formula(tmp_path: Path) -> None:
+    import io
+
+    from fakes import FakeGazetteer
+    from payloads import PAYLOADS, write_payload_dataset
+
+    from geo.acled import acled_csv_text
+    from geo.config import Settings
+    from geo.events import load_dataset
+
+    ds = load_dataset(Settings(data_dir=write_payload_dataset(tmp_path / "data")), FakeGazetteer())
+    layers = ("protests", "clashes", "other")
+    frames = [features_on(ds, lay, "2022-01-09", window=10) for lay in layers]
+    table = pd.read_csv(io.StringIO(acled_csv_text(frames, events=ds.events)), dtype=str)
+    assert len(table) == len(PAYLOADS) + 1
+    cells = table.drop(columns=["latitude", "longitude"]).fillna("").stack()
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "-", "\t", "\r")]
+    collection = json.loads(export.geojson_text(export.to_feature_collection(frames)))
+    descriptions = {f["properties"]["description"] for f in collection["features"]}
+    assert descriptions >= {text for _, text in PAYLOADS}  # kept as written

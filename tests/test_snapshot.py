@@ -258,3 +258,17 @@ def test_snapshot_command_with_a_dollar_title(cli_data_dir: Path, tmp_path: Path
     argv = ["snapshot", "--date", "2022-01-05", "--title", "Cost $\\foo$", "--out", str(out)]
     assert main(argv) == 0
     assert out.stat().st_size > 0
+
+
+def test_the_payload_data_set_draws(tmp_path: Path) -> None:
+    """Issue 18: every payload kind in every text field, drawn literally without an error."""
+    from payloads import write_payload_dataset
+
+    from geo.config import Settings
+    from geo.events import load_dataset
+
+    ds = load_dataset(Settings(data_dir=write_payload_dataset(tmp_path / "data")), FakeGazetteer())
+    title = ds.events.description[22]  # the LaTeX payload
+    assert "$" in title
+    png = render_snapshot(ds, BOUNDARIES, day="2022-01-09", window=10, title=title)
+    assert image(png).shape == (900, 1600, 3)
