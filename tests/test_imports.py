@@ -104,3 +104,34 @@ def test_the_cli_wires_every_command_without_importing_the_stages() -> None:
     )
     assert {"geojson", "gpkg", "acled-csv"} <= set(exporters)
     assert heavy == []
+
+
+def test_geo_imports_neither_the_dashboard_nor_streamlit() -> None:
+    found = {}
+    for path in GEO.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        bad = {
+            n for n in names if n.split(".")[0] in ("dashboard", "streamlit", "streamlit_folium")
+        }
+        if bad:
+            found[path.name] = sorted(bad)
+    assert found == {}
+
+
+# The dashboard's map modules, bottom-up (app.py, the Streamlit script, sits above them all).
+DASHBOARD_LAYERS = (("assets", "view", "markup"), ("shaping",), ("leaflet",), ("map",))
+
+
+def test_dashboard_map_modules_import_one_way() -> None:
+    layer_of = {name: i for i, names in enumerate(DASHBOARD_LAYERS) for name in names}
+    upward = []
+    for module, layer in layer_of.items():
+        tree = ast.parse((PROJECT_ROOT / "dashboard" / f"{module}.py").read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dashboard."):
+                imported = node.module.split(".")[1]
+                if layer_of.get(imported, -1) > layer:
+                    upward.append(f"{module} -> {imported}")
+    assert upward == []
