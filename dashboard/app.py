@@ -25,6 +25,7 @@ from streamlit_folium import st_folium  # noqa: E402
 from dashboard import assets  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
 from geo import export  # noqa: E402
+from geo.cli import load_data  # noqa: E402
 from geo.config import Settings  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
 from geo.events import Dataset, load_dataset  # noqa: E402
@@ -66,7 +67,7 @@ def get_gazetteer(settings: Settings, signature: tuple) -> object:
 # frames geo.layers memoizes on the Dataset.
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def get_dataset(settings: Settings, signature: tuple) -> Dataset:
-    return load_dataset(settings, get_gazetteer(settings, signature))
+    return load_data(settings, get_gazetteer(settings, signature))  # ours, and ACLED files
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -132,7 +133,7 @@ st.markdown(cmap.PAGE_CSS, unsafe_allow_html=True)
 try:
     settings = Settings.from_env()
 except GeoError as exc:
-    st.error(f"Configuration error: {exc}")
+    st.error(f"Configuration error: {cmap.md_text(exc)}")
     st.stop()
 
 vendor_assets()
@@ -143,13 +144,16 @@ ds: Dataset = empty_dataset()
 try:
     ds = get_dataset(settings, signature)
 except GeoError as exc:
-    st.error(f"The data could not be loaded, so the map shows no records.\n\n**{exc}**", icon="⚠️")
+    st.error(
+        f"The data could not be loaded, so the map shows no records.\n\n**{cmap.md_text(exc)}**",
+        icon="⚠️",
+    )
 
 boundaries = None
 try:
     boundaries = get_boundaries(settings, signature)
 except GeoError as exc:
-    st.error(f"The admin-1 boundaries could not be loaded: {exc}", icon="⚠️")
+    st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
 
 first, last = ds.date_range()
 if last <= first:
@@ -212,7 +216,8 @@ with st.sidebar:
         "outside this server.",
     )
     st.caption(
-        f"Data: `{settings.data_dir}` · {len(ds.events):,} events · {len(ds.states):,} states"
+        f"Data: {cmap.md_text(settings.data_dir)} · {len(ds.events):,} events · "
+        f"{len(ds.states):,} states"
     )
     if ds.unplaced:
         with st.expander(f"{len(ds.unplaced)} records not on the map"):
@@ -229,7 +234,7 @@ filters = Filters(
 
 # --- time: slider, stepping, playback ---------------------------------------------------------
 
-st.title(settings.case_title)
+st.title(cmap.md_text(settings.case_title))
 
 
 def _go_to(day: dt.date) -> None:
@@ -390,6 +395,17 @@ st.dataframe(
     },
 )
 
+st.download_button(
+    f"Table as CSV ({len(table):,} rows)",
+    data=cmap.table_csv(table),
+    file_name=export.default_filename("table", view.day, "csv"),
+    mime="text/csv",
+    key="download_table",
+    on_click="ignore",
+    icon="⬇️",
+    help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
+)
+
 # --- downloads -------------------------------------------------------------------------------
 
 if layers:
@@ -443,7 +459,11 @@ place = st.selectbox(
     placeholder="Choose a place…",
 )
 if place:
-    spans = article_spans(settings, signature, ds)
+    try:
+        spans = article_spans(settings, signature, ds)
+    except GeoError as exc:  # the geoparser needs the gazetteer (cache folder, data files)
+        st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
+        spans = {}
     name = place_names.get(place, place)
     hits = [
         a
@@ -451,12 +471,23 @@ if place:
         if any(s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, []))
     ]
     if not hits:
-        st.caption(f"No article mentions {name}.")
-    for article in hits:
+        st.caption(f"No article mentions {cmap.md_text(name)}.")
+    budget = cmap.ARTICLES_PAGE_CHARS
+    for shown, article in enumerate(hits):
+        if budget <= 0:
+            st.caption(
+                f"{len(hits) - shown} more articles mention {cmap.md_text(name)}: too much text "
+                "for one page. Choose a narrower day or mode to see fewer places."
+            )
+            break
+        text, note = cmap.article_excerpt(article.body, min(cmap.ARTICLE_PAGE_CHARS, budget))
+        budget -= len(text)
         with st.container(border=True):
             st.markdown(
                 cmap.article_head_html(article.title, article.date, article.publisher, article.url),
                 unsafe_allow_html=True,
             )
-            body = cmap.highlight_html(article.body, spans.get(article.id, []), selected=place)
+            if note:
+                st.caption(note)
+            body = cmap.highlight_html(text, spans.get(article.id, []), selected=place)
             st.markdown(f'<div class="cm-article">{body}</div>', unsafe_allow_html=True)

@@ -2,13 +2,52 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import IO
+
+from geo.errors import DataError, InputError
+
+
+def temp_prefix(path: Path) -> str:
+    """The prefix of a temporary sibling of ``path``: hidden, with the writing process's id."""
+    return f".{path.name}.{os.getpid()}."
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temporary siblings of ``path`` left by writers that no longer run (kill -9,
+    a power cut): files ``.NAME.PID.*.part`` and folders ``.NAME.PID.*`` of a dead PID."""
+    # exactly what temp_prefix + tempfile's 8 random characters make, nothing a user names
+    pattern = re.compile(re.escape(f".{path.name}.") + r"(\d+)\.[a-z0-9_]{8}(\.part)?")
+    try:
+        siblings = list(path.parent.glob(f".{glob.escape(path.name)}.*"))
+    except OSError:
+        return
+    for leftover in siblings:
+        m = pattern.fullmatch(leftover.name)
+        if not m or _running(int(m[1])):
+            continue
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**22  # another user's live process; an absurd number is no process
+    return True
 
 
 def atomic_write(
@@ -19,7 +58,8 @@ def atomic_write(
     ``write`` is the content or a callable writing to a binary handle. A reader never sees a
     half-written file; on any error the temporary file is removed and the error propagates.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    sweep_leftovers(path)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".part", dir=path.parent)
     try:
         if mode is not None:
             os.fchmod(fd, mode)  # mkstemp makes 0600
@@ -36,10 +76,32 @@ def atomic_write(
         raise
 
 
+def _cache_error(path: Path, exc: OSError, *, what: str = "cache file") -> InputError:
+    msg = (
+        f"cannot write the {what} {path} ({exc.strerror or exc}); point "
+        "CRISISMAP_CACHE_DIR at a folder that can be written"
+    )
+    return InputError(msg)
+
+
+def check_cache_dir(folder: Path) -> None:
+    """Create the cache folder, or an InputError saying it cannot be (before any slow build)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cache_error(folder, exc, what="cache folder") from None
+    if not os.access(folder, os.W_OK):
+        raise _cache_error(folder, PermissionError(13, "Permission denied"), what="cache folder")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """atomic_write for caches: the folder is created when missing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, data)
+    """atomic_write for caches: the folder is created when missing. A folder that cannot be
+    created or written is an InputError naming it and the setting that chooses it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError as exc:
+        raise _cache_error(path, exc) from None
 
 
 def package_version(name: str) -> str:
@@ -57,6 +119,9 @@ def fingerprint(parts: Iterable[str], files: Iterable[Path]) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     for file in files:
         digest.update(file.name.encode("utf-8") + b"\0")
-        digest.update(file.read_bytes() if file.exists() else b"<absent>")
+        try:
+            digest.update(file.read_bytes() if file.exists() else b"<absent>")
+        except OSError as exc:
+            raise DataError(str(file), None, None, f"cannot be read ({exc.strerror})") from None
         digest.update(b"\0")
     return digest.hexdigest()

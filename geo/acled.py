@@ -69,8 +69,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.articles import file_label
+from geo.csvrows import csv_writer, format_sources, parse_sources
 from geo.errors import DataError, InputError
-from geo.events import Dataset, format_sources, parse_sources, point
+from geo.events import Dataset, point
 from geo.export import is_missing
 from geo.layers import OUR_ORIGIN
 from geo.schema import CERTAINTIES, CRS, EVENT_COLUMNS, EVENT_LAYERS, Source
@@ -1052,7 +1053,7 @@ def only_origin(ds: Dataset, origin: str) -> Dataset:
 def events_csv_text(frame: gpd.GeoDataFrame) -> str:
     """An events frame written in our events.csv format (data/README.md)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(EVENT_COLUMNS)
     for rec in frame.to_dict("records"):
         geom = rec["geometry"]
@@ -1305,7 +1306,7 @@ def acled_csv_text(
     facts = event_facts(events)
     stamp = int(now())
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(ACLED_COLUMNS)
     countries: dict[tuple[str, str], str] = {}  # (admin1, place_id) -> country, asked once
     for rec in records:
@@ -1349,16 +1350,6 @@ def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _add_import_acled(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="an ACLED export (CSV, any vintage since 2016)")
-    p.add_argument("--out", help="events.csv to write, or a folder (default: standard output)")
-    p.add_argument(
-        "--strict",
-        action="store_true",
-        help="fail (exit 2, nothing written) when any row cannot be imported",
-    )
-
-
 class _OnFirstUse:
     """A gazetteer's ``get``, loading the gazetteer the first time it is asked."""
 
@@ -1371,7 +1362,7 @@ class _OnFirstUse:
         return self._loaded.get(place_id)
 
 
-def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
+def export_acled_csv(args, frames, day, window, export, ds=None) -> None:
     """The ``--format acled-csv`` writer of ``python -m geo export``."""
     from geo.config import Settings
     from geo.gazetteer import Gazetteer
@@ -1395,18 +1386,3 @@ def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
         out = out / export.default_filename(args.layer, day, "acled.csv")
     export.write_atomic(out, text)
     print(f"wrote {n} events in ACLED's format to {out}", file=sys.stderr)
-
-
-def _register() -> None:
-    from geo import cli
-
-    cli.COMMANDS["import-acled"] = (
-        "read an ACLED export into our events.csv format",
-        _add_import_acled,
-        cmd_import_acled,
-    )
-    cli.EXPORTERS["acled-csv"] = _export_acled_csv
-    cli.FORMAT_LAYERS["acled-csv"] = (*EVENT_LAYERS, "all")
-
-
-_register()

@@ -2,6 +2,10 @@
 
 The output shapes of ``geoparse --format json`` and ``export`` are a contract other tools rely
 on. Bad arguments or input exit with status 2 and a one-line message on stderr.
+
+This module is the top of ``geo``: it imports the stages and wires their commands into
+``COMMANDS`` (every option of every command is defined here). Stage modules never import it;
+the heavy ones (snapshot, acled) are imported when their command runs.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import NoReturn
 
 from geo.config import Settings
 from geo.errors import GeoError, InputError
-from geo.schema import LAYERS
+from geo.schema import EVENT_LAYERS, LAYERS, MAP_LAYERS
 
 EXPORT_LAYERS = (*LAYERS, "all")
 
@@ -38,11 +42,29 @@ def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is 
     return Gazetteer.load(settings, progress=_progress)
 
 
-def load_data(settings: Settings):  # -> Dataset
-    """The data set in settings.data_dir, placed with the gazetteer."""
+def load_data(settings: Settings, gazetteer=None):  # -> Dataset
+    """Our data set in settings.data_dir, placed with the gazetteer (loaded when not given),
+    and beside it the ACLED exports settings.acled_files names, with origin "acled"."""
+    from geo.articles import file_label
+    from geo.csvrows import check_size
     from geo.events import load_dataset
 
-    return load_dataset(settings, load_gazetteer(settings))
+    gazetteer = load_gazetteer(settings) if gazetteer is None else gazetteer
+    ds = load_dataset(settings, gazetteer)
+    for path in settings.acled_paths():
+        from geo.acled import read_acled, with_imported
+
+        label = file_label(path)
+        check_size(path, settings.max_data_bytes, label=label, setting="max_data_mb")
+        got = read_acled(path, gazetteer)  # rows it cannot read are listed in ds.unplaced
+        ds = with_imported(ds, got.frame, file=label, skipped=got.skipped)
+    return ds
+
+
+def load_data_and_gazetteer(settings: Settings):  # -> (Dataset, Gazetteer)
+    """load_data with the gazetteer it used (snapshots label cities from it)."""
+    gazetteer = load_gazetteer(settings)
+    return load_data(settings, gazetteer), gazetteer
 
 
 # --- geoparse --------------------------------------------------------------------------------
@@ -53,7 +75,14 @@ def _read_input(name: str) -> tuple[str, str]:
     from geo.articles import looks_like_article, parse_article
 
     if name == "-":
-        label, raw = "-", sys.stdin.read()
+        # bytes, decoded here: the locale's decoding would fail with a traceback (ASCII) or
+        # let bad bytes through as surrogates (C.UTF-8)
+        data = sys.stdin.buffer.read()
+        try:
+            label, raw = "-", data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            raise InputError(msg) from None
     else:
         path = Path(name)
         try:
@@ -255,14 +284,53 @@ def _export_gpkg(args, frames, day, window, export, ds=None) -> None:
     print(f"wrote {n} features in {len(frames)} tables to {out}", file=sys.stderr)
 
 
-# Formats register here: name -> writer(args, frames by layer, day, window, export module,
-# ds=Dataset).
-EXPORTERS: dict[str, Callable[..., None]] = {"geojson": _export_geojson, "gpkg": _export_gpkg}
-# The layers a format can carry, where it cannot carry them all (ACLED CSV: dated events only).
-FORMAT_LAYERS: dict[str, tuple[str, ...]] = {}
+def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
+    from geo.acled import export_acled_csv
 
-# Subcommands register here: name -> (help, add_arguments(parser), run(args, settings)).
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
+    export_acled_csv(args, frames, day, window, export, ds=ds)
+
+
+# Export formats: name -> writer(args, frames by layer, day, window, export module, ds=Dataset).
+EXPORTERS: dict[str, Callable[..., None]] = {
+    "geojson": _export_geojson,
+    "gpkg": _export_gpkg,
+    "acled-csv": _export_acled_csv,
+}
+# The layers a format can carry, where it cannot carry them all (ACLED CSV: dated events only).
+FORMAT_LAYERS: dict[str, tuple[str, ...]] = {"acled-csv": (*EVENT_LAYERS, "all")}
+
+
+# --- commands of other stages (imported when they run: matplotlib is slow to import) ----------
+
+
+def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.acled import cmd_import_acled
+
+    return cmd_import_acled(args, settings)
+
+
+def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.snapshot import cmd_snapshot
+
+    return cmd_snapshot(args, settings, load=load_data_and_gazetteer)
+
+
+def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.snapshot import cmd_storyboard
+
+    return cmd_storyboard(args, settings, load=load_data_and_gazetteer)
+
+
+def _at_least_one(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        msg = f"must be a whole number of at least 1, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
 
 
 def _add_geoparse(p: argparse.ArgumentParser) -> None:
@@ -283,7 +351,7 @@ def _add_extract(p: argparse.ArgumentParser) -> None:
 def _add_places(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="a place name, any spelling (Alma-Ata, Uralsk, ALA)")
     p.add_argument("--kind", choices=("facility", "airport", "city", "admin1", "country"))
-    p.add_argument("--limit", type=int, default=10, help="at most this many candidates")
+    p.add_argument("--limit", type=_at_least_one, default=10, help="at most this many candidates")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
@@ -303,20 +371,61 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     )
 
 
-COMMANDS.update(
-    geoparse=("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
-    extract=(
+def _add_import_acled(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="an ACLED export CSV (any vintage)")
+    p.add_argument("--out", help="events.csv to write, or a folder (default: standard output)")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 2 and write nothing if any row cannot be imported (default: skip and report)",
+    )
+
+
+def _add_picture(p: argparse.ArgumentParser) -> None:
+    """The options snapshot and storyboard share."""
+    p.add_argument(
+        "--layers",
+        default=",".join(MAP_LAYERS),
+        help=f"comma-separated layers (default {','.join(MAP_LAYERS)})",
+    )
+    p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
+    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
+    p.add_argument("--title", help="title instead of the default (the date is always shown)")
+    p.add_argument("--out", help="PNG file or folder (default: a name with the date, here)")
+
+
+def _add_snapshot(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
+    _add_picture(p)
+
+
+def _add_storyboard(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dates", required=True, help="comma-separated days, YYYY-MM-DD,...")
+    _add_picture(p)
+
+
+# The commands: name -> (help, add_arguments(parser), run(args, settings)).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
+    "geoparse": ("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
+    "extract": (
         "propose dated, placed, counted records from articles (candidates)",
         _add_extract,
         cmd_extract,
     ),
-    places=("list gazetteer candidates for a name", _add_places, cmd_places),
-    export=(
+    "places": ("list gazetteer candidates for a name", _add_places, cmd_places),
+    "export": (
         "write a layer for a date as GeoJSON, GeoPackage or ACLED CSV",
         _add_export,
         cmd_export,
     ),
-)
+    "import-acled": (
+        "read an ACLED export into our events.csv format",
+        _add_import_acled,
+        cmd_import_acled,
+    ),
+    "snapshot": ("draw the map of a day as a PNG for a slide", _add_snapshot, cmd_snapshot),
+    "storyboard": ("draw several days side by side as one PNG", _add_storyboard, cmd_storyboard),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -329,7 +438,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; project errors become exit 2 with a one-line message."""
-    _register_optional_commands()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -340,15 +448,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-
-
-def _register_optional_commands() -> None:
-    """Commands defined in other stage modules add themselves to COMMANDS/EXPORTERS here."""
-    import importlib
-
-    for module in ("geo.acled", "geo.snapshot"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise

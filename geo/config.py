@@ -34,6 +34,12 @@ class Settings:
     world_min_population: int = 15000
     case_title: str = "Kazakhstan, January 2022"
     acled_files: str = ""
+    max_data_mb: float = 50.0
+
+    @property
+    def max_data_bytes(self) -> int | None:
+        """The largest data file read, in bytes (None: no limit, when max_data_mb <= 0)."""
+        return int(self.max_data_mb * 1_000_000) if self.max_data_mb > 0 else None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -70,6 +76,9 @@ SETTINGS_HELP: dict[str, str] = {
     "world_min_population": "Smallest town kept outside the area of interest and its neighbours.",
     "case_title": "Title of the case shown on the dashboard and on snapshots.",
     "acled_files": "ACLED export CSVs (separated by ':') shown beside our records, origin 'acled'.",
+    "max_data_mb": (
+        "Largest data CSV read, in MB; a bigger one is refused with a message (0: no limit)."
+    ),
 }
 
 _BOOL = {

@@ -9,11 +9,9 @@ default, or listed in ``Dataset.unplaced`` with its line and reason when asked.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +21,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.articles import Article, file_label, read_article
+from geo.csvrows import Row, read_rows
 from geo.errors import DataError
 from geo.schema import (
     CERTAINTIES,
@@ -37,7 +36,6 @@ from geo.schema import (
     STATE_LAYERS,
     STATUSES,
     Place,
-    Source,
 )
 
 if TYPE_CHECKING:
@@ -49,7 +47,6 @@ STATES_FILE = "states.csv"
 FIGURES_FILE = "figures.csv"
 ARTICLES_DIR = "articles"
 
-_SOURCE_RE = re.compile(r"^(?P<publisher>[^<>]+?)\s*<(?P<url>https?://[^\s<>]+)>$")
 _PRECISION_BY_KIND = {"facility": 1, "airport": 1, "city": 1, "admin1": 3, "country": 3}
 # A row with lat/lon is linked to a gazetteer place of its name only this close to its point.
 NEAR_KM = 50.0
@@ -63,29 +60,6 @@ def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 def point(lon: float, lat: float) -> Point:
     """The one place where coordinates become geometry: x = lon, y = lat (as geopandas does)."""
     return Point(float(lon), float(lat))
-
-
-def parse_sources(cell: str) -> tuple[Source, ...]:
-    """``Publisher <URL> ; Publisher <URL>`` -> Sources; raises ValueError on a malformed one."""
-    out = []
-    for part in cell.split(" ; "):
-        part = part.strip()
-        if not part:
-            continue
-        m = _SOURCE_RE.match(part)
-        if not m:
-            msg = f"source {part!r} is not 'Publisher <https://...>'"
-            raise ValueError(msg)
-        out.append(Source(m["publisher"].strip(), m["url"]))
-    if not out:
-        msg = "every record needs at least one source 'Publisher <https://...>'"
-        raise ValueError(msg)
-    return tuple(out)
-
-
-def format_sources(sources: Iterable[Source]) -> str:
-    """The inverse of ``parse_sources``."""
-    return " ; ".join(f"{s.publisher} <{s.url}>" for s in sources)
 
 
 @dataclass(frozen=True)
@@ -128,116 +102,6 @@ class Dataset:
         return min(days).date(), max(days).date()
 
 
-# --- row validation ------------------------------------------------------------------------
-
-
-class _Row:
-    """Typed access to one CSV row; every getter raises DataError naming file, line, field."""
-
-    def __init__(self, file: str, line: int, cells: dict[str, str]) -> None:
-        self.file, self.line, self.cells = file, line, cells
-
-    def fail(self, field_name: str | None, problem: str) -> DataError:
-        return DataError(self.file, self.line, field_name, problem)
-
-    def text(self, name: str, *, required: bool = False) -> str:
-        value = (self.cells.get(name) or "").strip()
-        if required and not value:
-            raise self.fail(name, "is empty but required")
-        return value
-
-    def choice(self, name: str, allowed: Iterable[str], *, default: str | None = None) -> str:
-        value = self.text(name, required=default is None) or (default or "")
-        allowed = tuple(allowed)
-        if value not in allowed:
-            raise self.fail(name, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    def date(self, name: str, *, required: bool = True) -> pd.Timestamp | None:
-        value = self.text(name, required=required)
-        if not value:
-            return None
-        try:
-            return pd.Timestamp(dt.date.fromisoformat(value))
-        except ValueError:
-            raise self.fail(name, f"{value!r} is not a date YYYY-MM-DD") from None
-
-    def count(self, name: str) -> int | None:
-        value = self.text(name).replace(",", "")
-        if not value:
-            return None
-        if not re.fullmatch(r"-?\d+", value):
-            raise self.fail(name, f"{self.cells[name]!r} is not a whole number")
-        n = int(value)
-        if n < 0:
-            raise self.fail(name, f"{n} is negative")
-        return n
-
-    def precision(self, name: str) -> int | None:
-        value = self.text(name)
-        if not value:
-            return None
-        if value not in {"1", "2", "3"}:
-            raise self.fail(name, f"{value!r} is not 1, 2 or 3")
-        return int(value)
-
-    def coord(self, name: str, limit: float) -> float | None:
-        value = self.text(name)
-        if not value:
-            return None
-        try:
-            x = float(value)
-        except ValueError:
-            raise self.fail(name, f"{value!r} is not a number") from None
-        if not -limit <= x <= limit or x != x:
-            raise self.fail(name, f"{x} is out of range [-{limit}, {limit}]")
-        return x
-
-    def sources(self, name: str = "sources") -> str:
-        value = self.text(name, required=True)
-        try:
-            return format_sources(parse_sources(value))
-        except ValueError as exc:
-            raise self.fail(name, str(exc)) from None
-
-
-def read_rows(
-    path: Path, columns: Iterable[str], *, label: str | None = None, hint: str = ""
-) -> Iterator[_Row]:
-    """Rows of a UTF-8 CSV whose header holds ``columns`` (extra columns are allowed).
-
-    A byte-order mark and spaces around header names (spreadsheet exports) are accepted;
-    ``hint`` is added to the message for a missing column. Blank rows are skipped.
-    """
-    label = label or str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise DataError(label, None, None, f"cannot be read ({exc.strerror})") from None
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in reader.fieldnames or []]
-            reader.fieldnames = header
-            missing = [c for c in columns if c not in header]
-            if missing:
-                problem = "column is missing from the header" + (f" ({hint})" if hint else "")
-                raise DataError(label, 1, missing[0], problem)
-            line = 1
-            for cells in reader:
-                row = _Row(label, line + 1, cells)
-                line = reader.line_num
-                if None in cells:
-                    raise row.fail(None, "has more cells than the header")
-                if not any((v or "").strip() for v in cells.values()):
-                    continue
-                yield row
-        except UnicodeDecodeError as exc:
-            raise DataError(label, None, None, f"is not UTF-8 ({exc.reason})") from None
-        except csv.Error as exc:
-            raise DataError(label, reader.line_num, None, f"is not valid CSV ({exc})") from None
-
-
 # --- placing records -------------------------------------------------------------------------
 
 
@@ -247,7 +111,7 @@ class _Placer:
     def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.gazetteer = gazetteer  # ranks candidates by the area of interest it was built for
 
-    def place(self, row: _Row) -> tuple[dict[str, Any], str | None]:
+    def place(self, row: Row) -> tuple[dict[str, Any], str | None]:
         """Placement columns for a local row, and the reason it is unplaced (or None)."""
         site_id = row.text("site_id")
         name = row.text("place")
@@ -293,15 +157,16 @@ class _Placer:
 def _read_records(
     path: Path,
     columns: tuple[str, ...],
-    parse: Callable[[_Row], dict[str, Any]],
+    parse: Callable[[Row], dict[str, Any]],
     placer: _Placer,
     *,
     strict: bool,
     label: str,
+    max_bytes: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[Unplaced]]:
     records: list[dict[str, Any]] = []
     unplaced: list[Unplaced] = []
-    for row in read_rows(path, columns, label=label):
+    for row in read_rows(path, columns, label=label, max_bytes=max_bytes):
         rec = parse(row)
         rec["_line"] = row.line
         if rec["scope"] == "national":
@@ -320,7 +185,7 @@ def _read_records(
     return records, unplaced
 
 
-def _parse_common(row: _Row) -> dict[str, Any]:
+def _parse_common(row: Row) -> dict[str, Any]:
     return {
         "id": row.text("id", required=True),
         "scope": row.choice("scope", SCOPES, default="local"),
@@ -332,7 +197,7 @@ def _parse_common(row: _Row) -> dict[str, Any]:
     }
 
 
-def _parse_event(row: _Row) -> dict[str, Any]:
+def _parse_event(row: Row) -> dict[str, Any]:
     rec = _parse_common(row)
     rec.update(
         date=row.date("date"),
@@ -349,7 +214,7 @@ def _parse_event(row: _Row) -> dict[str, Any]:
     return rec
 
 
-def _parse_state(row: _Row) -> dict[str, Any]:
+def _parse_state(row: Row) -> dict[str, Any]:
     rec = _parse_common(row)
     layer = row.choice("layer", STATE_LAYERS)
     start, end = row.date("valid_from"), row.date("valid_to", required=False)
@@ -367,7 +232,7 @@ def _parse_state(row: _Row) -> dict[str, Any]:
     return rec
 
 
-def _parse_figure(row: _Row) -> dict[str, Any]:
+def _parse_figure(row: Row) -> dict[str, Any]:
     return {
         "id": row.text("id", required=True),
         "date": row.date("date"),
@@ -418,35 +283,36 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 
 def load_events(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
+    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True, max_bytes: int | None = None
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     """Dated events from one CSV (format in data/README.md) and the rows left unplaced."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
-        label=file_label(path),
+        label=file_label(path), max_bytes=max_bytes,
     )  # fmt: skip
     return _frame(records, EVENT_COLUMNS), unplaced
 
 
 def load_states(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
+    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True, max_bytes: int | None = None
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     """States over intervals from one CSV and the rows left unplaced."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
-        strict=strict, label=file_label(path),
+        strict=strict, label=file_label(path), max_bytes=max_bytes,
     )  # fmt: skip
     frame = _frame(records, STATE_COLUMNS)
     _check_no_overlap(frame, file_label(path))
     return frame, unplaced
 
 
-def load_figures(path: Path) -> pd.DataFrame:
+def load_figures(path: Path, *, max_bytes: int | None = None) -> pd.DataFrame:
     """National figures as reported on each date, side by side."""
     required = ("id", "date", "metric", "value", "sources")
-    records = [_parse_figure(r) for r in read_rows(path, required, label=file_label(path))]
+    rows = read_rows(path, required, label=file_label(path), max_bytes=max_bytes)
+    records = [_parse_figure(r) for r in rows]
     frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
     frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
     frame["date"] = pd.to_datetime(frame["date"])
@@ -481,10 +347,14 @@ def load_dataset(
     """The whole data set in ``settings.data_dir``: validated and placed, or a DataError."""
     folder = Path(settings.data_dir)
     files: list[str] = []
-    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, strict)
-    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, strict)
+    limit = settings.max_data_bytes
+    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, strict, limit)
+    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, strict, limit)
     figures_path = folder / FIGURES_FILE
-    figures = load_figures(figures_path) if figures_path.exists() else _empty_figures()
+    if figures_path.exists():
+        figures = load_figures(figures_path, max_bytes=limit)
+    else:
+        figures = _empty_figures()
     articles = load_articles(folder / ARTICLES_DIR)
     for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
         if p.exists():
@@ -511,11 +381,6 @@ def load_dataset(
         unplaced=tuple(unplaced_e + unplaced_s),
         files=tuple(files),
     )
-    for path in settings.acled_paths():
-        from geo.acled import read_acled, with_imported  # geo.acled builds on this module
-
-        got = read_acled(path, gazetteer)  # rows it cannot read are listed in ds.unplaced
-        ds = with_imported(ds, got.frame, file=file_label(path), skipped=got.skipped)
     return ds
 
 
@@ -524,9 +389,10 @@ def _optional(
     loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
     gazetteer: Gazetteer | None,
     strict: bool,
+    max_bytes: int | None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     if path.exists():
-        return loader(path, gazetteer, strict=strict)
+        return loader(path, gazetteer, strict=strict, max_bytes=max_bytes)
     columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
     return _frame([], columns), []
 

@@ -20,7 +20,7 @@ import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
-from geo._cache import atomic_write
+from geo._cache import atomic_write, sweep_leftovers, temp_prefix
 from geo.errors import ExportError
 from geo.layers import FEATURE_COLUMNS
 from geo.schema import CRS
@@ -143,7 +143,8 @@ def write_path_atomic(path: Path | str, write_to: Callable[[Path], None]) -> Pat
     path = Path(path)
     folder = _existing_folder(path)
     try:
-        tmp_dir = tempfile.mkdtemp(prefix=f".{path.name}.", dir=folder)
+        sweep_leftovers(path)
+        tmp_dir = tempfile.mkdtemp(prefix=temp_prefix(path), dir=folder)
     except OSError as exc:
         msg = f"cannot write {path}: {exc.strerror}"
         raise ExportError(msg) from None

@@ -22,6 +22,7 @@ the data files, the settings that shape it and FORMAT_VERSION.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import pickle
@@ -32,8 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo._cache import atomic_write_bytes, fingerprint, package_version
+from geo._cache import atomic_write_bytes, check_cache_dir, fingerprint, package_version
 from geo.config import Settings
+from geo.csvrows import read_rows
 from geo.errors import DataError
 from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 
@@ -218,6 +220,8 @@ def _read_boundaries(path: Path) -> list[tuple[str, str, Any]]:
     """(iso3166_2, name, shapely geometry) per feature of the boundaries file."""
     from shapely.geometry import shape
 
+    if not path.exists():
+        return []  # the README's promise: maps fall back to the case's extent, points stay
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
         return [
@@ -229,7 +233,7 @@ def _read_boundaries(path: Path) -> list[tuple[str, str, Any]]:
 
 
 def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
-    """Kazakhstan's admin-1 polygons as of January 2022 (EPSG:4326).
+    """Kazakhstan's admin-1 polygons as of January 2022 (EPSG:4326); none without the file.
 
     Columns iso3166_2, name, geometry. Natural Earth data that predate 2018: Shymkent has no
     polygon of its own (it lies inside Turkistan Region's); see data/README.md "Boundaries".
@@ -317,10 +321,17 @@ def index_key(settings: Settings) -> str:
     return fingerprint(parts, [settings.data_dir / name for name in INPUT_FILES])
 
 
+def _folder_tag(settings: Settings) -> str:
+    """A short hash of the data folder's path: each folder keeps its own cached index."""
+    folder = str(Path(settings.data_dir).expanduser().resolve())
+    return hashlib.sha256(folder.encode("utf-8")).hexdigest()[:8]
+
+
 def cache_path(settings: Settings, key: str | None = None) -> Path:
-    """Where the index built from the current inputs lives."""
+    """Where the index built from the current inputs lives (one file per data folder, so
+    alternating between two cases does not rebuild each time)."""
     key = key or index_key(settings)
-    return settings.cache_dir / f"gazetteer-{key[:20]}.pickle"
+    return settings.cache_dir / f"gazetteer-{_folder_tag(settings)}-{key[:20]}.pickle"
 
 
 class Gazetteer:
@@ -354,13 +365,18 @@ class Gazetteer:
                 index = None
             if isinstance(index, _Index) and index.key == key:
                 return cls(index, settings, from_cache=True)
+        check_cache_dir(settings.cache_dir)
         if progress is not None:
             progress("building gazetteer index (first run)...")
         index = _Builder(settings, key).build()
         atomic_write_bytes(path, pickle.dumps(index, protocol=5))
-        for stale in settings.cache_dir.glob("gazetteer-*.pickle"):
+        # Older indexes of this data folder, and files named before folders had a tag.
+        for stale in settings.cache_dir.glob(f"gazetteer-{_folder_tag(settings)}-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
+        for old in settings.cache_dir.glob("gazetteer-*.pickle"):
+            if len(old.stem) == len("gazetteer-") + 20:
+                old.unlink(missing_ok=True)
         if progress is not None:
             progress(f"gazetteer index: {len(index.rows):,} places, {len(index.names):,} names")
         return cls(index, settings, from_cache=False)
@@ -520,8 +536,6 @@ class Gazetteer:
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a UTF-8 CSV, checking that the header has the columns."""
-    from geo.events import read_rows  # the one CSV reader: line numbers, BOM, clear errors
-
     return [(row.line, row.cells) for row in read_rows(path, required)]
 
 

@@ -29,8 +29,9 @@ from matplotlib.patches import PathPatch, Polygon, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 
+from geo.csvrows import parse_sources
 from geo.errors import InputError
-from geo.events import Dataset, parse_sources
+from geo.events import Dataset
 from geo.layers import (
     NO_FILTERS,
     Filters,
@@ -58,6 +59,9 @@ if TYPE_CHECKING:
 
     from geo.config import Settings
     from geo.gazetteer import Gazetteer
+
+# How the snapshot commands get the data set and the gazetteer that placed it (the CLI's).
+LoadInputs = Callable[["Settings"], "tuple[Dataset, Gazetteer]"]
 
 FONT = "DejaVu Sans"
 DPI = 100
@@ -408,6 +412,7 @@ class _Placer:
                 va=va,
                 annotation_clip=False,
                 **style,
+                parse_math=False,
             )
             box = artist.get_window_extent(self.renderer)
             rect = (box.x0 - 2, box.y0 - 1, box.x1 + 2, box.y1 + 1)
@@ -475,6 +480,7 @@ def _draw_scale_bar(ax, frame: MapFrame, scale: float) -> tuple[float, float, fl
             fontproperties=font,
             color=_INK,
             zorder=9,
+            parse_math=False,
         )
     box = backdrop.get_window_extent(ax.figure.canvas.get_renderer())
     return (box.x0, box.y0, box.x1 + 30 * scale, box.y1)
@@ -514,6 +520,7 @@ def _draw_north_arrow(ax, scale: float) -> None:
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         zorder=9,
+        parse_math=False,
     )
 
 
@@ -693,6 +700,7 @@ def _draw_detail(
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     map_box = (box[0], box[1] + head, box[2], box[3] - head)
     frame = fit_frame(extent, size, map_box, margin=0.0)
@@ -714,7 +722,15 @@ def _legend(
     ax.set_xlim(0, box[2])
     ax.set_ylim(box[3], 0)  # rows grow downwards, in pixels
     row = 8 * scale
-    ax.text(0, row, "On the map", fontproperties=_font(19 * scale, bold=True), color=_INK, va="top")
+    ax.text(
+        0,
+        row,
+        "On the map",
+        fontproperties=_font(19 * scale, bold=True),
+        color=_INK,
+        va="top",
+        parse_math=False,
+    )
     row += 34 * scale
     line = 29 * scale
     statuses: dict[str, int] = {}
@@ -732,6 +748,7 @@ def _legend(
                 fontproperties=_font(17 * scale, bold=True),
                 color=_INK,
                 va="center",
+                parse_math=False,
             )
             row += line
             entries = legend_entries(["infrastructure"])
@@ -749,6 +766,7 @@ def _legend(
                     fontproperties=_font(16 * scale),
                     color=_INK if n else _MUTED,
                     va="center",
+                    parse_math=False,
                 )
             row += half * line * 0.92 + line * 0.15
             continue
@@ -765,6 +783,7 @@ def _legend(
             fontproperties=_font(17 * scale, bold=True),
             color=_INK,
             va="center",
+            parse_math=False,
         )
         row += line
     sized = [LAYER_STYLES[lay] for lay in layers if LAYER_STYLES[lay].size_by]
@@ -772,7 +791,15 @@ def _legend(
         note = "Symbol area grows with " + ", ".join(
             dict.fromkeys(_COUNT_WORDS[s.size_by] for s in sized)
         )
-        ax.text(0, row, note, fontproperties=_font(14 * scale), color=_MUTED, va="center")
+        ax.text(
+            0,
+            row,
+            note,
+            fontproperties=_font(14 * scale),
+            color=_MUTED,
+            va="center",
+            parse_math=False,
+        )
         row += line
     return box[1] + row
 
@@ -842,12 +869,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         fontproperties=_font(17 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     row += 32 * scale
     lines = _figure_lines(ds, day)
     if not lines:
         ax.text(
-            0, row, "None reported yet", fontproperties=_font(14.5 * scale), color=_MUTED, va="top"
+            0,
+            row,
+            "None reported yet",
+            fontproperties=_font(14.5 * scale),
+            color=_MUTED,
+            va="top",
+            parse_math=False,
         )
         return
     chars = max(20, int(box[2] / (14.5 * scale * 0.56)))
@@ -862,10 +896,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
             fontproperties=_font(17 * scale, bold=not retracted),
             color=colour,
             va="top",
+            parse_math=False,
         )
         row += 24 * scale
         short = textwrap.shorten(source, chars, placeholder=" …")
-        ax.text(0, row, short, fontproperties=_font(14.5 * scale), color=_MUTED, va="top")
+        ax.text(
+            0,
+            row,
+            short,
+            fontproperties=_font(14.5 * scale),
+            color=_MUTED,
+            va="top",
+            parse_math=False,
+        )
         row += 27 * scale
 
 
@@ -889,6 +932,7 @@ def _texts(
         fontproperties=_font(34 * scale, bold=True),
         color=_INK,
         va="top",
+        parse_math=False,
     )
     fig.text(
         left,
@@ -897,6 +941,7 @@ def _texts(
         fontproperties=_font(18 * scale),
         color=_MUTED,
         va="top",
+        parse_math=False,
     )
     fig.text(
         left,
@@ -905,6 +950,7 @@ def _texts(
         fontproperties=_font(14 * scale),
         color=_MUTED,
         va="center",
+        parse_math=False,
     )
 
 
@@ -1076,6 +1122,7 @@ def render_storyboard(
             fontproperties=_font(19 * scale, bold=True),
             color=_INK,
             va="top",
+            parse_math=False,
         )
         counts = [
             _plural(len(features[lay_]), noun)
@@ -1091,6 +1138,7 @@ def render_storyboard(
                 color=_MUTED,
                 va="top",
                 ha="right",
+                parse_math=False,
             )
     _legend(fig, panel, size, layers, None, scale)
     first, last = parsed[0], parsed[-1]
@@ -1127,13 +1175,10 @@ def parse_layers(text: str) -> list[str]:
     return [check_layer(n) for n in names]
 
 
-def _inputs(settings: Settings):  # -> (Dataset, boundaries, cities)
-    from geo.cli import load_gazetteer
-    from geo.events import load_dataset
+def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, cities)
     from geo.gazetteer import admin1_boundaries
 
-    gazetteer = load_gazetteer(settings)
-    ds = load_dataset(settings, gazetteer)
+    ds, gazetteer = load(settings)
     return ds, admin1_boundaries(settings), major_cities(gazetteer)
 
 
@@ -1150,6 +1195,8 @@ def _draw_to_file(
     settings: Settings,
     render: Callable[..., bytes],
     name: str,
+    *,
+    load: LoadInputs,
     **when: Any,
 ) -> Path:
     """Check the common arguments, draw with ``render`` (the day or days in ``when``), and
@@ -1160,7 +1207,7 @@ def _draw_to_file(
     window = check_window(args.window)
     size = parse_size(args.size)
     out = _out_path(args.out, name)
-    ds, boundaries, cities = _inputs(settings)
+    ds, boundaries, cities = _inputs(settings, load)
     png = render(
         ds,
         boundaries,
@@ -1175,63 +1222,25 @@ def _draw_to_file(
     return write_atomic(out, png)
 
 
-def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_snapshot(args: argparse.Namespace, settings: Settings, *, load: LoadInputs) -> int:
+    """``snapshot --date D``; ``load`` gives the data set and the gazetteer (the CLI's)."""
     from geo.export import default_filename
 
     day = as_day(args.date)
     name = default_filename("snapshot", day, "png")
-    out = _draw_to_file(args, settings, render_snapshot, name, day=day)
+    out = _draw_to_file(args, settings, render_snapshot, name, load=load, day=day)
     size = parse_size(args.size)
     print(f"wrote {size[0]}x{size[1]} snapshot of {day.date()} to {out}", file=sys.stderr)
     return 0
 
 
-def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_storyboard(args: argparse.Namespace, settings: Settings, *, load: LoadInputs) -> int:
+    """``storyboard --dates D1,D2,...``; ``load`` as for cmd_snapshot."""
     days = [as_day(d.strip()) for d in args.dates.split(",") if d.strip()]
     if not days:
         msg = "--dates is empty; give dates like 2022-01-02,2022-01-05"
         raise InputError(msg)
     name = f"crisismap-storyboard-{days[0].date()}-{days[-1].date()}.png"
-    out = _draw_to_file(args, settings, render_storyboard, name, days=days)
+    out = _draw_to_file(args, settings, render_storyboard, name, load=load, days=days)
     print(f"wrote storyboard of {len(days)} days to {out}", file=sys.stderr)
     return 0
-
-
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--layers",
-        default=",".join(MAP_LAYERS),
-        help=f"comma-separated layers (default {','.join(MAP_LAYERS)})",
-    )
-    p.add_argument("--window", type=int, default=1, help="events of the last N days (default 1)")
-    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
-    p.add_argument("--title", help="title instead of the default (the date is always shown)")
-    p.add_argument("--out", help="PNG file or folder (default: a name with the date, here)")
-
-
-def _add_snapshot(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
-    _add_common(p)
-
-
-def _add_storyboard(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dates", required=True, help="comma-separated days, YYYY-MM-DD,...")
-    _add_common(p)
-
-
-def _register() -> None:
-    from geo import cli
-
-    cli.COMMANDS["snapshot"] = (
-        "draw the map of a day as a PNG for a slide",
-        _add_snapshot,
-        cmd_snapshot,
-    )
-    cli.COMMANDS["storyboard"] = (
-        "draw several days side by side as one PNG",
-        _add_storyboard,
-        cmd_storyboard,
-    )
-
-
-_register()

@@ -33,8 +33,9 @@ from geo.acled import (
     with_imported,
 )
 from geo.cli import main
+from geo.csvrows import parse_sources
 from geo.errors import DataError, InputError
-from geo.events import load_events, parse_sources
+from geo.events import load_events
 from geo.layers import features_on
 
 # A few Kazakhstan rows in ACLED's layout, written for these tests (not ACLED's own data).
@@ -374,14 +375,14 @@ def test_export_cli_acled_csv_to_a_folder(cli_data_dir: Path, tmp_path: Path) ->
 
 
 def test_the_acled_files_setting_brings_imports_into_the_data_set(tmp_path: Path) -> None:
+    from geo.cli import load_data
     from geo.config import Settings
-    from geo.events import load_dataset
     from geo.layers import Filters
 
     dataset(tmp_path / "data")  # our own small data folder
     path = acled_file(tmp_path / "acled.csv", ROWS)
     settings = Settings(data_dir=tmp_path / "data", acled_files=str(path))
-    ds = load_dataset(settings, FakeGazetteer())
+    ds = load_data(settings, FakeGazetteer())
     assert set(ds.events.origin) == {"crisismap", "acled"}
     assert str(path.name) in " ".join(ds.files)
     both = features_on(ds, "clashes", "2022-01-05")
@@ -390,7 +391,7 @@ def test_the_acled_files_setting_brings_imports_into_the_data_set(tmp_path: Path
     assert list(apart.id) == ["KAZ102"]
     broken = acled_file(tmp_path / "broken.csv", [{**ROWS[0], "event_id_cnty": "X1"},
                                                   {**ROWS[0], "latitude": "north"}])  # fmt: skip
-    ds = load_dataset(settings.with_(acled_files=f"{path}:{broken}"), FakeGazetteer())
+    ds = load_data(settings.with_(acled_files=f"{path}:{broken}"), FakeGazetteer())
     assert "X1" in set(ds.events.id)  # one bad row does not keep the file out
     [skipped] = ds.unplaced
     assert (skipped.file.endswith("broken.csv"), skipped.line) == (True, 3)

@@ -108,3 +108,36 @@ def test_export_to_unwritable_path_exits_2_and_leaves_nothing(gazetteer, tmp_pat
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "missing-folder" in result.stderr
     assert not target.parent.exists()
+
+
+# --- issue 18.5: messages, not tracebacks -----------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C"])
+def test_invalid_utf8_on_stdin_is_one_line_whatever_the_locale(locale: str) -> None:
+    import os
+
+    env = {**os.environ, "LC_ALL": locale, "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "geoparse", "-"],
+        input=b"Protests in Almaty \xff\xfe.",
+        capture_output=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=300,
+    )
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, err
+    assert err.strip() == (
+        "python -m geo geoparse: error: standard input is not UTF-8 text "
+        "(invalid start byte at byte 19)"
+    )
+
+
+def test_places_limit_below_one_is_an_argument_error(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["places", "Almaty", "--limit", "0"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--limit: must be a whole number of at least 1, not '0'" in err
+    assert len(err.strip().splitlines()) == 1

@@ -188,7 +188,7 @@ def test_broken_data_file_names_file_and_line_and_the_map_still_shows(
     monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
     at = run()
     (error,) = at.error
-    assert "events.csv, line 3, field 'date'" in error.value
+    assert "events.csv, line 3, field 'date'" in error.value.replace("\\", "")  # md-escaped
     args = folium_args(at)
     assert "KZ-MAN" in str(args["script"])  # the admin-1 base map is still drawn
 
@@ -220,3 +220,96 @@ def test_png_download_gives_the_snapshot_of_the_view(env):
     at = run({"date": "2022-01-06"})
     buttons = [b for b in at.get("download_button") if "PNG" in b.proto.label]
     assert len(buttons) == 1
+
+
+# --- markdown and payloads from data (issue 18.1) -----------------------------------------------
+
+# Markdown that would fetch or link: an image or link whose target is not escaped.
+_LIVE_MARKDOWN = re.compile(r"(?<!\\)\]\((?:https?|javascript):|(?<!\\)\$[^$]*(?<!\\)\$")
+
+
+def _markdown_texts(at: AppTest) -> list[str]:
+    """Every Streamlit-markdown text on the page that is not our own escaped HTML."""
+    texts = [e.value for e in (*at.caption, *at.error, *at.title, *at.info, *at.warning)]
+    texts += [m.value for m in at.markdown if not m.proto.allow_html]
+    return texts
+
+
+@pytest.fixture(scope="session")
+def payload_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from payloads import write_payload_dataset
+
+    return write_payload_dataset(tmp_path_factory.mktemp("payloads"))
+
+
+def test_a_place_name_from_data_is_not_rendered_as_markdown(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, payload_dir: Path
+):
+    from payloads import MARKDOWN_PLACE
+
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(payload_dir))
+    monkeypatch.setenv("CRISISMAP_CASE_TITLE", f"Case $x$ {MARKDOWN_PLACE}")
+    at = run({"date": "2022-01-09", "mode": cmap.MODES["cumulative"]})
+    assert MARKDOWN_PLACE in at.selectbox(key="place").options
+    at.selectbox(key="place").set_value(MARKDOWN_PLACE).run()
+    texts = _markdown_texts(at)
+    (caption,) = [t for t in texts if t.startswith("No article mentions")]
+    assert caption == r"No article mentions \!\[x\]\(http\:\/\/evil\.example\/p09\.png\)."
+    assert [t for t in texts if _LIVE_MARKDOWN.search(t)] == []
+
+
+def test_a_layer_cell_in_the_error_banner_is_not_rendered_as_markdown(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    from payloads import write_bad_layer_dataset
+
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(write_bad_layer_dataset(tmp_path)))
+    at = run()
+    (error,) = at.error
+    assert "line 2, field 'layer'" in error.value.replace("\\", "")
+    assert "![x](" not in error.value and r"\!\[x\]\(http" in error.value
+
+
+def test_an_unwritable_cache_folder_is_a_message_and_the_map_still_shows(
+    monkeypatch: pytest.MonkeyPatch, synthetic_dir: Path, tmp_path: Path
+):
+    """Issue 18.5: a red traceback box and no map."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(synthetic_dir))
+    at = run()  # asserts no exception
+    (error,) = at.error
+    assert "cannot write the cache folder" in error.value.replace("\\", "")
+    assert "KZ-MAN" in str(folium_args(at)["script"])
+    options = at.selectbox(key="place").options
+    if options:  # the articles panel needs the gazetteer too: a message again, not a traceback
+        at.selectbox(key="place").set_value(options[0]).run()
+        assert not at.exception
+
+
+def test_a_huge_article_is_cut_for_the_page_with_a_note(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    """Issue 18.7: choosing a place with a 50 MB article sent 52 MB of HTML."""
+    folder = write_dataset(tmp_path / "data", n_events=30)
+    body = "Protests in Almaty went on through the night. " * 7000  # 322 kB
+    (folder / "articles" / "2022-01-06-long.txt").write_text(
+        "title: A very long brief\ndate: 2022-01-06\npublisher: TASS\n"
+        f"url: https://tass.com/world/2\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    at.selectbox(key="place").set_value("gn:1526384").run()  # Almaty
+    assert not at.exception
+    sent = sum(len(m.value) for m in at.markdown)
+    assert 0 < sent < 2 * cmap.ARTICLE_PAGE_CHARS < len(body)
+    notes = [c.value for c in at.caption if c.value.startswith("Long article")]
+    assert notes == [
+        f"Long article: the first {cmap.ARTICLE_PAGE_CHARS:,} of {len(body):,} "
+        "characters are shown; the whole text is in its file under the data folder's articles/."
+    ]

@@ -11,13 +11,13 @@ from fakes import FakeGazetteer
 
 from geo.articles import read_article
 from geo.config import Settings
+from geo.csvrows import parse_sources
 from geo.errors import DataError
 from geo.events import (
     load_dataset,
     load_events,
     load_figures,
     load_states,
-    parse_sources,
 )
 
 SRC = "TASS <https://tass.com/world/1> ; Inform.kz <https://inform.kz/a>"

@@ -251,3 +251,114 @@ def test_bad_export_arguments_exit_2_with_one_line(
 def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
     path = export.write_atomic(tmp_path / "x.geojson", "{}")
     assert path.stat().st_mode & 0o644 == 0o644  # not mkstemp's 0600
+
+
+# --- formulas in spreadsheets (issue 18.2) ----------------------------------------------------
+
+HYPERLINK = '=HYPERLINK("http://evil.example","x")'
+
+
+def test_acled_csv_export_neutralises_formulas(cli_data_dir: Path, tmp_path: Path) -> None:
+    from builders import EVENTS, write_data
+
+    hostile = {**EVENTS[0], "description": HYPERLINK, "actor1": "@SUM(A1)"}
+    write_data(cli_data_dir, events=[hostile, *EVENTS[1:]])
+    argv = ["export", "--layer", "all", "--date", "2022-01-05", "--format", "acled-csv"]
+    argv += ["--out", str(tmp_path)]
+    assert main(argv) == 0
+    table = pd.read_csv(tmp_path / "crisismap-all-2022-01-05.acled.csv", dtype=str)
+    row = table[table.event_id_cnty == "E1"].iloc[0]
+    assert row.notes == "'" + HYPERLINK and row.actor1 == "'@SUM(A1)"
+    starts = {str(v)[0] for v in table.drop(columns=["longitude", "latitude"]).stack()}
+    assert not starts & set("=+@"), starts
+
+
+def test_import_acled_output_neutralises_formulas_and_reads_back(tmp_path: Path) -> None:
+    from fakes import FakeGazetteer
+    from test_acled import ROWS, acled_file
+
+    from geo.events import load_events
+
+    path = acled_file(tmp_path / "acled.csv", [{**ROWS[0], "notes": HYPERLINK}, *ROWS[1:]])
+    out = tmp_path / "events.csv"
+    assert main(["import-acled", str(path), "--out", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table.description.iloc[0].startswith("'" + HYPERLINK)
+    frame, _ = load_events(out, FakeGazetteer())
+    assert frame.description.iloc[0].startswith(HYPERLINK)  # our reader takes the ' off
+
+
+def test_the_dashboard_table_csv_neutralises_formulas_and_is_the_only_download() -> None:
+    import tomllib
+
+    from dashboard.map import table_csv
+    from geo.config import PROJECT_ROOT
+
+    table = pd.DataFrame({"description": [HYPERLINK, "calm"], "fatalities": [-1, pd.NA]})
+    text = table_csv(table)
+    assert text.splitlines()[1] == '"\'=HYPERLINK(""http://evil.example"",""x"")",-1'
+    assert text.splitlines()[2] == "calm,"
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["client"]["disableDataExport"] is True  # st.dataframe's own CSV is raw
+
+
+def _dead_pid() -> int:
+    """A process id no process has right now."""
+    import os
+
+    pid = 999_999
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except PermissionError:
+            pass
+        pid -= 1
+
+
+def test_leftovers_of_a_killed_export_are_cleaned_up_by_the_next(tmp_path: Path) -> None:
+    """kill -9 during an export left hidden .part files and folders that stayed for ever."""
+    import os
+
+    out = tmp_path / "day.geojson"
+    dead, alive = _dead_pid(), os.getpid()
+    dead_file = tmp_path / f".day.geojson.{dead}.abcd1234.part"
+    dead_dir = tmp_path / f".day.geojson.{dead}.k2j4_x9z"
+    live_file = tmp_path / f".day.geojson.{alive}.zzzz9999.part"  # a writer still at work
+    mine = tmp_path / f".day.geojson.{dead}.notes"  # not a name our writers make
+    dead_file.write_text("half", encoding="utf-8")
+    dead_dir.mkdir()
+    (dead_dir / "day.geojson").write_text("half", encoding="utf-8")
+    live_file.write_text("half", encoding="utf-8")
+    mine.write_text("keep", encoding="utf-8")
+    export.write_atomic(out, "{}")
+    assert not dead_file.exists() and not dead_dir.exists()
+    assert live_file.exists() and mine.exists()
+    dead_dir.mkdir()  # the GeoPackage/PNG writer sweeps too
+    export.write_path_atomic(out, lambda p: p.write_text("{}", encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["day.geojson", live_file.name, mine.name]
+    )
+
+
+def test_the_payload_data_set_exports_without_a_live_formula(tmp_path: Path) -> None:
+    import io
+
+    from fakes import FakeGazetteer
+    from payloads import PAYLOADS, write_payload_dataset
+
+    from geo.acled import acled_csv_text
+    from geo.config import Settings
+    from geo.events import load_dataset
+
+    ds = load_dataset(Settings(data_dir=write_payload_dataset(tmp_path / "data")), FakeGazetteer())
+    layers = ("protests", "clashes", "other")
+    frames = [features_on(ds, lay, "2022-01-09", window=10) for lay in layers]
+    table = pd.read_csv(io.StringIO(acled_csv_text(frames, events=ds.events)), dtype=str)
+    assert len(table) == len(PAYLOADS) + 1
+    cells = table.drop(columns=["latitude", "longitude"]).fillna("").stack()
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "-", "\t", "\r")]
+    collection = json.loads(export.geojson_text(export.to_feature_collection(frames)))
+    descriptions = {f["properties"]["description"] for f in collection["features"]}
+    assert descriptions >= {text for _, text in PAYLOADS}  # kept as written

@@ -303,3 +303,74 @@ def test_approximate_sites_carry_precision_2(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("site:almaty-chpp-2").precision == 2  # placed at the city centre
     assert gazetteer.get("site:almaty-republic-square").precision == 1
     assert gazetteer.get("gn:1526384").precision == 1
+
+
+# --- issue 18: unreadable inputs, unwritable caches, two cases side by side ------------------
+
+
+def _quick_builds(monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer) -> list[str]:
+    """Builds that reuse the session's index under the new key; returns the keys built."""
+    import dataclasses
+
+    import geo.gazetteer
+
+    built: list[str] = []
+
+    class QuickBuilder:
+        def __init__(self, settings: Settings, key: str) -> None:
+            self.key = key
+
+        def build(self):  # noqa: ANN202
+            built.append(self.key)
+            return dataclasses.replace(gazetteer._index, key=self.key)
+
+    monkeypatch.setattr(geo.gazetteer, "_Builder", QuickBuilder)
+    return built
+
+
+def test_two_data_folders_keep_their_own_cached_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer
+) -> None:
+    """Building for one case deleted every other index: alternating cases rebuilt each time."""
+    built = _quick_builds(monkeypatch, gazetteer)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one, two = copy_data(tmp_path / "one"), copy_data(tmp_path / "two")
+    with (two / "facilities.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(
+            ["site:depot", "Depot", "depot", "Almaty", "KZ-ALA", "43.3", "76.9", "1", "", "x", ""]
+        )
+    cache = tmp_path / "cache"
+    for folder in (one, two, one, two):
+        Gazetteer.load(Settings(data_dir=folder, cache_dir=cache))
+    assert len(built) == 2
+    assert len(list(cache.glob("gazetteer-*.pickle"))) == 2
+
+
+def test_an_unreadable_input_file_is_a_one_line_error(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    (data / "facilities.csv").unlink()
+    (data / "facilities.csv").mkdir()  # unreadable even for root, unlike chmod 000
+    with pytest.raises(DataError, match=r"facilities.csv: cannot be read \(Is a directory\)"):
+        Gazetteer.load(Settings(data_dir=data, cache_dir=tmp_path / "cache"))
+
+
+def test_a_cache_folder_that_cannot_be_created_is_a_one_line_error(tmp_path: Path) -> None:
+    from geo.errors import InputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    settings = Settings(data_dir=copy_data(tmp_path), cache_dir=blocker / "cache")
+    with pytest.raises(InputError, match=r"cannot write the cache folder .*CRISISMAP_CACHE_DIR"):
+        Gazetteer.load(settings)
+
+
+def test_without_a_boundaries_file_points_stay_and_maps_fall_back(tmp_path: Path) -> None:
+    """The README promises a fallback extent; a missing file was fatal."""
+    data = copy_data(tmp_path)
+    (data / "kz_admin1.geojson").unlink(missing_ok=True)
+    settings = Settings(data_dir=data, cache_dir=tmp_path / "cache")
+    assert len(admin1_boundaries(settings)) == 0
+    (data / "kz_admin1.geojson").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError, match="cannot read boundaries"):
+        admin1_boundaries(settings)  # a damaged file is still an error

@@ -19,7 +19,7 @@ from dashboard.synthetic import HOSTILE, write_dataset
 from geo.config import Settings
 from geo.events import load_dataset
 from geo.gazetteer import admin1_boundaries
-from geo.layers import Filters, national_figures
+from geo.layers import Filters, as_day, features_on, national_figures
 from geo.symbology import LAYER_STYLES, STATUS_COLOURS, marker_style
 
 # Synthetic events are placed by lat/lon, so no gazetteer is needed to load them.
@@ -215,11 +215,11 @@ def test_download_is_what_the_cli_writes(ds, data_dir, monkeypatch):
     from geo import cli, export
 
     for layer, window in (("clashes", 3), ("infrastructure", 1), ("protests", None)):
-        frames = {layer: cmap.features_on(ds, layer, cmap.as_day("2022-01-06"), window=window)}
+        frames = {layer: features_on(ds, layer, as_day("2022-01-06"), window=window)}
         args = argparse.Namespace(out=None, layer=layer)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            cli._export_geojson(args, frames, cmap.as_day("2022-01-06"), window, export)
+            cli._export_geojson(args, frames, as_day("2022-01-06"), window, export)
         assert cmap.layer_geojson(ds, layer, "2022-01-06", window=window) == out.getvalue()
 
 

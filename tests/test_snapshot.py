@@ -225,3 +225,50 @@ def test_snapshot_sizes_places_as_the_dashboard_without_retracted_counts() -> No
     assert snap.radius == dash.radius
     (reported_only,) = _symbols("clashes", frame([40, 0], ["reported", "reported"]))
     assert snap.radius == reported_only.radius  # the withdrawn 100 adds nothing
+
+
+def test_dollar_signs_in_titles_and_data_are_drawn_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18.3: matplotlib reads $...$ as maths; '$\\foo$' crashed, '$5 and $10' was maths."""
+    from builders import EVENTS, FIGURES, STATES
+
+    import geo.snapshot
+
+    figures = [{**FIGURES[0], "reported_by": "Ministry $\\foo$ $5 and $10"}, *FIGURES[1:]]
+    states = [{**s, "subject": f"{s['subject']} $\\foo$"} for s in STATES]
+    ds = dataset(tmp_path / "data", events=EVENTS, states=states, figures=figures)
+    drawn: list[object] = []
+    real_png = geo.snapshot._png
+    monkeypatch.setattr(
+        geo.snapshot, "_png", lambda fig, title: drawn.append(fig) or real_png(fig, title)
+    )
+    render_snapshot(ds, BOUNDARIES, day="2022-01-10", title="Cost $\\foo$ $5 and $10")
+    render_storyboard(ds, BOUNDARIES, days=["2022-01-06", "2022-01-10"], title="$5 and $10")
+    from matplotlib.text import Text
+
+    texts = [t for fig in drawn for t in fig.findobj(Text) if "$" in t.get_text()]
+    assert any("Cost $\\foo$" in t.get_text() for t in texts)
+    assert any("Ministry $\\foo$" in t.get_text() for t in texts)
+    assert [t.get_text() for t in texts if t.get_parse_math()] == []
+
+
+def test_snapshot_command_with_a_dollar_title(cli_data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.png"
+    argv = ["snapshot", "--date", "2022-01-05", "--title", "Cost $\\foo$", "--out", str(out)]
+    assert main(argv) == 0
+    assert out.stat().st_size > 0
+
+
+def test_the_payload_data_set_draws(tmp_path: Path) -> None:
+    """Issue 18: every payload kind in every text field, drawn literally without an error."""
+    from payloads import write_payload_dataset
+
+    from geo.config import Settings
+    from geo.events import load_dataset
+
+    ds = load_dataset(Settings(data_dir=write_payload_dataset(tmp_path / "data")), FakeGazetteer())
+    title = ds.events.description[22]  # the LaTeX payload
+    assert "$" in title
+    png = render_snapshot(ds, BOUNDARIES, day="2022-01-09", window=10, title=title)
+    assert image(png).shape == (900, 1600, 3)

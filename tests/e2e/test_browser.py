@@ -1,6 +1,7 @@
 """The dashboard in a real browser: Debian chromium driven by playwright.
 
-The app runs as a subprocess (``streamlit run``) on synthetic data; every request that is not
+The app runs as a subprocess (``streamlit run``) on synthetic data, and on the payload data set
+of tests/payloads.py (32 kinds of injection in every text field); every request that is not
 to localhost is recorded and refused, and the test fails if there was one. Screenshots are kept
 under artifacts/ (gitignored). Without /usr/bin/chromium these tests FAIL: CI installs it.
 """
@@ -12,6 +13,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
 from dashboard.synthetic import write_dataset
@@ -161,4 +163,118 @@ def test_png_download_is_the_briefing_snapshot(app_url, page, tmp_path):
         assert image.format == "PNG" and image.size == (1600, 900)
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)  # None: more than that
         assert colours is None or len(colours) > 20, "the snapshot is blank"
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+# --- the payload data set (issue 18): nothing renders, nothing leaves localhost ----------------
+
+# Elements and attributes none of our own markup has: any of them means a payload rendered.
+RENDERED = (
+    "[onerror], [onload], [onmouseover], [onfocus], img[srcset], object, embed, video, audio, "
+    "base, meta[http-equiv='refresh'], form[action], iframe[src^='data:'], iframe[src*='evil'], "
+    "img[src*='evil'], script[src*='evil'], link[href*='evil'], a[href^='javascript:'], .katex"
+)
+
+
+def rendered_payloads(frame) -> dict[str, object]:  # noqa: ANN001
+    return frame.evaluate(
+        f"""() => ({{
+          pwned: window.__pwned === 1,
+          elements: Array.from(document.querySelectorAll({RENDERED!r}))
+            .map(e => e.outerHTML.slice(0, 120)),
+        }})"""
+    )
+
+
+@pytest.fixture(scope="module")
+def payload_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on the payload data set, with a payload in the case title too."""
+    from payloads import MARKDOWN_PLACE, write_payload_dataset
+
+    data = write_payload_dataset(tmp_path_factory.mktemp("payloads"))
+    env = {
+        "CRISISMAP_DATA_DIR": str(data),
+        "CRISISMAP_CASE_TITLE": f"Case $x$ {MARKDOWN_PLACE}",
+        "CRISISMAP_CACHE_DIR": os.environ.get(
+            "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
+        ),
+    }
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    with log_path.open("w") as log:
+        try:
+            with running_app(env, log=log) as (url, _):
+                yield url
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}; see {log_path}")
+
+
+def choose(page, label: str, option: str) -> None:  # noqa: ANN001
+    """Pick ``option`` in the selectbox labelled ``label`` by typing it."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box.click()
+    page.keyboard.type(option[:40])
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_no_payload_renders_and_no_request_leaves_localhost(payload_url, page):
+    from payloads import MARKDOWN_PLACE, PAYLOADS
+
+    page.goto(
+        f"{payload_url}/?date=2022-01-09&mode=Everything+up+to+this+day&other=true"
+        "&shade=Events+per+region"
+    )
+    state = on_map(page)
+    assert state["circles"] >= 32
+    map_frame = page.frame_locator(MAP_FRAME).locator("body")
+    opened = map_frame.evaluate(
+        """() => {
+          let n = 0;
+          window.map.eachLayer(l => {
+            try {
+              if (l.getTooltip && l.getTooltip()) { l.openTooltip(); n += 1; }
+              if (l.getPopup && l.getPopup()) { l.openPopup(); n += 1; }
+            } catch (e) { /* a layer without a position */ }
+          });
+          return n;
+        }"""
+    )
+    assert opened >= 64  # every symbol's tooltip and popup were put into the page
+    page.wait_for_timeout(500)
+    assert rendered_payloads(map_frame) == {"pwned": False, "elements": []}
+
+    page.get_by_text("Event type").first.wait_for()
+    types = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Event type")
+    types.click()  # the options list: every event type is a payload
+    page.keyboard.press("Escape")
+    choose(page, "Place on the map", "Almaty")  # the payload articles mention Almaty
+    expect(page.locator(".cm-article")).to_have_count(len(PAYLOADS), timeout=30_000)
+    assert rendered_payloads(page) == {"pwned": False, "elements": []}
+
+    choose(page, "Place on the map", MARKDOWN_PLACE)  # issue 18.1: the image was fetched
+    page.get_by_text(f"No article mentions {MARKDOWN_PLACE}.", exact=True).wait_for()
+    page.get_by_text(f"Case $x$ {MARKDOWN_PLACE}", exact=True).wait_for()  # shown as written
+    actor = page.get_by_label("Actor contains")
+    actor.fill(PAYLOADS[4][1])
+    actor.press("Enter")
+    page.wait_for_timeout(2000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-payloads.png"), full_page=True)
+    assert rendered_payloads(page) == {"pwned": False, "elements": []}
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_a_payload_in_the_error_banner_is_shown_as_written(tmp_path, page):
+    from payloads import MARKDOWN_PLACE, write_bad_layer_dataset
+
+    env = {
+        "CRISISMAP_DATA_DIR": str(write_bad_layer_dataset(tmp_path / "data")),
+        "CRISISMAP_CACHE_DIR": os.environ.get("CRISISMAP_CACHE_DIR", str(tmp_path / "cache")),
+    }
+    with (tmp_path / "streamlit.log").open("w") as log, running_app(env, log=log) as (url, _):
+        page.goto(url)
+        alert = page.locator('[data-testid="stAlert"]').first
+        alert.wait_for(timeout=60_000)
+        assert f"field 'layer': '{MARKDOWN_PLACE}' is not one of" in alert.inner_text()
+        on_map(page)  # the map is still drawn
+        assert rendered_payloads(page) == {"pwned": False, "elements": []}
     assert page.outside_requests == []  # type: ignore[attr-defined]

@@ -1,0 +1,437 @@
+"""Leaflet elements of the dashboard map (folium and branca), testable without Streamlit.
+
+The map has two parts. The *base map* (admin-1 outlines, legend, optional tiles) never changes
+with the day, so ``st_folium`` keeps it mounted. The *day layer* (``day_feature_group``) holds
+everything that depends on the day, mode, layers and filters: admin-1 shading and one canvas
+symbol per place. It is swapped onto the mounted map through ``feature_group_to_add``.
+The JavaScript payload is JSON with ``<``, ``>`` and ``&`` escaped, so it is safe inside a page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import folium
+import geopandas as gpd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from dashboard.assets import OfflineMap
+from dashboard.markup import esc
+from dashboard.shaping import (
+    EVENTS_RAMP,
+    MAX_POINTS,
+    Symbol,
+    layer_symbols,
+    rounded_geometry,
+    shading_features,
+    visible_features,
+)
+from dashboard.view import POINT_LAYERS, MapView
+from geo.events import Dataset
+from geo.symbology import (
+    LAYER_STYLES,
+    STATUS_LABELS,
+    legend_entries,
+)
+
+KZ_CENTER = (48.0, 67.5)
+KZ_BOUNDS = ((40.5, 46.4), (55.5, 87.4))
+
+
+# --- folium elements -------------------------------------------------------------------------
+
+
+def js_json(value: object) -> str:
+    """JSON that is also safe inside an HTML <script> (no ``<``, ``>``, ``&``, U+2028/9)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class Verbatim(Element):
+    """Text that goes into the page exactly as given: never compiled as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class DataElement(MacroElement):
+    """A MacroElement whose rendered output carries data, added to the page verbatim.
+
+    branca's MacroElement.render wraps each rendered part in ``Element(output)``, which compiles
+    the output as a Jinja template: text from data or articles containing ``{{ ... }}`` would
+    then run on the server when the page renders (template injection), and compiling a large
+    payload on every slider step costs tens of milliseconds.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.module.__dict__
+        for part, target in (
+            ("header", figure.header),
+            ("html", figure.html),
+            ("script", figure.script),
+        ):
+            macro = module.get(part)
+            if macro is not None:
+                target.add_child(Verbatim(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class SymbolLayer(DataElement):
+    """Symbols of one layer drawn into the parent feature group.
+
+    Circles are canvas ``L.circleMarker``s (fast at thousands); squares and diamonds are small
+    ``L.divIcon``s. Labels (facility names) sit beside the symbol and are decluttered: a label
+    that would overlap one already shown is hidden until the user zooms in.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var group = {{ this._parent.get_name() }};
+  var rows = {{ this.payload }};
+  rows.forEach(function (r) {
+    var m;
+    if (r[4] === "circle") {
+      m = L.circleMarker([r[0], r[1]], {radius: r[2], color: "#ffffff", weight: 1,
+        fillColor: r[3], fillOpacity: 0.78, opacity: 0.9});
+    } else {
+      var size = Math.round(r[2] * 1.6);
+      var shape = '<span class="cm-shape cm-' + r[4] + '" style="width:' + size + 'px;height:' +
+        size + 'px;background:' + r[3] + '"></span>';
+      var label = r[7] ? '<span class="cm-label">' + r[7] + '</span>' : '';
+      m = L.marker([r[0], r[1]], {icon: L.divIcon({className: "cm-icon", html: shape + label,
+        iconSize: [size, size], iconAnchor: [size / 2, size / 2]}), riseOnHover: true,
+        zIndexOffset: r[4] === "diamond" ? 1000 : 0});
+    }
+    m.bindTooltip(r[5], {direction: "top", sticky: r[4] === "circle"});
+    m.bindPopup(r[6], {maxWidth: 340, maxHeight: 320});
+    group.addLayer(m);
+  });
+  {{ this.layer_js }}
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, layer: str, symbols: Sequence[Symbol]) -> None:
+        super().__init__()
+        self._name = "SymbolLayer"
+        self.layer = layer
+        self.symbols = list(symbols)
+        self.payload = js_json([s.as_row() for s in self.symbols])
+        self.layer_js = f"group.cmCounts = group.cmCounts || {{}}; group.cmCounts[{js_json(layer)}] = {len(self.symbols)};"
+
+
+class AreaShading(DataElement):
+    """Filled admin-1 polygons (GeoJSON with per-feature colour, tooltip and popup)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var group = {{ this._parent.get_name() }};
+  var layer = L.geoJSON({{ this.payload }}, {
+    style: function (f) { return {color: "#9a6b6b", weight: 1, fillColor: f.properties.c,
+      fillOpacity: f.properties.o}; },
+    onEachFeature: function (f, l) { l.bindTooltip(f.properties.t, {sticky: true});
+      l.bindPopup(f.properties.p, {maxWidth: 340, maxHeight: 320}); }
+  });
+  group.addLayer(layer);
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, features: Sequence[dict[str, Any]]) -> None:
+        super().__init__()
+        self._name = "AreaShading"
+        self.features = list(features)
+        self.payload = js_json({"type": "FeatureCollection", "features": self.features})
+
+
+class LabelDeclutter(DataElement):
+    """Hides facility labels that overlap a label already shown; reruns on zoom."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  function declutter() {
+    var boxes = [];
+    var labels = map.getContainer().querySelectorAll(".cm-label");
+    labels.forEach(function (el) {
+      el.style.visibility = "visible";
+      var b = el.getBoundingClientRect();
+      var hit = boxes.some(function (o) {
+        return b.left < o.right + 2 && b.right > o.left - 2 && b.top < o.bottom + 1 && b.bottom > o.top - 1;
+      });
+      if (hit) { el.style.visibility = "hidden"; } else { boxes.push(b); }
+    });
+  }
+  var timer = null;
+  function later() { if (timer) { window.clearTimeout(timer); } timer = window.setTimeout(declutter, 30); }
+  map.on("zoomend layeradd", later);
+  later();
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LabelDeclutter"
+
+
+class Boundaries(DataElement):
+    """The static admin-1 outlines with their names as tooltips: the offline base map."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  L.geoJSON({{ this.payload }}, {
+    style: function () { return {color: "#7d8793", weight: 1, fillColor: "#fbfaf6", fillOpacity: 1}; },
+    onEachFeature: function (f, l) { l.bindTooltip(f.properties.t, {sticky: true}); }
+  }).addTo(map);
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, boundaries: gpd.GeoDataFrame) -> None:
+        super().__init__()
+        self._name = "Boundaries"
+        features = [
+            {
+                "type": "Feature",
+                "geometry": rounded_geometry(geom),
+                "properties": {"t": f"<b>{esc(name)}</b> ({esc(code)})"},
+            }
+            for code, name, geom in boundaries[["iso3166_2", "name", "geometry"]].itertuples(
+                index=False
+            )
+        ]
+        self.payload = js_json({"type": "FeatureCollection", "features": features})
+
+
+class Legend(DataElement):
+    """A legend control in the map's corner; its HTML is built (and escaped) in Python."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var legend = L.control({position: "topright"});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create("div", "cm-legend");
+    div.innerHTML = {{ this.payload }};
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    // An open popup matters more than the legend: fade the legend out of its way.
+    map.on("popupopen", function () { div.classList.add("cm-faded"); });
+    map.on("popupclose", function () { div.classList.remove("cm-faded"); });
+    return div;
+  };
+  legend.addTo(map);
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, legend: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.payload = js_json(legend)
+
+
+def legend_html(layers: Sequence[str] = POINT_LAYERS) -> str:
+    """The legend: one row per layer, infrastructure statuses in two columns, the shadings."""
+    rows, statuses = [], []
+    for label, colour, shape in legend_entries(list(layers)):
+        item = (
+            f'<div class="cm-row"><span class="cm-key cm-{esc(shape)}" style="background:{colour}">'
+            f"</span>{esc(label)}</div>"
+        )
+        (statuses if label in STATUS_LABELS.values() else rows).append(item)
+    if statuses:
+        rows.append(
+            f'<div class="cm-sub">{esc(LAYER_STYLES["infrastructure"].label)}</div>'
+            f'<div class="cm-grid">{"".join(statuses)}</div>'
+        )
+    rows.append(
+        '<div class="cm-row"><span class="cm-key cm-area" '
+        f'style="background:{LAYER_STYLES["emergency"].colour}"></span>State of emergency</div>'
+    )
+    ramp = ", ".join(EVENTS_RAMP)
+    rows.append(
+        f'<div class="cm-row"><span class="cm-ramp" style="background:linear-gradient(90deg,{ramp})">'
+        "</span>Events per region</div>"
+    )
+    rows.append('<div class="cm-row cm-small">Size: deaths, detained, troops or events</div>')
+    return '<div class="cm-legend-title">Legend</div>' + "".join(rows)
+
+
+MAP_CSS = """
+<style>
+.leaflet-container { background: #dfe7ee; font-family: "Source Sans Pro", Arial, sans-serif; }
+.cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.35); font-size: 12px; line-height: 17px; color: #222; }
+.cm-legend-title { font-weight: 600; margin-bottom: 2px; }
+.cm-legend.cm-faded { opacity: 0.12; pointer-events: none; }
+.cm-row { white-space: nowrap; }
+.cm-small { color: #555; font-size: 11px; }
+.cm-sub { margin-top: 3px; font-weight: 600; font-size: 11.5px; }
+.cm-grid { display: grid; grid-template-columns: auto auto; column-gap: 10px; }
+.cm-key { display: inline-block; width: 11px; height: 11px; margin-right: 6px;
+  vertical-align: -1px; border: 1px solid rgba(0,0,0,0.35); }
+.cm-key.cm-circle { border-radius: 50%; }
+.cm-key.cm-diamond { transform: rotate(45deg) scale(0.85); }
+.cm-key.cm-area { opacity: 0.8; }
+.cm-ramp { display: inline-block; width: 32px; height: 10px; margin-right: 6px; vertical-align: -1px;
+  border: 1px solid rgba(0,0,0,0.25); }
+.cm-icon { background: none; border: none; }
+.cm-shape { position: absolute; left: 0; top: 0; box-sizing: border-box;
+  border: 1.5px solid #ffffff; box-shadow: 0 0 0 1px rgba(0,0,0,0.45); }
+.cm-shape.cm-diamond { transform: rotate(45deg) scale(0.82); }
+.cm-shape.cm-square { opacity: 0.8; }
+.cm-label { position: absolute; left: 100%; top: 50%; transform: translate(5px, -50%);
+  white-space: nowrap; font-size: 11px; font-weight: 600; color: #1e2a36; pointer-events: none;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }
+.cm-pop { font-size: 12.5px; line-height: 1.35; }
+.cm-feature + .cm-feature { border-top: 1px solid #ddd; margin-top: 6px; padding-top: 6px; }
+.cm-meta { color: #555; }
+.cm-desc { margin: 3px 0; }
+.cm-src a { color: #1d4e89; }
+.cm-status { color: #fff; padding: 0 4px; border-radius: 3px; }
+.cm-badge { background: #eee; color: #333; padding: 0 4px; border-radius: 3px; font-size: 11px; }
+.cm-badge.cm-retracted { background: #c8102e; color: #fff; }
+.cm-badge.cm-uncertain { background: #f08c00; color: #fff; }
+.cm-more, .cm-note { color: #666; font-size: 11.5px; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class DayLayer:
+    """The day-dependent part of the map and what it stands for."""
+
+    group: folium.FeatureGroup
+    symbols: dict[str, list[Symbol]] = field(default_factory=dict)
+    shaded: int = 0
+
+    @property
+    def aggregated(self) -> dict[str, bool]:
+        """Per layer, whether its symbols are grid cells rather than places."""
+        return {
+            lay: any("grid cell" in s.popup for s in syms) for lay, syms in self.symbols.items()
+        }
+
+
+def day_feature_group(
+    ds: Dataset,
+    view: MapView,
+    boundaries: gpd.GeoDataFrame | None = None,
+    *,
+    frames: Mapping[str, gpd.GeoDataFrame] | None = None,
+    max_points: int = MAX_POINTS,
+) -> DayLayer:
+    """Everything that depends on the view, as one feature group for ``feature_group_to_add``."""
+    frames = visible_features(ds, view) if frames is None else frames
+    group = folium.FeatureGroup(name="day", control=False)
+    areas = shading_features(ds, view, frames, boundaries)
+    if areas:
+        group.add_child(AreaShading(areas))
+    symbols: dict[str, list[Symbol]] = {}
+    for layer in POINT_LAYERS:
+        if layer not in frames:
+            continue
+        popups = ds.memo.setdefault(f"dashboard.popups:{layer}", {})  # per data set, by id
+        symbols[layer] = layer_symbols(frames[layer], layer, max_points=max_points, popups=popups)
+        if symbols[layer]:
+            group.add_child(SymbolLayer(layer, symbols[layer]))
+    return DayLayer(group, symbols, len(areas))
+
+
+LEGEND_ROOM_PX = 190
+
+
+def base_map(
+    boundaries: gpd.GeoDataFrame | None,
+    *,
+    online_tiles: bool = False,
+    map_class: type[folium.Map] = OfflineMap,
+) -> folium.Map:
+    """The base map: no tiles (offline), admin-1 outlines, legend; OSM tiles only if asked."""
+    m = map_class(
+        location=KZ_CENTER,
+        zoom_start=5,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        min_zoom=3,
+        max_zoom=14,
+        zoom_snap=0.25,
+    )
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False).add_to(m)
+    m.get_root().header.add_child(Verbatim(MAP_CSS), name="crisismap_css")
+    if boundaries is not None and len(boundaries):
+        if not online_tiles:
+            m.add_child(Boundaries(boundaries))
+        else:
+            # Outlines only, so the tiles show through.
+            m.add_child(_Outlines(boundaries))
+        minx, miny, maxx, maxy = boundaries.total_bounds
+        bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+    else:
+        bounds = [list(KZ_BOUNDS[0]), list(KZ_BOUNDS[1])]
+    # Room at the top for the legend (top right), so it does not cover the country.
+    m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
+    m.add_child(Legend(legend_html()))
+    m.add_child(LabelDeclutter())
+    return m
+
+
+class _Outlines(Boundaries):
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  L.geoJSON({{ this.payload }}, {
+    style: function () { return {color: "#4a5663", weight: 1.2, fill: false}; },
+    interactive: false
+  }).addTo(map);
+})();
+{% endmacro %}
+"""
+    )
+
+
+def standalone_html(
+    ds: Dataset, view: MapView, boundaries: gpd.GeoDataFrame | None, **kwargs: Any
+) -> str:
+    """The whole map for a view as one HTML page (base map plus the day layer), for checks."""
+    m = base_map(boundaries, **kwargs)
+    day_feature_group(ds, view, boundaries).group.add_to(m)
+    return m.get_root().render()

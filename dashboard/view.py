@@ -1,0 +1,80 @@
+"""The dashboard's view state: day, mode (one day, the last N days, everything up to the day),
+layers, filters and shading, as an analyst picks them, and the day read from a shared URL.
+
+Pure values, no Streamlit: app.py binds them to widgets and query parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.layers import NO_FILTERS, Filters, as_day
+
+# Point layers an analyst can switch on and off, in drawing order (bottom first).
+POINT_LAYERS: tuple[str, ...] = ("protests", "clashes", "other", "troops", "infrastructure")
+DEFAULT_LAYERS: tuple[str, ...] = ("protests", "clashes", "troops", "infrastructure")
+SHADINGS: dict[str, str] = {
+    "emergency": "State of emergency in force",
+    "events": "Events per region",
+    "none": "No shading",
+}
+MODES: dict[str, str] = {
+    "day": "This day only",
+    "window": "Last N days",
+    "cumulative": "Everything up to this day",
+}
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the analyst looks at: a day, a window of days, layers, filters and a shading."""
+
+    day: pd.Timestamp
+    window: int | None = 1  # 1 = that day only, N = last N days, None = everything up to it
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    filters: Filters = NO_FILTERS
+    shading: str = "emergency"
+
+    @classmethod
+    def of(
+        cls,
+        day: dt.date | str | pd.Timestamp,
+        *,
+        mode: str = "day",
+        days: int = 3,
+        layers: Iterable[str] = DEFAULT_LAYERS,
+        filters: Filters = NO_FILTERS,
+        shading: str = "emergency",
+    ) -> MapView:
+        """A view from the dashboard's widgets: ``mode`` is one of MODES."""
+        return cls(as_day(day), window_for(mode, days), tuple(layers), filters, shading)
+
+
+def window_for(mode: str, days: int) -> int | None:
+    """The ``features_on`` window for a dashboard mode (``day``, ``window``, ``cumulative``)."""
+    if mode == "day":
+        return 1
+    if mode == "window":
+        return max(1, int(days))
+    if mode == "cumulative":
+        return None
+    msg = f"unknown mode {mode!r}; choose one of {', '.join(MODES)}"
+    raise ValueError(msg)
+
+
+def day_from_url(text: str | None, first: dt.date, last: dt.date) -> dt.date:
+    """The day a link asks for (YYYY-MM-DD), kept within the data's range; else the first day."""
+    try:
+        day = dt.date.fromisoformat((text or "").strip())
+    except ValueError:
+        return first
+    return min(max(day, first), last)
+
+
+def next_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
+    """The day after ``day`` for playback, wrapping from the last day back to the first."""
+    return first if day >= last else day + dt.timedelta(days=1)
