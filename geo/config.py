@@ -6,6 +6,7 @@ test checks that it does. Nothing here is a mutable global: build a ``Settings``
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ class Settings:
     world_min_population: int = 15000
     case_title: str = "Kazakhstan, January 2022"
     acled_files: str = ""
+    database_url: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -51,6 +53,17 @@ class Settings:
     def acled_paths(self) -> list[Path]:
         """The ACLED files named by ``acled_files``, in order."""
         return [Path(p).expanduser() for p in self.acled_files.split(os.pathsep) if p.strip()]
+
+    def store_url(self) -> str:
+        """The store's SQLAlchemy URL: ``database_url``, else a SQLite file in the cache.
+
+        The default file is named after the data folder, so two data sets never share a store.
+        """
+        if self.database_url.strip():
+            return self.database_url.strip()
+        folder = str(Path(self.data_dir).expanduser().resolve())
+        digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:12]
+        return f"sqlite:///{Path(self.cache_dir) / f'store-{digest}.sqlite'}"
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
@@ -70,6 +83,8 @@ SETTINGS_HELP: dict[str, str] = {
     "world_min_population": "Smallest town kept outside the area of interest and its neighbours.",
     "case_title": "Title of the case shown on the dashboard and on snapshots.",
     "acled_files": "ACLED export CSVs (separated by ':') shown beside our records, origin 'acled'.",
+    "database_url": "SQLAlchemy URL of the store (postgresql://... for a team's PostGIS); "
+    "default: a SQLite file in the cache, filled from data_dir on first use.",
 }
 
 _BOOL = {

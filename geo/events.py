@@ -371,6 +371,11 @@ def _parse_figure(row: _Row) -> dict[str, Any]:
     }
 
 
+# Row validation without placing, for the store's import (geo.store): the same rules as the loaders.
+parse_event_row = _parse_event
+parse_state_row = _parse_state
+parse_figure_row = _parse_figure
+
 _INT_COLUMNS = ("fatalities", "injured", "detained", "troops", "time_precision", "geo_precision")
 
 
