@@ -193,6 +193,55 @@ def _export_gpkg(args, frames, day, window, export, ds=None) -> None:
     print(f"wrote {n} features in {len(frames)} tables to {out}", file=sys.stderr)
 
 
+# --- db and ingest (the store) ------------------------------------------------------------------
+
+
+def open_store(settings: Settings, *, fill: bool = True):  # -> Store (SQLAlchemy is heavy)
+    from geo.store import Store
+
+    return Store.open(settings, fill=fill)
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    with open_store(settings, fill=False) as store:
+        if args.action == "import":
+            done = store.import_dataset(Path(args.folder))
+            what = (f"{done.events} events, {done.states} states, {done.figures} figures, "
+                    f"{done.articles} articles, {done.files} other files")  # fmt: skip
+            print(f"imported {what}", file=sys.stderr)
+        else:
+            n = store.export_dataset(Path(args.folder))
+            print(f"wrote {n} files to {args.folder}", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    import datetime as dt
+
+    from geo.ingest import ingest
+
+    try:
+        published = dt.date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        msg = f"--published {args.published!r} is not YYYY-MM-DD"
+        raise InputError(msg) from None
+    if args.workers < 0:
+        msg = f"--workers {args.workers} is negative"
+        raise InputError(msg)
+    with open_store(settings) as store:
+        summary = ingest(store, args.paths, settings, published=published, workers=args.workers,
+                         scheduler=args.scheduler)  # fmt: skip
+    for failure in summary.failures:
+        print(f"failed: {failure.label}: {failure.reason}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(summary.to_json()))
+    else:
+        s = summary.to_json()
+        print(f"{s['new']} new, {s['duplicate']} duplicate, {s['failed']} failed; "
+              f"{s['candidates']} candidates waiting for review")  # fmt: skip
+    return 1 if summary.failures else 0
+
+
 # Formats register here: name -> writer(args, frames by layer, day, window, export module,
 # ds=Dataset).
 EXPORTERS: dict[str, Callable[..., None]] = {"geojson": _export_geojson, "gpkg": _export_gpkg}
@@ -231,6 +280,20 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=("import", "export"), help="CSV folder -> store, or back")
+    p.add_argument("folder", metavar="DIR", help="a data folder laid out like data/")
+
+
+def _add_ingest(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files, folders, saved HTML pages, RSS/Atom files")  # fmt: skip
+    p.add_argument("--published", help="publication day of plain text, YYYY-MM-DD")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="summary format")
+    p.add_argument("--workers", type=int, default=0, help="extract on a local Dask cluster of N")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a running Dask cluster")
+
+
 COMMANDS.update(
     geoparse=("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
     places=("list gazetteer candidates for a name", _add_places, cmd_places),
@@ -239,6 +302,12 @@ COMMANDS.update(
         _add_export,
         cmd_export,
     ),
+    db=("import a data folder into the store, or export the store as one", _add_db, cmd_db),
+    ingest=(
+        "read articles into the store, extracting candidates once",
+        _add_ingest,
+        cmd_ingest,
+    ),  # fmt: skip
 )
 
 
