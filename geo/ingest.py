@@ -366,8 +366,9 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every article the paths hold into the store; a summary of what happened.
 
-    ``extractor`` defaults to ``default_extractor``. ``workers`` > 0 starts a local Dask cluster of that many processes; ``scheduler`` uses a
-    running one. ``progress`` None shows a bar on stderr only when it is a terminal.
+    ``extractor`` defaults to ``default_extractor``. ``workers`` > 0 starts a local Dask
+    cluster of that many processes; ``scheduler`` uses a running one. ``progress`` None shows
+    a bar on stderr only when it is a terminal.
     """
     from tqdm import tqdm
 
