@@ -304,6 +304,32 @@ def find_duplicate(store: Store, doc: Document) -> int | None:
         return s.scalar(sa.select(ArticleRow.id).where(cond).limit(1))
 
 
+def stored_keys(store: Store, docs: Sequence[Document]) -> set[str]:
+    """Which of the documents' dedup keys (``_keys``) the store already holds: one query."""
+    urls = [k for d in docs if (k := normalise_url(d.url))]
+    hashes = [text_hash(d.body) for d in docs]
+    query = sa.select(ArticleRow.url_key, ArticleRow.text_hash).where(
+        sa.or_(ArticleRow.text_hash.in_(hashes), ArticleRow.url_key.in_(urls))
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return {"u:" + u for u, _ in rows if u} | {"h:" + h for _, h in rows}
+
+
+def _keys(doc: Document) -> set[str]:
+    keys = {"h:" + text_hash(doc.body)}
+    if url_key := normalise_url(doc.url):
+        keys.add("u:" + url_key)
+    return keys
+
+
+# Built once: SQLAlchemy caches the compiled form of a statement object it sees again.
+_INSERT_ARTICLE = sa.insert(ArticleRow.__table__).returning(ArticleRow.__table__.c.id)
+_INSERT_MENTIONS = sa.insert(MentionRow.__table__)
+_INSERT_CANDIDATES = sa.insert(CandidateRow.__table__)
+_CANDIDATE_DEFAULTS = {"review_status": "pending", "record_id": None, "version": 1}
+
+
 def write_article(store: Store, doc: Document, extracted: Extracted) -> int | None:
     """Store one article with its mentions and candidates in one transaction.
 
@@ -325,21 +351,18 @@ def write_article(store: Store, doc: Document, extracted: Extracted) -> int | No
         "body": doc.body,
         "origin": "ingested",
         "label": doc.label,
+        "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
     try:
-        with store.write() as s:
-            article_id = s.execute(
-                sa.insert(ArticleRow).values(row).returning(ArticleRow.id)
-            ).scalar_one()
+        with store.write_engine.begin() as conn:
+            article_id = conn.execute(_INSERT_ARTICLE, row).scalar_one()
             if mentions:
-                s.execute(
-                    sa.insert(MentionRow), [{**m, "article_id": article_id} for m in mentions]
-                )
+                conn.execute(_INSERT_MENTIONS, [{**m, "article_id": article_id} for m in mentions])
             if candidates:
-                s.execute(
-                    sa.insert(CandidateRow),
+                conn.execute(
+                    _INSERT_CANDIDATES,
                     [
-                        {**c, "article_id": article_id, "position": i}
+                        {**c, **_CANDIDATE_DEFAULTS, "article_id": article_id, "position": i}
                         for i, c in enumerate(candidates)
                     ],
                 )
@@ -384,22 +407,31 @@ def ingest(
                else not progress, desc="ingest")  # fmt: skip
 
     def fresh_documents() -> Iterator[Document]:
-        """Readable, not yet stored, not seen earlier in this run."""
+        """Readable, not yet stored, not seen earlier in this run (checked in batches)."""
         seen: set[str] = set()
+        batch: list[Document] = []
+
+        def fresh(batch: list[Document]) -> Iterator[Document]:
+            stored = stored_keys(store, batch)
+            for doc in batch:
+                keys = _keys(doc)
+                if keys & (seen | stored):
+                    summary.duplicate += 1
+                    continue
+                seen.update(keys)
+                yield doc
+
         for path in files:
             for item in read_documents(path, published=published):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
-                    continue
-                keys = {"h:" + text_hash(item.body)}
-                if url_key := normalise_url(item.url):
-                    keys.add("u:" + url_key)
-                if keys & seen or find_duplicate(store, item) is not None:
-                    summary.duplicate += 1
-                    continue
-                seen |= keys
-                yield item
+                else:
+                    batch.append(item)
+            if len(batch) >= DEDUP_BATCH:
+                yield from fresh(batch)
+                batch = []
             bar.update(1)
+        yield from fresh(batch)
 
     def record(doc: Document, extracted: Extracted | Failure) -> None:
         if isinstance(extracted, Failure):
@@ -437,6 +469,7 @@ def _extract_one(extract: ExtractFn, doc: Document) -> Extracted | Failure:
 
 # --- Dask -------------------------------------------------------------------------------------
 
+DEDUP_BATCH = 200  # documents checked against the store in one query
 BATCH = 64  # documents per task: big enough to hide scheduling, small enough to stream
 
 
