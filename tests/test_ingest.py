@@ -304,3 +304,19 @@ def test_workers_on_a_local_process_cluster_give_the_same_store(tmp_path, settin
         with two.read() as s:
             where = set(s.scalars(sa.select(CandidateRow.reported_by).distinct()))
     assert where and f"process {os.getpid()}" not in where  # extracted in worker processes
+
+
+def test_scheduler_address_uses_a_running_cluster(tmp_path, settings) -> None:
+    from distributed import LocalCluster
+
+    folder = articles(tmp_path / "in", 20)
+    with (
+        LocalCluster(n_workers=1, processes=True, threads_per_worker=1, host="127.0.0.1",
+                     dashboard_address=None) as cluster,
+        Store(f"sqlite:///{tmp_path / 's.sqlite'}") as store,
+    ):  # fmt: skip
+        store.migrate()
+        summary = ingest(store, [folder], settings, extractor=fake_extractor,
+                         scheduler=cluster.scheduler_address, progress=False)  # fmt: skip
+        assert summary.to_json() == {"new": 20, "duplicate": 0, "failed": 0, "candidates": 20}
+        assert len(cluster.scheduler.workers) == 1  # the cluster outlives the ingest
