@@ -39,10 +39,10 @@ def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is 
 
 
 def load_data(settings: Settings):  # -> Dataset
-    """The data set in settings.data_dir, placed with the gazetteer."""
-    from geo.events import load_dataset
+    """The data set in the store (filled from settings.data_dir), placed with the gazetteer."""
+    from geo.store import load_store_dataset
 
-    return load_dataset(settings, load_gazetteer(settings))
+    return load_store_dataset(settings, load_gazetteer(settings))
 
 
 # --- geoparse --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import geopandas as gpd
 import pandas as pd
@@ -286,10 +286,11 @@ def _read_records(
     *,
     strict: bool,
     label: str,
+    rows: Iterable[_Row] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Unplaced]]:
     records: list[dict[str, Any]] = []
     unplaced: list[Unplaced] = []
-    for row in read_rows(path, columns, label=label):
+    for row in read_rows(path, columns, label=label) if rows is None else rows:
         rec = parse(row)
         rec["_line"] = row.line
         if rec["scope"] == "national":
@@ -371,7 +372,9 @@ def _parse_figure(row: _Row) -> dict[str, Any]:
     }
 
 
-# Row validation without placing, for the store's import (geo.store): the same rules as the loaders.
+# Row validation without placing, for the store's import (geo.store): the same rules as the
+# loaders. Row is the row type a RowSource (the store) hands to load_dataset.
+Row = _Row
 parse_event_row = _parse_event
 parse_state_row = _parse_state
 parse_figure_row = _parse_figure
@@ -411,35 +414,47 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 
 def load_events(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
+    path: Path,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    rows: Iterable[_Row] | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    """Dated events from one CSV (format in data/README.md) and the rows left unplaced."""
+    """Dated events from one CSV (format in data/README.md) and the rows left unplaced.
+
+    ``rows`` instead of the file's: the same rows from another source (the store)."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
-        label=file_label(path),
+        label=file_label(path), rows=rows,
     )  # fmt: skip
     return _frame(records, EVENT_COLUMNS), unplaced
 
 
 def load_states(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True
+    path: Path,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    rows: Iterable[_Row] | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    """States over intervals from one CSV and the rows left unplaced."""
+    """States over intervals from one CSV (or its ``rows``) and the rows left unplaced."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
-        strict=strict, label=file_label(path),
+        strict=strict, label=file_label(path), rows=rows,
     )  # fmt: skip
     frame = _frame(records, STATE_COLUMNS)
     _check_no_overlap(frame, file_label(path))
     return frame, unplaced
 
 
-def load_figures(path: Path) -> pd.DataFrame:
-    """National figures as reported on each date, side by side."""
+def load_figures(path: Path, *, rows: Iterable[_Row] | None = None) -> pd.DataFrame:
+    """National figures as reported on each date, side by side (from the file, or ``rows``)."""
     required = ("id", "date", "metric", "value", "sources")
-    records = [_parse_figure(r) for r in read_rows(path, required, label=file_label(path))]
+    if rows is None:
+        rows = read_rows(path, required, label=file_label(path))
+    records = [_parse_figure(r) for r in rows]
     frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
     frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
     frame["date"] = pd.to_datetime(frame["date"])
@@ -468,19 +483,53 @@ def load_articles(folder: Path) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (a.date, a.path.name)))
 
 
+class RowSource(Protocol):
+    """Where a data set's rows come from when not from the files of a folder (the store)."""
+
+    folder: Path  # the data folder the rows were read from (names files in messages)
+
+    def rows(self, name: str) -> list[_Row] | None:
+        """The rows of one record file (events.csv, ...), or None when there is no such file."""
+
+    def articles(self) -> tuple[Article, ...]:
+        """The articles, by date then name."""
+
+
 def load_dataset(
-    settings: Settings, gazetteer: Gazetteer | None, *, strict: bool = True
+    settings: Settings,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    source: RowSource | None = None,
 ) -> Dataset:
-    """The whole data set in ``settings.data_dir``: validated and placed, or a DataError."""
-    folder = Path(settings.data_dir)
+    """The whole data set in ``settings.data_dir`` (or in ``source``): validated and placed,
+    or a DataError."""
+    folder = Path(settings.data_dir) if source is None else source.folder
+
+    def rows(name: str) -> list[_Row] | None:
+        return None if source is None else source.rows(name)
+
+    def present(name: str) -> bool:
+        return (folder / name).exists() if source is None else source.rows(name) is not None
+
     files: list[str] = []
-    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, strict)
-    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, strict)
+    events, unplaced_e = _optional(
+        folder / EVENTS_FILE, load_events, gazetteer, strict, present(EVENTS_FILE),
+        rows(EVENTS_FILE),
+    )  # fmt: skip
+    states, unplaced_s = _optional(
+        folder / STATES_FILE, load_states, gazetteer, strict, present(STATES_FILE),
+        rows(STATES_FILE),
+    )  # fmt: skip
     figures_path = folder / FIGURES_FILE
-    figures = load_figures(figures_path) if figures_path.exists() else _empty_figures()
-    articles = load_articles(folder / ARTICLES_DIR)
+    figures = (
+        load_figures(figures_path, rows=rows(FIGURES_FILE))
+        if present(FIGURES_FILE)
+        else _empty_figures()
+    )
+    articles = load_articles(folder / ARTICLES_DIR) if source is None else source.articles()
     for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
-        if p.exists():
+        if present(p.name):
             files.append(file_label(p))
     ids: list[tuple[str, str, int]] = []
     for path, frame in ((folder / EVENTS_FILE, events), (folder / STATES_FILE, states)):
@@ -516,9 +565,11 @@ def _optional(
     loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
     gazetteer: Gazetteer | None,
     strict: bool,
+    present: bool,
+    rows: list[_Row] | None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    if path.exists():
-        return loader(path, gazetteer, strict=strict)
+    if present:
+        return loader(path, gazetteer, strict=strict, rows=rows)
     columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
     return _frame([], columns), []
 

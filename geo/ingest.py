@@ -35,7 +35,7 @@ from geo.tables import ArticleRow, CandidateRow, MentionRow
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 HTML_SUFFIXES = (".html", ".htm")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 INGEST_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES)
 
 
@@ -70,15 +70,19 @@ ExtractorFactory = Callable[[Settings], ExtractFn]
 def default_extractor(settings: Settings) -> ExtractFn:
     """The extraction stage ingest runs by default.
 
-    WIRING (the single place to change when geo/extract.py lands):
+    WIRING (the single place to change when geo/extract.py lands; matching reads the store):
         from geo.extract import Extractor
-        extractor = Extractor(Gazetteer.load(settings), settings)
+        from geo.store import load_store_dataset
+        gazetteer = Gazetteer.load(settings)
+        extractor = Extractor(gazetteer, settings)
+        records = load_store_dataset(settings, gazetteer)  # once per process
         def extract(doc):
-            ex = extractor.extract(doc)  # doc has title, published, publisher, url, body, label
-            return {"candidates": ex.to_json()["candidates"],
+            ex = extractor.extract(doc, records=records)  # doc: title, published, publisher,
+            return {"candidates": ex.to_json()["candidates"],  # url, body, label
                     "mentions": [m.to_json() for m in ex.mentions]}
         return extract
-    Until then: the geoparser's mentions, and no candidates.
+    Until then: the geoparser's mentions, and no candidates. Run on a Dask worker, this is
+    called once per worker process (``_worker_extractor``).
     """
     from geo.gazetteer import Gazetteer
     from geo.geoparse import Geoparser

@@ -35,7 +35,7 @@ from geo.schema import (
     STATE_LAYERS,
     STATUSES,
 )
-from geo.store import Store
+from geo.store import Store, bump_revision
 from geo.tables import (
     DECISION_ACTIONS,
     ArticleRow,
@@ -170,6 +170,7 @@ def decide(
             after=json.dumps(after, ensure_ascii=False, default=str),
         )  # fmt: skip
         s.add(decision)
+        bump_revision(s)
         s.flush()
         return Outcome(decision.id, candidate_id, action, version + 1, record_id)
 

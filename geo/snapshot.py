@@ -1129,11 +1129,11 @@ def parse_layers(text: str) -> list[str]:
 
 def _inputs(settings: Settings):  # -> (Dataset, boundaries, cities)
     from geo.cli import load_gazetteer
-    from geo.events import load_dataset
     from geo.gazetteer import admin1_boundaries
+    from geo.store import load_store_dataset
 
     gazetteer = load_gazetteer(settings)
-    ds = load_dataset(settings, gazetteer)
+    ds = load_store_dataset(settings, gazetteer)
     return ds, admin1_boundaries(settings), major_cities(gazetteer)
 
 

@@ -35,8 +35,11 @@ from geo.events import (
     EVENTS_FILE,
     FIGURES_FILE,
     STATES_FILE,
+    Dataset,
+    Row,
     format_sources,
     load_articles,
+    load_dataset,
     parse_event_row,
     parse_figure_row,
     parse_sources,
@@ -47,6 +50,7 @@ from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS, Source
 from geo.tables import (
     ArticleRow,
     Base,
+    CandidateRow,
     Event,
     Figure,
     Meta,
@@ -61,6 +65,12 @@ RECORD_FILES: dict[str, tuple[str, type[Base], tuple[str, ...]]] = {
     EVENTS_FILE: ("event", Event, EVENT_COLUMNS),
     STATES_FILE: ("state", State, STATE_COLUMNS),
     FIGURES_FILE: ("figure", Figure, FIGURE_COLUMNS),
+}
+# The columns a file must have, as geo.events' loaders require them (same messages).
+_REQUIRED = {
+    EVENTS_FILE: ("id", "date", "layer", "sources"),
+    STATES_FILE: ("id", "layer", "subject", "status", "valid_from", "sources"),
+    FIGURES_FILE: ("id", "date", "metric", "value", "sources"),
 }
 _ROW_PARSERS = {"event": parse_event_row, "state": parse_state_row, "figure": parse_figure_row}
 _INT_FIELDS = {"time_precision", "geo_precision", "fatalities", "injured", "detained", "troops",
@@ -142,12 +152,25 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings, *, fill: bool = True) -> Store:
-        """The store the settings name, migrated; filled from data_dir the first time."""
+        """The store the settings name, migrated; filled from data_dir the first time.
+
+        The default store (no ``database_url``) follows its data folder: when the folder's
+        files changed since, its curated records are imported again (reviewed ones stay).
+        """
         store = cls(settings.store_url())
         store.migrate()
-        if fill and store.meta("filled_from") is None:
-            store.import_dataset(Path(settings.data_dir))
+        if fill:
+            store.fill(Path(settings.data_dir), follow=not settings.database_url.strip())
         return store
+
+    def fill(self, folder: Path, *, follow: bool) -> None:
+        """Import the data folder if the store was never filled (or, ``follow``, it changed)."""
+        if not folder.is_dir():
+            return
+        if self.meta("filled_from") is None or (
+            follow and self.meta("filled_fingerprint") != dataset_fingerprint(folder)
+        ):
+            self.import_dataset(folder)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -194,6 +217,10 @@ class Store:
         """One transaction: committed when the block ends, rolled back on any error."""
         with self._writer() as session, session.begin():
             yield session
+
+    def revision(self) -> str:
+        """Changes whenever records change (an import, a decision): a cache key for readers."""
+        return self.meta("revision") or "0"
 
     def meta(self, key: str) -> str | None:
         with self.read() as s:
@@ -254,6 +281,7 @@ class Store:
             s.add_all(ReferenceFile(name=n, content=c) for n, c in references.items())
             s.merge(Meta(key="filled_from", value=str(folder.resolve())))
             s.merge(Meta(key="filled_fingerprint", value=dataset_fingerprint(folder)))
+            bump_revision(s)
         return ImportSummary(
             events=len(records[EVENTS_FILE]),
             states=len(records[STATES_FILE]),
@@ -294,6 +322,86 @@ class Store:
         return written
 
 
+def bump_revision(session: Session) -> None:
+    """Mark, inside a write, that records changed (readers' caches key on the revision)."""
+    import uuid
+
+    session.merge(Meta(key="revision", value=uuid.uuid4().hex))
+
+
+# --- the store as a data set (what the map, export and snapshot read) ---------------------------
+
+
+class StoreRows:
+    """The store's records and articles as ``geo.events.load_dataset`` reads them.
+
+    Rows are the exchange format's cells, so the map goes through the same validation and
+    placing as the CSV files; a curated row keeps its file's line number for messages.
+    """
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._rows: dict[str, list[Row]] = {}
+        with store.read() as s:
+            cited = _citations(s)
+            for name, (_, model, columns) in RECORD_FILES.items():
+                label = file_label(self.folder / name)
+                rows = s.scalars(sa.select(model).order_by(model.position, model.id)).all()
+                if rows:
+                    self._rows[name] = [
+                        Row(label, r.source_line or i + 2,
+                            dict(zip(columns, _csv_row(r, columns, cited), strict=True)))
+                        for i, r in enumerate(rows)
+                    ]  # fmt: skip
+            self._articles = _dataset_articles(s, self.folder)
+
+    def rows(self, name: str) -> list[Row] | None:
+        return self._rows.get(name)
+
+    def articles(self) -> tuple[Article, ...]:
+        return self._articles
+
+
+def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
+    """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
+    linked: dict[int, list[str]] = {}
+    query = (
+        sa.select(CandidateRow.article_id, CandidateRow.record_id)
+        .where(CandidateRow.record_id.is_not(None))
+        .order_by(CandidateRow.id)
+    )
+    for article_id, record_id in s.execute(query):
+        linked.setdefault(article_id, []).append(record_id)
+    cond = ArticleRow.origin == "curated"
+    if linked:
+        cond = sa.or_(cond, ArticleRow.id.in_(list(linked)))
+    out = []
+    for a in s.scalars(sa.select(ArticleRow).where(cond, ArticleRow.published.is_not(None))):
+        records = [r.strip() for r in a.records.split(",") if r.strip()]
+        records += [r for r in linked.get(a.id, []) if r not in records]
+        name = a.filename or f"{a.published.isoformat()}-ingested-{a.id}.txt"
+        out.append(Article(path=folder / ARTICLES_DIR / name, title=a.title, date=a.published,
+                           publisher=a.publisher, url=a.url or "", records=tuple(records),
+                           body=a.body))  # fmt: skip
+    return tuple(sorted(out, key=lambda a: (a.date, a.path.name)))
+
+
+def load_store_dataset(
+    settings: Settings, gazetteer: Any, *, strict: bool = True, store: Store | None = None
+) -> Dataset:
+    """The data set the map, export and snapshot show: read from the store.
+
+    The store is opened (and filled from the data folder on first use) unless one is given.
+    """
+    if store is None:
+        with Store.open(settings) as opened:
+            source = StoreRows(opened, Path(settings.data_dir))
+    else:
+        store.fill(Path(settings.data_dir), follow=not settings.database_url.strip())
+        source = StoreRows(store, Path(settings.data_dir))
+    return load_dataset(settings, gazetteer, strict=strict, source=source)
+
+
 # --- reading a data folder ---------------------------------------------------------------------
 
 
@@ -304,9 +412,10 @@ def _read_record_file(path: Path) -> list[dict[str, Any]]:
     kind, _, columns = RECORD_FILES[path.name]
     parse = _ROW_PARSERS[kind]
     out = []
-    for position, row in enumerate(read_rows(path, ("id", "sources"), label=file_label(path))):
+    for position, row in enumerate(read_rows(path, _REQUIRED[path.name], label=file_label(path))):
         parsed = parse(row)
-        values: dict[str, Any] = {"position": position, "origin": "curated", "_line": row.line}
+        values: dict[str, Any] = {"position": position, "origin": "curated", "_line": row.line,
+                                  "source_line": row.line}  # fmt: skip
         for col in columns:
             if col == "sources":
                 values["_sources"] = parse_sources(parsed["sources"])

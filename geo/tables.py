@@ -35,6 +35,7 @@ class Event(Base):
     __tablename__ = "events"
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     position: Mapped[int] = mapped_column(sa.Integer, index=True)  # row order in the file
+    source_line: Mapped[int | None] = mapped_column(sa.Integer)  # its line there (messages)
     origin: Mapped[str] = mapped_column(sa.String(16), default="curated")
     date: Mapped[dt.date] = mapped_column(sa.Date, index=True)
     time_precision: Mapped[int | None] = mapped_column(sa.Integer)
@@ -65,6 +66,7 @@ class State(Base):
     __tablename__ = "states"
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     position: Mapped[int] = mapped_column(sa.Integer, index=True)
+    source_line: Mapped[int | None] = mapped_column(sa.Integer)
     origin: Mapped[str] = mapped_column(sa.String(16), default="curated")
     layer: Mapped[str] = mapped_column(sa.String(32), index=True)
     subject: Mapped[str] = mapped_column(sa.Text)
@@ -92,6 +94,7 @@ class Figure(Base):
     __tablename__ = "figures"
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     position: Mapped[int] = mapped_column(sa.Integer, index=True)
+    source_line: Mapped[int | None] = mapped_column(sa.Integer)
     origin: Mapped[str] = mapped_column(sa.String(16), default="curated")
     date: Mapped[dt.date] = mapped_column(sa.Date, index=True)
     metric: Mapped[str] = mapped_column(sa.String(32))

@@ -147,3 +147,55 @@ def test_duplicates_are_found_by_normalised_url_and_text() -> None:
     assert normalise_url("HTTPS://Example.COM/a/b/#top") == normalise_url("https://example.com/a/b")
     assert text_hash("Police  said\n“ten”") == text_hash('police said "ten" ')
     assert text_hash("ten") != text_hash("eleven")
+
+
+# --- the map reads the store ------------------------------------------------------------------
+
+
+def test_the_data_set_from_the_store_is_the_data_set_from_the_files(store, gazetteer) -> None:
+    from pandas.testing import assert_frame_equal
+
+    from geo.events import load_dataset
+    from geo.store import StoreRows, load_store_dataset
+
+    settings = Settings(data_dir=DATA)
+    store.import_dataset(DATA)
+    from_files = load_dataset(settings, gazetteer)
+    from_store = load_store_dataset(settings, gazetteer, store=store)
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(from_store, name), getattr(from_files, name))
+    assert from_store.articles == from_files.articles and from_store.files == from_files.files
+    assert StoreRows(store, DATA).rows("events.csv")[0].line == 2
+
+
+def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
+    from fakes import FakeGazetteer
+
+    from geo.events import load_dataset
+    from geo.store import load_store_dataset
+
+    store.import_dataset(DATA)
+    with pytest.raises(DataError) as from_files:
+        load_dataset(Settings(data_dir=DATA), FakeGazetteer())
+    with pytest.raises(DataError) as from_store:
+        load_store_dataset(Settings(data_dir=DATA), FakeGazetteer(), store=store)
+    assert str(from_store.value) == str(from_files.value)
+    assert "events.csv, line 5, field 'site_id'" in str(from_store.value)
+
+
+def test_the_default_store_follows_its_data_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    with Store.open(settings) as store:
+        first = store.revision()
+    events = folder / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("E002,", "E002b,", 1))
+    with Store.open(settings) as store:
+        assert store.revision() != first
+        with store.read() as s:
+            assert s.get(Event, "E002b") is not None and s.get(Event, "E002") is None
+    team = settings.with_(database_url=settings.store_url())  # a named store does not follow
+    events.write_text(events.read_text(encoding="utf-8").replace("E002b,", "E002c,", 1))
+    with Store.open(team) as store, store.read() as s:
+        assert s.get(Event, "E002c") is None
