@@ -58,6 +58,7 @@ from geo.tables import (
     ReferenceFile,
     SourceRow,
     State,
+    is_postgis,
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -198,6 +199,10 @@ class Store:
                 if set(MigrationContext.configure(conn).get_current_heads()) == heads:
                     return
             with self.write_engine.begin() as conn:
+                if is_postgis(self.dialect):  # two first starts at once: one migrates
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20220105)")
+                if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+                    return
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except sa.exc.OperationalError as exc:

@@ -227,6 +227,13 @@ class Decision(Base):
     note: Mapped[str] = mapped_column(sa.Text, default="")
 
 
+@sa.event.listens_for(Decision, "before_update")
+@sa.event.listens_for(Decision, "before_delete")
+def _decisions_are_append_only(_mapper: object, _connection: object, target: Decision) -> None:
+    msg = f"decision {target.id} is history: add a new decision instead of changing this one"
+    raise PermissionError(msg)
+
+
 class ReferenceFile(Base):
     """A data-set file that is not records (README, boundaries, facilities, names), verbatim."""
 

@@ -166,3 +166,13 @@ def test_bad_requests_are_named(store: Store) -> None:
         decide(store, 999, action="accept", reviewer="x", version=1)
     with pytest.raises(InputError, match="'matches' cannot be edited"):
         decide(store, c["id"], action="edit", reviewer="x", version=1, values={"matches": []})
+
+
+def test_history_cannot_be_rewritten_through_the_orm(store: Store) -> None:
+    c = _only(store)
+    decide(store, c["id"], action="reject", reviewer="dana", version=c["version"])
+    with pytest.raises(PermissionError, match="is history"), store.write() as s:
+        s.scalars(sa.select(Decision)).one().reviewer = "someone else"
+    with pytest.raises(PermissionError, match="is history"), store.write() as s:
+        s.delete(s.scalars(sa.select(Decision)).one())
+    assert history(store, c["id"])[0]["reviewer"] == "dana"
