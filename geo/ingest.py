@@ -419,7 +419,7 @@ def ingest(
             stored = stored_keys(store, batch)
             for doc in batch:
                 keys = _keys(doc)
-                if keys & (seen | stored):
+                if any(k in seen or k in stored for k in keys):
                     summary.duplicate += 1
                     continue
                 seen.update(keys)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -509,6 +510,7 @@ def normalise_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1024)  # ingest asks for each body's hash three times
 def text_hash(text: str) -> str:
     """sha256 of the normalised text: the same article from two feeds hashes the same."""
     import hashlib
