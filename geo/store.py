@@ -207,7 +207,8 @@ class Store:
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except sa.exc.OperationalError as exc:
-            msg = f"cannot open the store {redacted(self.url)}: {exc.orig}"
+            reason = " ".join(str(exc.orig).split())  # one line, as every message
+            msg = f"cannot open the store {redacted(self.url)}: {reason}"
             raise StoreError(msg) from None
 
     # --- units of work --------------------------------------------------------------------

@@ -199,3 +199,12 @@ def test_the_default_store_follows_its_data_folder(tmp_path: Path) -> None:
     events.write_text(events.read_text(encoding="utf-8").replace("E002b,", "E002c,", 1))
     with Store.open(team) as store, store.read() as s:
         assert s.get(Event, "E002c") is None
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(monkeypatch, capsys) -> None:
+    import geo.cli
+
+    monkeypatch.setenv("CRISISMAP_DATABASE_URL", "postgresql://ann:s3cret@127.0.0.1:1/crisis")
+    assert geo.cli.main(["db", "export", "out"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot open the store" in err and "s3cret" not in err
