@@ -322,4 +322,5 @@ def _cite(s: Session, record_id: str, article: ArticleRow) -> None:
     cited = s.execute(sa.select(RecordSource.source_id).where(RecordSource.record_id == record_id))
     ids = [r[0] for r in cited]
     if source_id not in ids:
-        s.add(RecordSource(record_id=record_id, position=len(ids), source_id=source_id))
+        s.add(RecordSource(record_id=record_id, position=len(ids), source_id=source_id,
+                           merged=bool(ids)))  # fmt: skip

@@ -260,12 +260,14 @@ class Store:
         articles = load_articles(folder / ARTICLES_DIR)
         references = _reference_files(folder)
         with self.write() as s:
+            merged = _merged_citations(s)
             for _, model, _ in RECORD_FILES.values():
                 old = sa.select(model.id).where(model.origin == "curated")
                 s.execute(sa.delete(RecordSource).where(RecordSource.record_id.in_(old)))
                 s.execute(sa.delete(model).where(model.origin == "curated"))
             s.execute(sa.delete(ArticleRow).where(ArticleRow.origin == "curated"))
             s.execute(sa.delete(ReferenceFile))
+            s.flush()
             sources = _SourceIds(s)
             for name, (_, model, _) in RECORD_FILES.items():
                 rows = records[name]
@@ -277,14 +279,20 @@ class Store:
                     raise DataError(file_label(folder / name), None, "id", msg)
                 for row in rows:
                     links = [
-                        {"record_id": row["id"], "position": i, "source_id": sources.id_of(src)}
+                        {
+                            "record_id": row["id"],
+                            "position": i,
+                            "source_id": sources.id_of(src),
+                            "merged": False,
+                        }  # fmt: skip
                         for i, src in enumerate(row.pop("_sources"))
                     ]
                     row.pop("_line")
                     s.execute(sa.insert(model), [row])
                     s.execute(sa.insert(RecordSource), links)
+            _reattach(s, merged)
             for article in articles:
-                s.add(article_row(article))
+                _add_curated_article(s, article)
             s.add_all(ReferenceFile(name=n, content=c) for n, c in references.items())
             s.merge(Meta(key="filled_from", value=str(folder.resolve())))
             s.merge(Meta(key="filled_fingerprint", value=dataset_fingerprint(folder)))
@@ -327,6 +335,47 @@ class Store:
                 atomic_write(folder / ref.name, ref.content)
                 written += 1
         return written
+
+
+def _merged_citations(s: Session) -> list[tuple[str, int]]:
+    """(record id, source id) that merge decisions added to records, in order."""
+    query = (
+        sa.select(RecordSource.record_id, RecordSource.source_id)
+        .where(RecordSource.merged)
+        .order_by(RecordSource.record_id, RecordSource.position)
+    )
+    return [(r, src) for r, src in s.execute(query)]
+
+
+def _reattach(s: Session, merged: list[tuple[str, int]]) -> None:
+    """Cite again what reviewers merged into records that the new import still holds."""
+    for record_id, source_id in merged:
+        cited = list(
+            s.scalars(sa.select(RecordSource.source_id).where(RecordSource.record_id == record_id))
+        )
+        if not cited or source_id in cited:  # the record is gone, or its cell cites it now
+            continue
+        s.add(RecordSource(record_id=record_id, position=len(cited), source_id=source_id,
+                           merged=True))  # fmt: skip
+        s.flush()
+
+
+def _add_curated_article(s: Session, article: Article) -> None:
+    """A curated article; one already ingested (same URL or text) becomes it, keeping its id
+    (and so its candidates and decisions)."""
+    row = article_row(article)
+    cond = ArticleRow.text_hash == row.text_hash
+    if row.url_key:
+        cond = sa.or_(cond, ArticleRow.url_key == row.url_key)
+    existing = s.scalars(sa.select(ArticleRow).where(cond)).first()
+    if existing is None:
+        s.add(row)
+        s.flush()
+        return
+    for name in ("url", "url_key", "text_hash", "filename", "title", "published", "publisher",
+                 "records", "body", "origin", "label"):  # fmt: skip
+        setattr(existing, name, getattr(row, name))
+    s.flush()
 
 
 def bump_revision(session: Session) -> None:

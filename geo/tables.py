@@ -125,6 +125,8 @@ class RecordSource(Base):
     record_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     position: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(sa.ForeignKey("sources.id"), index=True)
+    # True when a merge decision added it: kept when the curated records are imported again
+    merged: Mapped[bool] = mapped_column(sa.Boolean, default=False)
 
 
 class ArticleRow(Base):

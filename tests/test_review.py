@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from geo.errors import InputError, StaleError
 from geo.ingest import ingest
 from geo.review import decide, history, pending
 from geo.store import Store
-from geo.tables import Decision, Event
+from geo.tables import ArticleRow, Decision, Event
 
 STORY = """title: Rally in Zhanaozen
 date: 2022-01-03
@@ -176,3 +177,27 @@ def test_history_cannot_be_rewritten_through_the_orm(store: Store) -> None:
     with pytest.raises(PermissionError, match="is history"), store.write() as s:
         s.delete(s.scalars(sa.select(Decision)).one())
     assert history(store, c["id"])[0]["reviewer"] == "dana"
+
+
+def test_a_merge_survives_importing_the_curated_data_again(store: Store, tmp_path: Path) -> None:
+    c = _only(store)
+    decide(store, c["id"], action="merge", reviewer="cy", version=c["version"], record_id="E004")
+    store.import_dataset(PROJECT_ROOT / "data")
+    store.export_dataset(tmp_path / "out")
+    lines = (tmp_path / "out" / "events.csv").read_text(encoding="utf-8").splitlines()
+    e004 = next(r for r in lines if r.startswith("E004,"))
+    assert e004.endswith(" ; Example News <https://news.example/zhanaozen>")
+
+
+def test_an_ingested_article_that_joins_the_curated_data_keeps_its_candidates(
+    store: Store, tmp_path: Path
+) -> None:
+    c = _only(store)
+    folder = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", folder)
+    (folder / "articles" / "2022-01-03-rally.txt").write_text(STORY, encoding="utf-8")
+    store.import_dataset(folder)
+    with store.read() as s:
+        article = s.get(ArticleRow, c["article_id"])
+    assert (article.origin, article.filename) == ("curated", "2022-01-03-rally.txt")
+    assert pending(store)[0]["id"] == c["id"]

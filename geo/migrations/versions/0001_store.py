@@ -218,6 +218,7 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("merged", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["source_id"],
             ["sources.id"],
