@@ -284,7 +284,7 @@ class Store:
                             "position": i,
                             "source_id": sources.id_of(src),
                             "merged": False,
-                        }  # fmt: skip
+                        }
                         for i, src in enumerate(row.pop("_sources"))
                     ]
                     row.pop("_line")
