@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: setup browser dashboard test lint bench
+.PHONY: setup browser postgis dashboard test lint bench
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	fi
 
+# The store tests run against a real PostgreSQL + PostGIS that they start themselves in a
+# temporary folder (tests/pgcluster.py); Debian's package is installed with apt when missing.
+postgis:
+	@if [ ! -e /usr/share/postgresql/15/extension/postgis.control ]; then \
+	  echo "installing Debian's PostgreSQL 15 + PostGIS for the store tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql-15-postgis-3 >/dev/null; \
+	fi
+
 dashboard: setup
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
@@ -35,7 +45,7 @@ lint: setup
 	$(BIN)/ruff check geo dashboard tests bench scripts
 	$(BIN)/ruff format --check geo dashboard tests bench scripts
 
-test: setup browser lint
+test: setup browser postgis lint
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -66,8 +66,18 @@ def get_gazetteer(settings: Settings, signature: tuple) -> object:
 # unpickle a fresh copy on every slider step (0.2 s at 100k events) and drop the per-layer
 # frames geo.layers memoizes on the Dataset.
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def get_dataset(settings: Settings, signature: tuple) -> Dataset:
-    return load_data(settings, get_gazetteer(settings, signature))  # ours, and ACLED files
+def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
+    """The data set from the store, and any ACLED files (``revision`` changes with every
+    import or decision)."""
+    gazetteer = get_gazetteer(settings, signature)
+    return load_data(settings, gazetteer, store=get_store(settings))
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(settings: Settings):  # -> Store: one connection pool per process; a session per use
+    from geo.store import Store
+
+    return Store.open(settings, fill=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -81,6 +91,7 @@ def get_boundaries(settings: Settings, signature: tuple):  # -> GeoDataFrame
 def snapshot_png(
     settings: Settings,
     signature: tuple,
+    revision: str,
     day: dt.date,
     layers: tuple[str, ...],
     window: int | None,
@@ -92,7 +103,7 @@ def snapshot_png(
 
     gazetteer = get_gazetteer(settings, signature)
     return render_snapshot(
-        get_dataset(settings, signature),
+        get_dataset(settings, signature, revision),
         admin1_boundaries(settings),
         day=day,
         layers=layers,
@@ -111,7 +122,9 @@ def empty_dataset() -> Dataset:
 
 
 @st.cache_data(show_spinner="Finding places in the articles…", max_entries=4)
-def article_spans(settings: Settings, signature: tuple, _ds: Dataset) -> dict[str, list[cmap.Span]]:
+def article_spans(
+    settings: Settings, signature: tuple, revision: str, _ds: Dataset
+) -> dict[str, list[cmap.Span]]:
     """Article id -> the place mentions the geoparser finds in its body."""
     from geo.geoparse import Geoparser
 
@@ -141,8 +154,10 @@ map_class = assets.offline_map_class(assets.static_url(st.get_option("server.bas
 signature = data_signature(Path(settings.data_dir))
 
 ds: Dataset = empty_dataset()
+revision = ""
 try:
-    ds = get_dataset(settings, signature)
+    revision = get_store(settings).revision()
+    ds = get_dataset(settings, signature, revision)
 except GeoError as exc:
     st.error(
         f"The data could not be loaded, so the map shows no records.\n\n**{cmap.md_text(exc)}**",
@@ -432,6 +447,7 @@ st.download_button(
         snapshot_png,
         settings,
         signature,
+        revision,
         view.day,
         tuple(layers) + (("emergency",) if shading == "emergency" else ()),
         view.window,
@@ -460,7 +476,7 @@ place = st.selectbox(
 )
 if place:
     try:
-        spans = article_spans(settings, signature, ds)
+        spans = article_spans(settings, signature, revision, ds)
     except GeoError as exc:  # the geoparser needs the gazetteer (cache folder, data files)
         st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
         spans = {}

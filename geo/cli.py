@@ -42,15 +42,16 @@ def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is 
     return Gazetteer.load(settings, progress=_progress)
 
 
-def load_data(settings: Settings, gazetteer=None):  # -> Dataset
-    """Our data set in settings.data_dir, placed with the gazetteer (loaded when not given),
-    and beside it the ACLED exports settings.acled_files names, with origin "acled"."""
+def load_data(settings: Settings, gazetteer=None, *, store=None):  # -> Dataset
+    """Our data set from the store (filled from settings.data_dir on first use), placed with
+    the gazetteer (loaded when not given), and beside it the ACLED exports
+    settings.acled_files names, with origin "acled". ``store``: an open Store to read from."""
     from geo.articles import file_label
     from geo.csvrows import check_size
-    from geo.events import load_dataset
+    from geo.store import load_store_dataset
 
     gazetteer = load_gazetteer(settings) if gazetteer is None else gazetteer
-    ds = load_dataset(settings, gazetteer)
+    ds = load_store_dataset(settings, gazetteer, store=store)
     for path in settings.acled_paths():
         from geo.acled import read_acled, with_imported
 
@@ -144,7 +145,6 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Candidates from each article, matched against the loaded data set."""
     from dataclasses import replace
 
-    from geo.events import load_dataset
     from geo.extract import Extractor, parse_published, read_document
     from geo.match import RecordIndex, match
 
@@ -153,7 +153,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         msg = "standard input (-) can be read only once"
         raise InputError(msg)
     gazetteer = load_gazetteer(settings)
-    ds = load_dataset(settings, gazetteer)
+    ds = load_data(settings, gazetteer)  # matching reads the store and any ACLED files
     first, last = ds.date_range()
     case_years = tuple(dict.fromkeys((last.year, first.year))) if len(ds.events) else ()
     docs = [read_document(f, published=published, case_years=case_years) for f in args.files]
@@ -284,6 +284,55 @@ def _export_gpkg(args, frames, day, window, export, ds=None) -> None:
     print(f"wrote {n} features in {len(frames)} tables to {out}", file=sys.stderr)
 
 
+# --- db and ingest (the store) ------------------------------------------------------------------
+
+
+def open_store(settings: Settings, *, fill: bool = True):  # -> Store (SQLAlchemy is heavy)
+    from geo.store import Store
+
+    return Store.open(settings, fill=fill)
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    with open_store(settings, fill=False) as store:
+        if args.action == "import":
+            done = store.import_dataset(Path(args.folder))
+            what = (f"{done.events} events, {done.states} states, {done.figures} figures, "
+                    f"{done.articles} articles, {done.files} other files")  # fmt: skip
+            print(f"imported {what}", file=sys.stderr)
+        else:
+            n = store.export_dataset(Path(args.folder))
+            print(f"wrote {n} files to {args.folder}", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    import datetime as dt
+
+    from geo.ingest import ingest
+
+    try:
+        published = dt.date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        msg = f"--published {args.published!r} is not YYYY-MM-DD"
+        raise InputError(msg) from None
+    if args.workers < 0:
+        msg = f"--workers {args.workers} is negative"
+        raise InputError(msg)
+    with open_store(settings) as store:
+        summary = ingest(store, args.paths, settings, published=published, workers=args.workers,
+                         scheduler=args.scheduler)  # fmt: skip
+    for failure in summary.failures:
+        print(f"failed: {failure.label}: {failure.reason}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(summary.to_json()))
+    else:
+        s = summary.to_json()
+        print(f"{s['new']} new, {s['duplicate']} duplicate, {s['failed']} failed; "
+              f"{s['candidates']} candidates waiting for review")  # fmt: skip
+    return 1 if summary.failures else 0
+
+
 def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
     from geo.acled import export_acled_csv
 
@@ -404,6 +453,20 @@ def _add_storyboard(p: argparse.ArgumentParser) -> None:
     _add_picture(p)
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=("import", "export"), help="CSV folder -> store, or back")
+    p.add_argument("folder", metavar="DIR", help="a data folder laid out like data/")
+
+
+def _add_ingest(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files, folders, saved HTML pages, RSS/Atom files")  # fmt: skip
+    p.add_argument("--published", help="publication day of plain text, YYYY-MM-DD")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="summary format")
+    p.add_argument("--workers", type=int, default=0, help="extract on a local Dask cluster of N")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a running Dask cluster")
+
+
 # The commands: name -> (help, add_arguments(parser), run(args, settings)).
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
     "geoparse": ("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
@@ -425,6 +488,12 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     ),
     "snapshot": ("draw the map of a day as a PNG for a slide", _add_snapshot, cmd_snapshot),
     "storyboard": ("draw several days side by side as one PNG", _add_storyboard, cmd_storyboard),
+    "db": ("import a data folder into the store, or export the store as one", _add_db, cmd_db),
+    "ingest": (
+        "read articles into the store, extracting candidates once",
+        _add_ingest,
+        cmd_ingest,
+    ),
 }
 
 

@@ -6,6 +6,7 @@ test checks that it does. Nothing here is a mutable global: build a ``Settings``
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -35,6 +36,7 @@ class Settings:
     case_title: str = "Kazakhstan, January 2022"
     acled_files: str = ""
     max_data_mb: float = 50.0
+    database_url: str = ""
 
     @property
     def max_data_bytes(self) -> int | None:
@@ -58,6 +60,17 @@ class Settings:
         """The ACLED files named by ``acled_files``, in order."""
         return [Path(p).expanduser() for p in self.acled_files.split(os.pathsep) if p.strip()]
 
+    def store_url(self) -> str:
+        """The store's SQLAlchemy URL: ``database_url``, else a SQLite file in the cache.
+
+        The default file is named after the data folder, so two data sets never share a store.
+        """
+        if self.database_url.strip():
+            return self.database_url.strip()
+        folder = str(Path(self.data_dir).expanduser().resolve())
+        digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:12]
+        return f"sqlite:///{Path(self.cache_dir) / f'store-{digest}.sqlite'}"
+
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
         return replace(self, **changes)
@@ -79,6 +92,8 @@ SETTINGS_HELP: dict[str, str] = {
     "max_data_mb": (
         "Largest data CSV read, in MB; a bigger one is refused with a message (0: no limit)."
     ),
+    "database_url": "SQLAlchemy URL of the store (postgresql://... for a team's PostGIS); "
+    "default: a SQLite file in the cache, filled from data_dir on first use.",
 }
 
 _BOOL = {

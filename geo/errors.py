@@ -33,3 +33,11 @@ class GeocodeError(GeoError, RuntimeError):
 
 class ExportError(GeoError, OSError):
     """An export could not be written; no partial file is left behind."""
+
+
+class StoreError(GeoError, RuntimeError):
+    """The store cannot be opened or written (unreachable server, wrong URL, locked file)."""
+
+
+class StaleError(GeoError, RuntimeError):
+    """A decision on something that changed since the reviewer read it; nothing was applied."""

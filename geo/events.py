@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import geopandas as gpd
 import pandas as pd
@@ -163,10 +163,13 @@ def _read_records(
     strict: bool,
     label: str,
     max_bytes: int | None = None,
+    rows: Iterable[Row] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Unplaced]]:
     records: list[dict[str, Any]] = []
     unplaced: list[Unplaced] = []
-    for row in read_rows(path, columns, label=label, max_bytes=max_bytes):
+    if rows is None:
+        rows = read_rows(path, columns, label=label, max_bytes=max_bytes)
+    for row in rows:
         rec = parse(row)
         rec["_line"] = row.line
         if rec["scope"] == "national":
@@ -248,6 +251,12 @@ def _parse_figure(row: Row) -> dict[str, Any]:
     }
 
 
+# Row validation without placing, for the store's import (geo.store): the same rules as the
+# loaders. Row (geo.csvrows) is the row type a RowSource (the store) hands to load_dataset.
+parse_event_row = _parse_event
+parse_state_row = _parse_state
+parse_figure_row = _parse_figure
+
 _INT_COLUMNS = ("fatalities", "injured", "detained", "troops", "time_precision", "geo_precision")
 
 
@@ -283,35 +292,50 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 
 def load_events(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True, max_bytes: int | None = None
+    path: Path,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    max_bytes: int | None = None,
+    rows: Iterable[Row] | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    """Dated events from one CSV (format in data/README.md) and the rows left unplaced."""
+    """Dated events from one CSV (format in data/README.md) and the rows left unplaced.
+
+    ``rows`` instead of the file's: the same rows from another source (the store)."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
-        label=file_label(path), max_bytes=max_bytes,
+        label=file_label(path), max_bytes=max_bytes, rows=rows,
     )  # fmt: skip
     return _frame(records, EVENT_COLUMNS), unplaced
 
 
 def load_states(
-    path: Path, gazetteer: Gazetteer | None, *, strict: bool = True, max_bytes: int | None = None
+    path: Path,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    max_bytes: int | None = None,
+    rows: Iterable[Row] | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    """States over intervals from one CSV and the rows left unplaced."""
+    """States over intervals from one CSV (or its ``rows``) and the rows left unplaced."""
     placer = _Placer(gazetteer)
     records, unplaced = _read_records(
         path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
-        strict=strict, label=file_label(path), max_bytes=max_bytes,
+        strict=strict, label=file_label(path), max_bytes=max_bytes, rows=rows,
     )  # fmt: skip
     frame = _frame(records, STATE_COLUMNS)
     _check_no_overlap(frame, file_label(path))
     return frame, unplaced
 
 
-def load_figures(path: Path, *, max_bytes: int | None = None) -> pd.DataFrame:
-    """National figures as reported on each date, side by side."""
+def load_figures(
+    path: Path, *, max_bytes: int | None = None, rows: Iterable[Row] | None = None
+) -> pd.DataFrame:
+    """National figures as reported on each date, side by side (from the file, or ``rows``)."""
     required = ("id", "date", "metric", "value", "sources")
-    rows = read_rows(path, required, label=file_label(path), max_bytes=max_bytes)
+    if rows is None:
+        rows = read_rows(path, required, label=file_label(path), max_bytes=max_bytes)
     records = [_parse_figure(r) for r in rows]
     frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
     frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
@@ -341,23 +365,54 @@ def load_articles(folder: Path) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (a.date, a.path.name)))
 
 
+class RowSource(Protocol):
+    """Where a data set's rows come from when not from the files of a folder (the store)."""
+
+    folder: Path  # the data folder the rows were read from (names files in messages)
+
+    def rows(self, name: str) -> list[Row] | None:
+        """The rows of one record file (events.csv, ...), or None when there is no such file."""
+
+    def articles(self) -> tuple[Article, ...]:
+        """The articles, by date then name."""
+
+
 def load_dataset(
-    settings: Settings, gazetteer: Gazetteer | None, *, strict: bool = True
+    settings: Settings,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool = True,
+    source: RowSource | None = None,
 ) -> Dataset:
-    """The whole data set in ``settings.data_dir``: validated and placed, or a DataError."""
-    folder = Path(settings.data_dir)
+    """The whole data set in ``settings.data_dir`` (or in ``source``): validated and placed,
+    or a DataError."""
+    folder = Path(settings.data_dir) if source is None else source.folder
+
+    def rows(name: str) -> list[Row] | None:
+        return None if source is None else source.rows(name)
+
+    def present(name: str) -> bool:
+        return (folder / name).exists() if source is None else source.rows(name) is not None
+
     files: list[str] = []
     limit = settings.max_data_bytes
-    events, unplaced_e = _optional(folder / EVENTS_FILE, load_events, gazetteer, strict, limit)
-    states, unplaced_s = _optional(folder / STATES_FILE, load_states, gazetteer, strict, limit)
+    events, unplaced_e = _optional(
+        folder / EVENTS_FILE, load_events, gazetteer, strict, present(EVENTS_FILE),
+        rows(EVENTS_FILE), limit,
+    )  # fmt: skip
+    states, unplaced_s = _optional(
+        folder / STATES_FILE, load_states, gazetteer, strict, present(STATES_FILE),
+        rows(STATES_FILE), limit,
+    )  # fmt: skip
     figures_path = folder / FIGURES_FILE
-    if figures_path.exists():
-        figures = load_figures(figures_path, max_bytes=limit)
-    else:
-        figures = _empty_figures()
-    articles = load_articles(folder / ARTICLES_DIR)
+    figures = (
+        load_figures(figures_path, max_bytes=limit, rows=rows(FIGURES_FILE))
+        if present(FIGURES_FILE)
+        else _empty_figures()
+    )
+    articles = load_articles(folder / ARTICLES_DIR) if source is None else source.articles()
     for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
-        if p.exists():
+        if present(p.name):
             files.append(file_label(p))
     ids: list[tuple[str, str, int]] = []
     for path, frame in ((folder / EVENTS_FILE, events), (folder / STATES_FILE, states)):
@@ -389,10 +444,12 @@ def _optional(
     loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
     gazetteer: Gazetteer | None,
     strict: bool,
+    present: bool,
+    rows: list[Row] | None,
     max_bytes: int | None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    if path.exists():
-        return loader(path, gazetteer, strict=strict, max_bytes=max_bytes)
+    if present:
+        return loader(path, gazetteer, strict=strict, max_bytes=max_bytes, rows=rows)
     columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
     return _frame([], columns), []
 

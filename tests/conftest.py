@@ -9,7 +9,10 @@ own into tmp_path (see test_gazetteer.py).
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,35 @@ def cli_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
     monkeypatch.setattr(geo.cli, "load_gazetteer", lambda settings: FakeGazetteer())
     return folder
+
+
+# --- the store: SQLite and a real PostGIS ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgis_server() -> Iterator[str]:
+    """A throwaway PostgreSQL + PostGIS cluster (tests/pgcluster.py) for the whole session.
+
+    Skipped where PostgreSQL or PostGIS is missing, except in CI (CI=true), where ``make test``
+    has installed them and a missing server is a failure.
+    """
+    import pgcluster
+
+    why = pgcluster.missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    with pgcluster.postgis_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store: a SQLite file, or a new database on the PostGIS cluster."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    import pgcluster
+
+    server = request.getfixturevalue("postgis_server")
+    return pgcluster.create_database(server, f"t{uuid.uuid4().hex[:12]}")

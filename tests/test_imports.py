@@ -18,13 +18,15 @@ from geo.config import PROJECT_ROOT
 
 # Bottom-up. A module may import modules of its own layer or of layers below, never above.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "schema"),
+    ("errors", "schema", "tables"),
     ("config",),
     ("_cache", "_regex", "articles", "csvrows"),
     ("gazetteer",),
     ("geoparse", "geocode"),
     ("extract", "lexicon", "dates", "counts", "match"),
-    ("events", "store", "ingest"),
+    ("events", "store"),
+    ("ingest",),
+    ("review",),
     ("layers", "symbology"),
     ("export", "snapshot", "acled"),
     ("cli",),

@@ -1,0 +1,210 @@
+"""The store: migrations, the CSV round trip, integrity; on SQLite and on a real PostGIS."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from geo.config import PROJECT_ROOT, Settings
+from geo.errors import DataError
+from geo.store import Store, engine_url, normalise_url, text_hash
+from geo.tables import Base, Event, is_postgis
+
+DATA = PROJECT_ROOT / "data"
+
+
+def _same_tree(a: Path, b: Path) -> list[str]:
+    """Paths that differ (missing, extra, or other bytes) between two folders."""
+    names_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    names_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    diff = sorted(str(p) for p in names_a ^ names_b)
+    diff += [
+        str(p) for p in sorted(names_a & names_b) if not filecmp.cmp(a / p, b / p, shallow=False)
+    ]
+    return diff
+
+
+@pytest.fixture
+def store(store_url: str):
+    with Store(store_url) as s:
+        s.migrate()
+        yield s
+
+
+def test_migrations_build_exactly_the_schema_module(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    def include(obj, name, kind, reflected, compare_to) -> bool:
+        # geom is the PostGIS-only column geo.tables.spatial_columns adds; PostGIS's own table
+        # and alembic's version table are not ours
+        return name not in ("geom", "spatial_ref_sys", "alembic_version") and not (
+            name or ""
+        ).endswith("_geom")
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include})
+        assert compare_metadata(ctx, Base.metadata) == []
+
+
+def test_migrate_twice_changes_nothing(store: Store) -> None:
+    store.migrate()
+    assert store.counts()["events"] == 0
+
+
+def test_db_import_then_export_gives_back_data_byte_for_byte(store: Store, tmp_path: Path) -> None:
+    summary = store.import_dataset(DATA)
+    assert summary.events > 90 and summary.articles == len(list((DATA / "articles").glob("*")))
+    out = tmp_path / "out"
+    store.export_dataset(out)
+    assert _same_tree(DATA, out) == []
+
+
+def test_import_again_replaces_instead_of_doubling(store: Store) -> None:
+    store.import_dataset(DATA)
+    first = store.counts()
+    store.import_dataset(DATA)
+    assert store.counts() == first
+
+
+def test_a_bad_row_is_named_and_leaves_the_store_as_it_was(store: Store, tmp_path: Path) -> None:
+    store.import_dataset(DATA)
+    before = store.counts()
+    bad = tmp_path / "bad"
+    shutil.copytree(DATA, bad)
+    lines = (bad / "events.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",2022-01-02,", ",2022-01-32,", 1)
+    (bad / "events.csv").write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError, match=r"events\.csv, line 4, field 'date'"):
+        store.import_dataset(bad)
+    assert store.counts() == before
+
+
+def test_a_failure_midway_through_a_write_rolls_everything_back(store: Store) -> None:
+    store.import_dataset(DATA)
+    with pytest.raises(RuntimeError, match="crash"), store.write() as s:
+        s.execute(sa.delete(Event))
+        raise RuntimeError("crash")
+    assert store.counts()["events"] > 90
+
+
+def test_version_column_refuses_a_stale_orm_update(store: Store) -> None:
+    from sqlalchemy.orm.exc import StaleDataError
+
+    store.import_dataset(DATA)
+    with store.read() as s:
+        stale = s.get(Event, "E002")
+    with store.write() as s:
+        s.get(Event, "E002").description = "first writer"
+    with pytest.raises(StaleDataError), store.write() as s:
+        s.add(stale)
+        stale.description = "second writer"
+    with store.read() as s:
+        assert s.get(Event, "E002").description == "first writer"
+
+
+def test_points_are_postgis_geometry_with_a_spatial_index(store: Store) -> None:
+    store.import_dataset(DATA)
+    with store.engine.connect() as conn:
+        if not is_postgis(store.dialect):
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            assert mode == "wal"
+            cols = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+            assert {"lon", "lat"} <= cols and "geom" not in cols
+            return
+        indexes = {i["name"] for i in sa.inspect(conn).get_indexes("events")}
+        assert "ix_events_geom" in indexes
+        near_zhanaozen = conn.execute(
+            sa.text(
+                "SELECT id FROM events WHERE ST_DWithin(geom::geography, "
+                "ST_SetSRID(ST_MakePoint(52.86, 43.34), 4326)::geography, 5000) ORDER BY id"
+            )
+        ).scalars()
+        assert "E002" in list(near_zhanaozen)
+
+
+def test_open_fills_a_new_store_from_the_data_folder_once(tmp_path: Path) -> None:
+    settings = Settings(data_dir=DATA, cache_dir=tmp_path / "cache")
+    assert settings.store_url().startswith(f"sqlite:///{tmp_path / 'cache'}/store-")
+    with Store.open(settings) as store:
+        assert store.counts()["events"] > 90
+        assert store.meta("filled_from") == str(DATA.resolve())
+    other = Settings(data_dir=tmp_path, cache_dir=tmp_path / "cache")
+    assert other.store_url() != settings.store_url()  # one store per data folder
+
+
+def test_database_url_setting_and_driver() -> None:
+    settings = Settings.from_env({"CRISISMAP_DATABASE_URL": "postgresql://u@db.example/crisis"})
+    assert settings.store_url() == "postgresql://u@db.example/crisis"
+    assert engine_url(settings.store_url()).startswith("postgresql+psycopg://")
+
+
+def test_duplicates_are_found_by_normalised_url_and_text() -> None:
+    assert normalise_url("HTTPS://Example.COM/a/b/#top") == normalise_url("https://example.com/a/b")
+    assert text_hash("Police  said\n“ten”") == text_hash('police said "ten" ')
+    assert text_hash("ten") != text_hash("eleven")
+
+
+# --- the map reads the store ------------------------------------------------------------------
+
+
+def test_the_data_set_from_the_store_is_the_data_set_from_the_files(store, gazetteer) -> None:
+    from pandas.testing import assert_frame_equal
+
+    from geo.events import load_dataset
+    from geo.store import StoreRows, load_store_dataset
+
+    settings = Settings(data_dir=DATA)
+    store.import_dataset(DATA)
+    from_files = load_dataset(settings, gazetteer)
+    from_store = load_store_dataset(settings, gazetteer, store=store)
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(from_store, name), getattr(from_files, name))
+    assert from_store.articles == from_files.articles and from_store.files == from_files.files
+    assert StoreRows(store, DATA).rows("events.csv")[0].line == 2
+
+
+def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
+    from fakes import FakeGazetteer
+
+    from geo.events import load_dataset
+    from geo.store import load_store_dataset
+
+    store.import_dataset(DATA)
+    with pytest.raises(DataError) as from_files:
+        load_dataset(Settings(data_dir=DATA), FakeGazetteer())
+    with pytest.raises(DataError) as from_store:
+        load_store_dataset(Settings(data_dir=DATA), FakeGazetteer(), store=store)
+    assert str(from_store.value) == str(from_files.value)
+    assert "events.csv, line 5, field 'site_id'" in str(from_store.value)
+
+
+def test_the_default_store_follows_its_data_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    with Store.open(settings) as store:
+        first = store.revision()
+    events = folder / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("E002,", "E002b,", 1))
+    with Store.open(settings) as store:
+        assert store.revision() != first
+        with store.read() as s:
+            assert s.get(Event, "E002b") is not None and s.get(Event, "E002") is None
+    team = settings.with_(database_url=settings.store_url())  # a named store does not follow
+    events.write_text(events.read_text(encoding="utf-8").replace("E002b,", "E002c,", 1))
+    with Store.open(team) as store, store.read() as s:
+        assert s.get(Event, "E002c") is None
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(monkeypatch, capsys) -> None:
+    import geo.cli
+
+    monkeypatch.setenv("CRISISMAP_DATABASE_URL", "postgresql://ann:s3cret@127.0.0.1:1/crisis")
+    assert geo.cli.main(["db", "export", "out"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot open the store" in err and "s3cret" not in err
