@@ -27,9 +27,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from geo.articles import file_label, looks_like_article, parse_article
+from geo.articles import file_label
 from geo.config import Settings
 from geo.errors import DataError, GeoError, InputError
+from geo.extract import Document, Extractor, read_document
 from geo.store import Store, normalise_url, text_hash
 from geo.tables import ArticleRow, CandidateRow, MentionRow
 
@@ -37,18 +38,6 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".text")
 INGEST_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES)
-
-
-@dataclass(frozen=True)
-class Document:
-    """An article to ingest: metadata, and the body that offsets point into."""
-
-    title: str
-    published: dt.date | None
-    publisher: str
-    url: str | None
-    body: str
-    label: str  # where it came from: a file, or file#entry for a feed
 
 
 @dataclass(frozen=True)
@@ -68,29 +57,23 @@ ExtractorFactory = Callable[[Settings], ExtractFn]
 
 
 def default_extractor(settings: Settings) -> ExtractFn:
-    """The extraction stage ingest runs by default.
-
-    WIRING (the single place to change when geo/extract.py lands; matching reads the store):
-        from geo.extract import Extractor
-        from geo.store import load_store_dataset
-        gazetteer = Gazetteer.load(settings)
-        extractor = Extractor(gazetteer, settings)
-        records = load_store_dataset(settings, gazetteer)  # once per process
-        def extract(doc):
-            ex = extractor.extract(doc, records=records)  # doc: title, published, publisher,
-            return {"candidates": ex.to_json()["candidates"],  # url, body, label
-                    "mentions": [m.to_json() for m in ex.mentions]}
-        return extract
-    Until then: the geoparser's mentions, and no candidates. Run on a Dask worker, this is
-    called once per worker process (``_worker_extractor``).
-    """
+    """The extraction stage (geo.extract) with matching against the records in the store and
+    any ACLED files, loaded once per process (on a Dask worker: once per worker)."""
     from geo.gazetteer import Gazetteer
-    from geo.geoparse import Geoparser
+    from geo.match import RecordIndex, match
+    from geo.store import load_store_dataset
 
-    parser = Geoparser(Gazetteer.load(settings), settings)
+    gazetteer = Gazetteer.load(settings)
+    extractor = Extractor(gazetteer, settings)
+    ds = load_store_dataset(settings, gazetteer)
+    index = RecordIndex.from_frames(ds.events, ds.states, ds.figures)
 
     def extract(doc: Document) -> Extracted:
-        return {"candidates": [], "mentions": [m.to_json() for m in parser.parse(doc.body)]}
+        found = extractor.extract(doc)
+        return {
+            "candidates": [c.to_json() for c in match(found.candidates, index)],
+            "mentions": [m.to_json() for m in found.mentions],
+        }
 
     return extract
 
@@ -112,8 +95,11 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
             yield Failure(str(raw), "no such file or folder")
 
 
-def read_documents(path: Path, *, published: dt.date | None = None) -> list[Document | Failure]:
-    """The articles one file holds: one for a text or HTML file, one per entry of a feed."""
+def read_documents(
+    path: Path, *, published: dt.date | None = None, case_years: tuple[int, ...] = ()
+) -> list[Document | Failure]:
+    """The articles one file holds: one for a text or HTML file, one per entry of a feed
+    (``case_years``: where a wire dateline without a year is read)."""
     label = file_label(path)
     try:
         raw = path.read_bytes()
@@ -133,32 +119,23 @@ def read_documents(path: Path, *, published: dt.date | None = None) -> list[Docu
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             return [Failure(label, "is not UTF-8 text")]
-        return [read_text_document(text, label=label, published=published)]
+        return [read_text_document(text, label=label, published=published, case_years=case_years)]
     except InputError as exc:
         return [Failure(label, str(exc).removeprefix(f"{label}: "))]
 
 
-def read_text_document(text: str, *, label: str, published: dt.date | None) -> Document:
-    """One of our article files, or plain text dated by ``published``.
-
-    WIRING: when geo/extract.py lands, its ``read_document(text, published=..., label=...)``
-    replaces this (it also reads wire datelines).
-    """
-    if looks_like_article(text):
-        try:
-            a = parse_article(text, path=Path(label), label=label)
-        except DataError as exc:
-            raise InputError(str(exc)) from None
-        return Document(a.title, a.date, a.publisher, a.url, a.body, label)
-    body = text.strip()
-    if not body:
+def read_text_document(
+    text: str, *, label: str, published: dt.date | None, case_years: tuple[int, ...] = ()
+) -> Document:
+    """One of our article files, or plain text dated by ``published`` or a wire dateline
+    (geo.extract.read_document); InputError when it is empty or cannot be dated."""
+    if not text.strip():
         msg = f"{label}: is empty"
         raise InputError(msg)
-    if published is None:
-        msg = f"{label}: plain text has no publication date; give --published YYYY-MM-DD"
-        raise InputError(msg)
-    title = body.splitlines()[0].strip()[:120]
-    return Document(title, published, "", None, body, label)
+    try:
+        return read_document(text, published=published, label=label, case_years=case_years)
+    except DataError as exc:
+        raise InputError(str(exc)) from None
 
 
 def read_html(raw: bytes, *, label: str, published: dt.date | None) -> Document:
@@ -174,7 +151,8 @@ def read_html(raw: bytes, *, label: str, published: dt.date | None) -> Document:
         msg = f"{label}: the page gives no publication date; give --published YYYY-MM-DD"
         raise InputError(msg)
     publisher = found.sitename or found.hostname or ""
-    return Document(found.title or "", day, publisher, found.url, found.text.strip(), label)
+    return Document(label=label, title=found.title or "", published=day, publisher=publisher,
+                    url=found.url, body=found.text.strip())  # fmt: skip
 
 
 def read_feed(raw: bytes, *, label: str, published: dt.date | None) -> list[Document | Failure]:
@@ -199,7 +177,8 @@ def read_feed(raw: bytes, *, label: str, published: dt.date | None) -> list[Docu
             out.append(Failure(where, "entry has no text"))
         else:
             title = entry.get("title", "")
-            out.append(Document(title, day, publisher, entry.get("link"), body, where))
+            out.append(Document(label=where, title=title, published=day, publisher=publisher,
+                                url=entry.get("link"), body=body))  # fmt: skip
     return out
 
 
@@ -249,8 +228,8 @@ class IngestSummary:
 
 _COUNT_KEYS = ("fatalities", "injured", "detained", "troops")
 _CANDIDATE_FIELDS = (
-    "kind", "layer", "event_type", "status", "metric", "value", "qualifier", "part",
-    "reported_by", "place", "site_id", "lat", "lon", "admin1", "geo_precision",
+    "kind", "layer", "event_type", "sub_event_type", "status", "metric", "value", "qualifier",
+    "part", "reported_by", "place", "site_id", "lat", "lon", "admin1", "geo_precision",
     "time_precision", "actor1", "certainty", "confidence",
 )  # fmt: skip
 
@@ -276,6 +255,7 @@ def candidate_values(candidate: dict[str, Any]) -> dict[str, Any]:
         evidence_end=evidence.get("end"),
         evidence_text=evidence.get("text"),
         matches=", ".join(str(m) for m in candidate.get("matches") or ()),
+        disputes=", ".join(str(m) for m in candidate.get("disputes") or ()),
     )
     return values
 
@@ -289,6 +269,7 @@ def candidate_json(row: CandidateRow) -> dict[str, Any]:
     out["evidence"] = {"start": row.evidence_start, "end": row.evidence_end,
                        "text": row.evidence_text}  # fmt: skip
     out["matches"] = [m for m in row.matches.split(", ") if m]
+    out["disputes"] = [m for m in (row.disputes or "").split(", ") if m]
     out.update(id=row.id, article_id=row.article_id, version=row.version,
                review_status=row.review_status, record_id=row.record_id)  # fmt: skip
     return out
@@ -348,9 +329,9 @@ def write_article(store: Store, doc: Document, extracted: Extracted) -> int | No
         "url_key": normalise_url(doc.url),
         "text_hash": text_hash(doc.body),
         "filename": None,
-        "title": doc.title,
+        "title": doc.title or "",
         "published": doc.published,
-        "publisher": doc.publisher,
+        "publisher": doc.publisher or "",
         "records": "",
         "body": doc.body,
         "origin": "ingested",
@@ -401,6 +382,7 @@ def ingest(
 
     extractor = extractor or default_extractor
     summary = IngestSummary()
+    case_years = store.case_years()
     files: list[Path] = []
     for item in expand_paths(paths):
         if isinstance(item, Failure):
@@ -426,7 +408,7 @@ def ingest(
                 yield doc
 
         for path in files:
-            for item in read_documents(path, published=published):
+            for item in read_documents(path, published=published, case_years=case_years):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
                 else:

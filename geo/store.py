@@ -232,6 +232,17 @@ class Store:
         """Changes whenever records change (an import, a decision): a cache key for readers."""
         return self.meta("revision") or "0"
 
+    def case_years(self) -> tuple[int, ...]:
+        """The years the case's events span, latest first (a wire dateline without a year
+        is read in them)."""
+        with self.read() as s:
+            first, last = s.execute(
+                sa.select(sa.func.min(Event.date), sa.func.max(Event.date))
+            ).one()
+        if last is None:
+            return ()
+        return tuple(dict.fromkeys((last.year, first.year)))
+
     def meta(self, key: str) -> str | None:
         with self.read() as s:
             row = s.get(Meta, key)

@@ -181,6 +181,7 @@ class CandidateRow(Base):
     kind: Mapped[str] = mapped_column(sa.String(16))  # event, state, figure
     layer: Mapped[str | None] = mapped_column(sa.String(32))
     event_type: Mapped[str | None] = mapped_column(sa.Text)
+    sub_event_type: Mapped[str | None] = mapped_column(sa.Text)
     date: Mapped[dt.date | None] = mapped_column(sa.Date, index=True)
     valid_to: Mapped[dt.date | None] = mapped_column(sa.Date)
     status: Mapped[str | None] = mapped_column(sa.String(32))
@@ -207,6 +208,7 @@ class CandidateRow(Base):
     evidence_text: Mapped[str | None] = mapped_column(sa.Text)
     confidence: Mapped[float | None] = mapped_column(sa.Float)
     matches: Mapped[str] = mapped_column(sa.Text, default="")  # record ids, comma-separated
+    disputes: Mapped[str] = mapped_column(sa.Text, default="", server_default="")  # ids too
     review_status: Mapped[str] = mapped_column(sa.String(16), default="pending", index=True)
     record_id: Mapped[str | None] = mapped_column(sa.String(64))  # the record it became
     version: Mapped[int] = mapped_column(sa.Integer, default=1)

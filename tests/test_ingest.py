@@ -265,7 +265,7 @@ def test_cli_json_summary_is_one_object(monkeypatch, tmp_path, capsys) -> None:
     assert geo.cli.main(["ingest", str(folder), "--format", "json"]) == 1  # note.txt: no date
     out, err = capsys.readouterr()
     assert json.loads(out) == {"new": 3, "duplicate": 0, "failed": 1, "candidates": 3}
-    assert "note.txt: plain text has no publication date" in err
+    assert "note.txt: no publication date to resolve dates against" in err
     argv = ["ingest", str(folder), "--published", "2022-01-09", "--format", "json"]
     assert geo.cli.main(argv) == 0
     assert json.loads(capsys.readouterr().out) == {
@@ -320,3 +320,27 @@ def test_scheduler_address_uses_a_running_cluster(tmp_path, settings) -> None:
                          scheduler=cluster.scheduler_address, progress=False)  # fmt: skip
         assert summary.to_json() == {"new": 20, "duplicate": 0, "failed": 0, "candidates": 20}
         assert len(cluster.scheduler.workers) == 1  # the cluster outlives the ingest
+
+
+def test_the_real_extraction_stores_candidates_matched_against_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default extractor is geo.extract: candidates with dates and places, each compared
+    with the records the store holds (the bundled data set, filled on first use)."""
+    from geo.review import pending
+
+    monkeypatch.setenv("CRISISMAP_DATABASE_URL", f"sqlite:///{tmp_path / 's.sqlite'}")
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(PROJECT_ROOT / "data"))
+    seed = (
+        PROJECT_ROOT / "tests" / "articles_gold" / "g01-almaty-csto-pullout-airport-reopening.txt"
+    )
+    assert geo.cli.main(["ingest", str(seed), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["new"] == 1 and summary["candidates"] >= 4
+    with Store.open(Settings.from_env(), fill=False) as store:
+        waiting = pending(store)
+    closed = [c for c in waiting if c["status"] == "closed" and c["site_id"] == "airport:ALA"]
+    assert closed and closed[0]["valid_to"] == "2022-01-12"
+    assert "S039" in closed[0]["matches"]  # the closure on file corroborates it
+    reopening = [c for c in waiting if c["status"] == "operational"]
+    assert reopening and reopening[0]["date"] == "2022-01-13"
