@@ -426,6 +426,26 @@ def test_missing_events_are_on_file(events, states, figures):
     assert len(toll_227) == 1 and toll_227[0]["certainty"] == "uncertain"  # date not found
 
 
+def test_readme_record_counts_match_the_files(events, states, figures):
+    """The "Record counts" table of data/README.md says what the files hold."""
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    table = text.split("### Record counts", 1)[1].split("\n\n", 2)[1]
+    stated = {}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+        stated[(cells[0], cells[1].split(" (")[0])] = int(cells[2].split(" ")[0])
+    actual = {}
+    for name, rows, key in (
+        ("events.csv", events, "layer"), ("states.csv", states, "layer"),
+        ("figures.csv", figures, "metric"),
+    ):  # fmt: skip
+        for _, row in rows:
+            actual[(name, row[key])] = actual.get((name, row[key]), 0) + 1
+    assert stated.pop(("all data files", "")) == len(events) + len(states) + len(figures)
+    assert stated.pop(("articles/", "briefs")) == len(list(ARTICLES.glob("*.txt")))
+    assert stated == actual
+
+
 def test_articles_exist_and_are_well_formed(all_rows):
     paths = sorted(ARTICLES.glob("*.txt"))
     assert len(paths) >= 20
