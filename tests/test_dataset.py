@@ -324,7 +324,8 @@ def test_corrected_counts_follow_the_cited_reports(events, figures):
     assert ev["E065"]["injured"] == "5"  # Kazinform: five law-enforcement officers in Taraz
     assert ev["E065"]["sources"].startswith("Kazinform <")
     # 353 injured is the Almaty commandant's count for Almaty, never a national headline
-    assert (fig["F005"]["value"], fig["F005"]["part"]) == ("353", "security personnel in Almaty only")
+    f005 = fig["F005"]
+    assert (f005["value"], f005["part"]) == ("353", "security personnel in Almaty only")
     # 18 security dead and 748 police and National Guard injured were first reported on 6 January
     assert fig["F007"]["date"] == fig["F009"]["date"] == "2022-01-06"
     assert fig["F009"]["part"] == "police and National Guard"
