@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -309,6 +310,143 @@ def test_disputed_figures_are_kept_side_by_side(figures):
     assert {("2022-01-10", "7939"), ("2022-01-11", "9900"), ("2022-01-12", "12000")} <= detained
 
 
+# Key facts of the source audit (issue 16): each corrected record says what its cited report says.
+
+
+def by_id(rows) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for _, row in rows}
+
+
+def test_corrected_counts_follow_the_cited_reports(events, figures):
+    ev, fig = by_id(events), by_id(figures)
+    assert ev["E062"]["injured"] == "25"  # TASS: 25 officers wounded in Atyrau (lowest figure)
+    assert "tass.com/world/1384889" in ev["E062"]["sources"]
+    assert ev["E065"]["injured"] == "5"  # Kazinform: five law-enforcement officers in Taraz
+    assert ev["E065"]["sources"].startswith("Kazinform <")
+    # 353 injured is the Almaty commandant's count for Almaty, never a national headline
+    f005 = fig["F005"]
+    assert (f005["value"], f005["part"]) == ("353", "security personnel in Almaty only")
+    # 18 security dead and 748 police and National Guard injured were first reported on 6 January
+    assert fig["F007"]["date"] == fig["F009"]["date"] == "2022-01-06"
+    assert fig["F009"]["part"] == "police and National Guard"
+
+
+def test_airport_dates_follow_the_reports(states):
+    assert status_on(states, "airport:SCO", dt.date(2022, 1, 8)) == ["closed"]
+    assert status_on(states, "airport:SCO", dt.date(2022, 1, 9)) == ["operational"]
+    assert status_on(states, "airport:AKX", dt.date(2022, 1, 8)) == ["disrupted"]
+    assert status_on(states, "airport:AKX", dt.date(2022, 1, 9)) == ["operational"]
+    for day_ in (8, 10, 12):
+        assert status_on(states, "airport:TDK", dt.date(2022, 1, day_)) == ["closed"]
+    assert status_on(states, "airport:TDK", dt.date(2022, 1, 13)) == []  # reopening not found
+
+
+def test_tajik_headcount_names_its_real_source(states):
+    note = by_id(states)["S021"]["count_note"]
+    assert "RIA Novosti" in note and "unnamed" in note
+
+
+def test_rows_on_approximate_facilities_are_not_precise(events, states):
+    """A site placed at its city's centre (precision 2) never carries geo_precision 1."""
+    with (DATA / "facilities.csv").open(encoding="utf-8", newline="") as handle:
+        approximate = {r["site_id"] for r in csv.DictReader(handle) if r["precision"] == "2"}
+    assert "site:almaty-mir-tv" in approximate
+    for name, rows in (("events.csv", events), ("states.csv", states)):
+        for line, row in rows:
+            if row["site_id"] in approximate:
+                assert row["geo_precision"] in ("2", "3"), f"{name}, line {line}: {row['id']}"
+
+
+def test_inferred_sit_in_days_are_uncertain(events):
+    ev = by_id(events)
+    for rid in ("E009", "E046", "E058", "E063"):
+        assert ev[rid]["certainty"] == "uncertain", rid
+
+
+WEAK_HOSTS = {
+    "pledgetimes.com", "en.vikidia.org", "armedconflicts.com", "freetvonline.live",
+    "laitimes.com", "www.laitimes.com", "plawiuk.blogspot.com", "taketonews.com", "ria24.today",
+    "generico.ru", "chernayakobra.ru", "runews24.ru", "www.tellerreport.com", "earthpressnews.com",
+    "www.jowhar.com", "jowhar.com", "newsbadshah.com", "24hbongdda.site", "warsawpoint.com",
+    "cxtvnews.com", "gtn24.com", "yenixeber.org", "regtrends.com", "oreanda-news.com",
+}  # fmt: skip
+
+
+def test_rows_resting_only_on_aggregators_are_not_reported(all_rows):
+    """data/README.md: a row whose every source is an aggregator or copy is `uncertain`."""
+    for name, line, row in all_rows:
+        hosts = {urlparse(u).hostname for u in re.findall(r"<([^>]+)>", row["sources"])}
+        if hosts <= WEAK_HOSTS:
+            assert row["certainty"] != "reported", f"{name}, line {line}: {row['id']} {hosts}"
+
+
+def test_source_hosts_are_the_outlets_own(all_rows):
+    """No CDN mirror, staging or CMS host, no host with a trailing dot."""
+    for name, line, row in all_rows:
+        for url in re.findall(r"<([^>]+)>", row["sources"]):
+            host = urlparse(url).hostname or ""
+            where = f"{name}, line {line}: {url}"
+            assert host and not host.endswith("."), where
+            assert not host.startswith(("staging.", "manage.")), where
+            assert not host.endswith("cloudfront.net"), where
+    # the Almaty city hall report is on the English edition (interfax.com.ua is the Ukrainian one)
+    by = {row["id"]: row for _, _, row in all_rows}
+    for rid in ("E024", "S001", "S029"):
+        assert "<https://en.interfax.com.ua/news/general/789975.html>" in by[rid]["sources"], rid
+
+
+def test_missing_events_are_on_file(events, states, figures):
+    ev = [row for _, row in events]
+
+    def find(date: str, place: str, **cells: str) -> list[dict[str, str]]:
+        return [
+            r for r in ev
+            if r["date"] == date and r["place"] == place
+            and all(r[k] == v for k, v in cells.items())
+        ]  # fmt: skip
+
+    assert find("2022-01-05", "Ust-Kamenogorsk", layer="clashes")
+    assert find("2022-01-05", "Petropavl")
+    assert find("2022-01-06", "Almaty", site_id="site:almaty-city-hall", fatalities="1")
+    assert find("2022-01-06", "Almaty", site_id="site:almaty-koktobe-tv-tower")
+    assert find("2022-01-07", "Taldykorgan", layer="clashes", fatalities="2")
+    assert find("2022-01-06", "Kostanay", detained="245")
+    assert find("2022-01-12", "Almaty", sub_event_type="Other")
+    assert find("2022-01-07", "Almaty Region", site_id="site:zhetygen-airfield")
+    kyzylorda = [r for r in ev if r["place"] == "Kyzylorda" and r["certainty"] == "reported"]
+    assert any(r["injured"] == "168" for r in kyzylorda)
+    journalists = [r for r in ev if "Journalists" in r["actor2"]]
+    assert {r["place"] for r in journalists} >= {"Almaty", "Oral", "Ust-Kamenogorsk"}
+    figs = {(r["date"], r["metric"], r["value"], r["part"]) for _, r in figures}
+    assert {
+        ("2022-01-05", "detained", "200", ""),
+        ("2022-01-05", "injured", "95", "law-enforcement officers"),
+        ("2022-01-12", "detained", "10000", ""),
+    } <= figs
+    toll_227 = [r for _, r in figures if r["metric"] == "deaths" and r["value"] == "227"]
+    assert len(toll_227) == 1 and toll_227[0]["certainty"] == "uncertain"  # date not found
+
+
+def test_readme_record_counts_match_the_files(events, states, figures):
+    """The "Record counts" table of data/README.md says what the files hold."""
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    table = text.split("### Record counts", 1)[1].split("\n\n", 2)[1]
+    stated = {}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+        stated[(cells[0], cells[1].split(" (")[0])] = int(cells[2].split(" ")[0])
+    actual = {}
+    for name, rows, key in (
+        ("events.csv", events, "layer"), ("states.csv", states, "layer"),
+        ("figures.csv", figures, "metric"),
+    ):  # fmt: skip
+        for _, row in rows:
+            actual[(name, row[key])] = actual.get((name, row[key]), 0) + 1
+    assert stated.pop(("all data files", "")) == len(events) + len(states) + len(figures)
+    assert stated.pop(("articles/", "briefs")) == len(list(ARTICLES.glob("*.txt")))
+    assert stated == actual
+
+
 def test_articles_exist_and_are_well_formed(all_rows):
     paths = sorted(ARTICLES.glob("*.txt"))
     assert len(paths) >= 20
@@ -416,3 +554,21 @@ def test_api_headline_figures_are_whole_counts(dataset):
     on_16 = headline("2022-01-16")
     assert on_16["deaths"] == (225, "exact") and on_16["detained"] == (12000, "about")
     assert on_16["arrested"] == (446, "exact")
+
+
+def test_api_aktau_and_taldykorgan_airports(dataset):
+    on_8 = features_on(dataset, "infrastructure", "2022-01-08").set_index("place_id")
+    on_9 = features_on(dataset, "infrastructure", "2022-01-09").set_index("place_id")
+    assert on_8.loc["airport:SCO", "status"] == "closed"
+    assert on_9.loc["airport:SCO", "status"] == "operational"
+    assert on_9.loc["airport:TDK", "status"] == "closed"
+    assert on_9.loc["airport:TDK", "admin1"] == "KZ-ALM"
+
+
+def test_api_almaty_commandant_count_is_never_the_injured_headline(dataset):
+    from geo.layers import national_figures
+
+    figs = national_figures(dataset, "2022-01-06")
+    latest = figs[figs.latest].set_index("metric")
+    assert int(latest.loc["injured", "value"]) == 1000  # Health Ministry, everyone
+    assert 353 in set(figs[figs.metric == "injured"]["value"].astype(int))  # kept, not headline
