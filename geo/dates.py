@@ -117,6 +117,11 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
 
 
+def warm_up() -> None:
+    """Load the locale words and build the date regex now (they are built once a process)."""
+    _vocabulary()
+
+
 def _words(words: dict[str, object]) -> str:
     """A trie regex for a set of lower-case words or phrases (a blank matches one space)."""
     return trie([re.escape(c) if c != " " else "[ ]+" for c in w] for w in words)

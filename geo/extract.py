@@ -44,6 +44,7 @@ from geo._regex import WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article
 from geo.counts import Count, find_counts
 from geo.dates import FUTURE_CUES, DateMention, find_dates
+from geo.dates import warm_up as warm_up_dates
 from geo.errors import InputError
 from geo.gazetteer import normalize
 from geo.schema import Mention, Place
@@ -443,6 +444,7 @@ class Extractor:
         self.aoi = settings.area_of_interest
         self.parser = parser or Geoparser(gazetteer, settings)
         self.lexicon = lexicon or load_lexicon()
+        warm_up_dates()  # dateparser's locales load once, here, not inside the first article
         country = gazetteer.get(f"country:{self.aoi}")
         self.country_name = country.name if country else self.aoi
         self._dateline_memo: dict[str, Place | None] = {}
@@ -460,6 +462,10 @@ class Extractor:
         cue_hits = [(start, name) for start, _, names in _CUES.finditer(low_body) for name in names]
         t_starts = [t[0] for t in triggers]
         c_starts = [c[0] for c in cue_hits]
+        d_starts = [d.start for d in dates]
+        n_starts = [c.start for c in counts]
+        placed = [m for m in mentions if m.place]
+        m_starts = [m.start for m in placed]
         out: list[Candidate] = []
         last_date: DateMention | None = None
         previous: list[Mention] = []  # the last sentence's places, for "there"
@@ -473,9 +479,9 @@ class Extractor:
             first_of_paragraph = paragraph == s_start
             para_start = s_start
             sentence = body[s_start:s_end]
-            s_dates = [d for d in dates if s_start <= d.start < s_end]
-            s_counts = [c for c in counts if s_start <= c.start < s_end]
-            s_mentions = [m for m in mentions if s_start <= m.start < s_end and m.place]
+            s_dates = dates[bisect_left(d_starts, s_start) : bisect_left(d_starts, s_end)]
+            s_counts = counts[bisect_left(n_starts, s_start) : bisect_left(n_starts, s_end)]
+            s_mentions = placed[bisect_left(m_starts, s_start) : bisect_left(m_starts, s_end)]
             s_triggers = triggers[bisect_left(t_starts, s_start) : bisect_left(t_starts, s_end)]
             cues = cue_hits[bisect_left(c_starts, s_start) : bisect_left(c_starts, s_end)]
             found: list[Candidate] = []
@@ -564,7 +570,9 @@ class Extractor:
                 out.append(self._figure(doc, count, sentence[c_start:c_end], offset + c_start,
                                         c_mentions, c_dates, certainty, retracted,
                                         evidence))  # fmt: skip
-        return _one_status_a_day(_close_before_reopening(out))
+        if any(c.kind == "state" for c in out):
+            out = _one_status_a_day(_close_before_reopening(out))
+        return out
 
     def _hits(
         self,
@@ -641,7 +649,7 @@ class Extractor:
         clause_at: int,
     ) -> list[Candidate]:
         t = hit.trigger
-        places = list(dict.fromkeys(m.place for m in hit.places if m.place))
+        places = list({m.place.id: m.place for m in hit.places if m.place}.values())
         if t.layer in {"troops", "emergency", "infrastructure"}:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
@@ -668,12 +676,12 @@ class Extractor:
         # with several places, each takes the date nearest to it ("X on 13, Y on 19 January")
         where: dict[Place | None, int] = {}
         if len(chosen) > 1:
-            where = {m.place: m.start for m in (*hit.places, *clause_mentions)}
+            where = {m.place.id: m.start for m in (*hit.places, *clause_mentions) if m.place}
         out = []
         for place in chosen:
             cand = self._candidate(doc, t, clause, place, dates, hit, carried, dateline,
                                    certainty, evidence, clause_at,
-                                   where.get(place, hit.start))  # fmt: skip
+                                   where.get(place.id if place else "", hit.start))  # fmt: skip
             if cand is not None:
                 out.append(cand)
         return out
