@@ -829,9 +829,10 @@ class Extractor:
         """A city named as a region ("Karaganda region", "the Almaty, Atyrau and Zhambyl
         regions") is that admin-1 unit, which the geoparser reads for a lone "X region" but not
         in a plural list."""
-        spans = [(m.start(), m.end()) for m in _REGION_LIST.finditer(body)]
-        if not spans and "region" not in body:
-            return mentions
+        if "region" not in body and "oblast" not in body and "province" not in body:
+            return mentions  # (the list regex is slow: it tries every capitalised word)
+        plural = "regions" in body or "oblasts" in body or "provinces" in body
+        spans = [(m.start(), m.end()) for m in _REGION_LIST.finditer(body)] if plural else []
         out = []
         for m in mentions:
             p = m.place
