@@ -243,3 +243,127 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
     if noun is not None and noun["civil"]:
         return None
     return "troops" if verb and verb.lastgroup == "troops" and noun is not None else None
+
+
+# --- Russian ---------------------------------------------------------------------------------
+# The same counts in Russian news: "более 10 тысяч", "свыше двух тысяч военнослужащих",
+# "десятки", "не менее 164 человек", "около 2,5 тыс.". Number words in any case form.
+
+_RU_UNITS = {
+    **dict.fromkeys(("один", "одна", "одного", "одной", "одним"), 1),
+    **dict.fromkeys(("два", "две", "двух", "двум"), 2),
+    **dict.fromkeys(("три", "трех", "трёх", "трем"), 3),
+    **dict.fromkeys(("четыре", "четырех", "четырёх"), 4),
+    **dict.fromkeys(("пять", "пяти"), 5), **dict.fromkeys(("шесть", "шести"), 6),
+    **dict.fromkeys(("семь", "семи"), 7), **dict.fromkeys(("восемь", "восьми"), 8),
+    **dict.fromkeys(("девять", "девяти"), 9), **dict.fromkeys(("десять", "десяти"), 10),
+    **dict.fromkeys(("одиннадцать", "одиннадцати"), 11),
+    **dict.fromkeys(("двенадцать", "двенадцати"), 12),
+    **dict.fromkeys(("пятнадцать", "пятнадцати"), 15),
+    **dict.fromkeys(("двадцать", "двадцати"), 20), **dict.fromkeys(("тридцать", "тридцати"), 30),
+    **dict.fromkeys(("сорок", "сорока"), 40), **dict.fromkeys(("пятьдесят", "пятидесяти"), 50),
+    **dict.fromkeys(("сто", "ста"), 100), **dict.fromkeys(("двести", "двухсот"), 200),
+    **dict.fromkeys(("триста", "трехсот", "трёхсот"), 300),
+    **dict.fromkeys(("пятьсот", "пятисот"), 500),
+    **dict.fromkeys(("полторы", "полтора"), 1.5),
+}  # fmt: skip
+_RU_SCALES = {
+    **dict.fromkeys(("тысяча", "тысячи", "тысяч", "тыс"), 1000),
+    **dict.fromkeys(("миллион", "миллиона", "миллионов", "млн"), 1_000_000),
+}  # fmt: skip
+_RU_VAGUE = {
+    "десятки": (12, "dozens"), "десятков": (12, "dozens"), "несколько десятков": (12, "dozens"),
+    "сотни": (100, "hundreds"), "сотен": (100, "hundreds"),
+    "несколько сотен": (100, "hundreds"), "тысячи": (1000, "thousands"),
+    "несколько тысяч": (1000, "thousands"), "десятки тысяч": (10000, "thousands"),
+}  # fmt: skip
+_RU_QUALIFIERS = {
+    "более": "more than", "свыше": "more than", "больше": "more than",
+    "не менее": "at least", "не меньше": "at least", "по меньшей мере": "at least",
+    "как минимум": "at least", "минимум": "at least", "около": "about", "порядка": "about",
+    "примерно": "about", "приблизительно": "about", "почти": "up to", "до": "up to",
+    "менее": "up to", "меньше": "up to",
+}  # fmt: skip
+_RU_METRICS: tuple[tuple[str, str], ...] = (
+    ("deaths", r"погиб\w*|убит\w*|жертв\w*|смерт\w*|скончал\w*|тел\b|тела\b"),
+    ("injured", r"ранен\w*|пострадал\w*|травм\w*|госпитализ\w*"),
+    ("arrested", r"арестован\w*|арестов\b|под стражу|санкци\w* на арест"),
+    ("detained", r"задержан\w*|задержал\w*"),
+    ("participants", r"участник\w*|митингующ\w*|протестующ\w*|собрал\w*|вышл\w*|вышли"),
+    ("troops", r"военнослужащ\w*|военн\w*|солдат\w*|миротвор\w*|десантник\w*|бойц\w*|"
+               r"контингент\w*"),
+)  # fmt: skip
+_RU_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _RU_METRICS))
+_RU_SECURITY = re.compile(
+    r"\s*(?:полицейск\w*|сотрудник\w* (?:полиции|правоохранительн\w* органов|силов\w* "
+    r"структур|нацгвардии)|силовик\w*|военнослужащ\w*|нацгвард\w*)"
+)
+_RU_WORDS = "|".join(sorted((*_RU_UNITS, *_RU_SCALES, *_RU_VAGUE), key=len, reverse=True)).replace(
+    " ", r"\s+"
+)
+_RU_QUALS = "|".join(sorted(_RU_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
+_RU_COUNT = re.compile(
+    rf"(?<![\w.,])(?:(?P<qual>{_RU_QUALS})\s+)?"
+    r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:,\d+)?(?!\d)"
+    rf"(?:\s*(?:тыс\.?|тысяч[аи]?|млн\.?|миллион\w*)(?!\w))?"
+    rf"|(?:{_RU_WORDS})(?:\s+(?:{_RU_WORDS}))*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _ru_value(num: str) -> tuple[int, str] | None:
+    num = re.sub(r"\s+", " ", num.strip().lower()).rstrip(".")
+    if num in _RU_VAGUE:
+        return _RU_VAGUE[num]
+    if num[0].isdigit():
+        m = re.match(r"([\d \u00a0]+(?:,\d+)?)\s*(тыс|тысяч[аи]?|млн|миллион\w*)?$", num)
+        if not m:
+            return None
+        value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        scale = m.group(2) or ""
+        value *= 1000 if scale.startswith("тыс") else (1_000_000 if scale else 1)
+        return int(value), "exact"
+    total, current = 0.0, 0.0
+    for word in num.split():
+        if word in _RU_UNITS:
+            current += _RU_UNITS[word]
+        elif word in _RU_SCALES:
+            total += max(current, 1) * _RU_SCALES[word]
+            current = 0
+        else:
+            return None
+    value = int(total + current)
+    return (value, "exact") if value else None
+
+
+def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
+    """Counts in Russian text with a metric in reach (see the English ``find_counts``)."""
+    covered = {i for a, b in skip for i in range(a, b)}
+    lowered = text.lower()
+    out: list[Count] = []
+    for m in _RU_COUNT.finditer(lowered):
+        if m.start("num") in covered:
+            continue
+        parsed = _ru_value(m["num"])
+        if parsed is None:
+            continue
+        value, qualifier = parsed
+        if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100:
+            continue  # a year
+        qual = re.sub(r"\s+", " ", m["qual"] or "")
+        qualifier = _RU_QUALIFIERS.get(qual, qualifier)
+        after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
+        before = lowered[max(0, m.start() - 40) : m.start()]
+        metric = None
+        cue = _RU_CUES.search(after[:60])
+        if cue:
+            metric = cue.lastgroup
+        else:
+            back = list(_RU_CUES.finditer(before))
+            if back and back[-1].end() >= len(before) - 25:
+                metric = back[-1].lastgroup
+        if metric is None:
+            continue
+        part = "security forces" if _RU_SECURITY.match(after) and metric != "troops" else None
+        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
+    return out

@@ -32,7 +32,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|"
     r"(?:is|are|was|were)\s+(?:set|due|scheduled|expected|planned|going)\s+to|"
-    r"plans?\s+to|planning\s+to|next|upcoming|from\s+(?:tomorrow|next))\b"
+    r"plans?\s+to|planning\s+to|next|upcoming|from\s+(?:tomorrow|next)|"
+    r"будет|будут|планиру\w*|намерен\w*|начнется|начнётся|возобновит\w*|следующ\w*)\b"
 )
 
 
@@ -84,6 +85,8 @@ def _vocabulary() -> _Vocabulary:
                         relative[phrase.lower()] = offsets[key]
     # Ours: the night before a story, and "tonight", which dateparser does not list.
     # "overnight" in a story of day D: the night that ended on D
+    relative.update({"накануне": (-1, 1), "ночью": (0, 1), "в ночь на": (0, 1),
+                     "кеше": (-1, 1), "бүгін": (0, 1), "ертең": (1, 1)})  # fmt: skip
     relative.update({"overnight": (0, 1), "last night": (-1, 1), "tonight": (0, 1),
                      "this morning": (0, 1), "earlier today": (0, 1)})  # fmt: skip
     month = _words(months)
@@ -115,6 +118,11 @@ def _vocabulary() -> _Vocabulary:
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names in any of LANGUAGES ("января" -> 1), or None."""
+    return _vocabulary().months.get(word.lower().rstrip("."))
 
 
 def warm_up() -> None:

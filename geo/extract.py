@@ -42,11 +42,12 @@ from typing import TYPE_CHECKING, Any
 
 from geo._regex import WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article
-from geo.counts import Count, find_counts
-from geo.dates import FUTURE_CUES, DateMention, find_dates
+from geo.counts import Count, find_counts, find_counts_ru
+from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
 from geo.dates import warm_up as warm_up_dates
 from geo.errors import InputError
 from geo.gazetteer import normalize
+from geo.language import detect_language, is_cyrillic_language
 from geo.schema import Mention, Place
 
 if TYPE_CHECKING:
@@ -61,9 +62,11 @@ COUNT_KEYS = {"deaths": "fatalities", "injured": "injured", "detained": "detaine
 # --- documents -------------------------------------------------------------------------------
 
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z'’.\- ]+(?:,\s*[A-Z][A-Za-z'’.\- ]+)?)"
-    rf"(?:,\s*|\s+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)?"
+    rf"\A\s*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]+(?:,\s*[{_CAPS}](?:[^\W\d_]|['’.\- ])+)?)"
+    rf"(?:,\s*|\s+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[а-яёәғқңөұүһі]+))?(?:,?\s+(?P<year>\d{{4}}))?"
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
 )
 _MONTHS = {m: i for i, m in enumerate(_MONTH_ABBR.lower().split("|"), start=1)}
@@ -82,6 +85,7 @@ class Document:
     body: str
     dateline: str | None = None  # the place written in the dateline ("AKTAU")
     dateline_end: int = 0  # where the story proper starts in the body
+    language: str = "en"  # ISO 639-1, geo.language
 
 
 def read_document(
@@ -123,11 +127,12 @@ def read_document(
             label=label, title=article.title, published=article.date,
             publisher=article.publisher, url=article.url, body=body,
             dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
+            language=detect_language(body),
         )  # fmt: skip
     body = text.strip("\n")
     m = _DATELINE.match(body)
     day = published
-    if day is None and m and m["month"] and m["day"]:
+    if day is None and m and (m["month"] or m["month2"]):
         day = _dateline_day(m, body, case_years)
     if day is None:
         msg = (
@@ -142,6 +147,7 @@ def read_document(
         label=label, title=title[:120] if title else None, published=day,
         publisher=(m["agency"].strip() if m and m["agency"] else None), url=None, body=body,
         dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
+        language=detect_language(body),
     )  # fmt: skip
 
 
@@ -162,10 +168,14 @@ def _dateline_place(m: re.Match[str] | None) -> str | None:
 
 
 def _dateline_day(m: re.Match[str], body: str, case_years: tuple[int, ...]) -> dt.date | None:
-    month = _MONTHS.get(m["month"][:3].lower())
+    if m["month"]:
+        month = _MONTHS.get(m["month"][:3].lower())
+        day = int(m["day"])
+    else:  # "АЛМАТЫ, 5 января -": the month in any language dateparser's locales know
+        month = month_number(m["month2"])
+        day = int(m["day2"])
     if month is None:
         return None
-    day = int(m["day"])
     years = [int(m["year"])] if m["year"] else []
     years += [int(y) for y in _YEAR.findall(body[m.end() :])[:1]]
     years += list(case_years)
@@ -278,6 +288,7 @@ class Extraction:
             "published": d.published.isoformat(),
             "publisher": d.publisher,
             "url": d.url,
+            "language": d.language,
             "candidates": [c.to_json() for c in self.candidates],
         }
 
@@ -337,42 +348,53 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no gen col lt sgt capt maj prof jan feb mar apr aug sep sept oct nov dec "
     "inc corp co vs e.g i.e u.s u.n approx est".split()
 )
-_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|meanwhile|although)\s|\s—\s")
+_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|meanwhile|although|но|тогда как)\s|\s—\s")
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|none|nobody|n't)\b(?:\s+\w+){0,3}\s*$"
+    r"\b(?:no|not|never|neither|nor|without|none|nobody|n't|не|нет|ни|без)\b(?:\s+\w+){0,3}\s*$"
 )
 _DENIAL = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|refuted|dismissed\b.{0,40}\b(?:as|false)|false|untrue|"
-    r"fake|rejected (?:the )?(?:claims?|reports?))\b"
+    r"fake|rejected (?:the )?(?:claims?|reports?)|"
+    r"опроверг\w*|опровержени\w*|не соответству\w* действительности|фейк\w*|ложн\w*)\b"
 )
 _HEDGE = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|allegedly|alleged|reportedly|"
     r"claim(?:s|ed)?|could not (?:be )?(?:independently )?(?:verified|confirmed|verify|confirm)|"
     r"not (?:been )?(?:independently )?(?:verified|confirmed)|purported(?:ly)?|unclear|"
-    r"social media posts?|speculation)\b"
+    r"social media posts?|speculation|"
+    r"неподтвержд\w*|слух\w*|якобы|предположительно|по некоторым данным|"
+    r"не удалось (?:независимо )?(?:проверить|подтвердить))\b"
 )
 _DISAGREE = re.compile(r"\bsaid\b.{3,200}\b(?:but|while|whereas|however)\b.{0,80}\bsaid\b")
 _RETRACTION = re.compile(
     r"\b(?:withdr[eao]w\w*|retract\w*|deleted|removed (?:it|the (?:figure|number|post))|"
-    r"technical error|erroneous\w*|mistaken(?:ly)?|in error|corrected)\b"
+    r"technical error|erroneous\w*|mistaken(?:ly)?|in error|corrected|"
+    r"отозвал\w*|удален\w*|удалён\w*|техническ\w* ошибк\w*|ошибочн\w*)\b"
 )
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
-                       r"messengers?|communications?|phone lines|netblocks)\b")  # fmt: skip
+                       r"messengers?|communications?|phone lines|netblocks|"
+    r"интернет\w*|мобильн\w* связ\w*|связь|связи)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
-                     r"brigade|transport aircraft|il-76s?)\b")  # fmt: skip
+                     r"brigade|transport aircraft|il-76s?|"
+    r"войск\w*|военнослужащ\w*|миротвор\w*|контингент\w*|одкб|десантник\w*|"
+    r"подразделени\w*|батальон\w*|рот[аыу])\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
-                        r"pulled out|ended)\b")  # fmt: skip
+                        r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
+                        r"вернул\w*|последн\w*)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
-                     r"to withdraw|would withdraw|will withdraw)\b")  # fmt: skip
+                     r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
+                     r"стартовал\w*|будет|начинается)\b")  # fmt: skip
 _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
-                      r"complet")  # fmt: skip
+                      r"complet|покинул|вылетел|улетел|вернул")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
-                     r"over|released|gone)\b")  # fmt: skip
+                     r"over|released|gone|отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
+                     r"окончани\w*)\b")  # fmt: skip
 _MOVES = re.compile(
     r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"
-    r"took off|drove|left|depart|withdr)"
+    r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
+    r"вылетел)"
 )
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 _REGION_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})\s+"
@@ -382,12 +404,14 @@ _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
 _NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
-                         r"all regions|every (?:remaining )?region|country-?wide")  # fmt: skip
+                         r"all regions|every (?:remaining )?region|country-?wide|"
+                         r"по всей стране|на всей территории|во всех регионах")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
-_BACKGROUND = re.compile(r"\b(?:after|following)\s+(?:a |an |the |being |its |their )?$")
+_BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|has risen|"
-                         r"rose to|reached|toll)\b")  # fmt: skip
+                         r"rose to|reached|toll|"
+    r"всего|в общей сложности|по всей стране|общее число|общее количество)\b")  # fmt: skip
 # The sentence's cues, found in one pass by a WordFinder (one regex search per cue per
 # sentence, or one alternation of them all, cost more than the rest of a sentence's work).
 _CUES = WordFinder(
@@ -401,10 +425,11 @@ _RETRACTS_FIGURE = re.compile(
     r"\bwithdr[eao]w\w*\b.{0,25}\b(?:it|figure|toll|number|data|post|message|report)\b|"
     r"\b(?:it|figure|toll|number|data|post|message|report)\b.{0,25}\bwithdr[eao]w\w*\b"
 )
-_THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b")
-_OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b")
+_THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|\bтам\b|\bв городе\b")
+_OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
 _VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
-                       r"operation|violence|beaten|storm\w*|gunfire)\b")  # fmt: skip
+                       r"operation|violence|beaten|storm\w*|gunfire|беспорядк\w*|"
+                       r"столкновени\w*|стрельб\w*|штурм\w*|нападени\w*|операци\w*)\b")  # fmt: skip
 _REPORTER = re.compile(
     r"according to (?:the |a |an )?(?P<a>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|"
     r"police|officials|authorities|witnesses|doctors|activists)"
@@ -454,7 +479,11 @@ class Extractor:
         body = doc.body
         mentions = self._regions_named(tuple(self.parser.parse(body)), body)
         dates = find_dates(body, doc.published)
-        counts = find_counts(body, skip=tuple((d.start, d.end) for d in dates))
+        spans = tuple((d.start, d.end) for d in dates)
+        if is_cyrillic_language(doc.language):
+            counts = find_counts_ru(body, skip=spans)
+        else:
+            counts = find_counts(body, skip=spans)
         dateline = self._dateline_place(doc)
         # the lexicon and the cues run once over the body; sentences take their share
         low_body = _lower(body)

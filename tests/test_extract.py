@@ -230,8 +230,8 @@ def test_cli_contract() -> None:
     )
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout)
-    assert [set(r) for r in results] == [
-        {"file", "title", "published", "publisher", "url", "candidates"}] * 2  # fmt: skip
+    keys = {"file", "title", "published", "publisher", "url", "language", "candidates"}
+    assert [set(r) for r in results] == [keys] * 2
     assert results[0]["published"] == "2022-01-13" and results[1]["published"] == "2022-01-12"
     keys = {"kind", "layer", "event_type", "date", "valid_to", "status", "metric", "value",
             "qualifier", "part", "reported_by", "counts", "place", "site_id", "lat", "lon",

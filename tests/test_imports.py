@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_cache", "_regex", "articles", "csvrows"),
     ("gazetteer",),
     ("geoparse", "geocode"),
-    ("extract", "lexicon", "dates", "counts", "match"),
+    ("language", "extract", "lexicon", "dates", "counts", "match"),
     ("events", "store"),
     ("ingest",),
     ("review",),
