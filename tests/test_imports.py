@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("config",),
     ("_cache", "_regex", "articles", "csvrows"),
     ("gazetteer",),
+    ("cyrillic",),
     ("geoparse", "geocode"),
     ("language", "extract", "lexicon", "dates", "counts", "match"),
     ("events", "store"),
