@@ -77,7 +77,9 @@ def page(browser):
 def on_map(page) -> dict[str, object]:  # noqa: ANN001
     """What the Leaflet map inside the st_folium iframe holds right now."""
     frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".leaflet-container").wait_for(timeout=30_000)
+    # a cold start builds the gazetteer index and fills the store first: on a busy 2-core
+    # machine that has taken more than 30 s
+    frame.locator(".leaflet-container").wait_for(timeout=120_000)
     return frame.locator("body").evaluate(
         """() => {
           const out = {circles: 0, colours: {}, labels: [], regions: 0};
