@@ -67,12 +67,15 @@ def _morph() -> Any:
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str) -> tuple[str, bool]:
-    """(the lemma of a word, whether every reading is a person's name or surname)."""
+    """(the lemma of a word, whether it is no place name: every reading a person's name, or a
+    dictionary word that is not a place, such as "Полиция" at the start of a sentence)."""
     parses = _morph().parse(word)
-    person = bool(parses) and all(
-        {"Surn", "Name", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses
-    )
-    return _key(parses[0].normal_form if parses else word), person
+    if not parses:
+        return _key(word), False
+    tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
+    person = all({"Surn", "Name", "Patr"} & t for t in tags)
+    common = parses[0].is_known and not any("Geox" in t for t in tags)
+    return _key(parses[0].normal_form), person or common
 
 
 def _stem(adjective: str) -> str:
@@ -158,6 +161,8 @@ class CyrillicNames:
     def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
         """The place a run of words names, and how many words it used (0: all)."""
         phrase = _key(" ".join(words))
+        if len(words) == 1 and _lemma(words[0].strip(".,:;!?"))[1]:
+            return None  # a surname, or a common word ("Полиция"), even where a town shares it
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
             unit = self.regions.get(_stem(words[-2])) or self.regions.get(_key(words[-2]))
             if unit is not None and len(words) == 2:
@@ -169,8 +174,6 @@ class CyrillicNames:
         if len(phrase) < 3:
             return None  # "В", "На": a capitalised preposition, not a place
         lemmas = [_lemma(w.strip(".,:;!?")) for w in words]
-        if len(words) == 1 and lemmas[0][1]:
-            return None  # a surname, not a place
         place = self.names.get(" ".join(lemma for lemma, _ in lemmas))
         if place is None and len(words) == 1:  # Kazakh case endings: "Жаңаөзенде", "Алматыға"
             bare = _KAZAKH_CASE.sub("", phrase)

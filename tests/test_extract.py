@@ -320,3 +320,61 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         precision, recall = s.field_pr(name)
         assert precision >= 0.6 and recall >= 0.7, name
     assert len(s.violations) <= 30
+
+
+# --- Russian and Kazakh --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "metric"),
+    [
+        ("Полиция задержала более 10 тысяч человек.", 10000, "more than", "detained"),
+        ("свыше двух тысяч военнослужащих ОДКБ", 2000, "more than", "troops"),
+        ("десятки человек получили ранения", 12, "dozens", "injured"),
+        ("погибли не менее 164 человек", 164, "at least", "deaths"),
+        ("около 2,5 тыс. миротворцев", 2500, "about", "troops"),
+    ],
+)
+def test_russian_counts(text: str, value: int, qualifier: str, metric: str) -> None:
+    from geo.counts import find_counts_ru
+
+    (c,) = find_counts_ru(text)
+    assert (c.value, c.qualifier, c.metric) == (value, qualifier, metric)
+
+
+def test_language_is_detected_per_article() -> None:
+    from geo.language import detect_language
+
+    assert detect_language("Protesters seized the airport in Almaty on Wednesday evening.") == "en"
+    assert detect_language("Протестующие захватили аэропорт Алматы в среду вечером.") == "ru"
+    assert (
+        detect_language("Алматыда наразылық акциясы өтті. Қазақстан үкіметі отставкаға кетті.")
+        == "kk"
+    )
+
+
+def test_russian_names_in_any_case_form(extractor: Extractor) -> None:
+    text = (
+        "Протестующие захватили аэропорт Алматы 5 января. В Жанаозене и Актау продолжаются "
+        "митинги. Токаев ввёл режим ЧП в Мангистауской области. Полиция задержала более 10 "
+        "тысяч человек."
+    )
+    doc = read_document(text, label="ru", published=dt.date(2022, 1, 6))
+    assert doc.language == "ru"
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert only(cands, status="seized", site_id="airport:ALA", date="2022-01-05")
+    assert {c["place"] for c in only(cands, layer="protests")} == {"Zhanaozen", "Aktau"}
+    assert only(cands, layer="emergency", site_id="admin1:KZ-MAN", status="declared")
+    (held,) = only(cands, kind="figure")
+    assert (held["metric"], held["value"], held["qualifier"]) == ("detained", 10000, "more than")
+    assert all(c["place"] != "Tokayev" for c in cands)
+
+
+def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
+    doc = read_document(
+        "АЛМАТЫ, 6 января - Миротворцы ОДКБ прибыли в Алматы накануне.",
+        label="ru", case_years=(2022,),
+    )  # fmt: skip
+    assert (doc.published, doc.language) == (dt.date(2022, 1, 6), "ru")
+    (troops,) = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert (troops["layer"], troops["place"], troops["date"]) == ("troops", "Almaty", "2022-01-05")
