@@ -187,8 +187,8 @@ class Score:
         acc = sum(d <= ACCURATE_KM for d in errs) / len(errs)
         return (
             f"{label:34s} P {p:.3f}  R {r:.3f}  F1 {f1:.3f} (target {TARGET_F1:.2f})   "
-            f"acc@161km {acc:.3f} (target {TARGET_ACC161:.2f})  median {statistics.median(errs):7.1f}"
-            f" km  on {len(errs)} matched"
+            f"acc@161km {acc:.3f} (target {TARGET_ACC161:.2f})  "
+            f"median {statistics.median(errs):7.1f} km  on {len(errs)} matched"
         )
 
 
@@ -270,7 +270,7 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         print(f"{score.line(label)}  ({elapsed:.2f} s)")
     if args.misses:
-        print(f"\nmost frequent misses (fp: found, not gold; fn: gold, not found; far: > 161 km):")
+        print("\nmost frequent misses (fp: found, not gold; fn: gold, not found; far: > 161 km):")
         for (kind, text), n in misses.most_common(args.misses):
             print(f"  {n:4d}  {kind:3s}  {text}")
 

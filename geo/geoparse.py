@@ -389,9 +389,7 @@ class Geoparser:
             if name is None:
                 name = self._name(key, value)  # type: ignore[arg-type]
             if person:
-                templates.append(
-                    (start, end, _NOT_A_MENTION | _PERSON, "", (), name, name.generic)
-                )
+                templates.append((start, end, _NOT_A_MENTION | _PERSON, "", (), name, name.generic))
                 continue
             # A capitalised word right after a name is in the same run: this is run-local.
             if (
@@ -568,7 +566,12 @@ class Geoparser:
             if flags:  # the rarer cases (one hit in ten)
                 self._add_flagged(text, base, template, mentions, names, generics, needing, persons)  # type: ignore[arg-type]
                 continue
-            if not start and base > 1 and text[base - 2] == "." and _TITLE_BEFORE.search(text, 0, base):
+            if (
+                not start
+                and base > 1
+                and text[base - 2] == "."
+                and _TITLE_BEFORE.search(text, 0, base)
+            ):
                 persons.add(name.key)  # "Gen. Petraeus"
                 continue
             append(new(Mention, (word, base + start, base + end) + rest))
@@ -678,10 +681,8 @@ class Geoparser:
             )  # fmt: skip
             names.insert(k, name)
 
-    def _regions_after_cities(
-        self, text: str, mentions: list[Mention], names: list[_Name]
-    ) -> None:
-        """"Paris, Texas", "Kansas City, Kan.", "London, Ontario": a city directly followed by
+    def _regions_after_cities(self, text: str, mentions: list[Mention], names: list[_Name]) -> None:
+        """ "Paris, Texas", "Kansas City, Kan.", "London, Ontario": a city directly followed by
         an admin-1 unit or country (or a one-dot abbreviation of a unit, which is added as a
         mention) takes its best sense inside that unit or country."""
         rows, abbreviations = self._rows, self.gazetteer.abbreviations

@@ -48,7 +48,14 @@ COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops")
 
 # Place kinds, most specific first; the order is also the tie-break rank in lookups.
 PLACE_KINDS: tuple[str, ...] = (
-    "facility", "airport", "city", "admin1", "country", "demonym", "continent", "region",
+    "facility",
+    "airport",
+    "city",
+    "admin1",
+    "country",
+    "demonym",
+    "continent",
+    "region",
 )
 
 # Columns of the data files (see data/README.md). Order is the order written on export.

@@ -356,7 +356,8 @@ def test_region_named_after_a_city_picks_its_sense(parser: Geoparser) -> None:
         ("Kansas City", "gn:4273837"),
         ("Kan.", "admin1:US-KS"),
     ]
-    assert ids(parser, "A crash in London, Ontario, closed the road.")[0] == ("London", "gn:6058560")
+    ontario = ids(parser, "A crash in London, Ontario, closed the road.")
+    assert ontario[0] == ("London", "gn:6058560")
     assert ids(parser, "A crash in London closed the road.")[0] == ("London", "gn:2643743")
 
 
@@ -364,4 +365,3 @@ def test_other_places_in_the_text_are_context_abroad(parser: Geoparser) -> None:
     """Spatial minimality: the sense in the country of the text's other places."""
     got = ids(parser, "Toronto police said a London man was held.")
     assert got == [("Toronto", "gn:6167865"), ("London", "gn:6058560")]
-
