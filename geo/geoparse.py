@@ -149,7 +149,7 @@ _PLACE_MODIFIERS = frozenset(
 )
 # A title with a full stop right before a run ("Gen. Petraeus", "Mr. Paterson").
 _TITLE_BEFORE = re.compile(
-    r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Cpl|Cst|Insp|Supt|Maj|Adm"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Cpl|Cst|Insp|Supt|Maj|Adm"
     r"|Pres)\.[ \t]*$"
 )
 # After a city: ", <admin-1 unit or country>" (one-dot abbreviations: "Kansas City, Kan.").
@@ -199,6 +199,7 @@ _ONLY_OWN = ("only candidate", "own name")
 _ONLY_ALIAS = ("only candidate", "alias")
 
 _START_OF = itemgetter(1)  # a Mention's start
+_END_OF = itemgetter(2)  # a Mention's end
 _ANCHOR_OF = attrgetter("anchor")  # a _Name's clear winner (row), or -1
 _new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its __new__
 
@@ -570,7 +571,7 @@ class Geoparser:
                 not start
                 and base > 1
                 and text[base - 2] == "."
-                and _TITLE_BEFORE.search(text, 0, base)
+                and _TITLE_BEFORE.search(text, base - 7 if base > 7 else 0, base)
             ):
                 persons.add(name.key)  # "Gen. Petraeus"
                 continue
@@ -625,7 +626,7 @@ class Geoparser:
             and base > 1
             and text[base - 2] == "."
             and not flags & _GENERIC
-            and _TITLE_BEFORE.search(text, 0, base)
+            and _TITLE_BEFORE.search(text, base - 7 if base > 7 else 0, base)
         ):
             persons.add(name.key)  # type: ignore[attr-defined]
             return
@@ -686,15 +687,26 @@ class Geoparser:
         an admin-1 unit or country (or a one-dot abbreviation of a unit, which is added as a
         mention) takes its best sense inside that unit or country."""
         rows, abbreviations = self._rows, self.gazetteer.abbreviations
-        k = 0
-        while k < len(mentions):
+        ends = list(map(_END_OF, mentions))
+        # (reversed: a mention inserted after k leaves the indexes before it as they were)
+        followed = [
+            k
+            for k, end in enumerate(ends)
+            if text[end : end + 1] == "," and len(names[k].priors) > 1
+        ]
+        for k in reversed(followed):
             m = mentions[k]
             end = m[2]
-            if text[end : end + 1] != "," or m.place is None or len(names[k].priors) < 2:
-                k += 1
-                continue
-            region = -1
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if m.place is None or (
+                nxt is not None
+                and nxt[1] <= end + 3
+                and nxt.place is not None
+                and nxt.place.kind == "city"
+                and "." not in text[end : end + 9]
+            ):
+                continue  # "Almaty, Aktau": a list of cities
+            region = -1
             if nxt is not None and nxt.place is not None and not text[end + 1 : nxt[1]].strip():
                 if nxt.place.kind in ("admin1", "country"):
                     region = self._row_of(nxt)
@@ -712,21 +724,21 @@ class Geoparser:
                         _mention(text[start:stop], start, stop, "resolved", place, 0.9, evidence),
                     )
                     names.insert(k + 1, names[k])  # stands in: never read for its sense
-            if region >= 0:
-                r = rows[region]
-                inside = [
-                    (score, i)
-                    for score, i, _ in names[k].priors
-                    if rows[i][_CC] == r[_CC]
-                    and (r[_KIND] == "country" or rows[i][_ADMIN1] == r[_ADMIN1])
-                ]
-                if inside:
-                    best = max(inside)[1]
-                    if best != self._row_of(m):
-                        note = f"in {r[_NAME]}, named after it"
-                        sense = self._make_sense(best, 0.9, (note,), ())
-                        mentions[k] = _new_tuple(Mention, m[:3] + sense.rest)
-            k += 1
+            if region < 0:
+                continue
+            r = rows[region]
+            inside = [
+                (score, i)
+                for score, i, _ in names[k].priors
+                if rows[i][_CC] == r[_CC]
+                and (r[_KIND] == "country" or rows[i][_ADMIN1] == r[_ADMIN1])
+            ]
+            if inside:
+                best = max(inside)[1]
+                if best != self._row_of(m):
+                    note = f"in {r[_NAME]}, named after it"
+                    sense = self._make_sense(best, 0.9, (note,), ())
+                    mentions[k] = _new_tuple(Mention, m[:3] + sense.rest)
 
     def _row_of(self, mention: Mention) -> int:
         place = mention.place
@@ -785,7 +797,9 @@ class Geoparser:
             row = rows[i]
             if a[_ADMIN1] and row[_ADMIN1] == a[_ADMIN1]:
                 return True
-            if a[_CC] and row[_CC] == a[_CC]:
+            # (not for the area of interest, where admin-1 units and distance say more: keeps
+            # the memo of senses per name and bearing anchors small)
+            if a[_CC] and row[_CC] == a[_CC] and a[_CC] != self._aoi:
                 return True
             if point and _km(row[_LAT], row[_LON], a[_LAT], a[_LON]) <= _NEAR_CUTOFF_KM:
                 return True
