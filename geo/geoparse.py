@@ -14,10 +14,14 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    the person blocks the city alias "Nursultan"). What a run yields before context depends on
    the run alone, so it is memoised per run (and what a name means before context, per name);
    nothing is memoised per text.
-3. Each distinct name gets one sense per text. Candidates are scored by population, the area of
-   interest, whether the name is the place's own or an alias, and context from the other names in
-   the text (the same admin-1 unit, distance to unambiguous places): an article about Zhanaozen
-   and Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region. A
+3. Each distinct name gets one sense per text. Candidates are scored by population and feature
+   class (a country before a same-named unit abroad; a unit abroad named like its country's big
+   city yields: "Washington"), the area of interest (a soft bonus), whether the name is the
+   place's own or an alias, and context from the other names in the text (the same admin-1 unit,
+   the same country abroad, distance to unambiguous places): an article about Zhanaozen and
+   Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region; one about
+   Toronto reads "London" as London, Ontario. A city directly followed by its unit or country
+   ("Paris, Texas", "Kansas City, Kan.") takes its sense inside it. A
    sense in context is memoised per name and the unambiguous places that bear on it (sharing
    an admin-1 unit with a candidate, or within 500 km of one), never per text.
 4. Generic facility nouns without a city ("the airport", "the akimat", "the power plant") take the
@@ -28,6 +32,12 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
 Rules that keep non-places out (documented in data/README.md):
 
 - data/not_places.csv lists persons, parties and organisations ("Nur Otan", "Tokayev", "Mir").
+- Without a list: a title before a name ("President Obama", "Gen. Petraeus"), a feature word
+  ("Camp David", "Lake Louise"), or an unknown capitalised word before a small place's name
+  ("Barack Obama", "Hillary Clinton") makes it a person's or a feature's name, and that name is
+  no place anywhere else in the text either. Big places keep their name ("CBC Toronto").
+- Historic and foreign forms that only alias a small city abroad are no names ("Hamas" is not
+  Hamm; the gazetteer drops them).
 - A name directly followed by a capitalised surname ("... Zhirinovsky", "-ov", "-eva", "-uly")
   is a person's first name, and one followed by "Avenue", "Street", ... is a street: neither is
   a place mention.

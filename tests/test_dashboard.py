@@ -220,3 +220,20 @@ def test_png_download_gives_the_snapshot_of_the_view(env):
     at = run({"date": "2022-01-06"})
     buttons = [b for b in at.get("download_button") if "PNG" in b.proto.label]
     assert len(buttons) == 1
+
+
+def test_dashboard_opens_on_a_data_set_without_boundaries(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    """No admin-1 boundaries: points only, the map fits the data, and the page says so."""
+    folder = write_dataset(tmp_path / "data", n_events=40)
+    (folder / "kz_admin1.geojson").unlink()
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run({"date": "2022-01-05", "mode": "Everything up to this day"})
+    assert any("no admin-1 boundaries" in info.value for info in at.info)
+    assert not at.error
+    args = folium_args(at)
+    assert symbol_rows(args), "points are drawn without boundaries"
+    script = str(args["script"])
+    assert "fitBounds" in script and "KZ-MAN" not in script  # no boundaries drawn

@@ -255,7 +255,8 @@ def copy_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir()
     for name in INPUT_FILES:
-        shutil.copy(DATA / name, data / name)
+        if (DATA / name).exists():  # (admin1.geojson: another case's boundaries, not ours)
+            shutil.copy(DATA / name, data / name)
     return data
 
 
@@ -340,3 +341,19 @@ def test_continents_and_regions(gazetteer: Gazetteer) -> None:
     assert first_id(gazetteer, "Central Asia") == "region:central-asia"
     assert first_id(gazetteer, "the Caucasus") == "region:caucasus"
     assert gazetteer.get("region:central-asia").source
+
+
+def test_a_case_without_the_kz_files(tmp_path: Path) -> None:
+    """kz_* files are optional: another case's data folder has none, Kazakhstan then gets
+    GeoNames' units like any country, and the area of interest is another country."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = Settings(data_dir=data, cache_dir=tmp_path / "cache", area_of_interest="GE")
+    g = Gazetteer.load(settings)
+    kz_units = g.admin1_units("KZ")
+    assert kz_units and all("GeoNames" in p.source for p in kz_units)
+    kutaisi = g.lookup("Kutaisi", kinds=["city"])[0]
+    assert (kutaisi.country_code, kutaisi.admin1) == ("GE", "GE-IM")
+    assert g.lookup("Imereti")[0].kind == "admin1"
+    assert g.get("site:almaty-city-hall") is None  # facilities.csv is the bundled case's
+    assert len(admin1_boundaries(settings)) == 0
