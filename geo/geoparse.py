@@ -185,6 +185,11 @@ _MAX_SENSES = 6  # the best senses by prior that context may reorder
 _ANCHOR_MARGIN = 2.0  # a name whose best sense leads by this much is context for the others
 _RESOLVED_AT = 0.5  # below this confidence a mention is "ambiguous" (best guess kept)
 _SMALL_POP = 100_000
+# A name whose every sense is a town abroad below this many people is kept only where the text
+# supports it (spatial minimality): a clear winner in its admin-1 unit or within _SUPPORT_KM, or
+# its unit named right after it ("Edmonton, Queensland"). Above it, population alone may choose.
+_SUPPORT_BELOW = 15_000
+_SUPPORT_KM = 60.0
 
 _ASCII_TABLE = {
     code: (None if chr(code) in "'`" else " ")
@@ -201,6 +206,7 @@ _NEEDS_CONTEXT = 2  # no clear winner: other names in the text may change its se
 _GENERIC = 4  # a generic facility noun ("Airport" at a sentence start): resolved by city
 _NOT_A_MENTION = 8  # a first name or a street name ("Vladimir Zhirinovsky", "Abay Avenue")
 _SEVERAL = 16  # several hits in one run
+_SMALL = 64  # every sense a small town abroad: kept only where the text supports it
 _PERSON = 32  # a name used as a person's or organisation's (with _NOT_A_MENTION): the same name
 # elsewhere in the text is that person too ("Barack Obama ... Obama said")
 
@@ -250,7 +256,7 @@ class _Name:
 
     __slots__ = (
         "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "seen", "bears",
-        "senses",
+        "senses", "small",
     )  # fmt: skip
 
     def __init__(
@@ -276,6 +282,7 @@ class _Name:
         self.seen: set[int] = set()
         self.bears: set[int] = set()
         self.senses: dict[tuple[int, ...], _Sense] = {}
+        self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -413,6 +420,8 @@ class Geoparser:
             flags = _WEAK if name.weak and " " not in key else 0
             if name.anchor < 0:
                 flags |= _NEEDS_CONTEXT
+            if name.small:
+                flags |= _SMALL
             templates.append(
                 (start, end, flags, run[start:end], name.sense.rest, name, name.generic)
             )
@@ -565,6 +574,7 @@ class Geoparser:
         generic = False
         needing: list[int] = []  # the mentions whose names have no clear winner
         persons: set[str] = set()  # names used as a person's in this text
+        small = False  # whether a name needs support (see _SUPPORT_BELOW)
         new = _new_tuple
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
@@ -575,6 +585,8 @@ class Geoparser:
             if run_generic:
                 generic = True
             if flags:  # the rarer cases (one hit in ten)
+                if flags & _SMALL or flags & _SEVERAL:
+                    small = True
                 self._add_flagged(text, base, template, mentions, names, generics, needing, persons)  # type: ignore[arg-type]
                 continue
             if (
@@ -606,6 +618,8 @@ class Geoparser:
             self._resolve_in_context(mentions, names, needing, senses)
         if "," in text:
             self._regions_after_cities(text, mentions, names)
+        if small:
+            self._drop_unsupported(mentions, names)
         if generics:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
@@ -750,6 +764,35 @@ class Geoparser:
                     sense = self._make_sense(best, 0.9, (note,), ())
                     mentions[k] = _new_tuple(Mention, m[:3] + sense.rest)
 
+    def _drop_unsupported(self, mentions: list[Mention], names: list[_Name]) -> None:
+        """Leave out the small towns abroad (_SUPPORT_BELOW) that nothing in the text supports:
+        no clear winner in their admin-1 unit or within _SUPPORT_KM, no unit named after them."""
+        if not any(n.small for n in names):
+            return
+        rows = self._rows
+        anchors = {n.anchor for n in names} - {-1}
+        admin1s = {rows[a][_ADMIN1] for a in anchors} - {""}
+        points = [
+            (rows[a][_LAT], rows[a][_LON])
+            for a in anchors
+            if rows[a][_KIND] not in ("country", "demonym", "continent", "region")
+        ]
+        keep = []
+        for k, (m, n) in enumerate(zip(mentions, names, strict=True)):
+            if n.small and m.place is not None:
+                place = m.place
+                supported = (
+                    (place.admin1 and place.admin1 in admin1s)
+                    or any(_km(place.lat, place.lon, la, lo) <= _SUPPORT_KM for la, lo in points)
+                    or (m.evidence and m.evidence[0].endswith("named after it"))
+                )
+                if not supported:
+                    continue
+            keep.append(k)
+        if len(keep) < len(mentions):
+            mentions[:] = [mentions[k] for k in keep]
+            names[:] = [names[k] for k in keep]
+
     def _row_of(self, mention: Mention) -> int:
         place = mention.place
         return -1 if place is None else self._index_of(place.id)
@@ -836,6 +879,13 @@ class Geoparser:
         anchor = -1
         if len(priors) == 1 or priors[0][0] - priors[1][0] >= _ANCHOR_MARGIN:
             anchor = priors[0][1]
+        # every sense a small town abroad: a name only where the text supports it
+        small = all(
+            rows[i][_KIND] == "city" and rows[i][_CC] != self._aoi and rows[i][_POP] < _SUPPORT_BELOW
+            for _, i, _ in priors
+        )
+        if small:
+            anchor = -1
         weak = True
         for _, i, _ in priors:
             row = rows[i]
@@ -849,6 +899,7 @@ class Geoparser:
             for code in value
         )
         name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors, None))
+        name.small = small
         if len(self._infos) < _MEMO_MAX:
             self._infos[key] = name
         return name
