@@ -207,6 +207,8 @@ _GENERIC = 4  # a generic facility noun ("Airport" at a sentence start): resolve
 _NOT_A_MENTION = 8  # a first name or a street name ("Vladimir Zhirinovsky", "Abay Avenue")
 _SEVERAL = 16  # several hits in one run
 _SMALL = 64  # every sense a small town abroad: kept only where the text supports it
+_CHECK_TITLE = 128  # a small place abroad or an alias: "Mr. Paterson" is a person
+_REGIONAL = 256  # best sense abroad among several: a unit named after it may choose
 _PERSON = 32  # a name used as a person's or organisation's (with _NOT_A_MENTION): the same name
 # elsewhere in the text is that person too ("Barack Obama ... Obama said")
 
@@ -256,7 +258,7 @@ class _Name:
 
     __slots__ = (
         "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "seen", "bears",
-        "senses", "small",
+        "senses", "small", "title_prone", "regional",
     )  # fmt: skip
 
     def __init__(
@@ -283,6 +285,8 @@ class _Name:
         self.bears: set[int] = set()
         self.senses: dict[tuple[int, ...], _Sense] = {}
         self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
+        self.title_prone = False  # best sense a small place abroad or an alias (see _small)
+        self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -422,6 +426,10 @@ class Geoparser:
                 flags |= _NEEDS_CONTEXT
             if name.small:
                 flags |= _SMALL
+            if name.title_prone:
+                flags |= _CHECK_TITLE
+            if name.regional:
+                flags |= _REGIONAL
             templates.append(
                 (start, end, flags, run[start:end], name.sense.rest, name, name.generic)
             )
@@ -575,6 +583,7 @@ class Geoparser:
         needing: list[int] = []  # the mentions whose names have no clear winner
         persons: set[str] = set()  # names used as a person's in this text
         small = False  # whether a name needs support (see _SUPPORT_BELOW)
+        regional = False  # whether a unit named after a city may choose its sense
         new = _new_tuple
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
@@ -585,17 +594,11 @@ class Geoparser:
             if run_generic:
                 generic = True
             if flags:  # the rarer cases (one hit in ten)
-                if flags & _SMALL or flags & _SEVERAL:
+                if flags & (_SMALL | _SEVERAL):
                     small = True
+                if flags & (_REGIONAL | _SEVERAL):
+                    regional = True
                 self._add_flagged(text, base, template, mentions, names, generics, needing, persons)  # type: ignore[arg-type]
-                continue
-            if (
-                not start
-                and base > 1
-                and text[base - 2] == "."
-                and _TITLE_BEFORE.search(text, base - 7 if base > 7 else 0, base)
-            ):
-                persons.add(name.key)  # "Gen. Petraeus"
                 continue
             append(new(Mention, (word, base + start, base + end) + rest))
             append_name(name)
@@ -616,7 +619,7 @@ class Geoparser:
         senses: dict[str, _Sense] = {}
         if needing:
             self._resolve_in_context(mentions, names, needing, senses)
-        if "," in text:
+        if regional and "," in text:
             self._regions_after_cities(text, mentions, names)
         if small:
             self._drop_unsupported(mentions, names)
@@ -646,10 +649,10 @@ class Geoparser:
             persons.add(name.key)  # type: ignore[attr-defined]
             return
         if (
-            not start
+            flags & _CHECK_TITLE
+            and not start
             and base > 1
             and text[base - 2] == "."
-            and not flags & _GENERIC
             and _TITLE_BEFORE.search(text, base - 7 if base > 7 else 0, base)
         ):
             persons.add(name.key)  # type: ignore[attr-defined]
@@ -900,6 +903,13 @@ class Geoparser:
         )
         name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors, None))
         name.small = small
+        if priors:
+            _, best, own = priors[0]
+            abroad = rows[best][_CC] != self._aoi
+            name.title_prone = abroad and (
+                not own or (rows[best][_KIND] == "city" and rows[best][_POP] < _PERSON_MAX_POP)
+            )
+            name.regional = abroad and len(priors) > 1
         if len(self._infos) < _MEMO_MAX:
             self._infos[key] = name
         return name

@@ -365,3 +365,18 @@ def test_other_places_in_the_text_are_context_abroad(parser: Geoparser) -> None:
     """Spatial minimality: the sense in the country of the text's other places."""
     got = ids(parser, "Toronto police said a London man was held.")
     assert got == [("Toronto", "gn:6167865"), ("London", "gn:6058560")]
+
+
+def test_small_towns_abroad_need_support_in_the_text(parser: Geoparser) -> None:
+    """Spatial minimality: a town of a few thousand beats a big namesake far away when the text
+    names a place beside it, and a small town alone is no mention at all."""
+    near_cairns = ids(
+        parser, "Police in Cairns said a house in Edmonton, south of the city, burned."
+    )
+    assert near_cairns == [("Cairns", "gn:2172797"), ("Edmonton", "gn:2167744")]
+    assert ids(parser, "Edmonton beat Calgary.")[0] == ("Edmonton", "gn:5946768")
+    assert ids(parser, "Floods hit Innisfail, Queensland.") == [
+        ("Innisfail", "gn:2162683"),
+        ("Queensland", "admin1:AU-QLD"),
+    ]
+    assert ids(parser, "He met Jerome Steele in Innisfail.") == []
