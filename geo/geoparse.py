@@ -883,8 +883,9 @@ class Geoparser:
         if len(priors) == 1 or priors[0][0] - priors[1][0] >= _ANCHOR_MARGIN:
             anchor = priors[0][1]
         # every sense a small town abroad: a name only where the text supports it
+        aoi = self._aoi
         small = all(
-            rows[i][_KIND] == "city" and rows[i][_CC] != self._aoi and rows[i][_POP] < _SUPPORT_BELOW
+            rows[i][_KIND] == "city" and rows[i][_CC] != aoi and rows[i][_POP] < _SUPPORT_BELOW
             for _, i, _ in priors
         )
         if small:
