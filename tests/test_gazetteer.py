@@ -357,3 +357,13 @@ def test_a_case_without_the_kz_files(tmp_path: Path) -> None:
     assert g.lookup("Imereti")[0].kind == "admin1"
     assert g.get("site:almaty-city-hall") is None  # facilities.csv is the bundled case's
     assert len(admin1_boundaries(settings)) == 0
+
+
+def test_historic_forms_and_organisations_are_no_names(gazetteer: Gazetteer) -> None:
+    """A historic form that only aliases a city abroad yields to a place of that name (Berea:
+    not Aleppo), and organisations named like places (geo/reference/organisations.csv) are
+    not places."""
+    assert "gn:170063" not in [p.id for p in gazetteer.lookup("Berea")]  # Aleppo
+    assert gazetteer.lookup("Hamas") == []  # was an alias of Hamm (Germany)
+    assert gazetteer.lookup("Xinhua") == []
+    assert first_id(gazetteer, "American") == "demonym:US"
