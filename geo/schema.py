@@ -51,6 +51,7 @@ PLACE_KINDS: tuple[str, ...] = (
     "facility",
     "airport",
     "city",
+    "admin2",
     "admin1",
     "country",
     "demonym",

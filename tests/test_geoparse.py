@@ -380,3 +380,8 @@ def test_small_towns_abroad_need_support_in_the_text(parser: Geoparser) -> None:
         ("Queensland", "admin1:AU-QLD"),
     ]
     assert ids(parser, "He met Jerome Steele in Innisfail.") == []
+
+
+def test_counties_take_the_sense_of_their_state(parser: Geoparser) -> None:
+    got = ids(parser, "Crews worked in Adair County and Metcalfe County, Kentucky.")
+    assert got[0][1] == "admin2:US-KY:adair-county" and got[1][1] == "admin2:US-KY:metcalfe-county"
