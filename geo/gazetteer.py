@@ -547,7 +547,8 @@ class Gazetteer:
         return [self.place(i) for _, i in ranked[:limit]]
 
     def admin1_units(self, country: str = "KZ") -> list[Place]:
-        """The first-level units of a country as of January 2022 (only KZ is curated)."""
+        """The first-level units of a country (curated for KZ, as of January 2022; GeoNames'
+        elsewhere)."""
         units = [
             self.place(i)
             for i, row in enumerate(self._rows)
