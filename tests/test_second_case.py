@@ -192,3 +192,12 @@ def test_a_snapshot_with_nothing_to_draw_fails_clearly(tmp_path: Path) -> None:
     ds = load_dataset(settings, GeorgianGazetteer())
     with pytest.raises(InputError, match="nothing to draw: the data set has no admin-1 boundaries"):
         render_snapshot(ds, admin1_boundaries(settings), day="2023-03-08", cities=())
+
+
+def test_snapshot_labels_the_area_of_interests_cities(gazetteer) -> None:  # noqa: ANN001
+    """Kazakhstan keeps its January-2022 names; another country gets its largest cities."""
+    from geo.snapshot import major_cities
+
+    georgian = major_cities(gazetteer, "GE", limit=5)
+    assert georgian[0].name == "Tbilisi" and {p.country_code for p in georgian} == {"GE"}
+    assert major_cities(gazetteer, "KZ")[0].name == "Nur-Sultan"
