@@ -29,7 +29,7 @@ from geo.cli import load_data  # noqa: E402
 from geo.config import Settings  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
 from geo.events import Dataset, load_dataset  # noqa: E402
-from geo.layers import Filters, events_per_day, national_figures  # noqa: E402
+from geo.layers import Filters, data_extent, events_per_day, national_figures  # noqa: E402
 from geo.schema import CERTAINTIES, EVENT_LAYERS  # noqa: E402
 from geo.symbology import LAYER_STYLES  # noqa: E402
 
@@ -169,6 +169,14 @@ try:
     boundaries = get_boundaries(settings, signature)
 except GeoError as exc:
     st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
+
+if boundaries is None or not len(boundaries):
+    st.info(
+        "This data set has no admin-1 boundaries: the map shows points only and fits the data. "
+        "Bring boundaries with `python -m geo boundaries FILE` (GeoJSON, GeoPackage or "
+        "shapefile).",
+        icon="ℹ️",
+    )
 
 first, last = ds.date_range()
 if last <= first:
@@ -342,7 +350,9 @@ day_layer = cmap.day_feature_group(ds, view, boundaries, frames=frames)
 
 map_col, side_col = st.columns([4, 1])
 with map_col:
-    base = cmap.base_map(boundaries, online_tiles=online_tiles, map_class=map_class)
+    base = cmap.base_map(
+        boundaries, online_tiles=online_tiles, map_class=map_class, extent=data_extent(ds)
+    )
     st_folium(
         base,
         key="map",

@@ -38,8 +38,7 @@ from geo.symbology import (
     legend_entries,
 )
 
-KZ_CENTER = (48.0, 67.5)
-KZ_BOUNDS = ((40.5, 46.4), (55.5, 87.4))
+WORLD_BOUNDS = ((-50.0, -170.0), (70.0, 170.0))  # a data set with nothing located
 
 
 # --- folium elements -------------------------------------------------------------------------
@@ -380,15 +379,25 @@ def base_map(
     *,
     online_tiles: bool = False,
     map_class: type[folium.Map] = OfflineMap,
+    extent: tuple[float, float, float, float] | None = None,
 ) -> folium.Map:
-    """The base map: no tiles (offline), admin-1 outlines, legend; OSM tiles only if asked."""
+    """The base map: no tiles (offline), admin-1 outlines, legend; OSM tiles only if asked.
+    It fits the boundaries, else ``extent`` (lon0, lat0, lon1, lat1: the data's, from
+    geo.layers.data_extent), else the world."""
+    if boundaries is not None and len(boundaries):
+        minx, miny, maxx, maxy = (float(v) for v in boundaries.total_bounds)
+        bounds = [[miny, minx], [maxy, maxx]]
+    elif extent is not None:
+        bounds = [[extent[1], extent[0]], [extent[3], extent[2]]]
+    else:
+        bounds = [list(WORLD_BOUNDS[0]), list(WORLD_BOUNDS[1])]
     m = map_class(
-        location=KZ_CENTER,
+        location=((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2),
         zoom_start=5,
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
-        min_zoom=3,
+        min_zoom=2,
         max_zoom=14,
         zoom_snap=0.25,
     )
@@ -401,10 +410,6 @@ def base_map(
         else:
             # Outlines only, so the tiles show through.
             m.add_child(_Outlines(boundaries))
-        minx, miny, maxx, maxy = boundaries.total_bounds
-        bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
-    else:
-        bounds = [list(KZ_BOUNDS[0]), list(KZ_BOUNDS[1])]
     # Room at the top for the legend (top right), so it does not cover the country.
     m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
     m.add_child(Legend(legend_html()))

@@ -14,10 +14,9 @@ Imports flow view -> markup -> shaping -> leaflet -> here.
 from __future__ import annotations
 
 from dashboard.leaflet import (
-    KZ_BOUNDS,
-    KZ_CENTER,
     LEGEND_ROOM_PX,
     MAP_CSS,
+    WORLD_BOUNDS,
     AreaShading,
     Boundaries,
     DataElement,
@@ -94,8 +93,6 @@ __all__ = [
     "DayLayer",
     "EVENTS_RAMP",
     "GRID_CELLS_DEG",
-    "KZ_BOUNDS",
-    "KZ_CENTER",
     "LEGEND_ROOM_PX",
     "LabelDeclutter",
     "Legend",
@@ -111,6 +108,7 @@ __all__ = [
     "Symbol",
     "SymbolLayer",
     "Verbatim",
+    "WORLD_BOUNDS",
     "article_excerpt",
     "article_head_html",
     "base_map",

@@ -467,8 +467,44 @@ def _add_ingest(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a running Dask cluster")
 
 
+def cmd_boundaries(args: argparse.Namespace, settings: Settings) -> int:
+    from geo.boundaries import OUT_NAME, import_boundaries
+
+    out = Path(args.out) if args.out else settings.data_dir / OUT_NAME
+    path, n = import_boundaries(
+        Path(args.file) if args.file else None,
+        out,
+        country=args.country,
+        code_field=args.code_field,
+        name_field=args.name_field,
+        layer=args.layer,
+        natural_earth=args.natural_earth,
+    )
+    print(f"wrote {n} admin-1 units to {path}", file=sys.stderr)
+    return 0
+
+
+def _add_boundaries(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", help="GeoJSON, GeoPackage or shapefile of admin-1 units")
+    p.add_argument("--country", help="keep this country's units (ISO alpha-2, e.g. UA)")
+    p.add_argument("--code-field", help="column with the ISO 3166-2 code (default: found)")
+    p.add_argument("--name-field", help="column with the unit's name (default: found)")
+    p.add_argument("--layer", help="layer of a GeoPackage (default: the first)")
+    p.add_argument(
+        "--natural-earth",
+        action="store_true",
+        help="download Natural Earth admin-1 (needs the internet and --country)",
+    )
+    p.add_argument("--out", help="file written (default: CRISISMAP_DATA_DIR/admin1.geojson)")
+
+
 # The commands: name -> (help, add_arguments(parser), run(args, settings)).
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
+    "boundaries": (
+        "bring admin-1 boundaries for the case (a file you have, or Natural Earth)",
+        _add_boundaries,
+        cmd_boundaries,
+    ),
     "geoparse": ("find and resolve the places a text mentions", _add_geoparse, cmd_geoparse),
     "extract": (
         "propose dated, placed, counted records from articles (candidates)",

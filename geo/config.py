@@ -32,7 +32,7 @@ class Settings:
     nominatim_user_agent: str = "crisismap/0.1 (offline-first crisis mapping)"
     nominatim_timeout: float = 10.0
     online_tiles: bool = False
-    world_min_population: int = 15000
+    world_min_population: int = 1000
     case_title: str = "Kazakhstan, January 2022"
     acled_files: str = ""
     max_data_mb: float = 50.0

@@ -140,8 +140,10 @@ class _Placer:
         }
         if lat is not None and lon is not None:
             out["geometry"] = point(lon, lat)
-            # the admin-1 boundaries we hold are Kazakhstan's: a place abroad keeps its own
-            abroad = found is not None and found.country_code not in ("", "KZ")
+            # the admin-1 boundaries we hold are the area of interest's: a place abroad keeps
+            # its own
+            home = getattr(self.gazetteer, "area_of_interest", "KZ")
+            abroad = found is not None and found.country_code not in ("", home)
             if self.gazetteer is not None and hasattr(self.gazetteer, "admin1_at") and not abroad:
                 out["admin1"] = self.gazetteer.admin1_at(lon, lat) or out["admin1"]
             return out, None

@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING, Any
 from geo._regex import WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article
 from geo.counts import Count, find_counts, find_counts_ru
-from geo.cyrillic import CyrillicNames, has_cyrillic
 from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
 from geo.dates import warm_up as warm_up_dates
 from geo.errors import InputError
@@ -474,14 +473,11 @@ class Extractor:
         country = gazetteer.get(f"country:{self.aoi}")
         self.country_name = country.name if country else self.aoi
         self._dateline_memo: dict[str, Place | None] = {}
-        self._cyrillic_names: CyrillicNames | None = None
 
     def extract(self, doc: Document) -> Extraction:
         """Every candidate the document's body supports, in text order, duplicates merged."""
         body = doc.body
         mentions = self._regions_named(tuple(self.parser.parse(body)), body)
-        if has_cyrillic(body):  # Russian and Kazakh names, in any case form
-            mentions = _merged(mentions, self._cyrillic().find(body))
         dates = find_dates(body, doc.published)
         spans = tuple((d.start, d.end) for d in dates)
         if is_cyrillic_language(doc.language):
@@ -877,12 +873,6 @@ class Extractor:
             out.append(m)
         return tuple(out)
 
-    def _cyrillic(self) -> CyrillicNames:
-        """The Cyrillic name index, built on the first Cyrillic text (about 2 s, once)."""
-        if self._cyrillic_names is None:
-            self._cyrillic_names = CyrillicNames(self.gazetteer)
-        return self._cyrillic_names
-
     def _unit_of(self, place: Place) -> Place:
         """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""
         if place.kind != "city" or not place.admin1:
@@ -918,13 +908,6 @@ class Extractor:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _merged(first: tuple[Mention, ...], second: list[Mention]) -> tuple[Mention, ...]:
-    """Two parsers' mentions in text order; where they overlap, the first parser's stay."""
-    taken = [(m.start, m.end) for m in first]
-    extra = [m for m in second if not any(a < m.end and m.start < b for a, b in taken)]
-    return tuple(sorted((*first, *extra), key=lambda m: m.start))
 
 
 def _lower(text: str) -> str:

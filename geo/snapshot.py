@@ -38,6 +38,7 @@ from geo.layers import (
     as_day,
     check_layer,
     check_window,
+    data_extent,
     layer_counts,
     map_features,
     national_figures,
@@ -66,7 +67,6 @@ LoadInputs = Callable[["Settings"], "tuple[Dataset, Gazetteer]"]
 FONT = "DejaVu Sans"
 DPI = 100
 DEFAULT_SIZE = (1600, 900)
-KZ_EXTENT = (46.4, 40.5, 87.4, 55.5)  # lon0, lat0, lon1, lat1, used when there are no boundaries
 KM_PER_DEGREE = 111.32
 ATTRIBUTION = (
     "Boundaries: Natural Earth (public domain) · Data: {case}, every record sourced "
@@ -171,18 +171,33 @@ def fit_frame(
     return MapFrame(size, box, (lon0, lat0, lon1, lat1), ref)
 
 
-def _bounds(boundaries: gpd.GeoDataFrame | None) -> tuple[float, float, float, float]:
-    if boundaries is None or not len(boundaries):
-        return KZ_EXTENT
-    lon0, lat0, lon1, lat1 = (float(v) for v in boundaries.total_bounds)
-    return lon0, lat0, lon1, lat1
+def _bounds(
+    boundaries: gpd.GeoDataFrame | None,
+    extent: tuple[float, float, float, float] | None = None,
+) -> tuple[float, float, float, float]:
+    """The boundaries' extent, else ``extent`` (the data's: geo.layers.data_extent); with
+    neither there is nothing to draw, and the error says so."""
+    if boundaries is not None and len(boundaries):
+        lon0, lat0, lon1, lat1 = (float(v) for v in boundaries.total_bounds)
+        return lon0, lat0, lon1, lat1
+    if extent is not None:
+        return extent
+    msg = (
+        "nothing to draw: the data set has no admin-1 boundaries (data/admin1.geojson; see "
+        "`python -m geo boundaries --help`) and no record with a place"
+    )
+    raise InputError(msg)
 
 
 def snapshot_frame(
-    boundaries: gpd.GeoDataFrame | None, size: tuple[int, int] = DEFAULT_SIZE
+    boundaries: gpd.GeoDataFrame | None,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    *,
+    extent: tuple[float, float, float, float] | None = None,
 ) -> MapFrame:
-    """The MapFrame render_snapshot uses for an image of ``size`` (width, height) pixels."""
-    return fit_frame(_bounds(boundaries), size, _layout(size)["map"])
+    """The MapFrame render_snapshot uses for an image of ``size`` (width, height) pixels;
+    ``extent`` (lon0, lat0, lon1, lat1) is used when there are no boundaries."""
+    return fit_frame(_bounds(boundaries, extent), size, _layout(size)["map"])
 
 
 def _layout(size: tuple[int, int]) -> dict[str, tuple[float, float, float, float]]:
@@ -531,8 +546,16 @@ def _halo(scale: float) -> list[Any]:
 # --- cities ------------------------------------------------------------------------------------
 
 
-def major_cities(gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """MAJOR_CITIES found in the gazetteer, named as in January 2022 (Nur-Sultan, not Astana)."""
+def major_cities(gazetteer: Gazetteer, country: str = "KZ", limit: int = 20) -> tuple[Place, ...]:
+    """The cities a snapshot labels: for Kazakhstan MAJOR_CITIES, named as in January 2022
+    (Nur-Sultan, not Astana); for another country its ``limit`` most populous cities."""
+    if country != "KZ":
+        rows = [
+            (row[7], i)
+            for i, row in enumerate(gazetteer.rows)
+            if row[2] == "city" and row[5] == country
+        ]
+        return tuple(gazetteer.place(i) for _, i in sorted(rows, reverse=True)[:limit])
     found = []
     for label, names in MAJOR_CITIES:
         for name in names:
@@ -558,7 +581,7 @@ def cities_in(ds: Dataset) -> tuple[Place, ...]:
                 and geom is not None
                 and pid not in seen
             ):
-                seen[pid] = Place(pid, str(name), "city", geom.y, geom.x, "KZ")
+                seen[pid] = Place(pid, str(name), "city", geom.y, geom.x, "")
     return tuple(seen.values())
 
 
@@ -993,7 +1016,7 @@ def render_snapshot(
     size = _check_size(size)
     scale = _scale_of(size)
     features = map_features(ds, day, window=window, layers=layers, filters=filters)
-    frame = snapshot_frame(boundaries, size)
+    frame = snapshot_frame(boundaries, size, extent=data_extent(ds))
     fig = _figure(size)
     if cities is None:
         cities = cities_in(ds)
@@ -1093,7 +1116,7 @@ def render_storyboard(
     area = lay["map"]
     gap = 14 * scale
     head_h = 30 * scale
-    bounds = _bounds(boundaries)
+    bounds = _bounds(boundaries, data_extent(ds))
     k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
     aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
     cols, rows = _grid(len(parsed), area, aspect, head_h, gap)
@@ -1179,7 +1202,7 @@ def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, c
     from geo.gazetteer import admin1_boundaries
 
     ds, gazetteer = load(settings)
-    return ds, admin1_boundaries(settings), major_cities(gazetteer)
+    return ds, admin1_boundaries(settings), major_cities(gazetteer, settings.area_of_interest)
 
 
 def _out_path(out: str | None, name: str) -> Path:

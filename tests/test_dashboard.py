@@ -313,3 +313,20 @@ def test_a_huge_article_is_cut_for_the_page_with_a_note(
         f"Long article: the first {cmap.ARTICLE_PAGE_CHARS:,} of {len(body):,} "
         "characters are shown; the whole text is in its file under the data folder's articles/."
     ]
+
+
+def test_dashboard_opens_on_a_data_set_without_boundaries(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    """No admin-1 boundaries: points only, the map fits the data, and the page says so."""
+    folder = write_dataset(tmp_path / "data", n_events=40)
+    (folder / "kz_admin1.geojson").unlink()
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run({"date": "2022-01-05", "mode": "Everything up to this day"})
+    assert any("no admin-1 boundaries" in info.value for info in at.info)
+    assert not at.error
+    args = folium_args(at)
+    assert symbol_rows(args), "points are drawn without boundaries"
+    script = str(args["script"])
+    assert "fitBounds" in script and "KZ-MAN" not in script  # no boundaries drawn

@@ -199,10 +199,14 @@ def test_admin1_boundaries(settings: Settings) -> None:
 
 
 def test_countries_and_demonyms(gazetteer: Gazetteer) -> None:
+    # a country mention is national scope: its representative point, not its capital
     kz = gazetteer.get("country:KZ")
-    capital = gazetteer.get("gn:1526273")
-    assert (kz.kind, kz.lat, kz.lon) == ("country", capital.lat, capital.lon)
-    assert "capital" in kz.source
+    assert (kz.kind, kz.lat, kz.lon) == ("country", 48.0, 68.0)
+    assert "representative point" in kz.source
+    us = gazetteer.get("country:US")
+    assert (us.lat, us.lon) == (39.76, -98.5) and "GeoNames" in us.source
+    assert first_id(gazetteer, "U.S.") == "country:US"
+    assert first_id(gazetteer, "Canadian") == "demonym:CA"
     ru = gazetteer.get("demonym:RU")
     assert (ru.kind, ru.country_code) == ("demonym", "RU")
     assert (ru.lat, ru.lon) == (gazetteer.get("country:RU").lat, gazetteer.get("country:RU").lon)
@@ -251,7 +255,8 @@ def copy_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir()
     for name in INPUT_FILES:
-        shutil.copy(DATA / name, data / name)
+        if (DATA / name).exists():  # (admin1.geojson: another case's boundaries, not ours)
+            shutil.copy(DATA / name, data / name)
     return data
 
 
@@ -374,3 +379,62 @@ def test_without_a_boundaries_file_points_stay_and_maps_fall_back(tmp_path: Path
     (data / "kz_admin1.geojson").write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match="cannot read boundaries"):
         admin1_boundaries(settings)  # a damaged file is still an error
+
+
+def test_admin1_units_of_the_world(gazetteer: Gazetteer) -> None:
+    """US states, Canadian provinces, Australian states, UK nations; ISO 3166-2 where pycountry
+    has the unit; a point inside the unit; abbreviations only as a separate table."""
+    for name, code, lat, lon in (
+        ("Ohio", "US-OH", 40.4, -82.7),
+        ("Virginia", "US-VA", 37.5, -78.8),
+        ("Alberta", "CA-AB", 54.5, -114.8),
+        ("Queensland", "AU-QLD", -21.0, 146.0),
+        ("Scotland", "GB-SCT", 57.0, -4.0),
+    ):
+        place = gazetteer.lookup(name, kinds=["admin1"])[0]
+        assert (place.id, place.admin1) == (f"admin1:{code}", code), name
+        assert abs(place.lat - lat) < 3 and abs(place.lon - lon) < 3, name
+    assert gazetteer.lookup("Ohio")[0].kind == "admin1"  # not a town elsewhere
+    # a unit named like a city of its country keeps the name only as an alias: city first
+    assert gazetteer.lookup("New York")[0].kind == "city"
+    assert gazetteer.abbreviations["kan"] == next(
+        i for i in range(len(gazetteer)) if gazetteer.row(i)[0] == "admin1:US-KS"
+    )
+    # Kazakhstan keeps its curated January-2022 units (17, tested above), no GeoNames ones
+    assert all(p.id.startswith("admin1:KZ-") for p in gazetteer.admin1_units("KZ"))
+    # cities abroad carry their unit's code
+    assert gazetteer.get("gn:4560349").admin1 == "US-PA"  # Philadelphia
+
+
+def test_continents_and_regions(gazetteer: Gazetteer) -> None:
+    assert first_id(gazetteer, "Africa") == "continent:AF"
+    assert first_id(gazetteer, "Asia") == "continent:AS"
+    assert first_id(gazetteer, "Central Asia") == "region:central-asia"
+    assert first_id(gazetteer, "the Caucasus") == "region:caucasus"
+    assert gazetteer.get("region:central-asia").source
+
+
+def test_a_case_without_the_kz_files(tmp_path: Path) -> None:
+    """kz_* files are optional: another case's data folder has none, Kazakhstan then gets
+    GeoNames' units like any country, and the area of interest is another country."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = Settings(data_dir=data, cache_dir=tmp_path / "cache", area_of_interest="GE")
+    g = Gazetteer.load(settings)
+    kz_units = g.admin1_units("KZ")
+    assert kz_units and all("GeoNames" in p.source for p in kz_units)
+    kutaisi = g.lookup("Kutaisi", kinds=["city"])[0]
+    assert (kutaisi.country_code, kutaisi.admin1) == ("GE", "GE-IM")
+    assert g.lookup("Imereti")[0].kind == "admin1"
+    assert g.get("site:almaty-city-hall") is None  # facilities.csv is the bundled case's
+    assert len(admin1_boundaries(settings)) == 0
+
+
+def test_historic_forms_and_organisations_are_no_names(gazetteer: Gazetteer) -> None:
+    """A historic form that only aliases a city abroad yields to a place of that name (Berea:
+    not Aleppo), and organisations named like places (geo/reference/organisations.csv) are
+    not places."""
+    assert "gn:170063" not in [p.id for p in gazetteer.lookup("Berea")]  # Aleppo
+    assert gazetteer.lookup("Hamas") == []  # was an alias of Hamm (Germany)
+    assert gazetteer.lookup("Xinhua") == []
+    assert first_id(gazetteer, "American") == "demonym:US"

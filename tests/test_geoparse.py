@@ -305,3 +305,83 @@ def test_one_parser_shared_by_threads(gazetteer: Gazetteer, settings: Settings) 
     for pairs in results:
         for i, got in pairs:
             assert got == expected[i], texts[i][:60]
+
+
+# -- the world (issue 13): one test per rule ----------------------------------------------
+
+
+def test_admin1_units_and_continents_abroad(parser: Geoparser) -> None:
+    """US states are states, not towns elsewhere; continents are continents."""
+    assert ids(parser, "Protests spread to Ohio, Virginia, Indiana and Missouri.") == [
+        ("Ohio", "admin1:US-OH"),
+        ("Virginia", "admin1:US-VA"),
+        ("Indiana", "admin1:US-IN"),
+        ("Missouri", "admin1:US-MO"),
+    ]
+    assert ids(parser, "Aid reached Africa and Asia, and the Caucasus.") == [
+        ("Africa", "continent:AF"),
+        ("Asia", "continent:AS"),
+        ("Caucasus", "region:caucasus"),
+    ]
+    assert ids(parser, "U.S. officials met in B.C. today.") == [
+        ("U.S.", "country:US"),
+        ("B.C.", "admin1:CA-BC"),
+    ]
+
+
+def test_persons_and_feature_names_are_not_places(parser: Geoparser) -> None:
+    """Titles, a capitalised word before a small place's name, "Camp X"; the same name later
+    in the text is that person too."""
+    assert ids(parser, "President Barack Obama met leaders at Camp David. Obama said so.") == []
+    assert ids(parser, "Mr. Clinton spoke to reporters.") == []
+    # big places keep their name after an organisation's word
+    assert ids(parser, "CBC Toronto reported it.") == [("Toronto", "gn:6167865")]
+
+
+def test_alternate_names_never_outrank_current_names(parser: Geoparser) -> None:
+    """A historic or foreign form of a small city abroad ("Hamas" for Hamm) is no name."""
+    assert ids(parser, "Fighters of Hamas fired rockets.") == []
+    assert ids(parser, "Man, that was close.") == []  # a common word, not Amman or Man
+    # a unit abroad named like its country's big city yields to the city
+    assert ids(parser, "He flew to Washington and New York.") == [
+        ("Washington", "gn:4140963"),
+        ("New York", "gn:5128581"),
+    ]
+
+
+def test_region_named_after_a_city_picks_its_sense(parser: Geoparser) -> None:
+    assert ids(parser, "She grew up in Paris, Texas, then moved to Kansas City, Kan.") == [
+        ("Paris", "gn:4717560"),
+        ("Texas", "admin1:US-TX"),
+        ("Kansas City", "gn:4273837"),
+        ("Kan.", "admin1:US-KS"),
+    ]
+    ontario = ids(parser, "A crash in London, Ontario, closed the road.")
+    assert ontario[0] == ("London", "gn:6058560")
+    assert ids(parser, "A crash in London closed the road.")[0] == ("London", "gn:2643743")
+
+
+def test_other_places_in_the_text_are_context_abroad(parser: Geoparser) -> None:
+    """Spatial minimality: the sense in the country of the text's other places."""
+    got = ids(parser, "Toronto police said a London man was held.")
+    assert got == [("Toronto", "gn:6167865"), ("London", "gn:6058560")]
+
+
+def test_small_towns_abroad_need_support_in_the_text(parser: Geoparser) -> None:
+    """Spatial minimality: a town of a few thousand beats a big namesake far away when the text
+    names a place beside it, and a small town alone is no mention at all."""
+    near_cairns = ids(
+        parser, "Police in Cairns said a house in Edmonton, south of the city, burned."
+    )
+    assert near_cairns == [("Cairns", "gn:2172797"), ("Edmonton", "gn:2167744")]
+    assert ids(parser, "Edmonton beat Calgary.")[0] == ("Edmonton", "gn:5946768")
+    assert ids(parser, "Floods hit Innisfail, Queensland.") == [
+        ("Innisfail", "gn:2162683"),
+        ("Queensland", "admin1:AU-QLD"),
+    ]
+    assert ids(parser, "He met Jerome Steele in Innisfail.") == []
+
+
+def test_counties_take_the_sense_of_their_state(parser: Geoparser) -> None:
+    got = ids(parser, "Crews worked in Adair County and Metcalfe County, Kentucky.")
+    assert got[0][1] == "admin2:US-KY:adair-county" and got[1][1] == "admin2:US-KY:metcalfe-county"

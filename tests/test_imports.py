@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest",),
     ("review",),
     ("layers", "symbology"),
-    ("export", "snapshot", "acled"),
+    ("export", "snapshot", "acled", "boundaries"),
     ("cli",),
     ("__main__",),
 )

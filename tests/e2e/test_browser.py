@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
 from dashboard.synthetic import write_dataset
-from geo.config import PROJECT_ROOT
+from geo.config import PROJECT_ROOT, Settings
+from geo.gazetteer import Gazetteer
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -32,6 +34,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env["CRISISMAP_CACHE_DIR"] = os.environ.get(
         "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
     )
+    # the index is built before the app starts (the first start builds it, ~10 s on a quiet
+    # machine), so the first page does not race the build on a busy one
+    Gazetteer.load(Settings(data_dir=data, cache_dir=Path(env["CRISISMAP_CACHE_DIR"])))
     log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
     with log_path.open("w") as log:
         try:
