@@ -70,7 +70,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
 )
 _MONTHS = {m: i for i, m in enumerate(_MONTH_ABBR.lower().split("|"), start=1)}
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a year said as one: "in 2022", "January 2022", "2022 года", "в 2022 году" (not "2030 troops")
+_YEAR = re.compile(
+    r"(?:\bin |\b[A-Z][a-z]+ |\bв )((?:19|20)\d\d)\b|\b((?:19|20)\d\d)(?= года| году| г\.)"
+)
 
 
 @dataclass(frozen=True)
@@ -177,8 +180,8 @@ def _dateline_day(m: re.Match[str], body: str, case_years: tuple[int, ...]) -> d
     if month is None:
         return None
     years = [int(m["year"])] if m["year"] else []
-    years += [int(y) for y in _YEAR.findall(body[m.end() :])[:1]]
-    years += list(case_years)
+    years += list(case_years)  # the case's years before a number of the body that looks like one
+    years += [int(a or b) for a, b in _YEAR.findall(body[m.end() :])[:1]]
     if not years:
         today = dt.date.today()
         years = [today.year if (month, day) <= (today.month, today.day) else today.year - 1]
