@@ -37,6 +37,21 @@ _KAZAKH_CASE = re.compile(
     r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не|ның|нің|дың|дің|тың|тің|"
     r"ды|ді|ны|ні|ты|ті|мен|бен|пен|дағы|дегі|тағы|тегі)$"
 )
+_RUSSIAN_CASE = re.compile(r"(?:ом|ем|ой|ей|ою|ею|ах|ях|ами|ями|а|я|у|ю|е|ы|и)$")
+_LIST_TO_REGION = re.compile(
+    rf"(?:\s*,\s*|\s+и\s+)(?:[{_UPPER}][\w-]*(?:\s*,\s*|\s+и\s+))*[{_UPPER}][\w-]*\s+област"
+)
+_DEMONYMS = {
+    "российск": "RU", "русск": "RU", "казахстанск": "KZ", "армянск": "AM", "киргизск": "KG",
+    "кыргызск": "KG", "белорусск": "BY", "таджикск": "TJ", "узбекск": "UZ", "китайск": "CN",
+    "американск": "US", "украинск": "UA",
+}  # fmt: skip
+_DEMONYM = re.compile(
+    r"\b(" + "|".join(_DEMONYMS) + r")(?:ий|ая|ое|ие|ого|ой|ому|ом|их|им|ими|ую)\b", re.IGNORECASE
+)
+_GENERIC = re.compile(
+    r"\b(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*)", re.IGNORECASE
+)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
 _REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.)$")
 # Short Russian names the press uses for neighbours and partners (ISO alpha-2)
@@ -127,6 +142,7 @@ class CyrillicNames:
         for name, code in _country_names_ru():
             add(name, gazetteer.get(f"country:{code}"), lemmas=False)
         self.names = {key: place for key, (_, place) in ranked.items()}
+        self.own = {key for key, (rank, _) in ranked.items() if rank[0]}
 
     def find(self, text: str) -> list[Mention]:
         """Place mentions in Cyrillic text, in text order."""
@@ -135,8 +151,59 @@ class CyrillicNames:
         for run in _RUN.finditer(text):
             if any(a <= run.start() < b for a, b in quoted):
                 continue  # «Нур Отан» is a party
-            out += self._in_run(text, run.start(), run.group())
-        return self._facilities(text, out)
+            found = self._in_run(text, run.start(), run.group())
+            if not found:
+                found = self._listed_region(text, run)
+            out += found
+        out += self._demonyms(text, out)
+        out.sort(key=lambda m: m.start)
+        return self._generic_nouns(text, self._facilities(text, out))
+
+    def _listed_region(self, text: str, run: re.Match[str]) -> list[Mention]:
+        """ "Западно-Казахстанской, Северо-Казахстанской и Павлодарской областях": each
+        adjective of a list that ends in the region noun is a region."""
+        word = run.group().split()[0]
+        unit = self.regions.get(_stem(word))
+        if unit is None or not _LIST_TO_REGION.match(text, run.start() + len(word)):
+            return []
+        start = run.start()
+        return [Mention(word, start, start + len(word), "resolved", unit, 0.75)]
+
+    def _demonyms(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "российские", "казахстанских", "Белорусский": the country's demonym, as English
+        "Russian" is."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for m in _DEMONYM.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            code = _DEMONYMS[m.group(1).lower()]
+            place = self.gazetteer.get(f"demonym:{code}")
+            if place is not None:
+                out.append(Mention(m.group(), m.start(), m.end(), "resolved", place, 0.7))
+        return out
+
+    def _generic_nouns(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A bare "аэропорт" or "городской акимат" is the last named city's (as "the airport"
+        in English)."""
+        if not _GENERIC.search(text):
+            return mentions
+        out = list(mentions)
+        taken = [(m.start, m.end) for m in mentions]
+        for g in _GENERIC.finditer(text):
+            if any(a <= g.start() < b for a, b in taken):
+                continue
+            cities = [m.place for m in mentions if m.start < g.start() and m.place
+                      and m.place.kind == "city"]  # fmt: skip
+            if not cities:
+                continue
+            airport = g.group(1).lower().startswith("аэро")
+            kind, english = ("airport", "airport") if airport else ("facility", "akimat")
+            found = self.gazetteer.lookup(f"{cities[-1].name} {english}", kinds=[kind], limit=1)
+            if found and found[0].country_code == cities[-1].country_code:
+                out.append(Mention(g.group(), g.start(), g.end(), "resolved", found[0], 0.6))
+        out.sort(key=lambda m: m.start)
+        return out
 
     def _in_run(self, text: str, offset: int, run: str) -> list[Mention]:
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run)]
@@ -161,23 +228,31 @@ class CyrillicNames:
     def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
         """The place a run of words names, and how many words it used (0: all)."""
         phrase = _key(" ".join(words))
-        if len(words) == 1 and _lemma(words[0].strip(".,:;!?"))[1]:
-            return None  # a surname, or a common word ("Полиция"), even where a town shares it
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
             unit = self.regions.get(_stem(words[-2])) or self.regions.get(_key(words[-2]))
             if unit is not None and len(words) == 2:
                 return unit, 0
             return None
+        if len(phrase) < 3:
+            return None  # "В", "На": a capitalised preposition, not a place
+        if len(words) == 1 and _lemma(words[0].strip(".,:;!?"))[1]:
+            if self.names.get(phrase) is None or phrase not in self.own:
+                return (
+                    None  # a surname or a common word ("Полиция"), though a town abroad shares it
+                )
         place = self.names.get(phrase)
         if place is not None:
             return place, 0
-        if len(phrase) < 3:
-            return None  # "В", "На": a capitalised preposition, not a place
         lemmas = [_lemma(w.strip(".,:;!?")) for w in words]
         place = self.names.get(" ".join(lemma for lemma, _ in lemmas))
-        if place is None and len(words) == 1:  # Kazakh case endings: "Жаңаөзенде", "Алматыға"
-            bare = _KAZAKH_CASE.sub("", phrase)
-            place = self.names.get(bare) if bare != phrase and len(bare) >= 3 else None
+        if place is None and len(words) == 1:
+            # case endings the dictionary cannot know for a foreign name: Kazakh "Жаңаөзенде",
+            # "Шымкентте"; Russian "Жанаозена", "Орале"
+            for ending in (_KAZAKH_CASE, _RUSSIAN_CASE):
+                bare = ending.sub("", phrase)
+                if bare != phrase and len(bare) >= 3 and bare in self.names:
+                    place = self.names[bare]
+                    break
         return (place, 0) if place is not None else None
 
     def _facilities(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -187,7 +262,7 @@ class CyrillicNames:
         for m in mentions:
             p = m.place
             before = text[max(0, m.start - 25) : m.start].lower()
-            noun = re.search(r"(аэропорт\w*|акимат\w*|здани\w* акимата)\s+$", before)
+            noun = re.search(r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*)\s+$", before)
             if noun and p is not None and p.kind in {"city", "admin1"}:
                 kind, english = ("airport", "airport") if noun.group(1).startswith("аэро") else (
                     "facility", "akimat")  # fmt: skip
