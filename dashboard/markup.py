@@ -196,6 +196,9 @@ def article_excerpt(body: str, limit: int = ARTICLE_PAGE_CHARS) -> tuple[str, st
     return body[:limit], note
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def highlight_html(text: str, spans: Sequence[Span], *, selected: str = "") -> str:
     """The text escaped, with every span wrapped in ``<mark>`` (the selected place's stronger).
 
@@ -210,7 +213,11 @@ def highlight_html(text: str, spans: Sequence[Span], *, selected: str = "") -> s
         out.append(esc(text[pos : span.start]))
         cls = "cm-hit" if selected and span.place_id == selected else "cm-mention"
         title = esc(span.name)
-        out.append(f'<mark class="{cls}" title="{title}">{esc(text[span.start : span.end])}</mark>')
+        written = text[span.start : span.end]
+        out.append(f'<mark class="{cls}" title="{title}">{esc(written)}</mark>')
+        if span.name and not written.isascii() and not _LATIN_LETTER.search(written):
+            # a name in another script: its English name beside it ("Жанаозене (Zhanaozen)")
+            out.append(f' <span class="cm-en">({title})</span>')
         pos = span.end
     out.append(esc(text[pos:]))
     return "".join(out).replace("\n\n", "<br><br>").replace("\n", " ")
@@ -271,6 +278,7 @@ PAGE_CSS = """
 .cm-badge.cm-uncertain { background: #f08c00; color: #fff; }
 .cm-badge.cm-official-claim { background: #1d4e89; color: #fff; }
 mark.cm-mention { background: #fff3bf; padding: 0 2px; }
+span.cm-en { color: #666; font-size: 0.85em; }
 mark.cm-hit { background: #ffd43b; font-weight: 600; padding: 0 2px; }
 .cm-article { font-size: 0.95rem; line-height: 1.5; }
 </style>

@@ -366,3 +366,16 @@ def test_template_syntax_in_data_is_never_evaluated(ds, boundaries):
     for html in (page, sent):
         assert "probe {{ 7*7 }} {{ cycler" in html and "{% if x %}" in html
         assert "probe 49" not in html and str(pd.__file__)[:5] not in html.split("probe")[1][:80]
+
+
+def test_a_name_in_another_script_shows_its_english_name_beside_it() -> None:
+    from dashboard.markup import Span, highlight_html
+
+    text = "Митинги в Жанаозене и <b>Актау</b>."
+    start = text.index("Жанаозене")
+    html = highlight_html(text, [Span(start, start + 9, "gn:607610", "Zhanaozen")])
+    assert '<mark class="cm-mention" title="Zhanaozen">Жанаозене</mark>' in html
+    assert '<span class="cm-en">(Zhanaozen)</span>' in html
+    assert "<b>" not in html  # the article's own markup stays text
+    latin = highlight_html("Rallies in Aktau.", [Span(11, 16, "gn:610612", "Aktau")])
+    assert "cm-en" not in latin
