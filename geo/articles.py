@@ -7,10 +7,11 @@ all read articles through it, so it imports nothing above errors.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.errors import DataError
+from geo.errors import DataError, InputError
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,28 @@ def parse_article(text: str, *, path: Path, label: str) -> Article:
         records=records,
         body=text[body_start:].strip("\n"),
     )
+
+
+def read_input_text(name: str, *, label: str | None = None) -> tuple[str, str]:
+    """(label, text) of a FILE argument, "-" being standard input (read as bytes and decoded
+    here: the locale's decoding would fail with a traceback or let bad bytes through); an
+    InputError with one line when it cannot be read or is not UTF-8."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            return "-", data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            raise InputError(msg) from None
+    label = label or name
+    try:
+        return label, Path(name).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        msg = f"{label}: is not UTF-8 text"
+        raise InputError(msg) from None
+    except OSError as exc:
+        msg = f"{label}: cannot be read ({exc.strerror})"
+        raise InputError(msg) from None
 
 
 def looks_like_article(text: str) -> bool:

@@ -73,28 +73,9 @@ def load_data_and_gazetteer(settings: Settings):  # -> (Dataset, Gazetteer)
 
 def _read_input(name: str) -> tuple[str, str]:
     """(label, text to geoparse) for a FILE argument; article files give their body."""
-    from geo.articles import looks_like_article, parse_article
+    from geo.articles import looks_like_article, parse_article, read_input_text
 
-    if name == "-":
-        # bytes, decoded here: the locale's decoding would fail with a traceback (ASCII) or
-        # let bad bytes through as surrogates (C.UTF-8)
-        data = sys.stdin.buffer.read()
-        try:
-            label, raw = "-", data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            msg = f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
-            raise InputError(msg) from None
-    else:
-        path = Path(name)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            msg = f"{name}: is not UTF-8 text"
-            raise InputError(msg) from None
-        except OSError as exc:
-            msg = f"{name}: cannot be read ({exc.strerror})"
-            raise InputError(msg) from None
-        label = name
+    label, raw = read_input_text(name)
     if looks_like_article(raw):
         return label, parse_article(raw, path=Path(label), label=label).body
     return label, raw

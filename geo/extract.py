@@ -33,7 +33,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo._regex import WordFinder, literal_prefix, top_level_alternatives
-from geo.articles import file_label, looks_like_article, parse_article
+from geo.articles import file_label, looks_like_article, parse_article, read_input_text
 from geo.counts import Count, find_counts, find_counts_ru
 from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
 from geo.dates import warm_up as warm_up_dates
@@ -107,20 +106,9 @@ def read_document(
     """
     if label is not None:
         text = str(source)
-    elif str(source) == "-":
-        label = "-"
-        text = _read_stdin()
     else:
-        path = Path(source)
-        label = file_label(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            msg = f"{label}: is not UTF-8 text"
-            raise InputError(msg) from None
-        except OSError as exc:
-            msg = f"{label}: cannot be read ({exc.strerror})"
-            raise InputError(msg) from None
+        name = str(source)
+        label, text = read_input_text(name, label=None if name == "-" else file_label(Path(name)))
     text = text.lstrip("\ufeff")
     if looks_like_article(text):
         article = parse_article(text, path=Path(label), label=label)
@@ -152,15 +140,6 @@ def read_document(
         dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
         language=detect_language(body),
     )  # fmt: skip
-
-
-def _read_stdin() -> str:
-    data = sys.stdin.buffer.read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        msg = "-: standard input is not UTF-8 text"
-        raise InputError(msg) from None
 
 
 def _dateline_place(m: re.Match[str] | None) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geo.extract import Candidate
+from geo.gazetteer import haversine_km
 
 _KM_BY_PRECISION = {1: 25.0, 2: 50.0}
 _STATUS_FAMILY = {"withdrawing": "deployed", "withdrawn": "deployed"}
@@ -139,7 +140,7 @@ def _same_place(c: Candidate, rec: _Record) -> bool:
     if rec.lat is None or rec.lon is None or abs(rec.lat - p.lat) > 0.5:
         return False
     precision = max(c.geo_precision or 1, rec.precision)
-    return _km(p.lat, p.lon, rec.lat, rec.lon) <= _KM_BY_PRECISION.get(precision, 50.0)
+    return haversine_km(p.lat, p.lon, rec.lat, rec.lon) <= _KM_BY_PRECISION.get(precision, 50.0)
 
 
 def _rows(frame: Any) -> Iterable[dict[str, Any]]:
@@ -185,12 +186,3 @@ def _ordinal(value: Any) -> int | None:
         return value.toordinal()  # date, datetime, pandas Timestamp
     except (AttributeError, ValueError):
         return None
-
-
-def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))

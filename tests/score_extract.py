@@ -13,10 +13,11 @@ marked denied, uncertain or retracted: the issue allows those where a plain one 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from geo.gazetteer import haversine_km
 
 FIELDS = ("date", "place", "layer/status", "value")
 
@@ -84,7 +85,7 @@ def _place_ok(
     if str(gold).startswith(("site:", "airport:")) and pred.get("site_id") not in (None, gold):
         return False
     lat, lon = point
-    return _km(lat, lon, pred["lat"], pred["lon"]) <= 10.0
+    return haversine_km(lat, lon, pred["lat"], pred["lon"]) <= 10.0
 
 
 def _value_ok(item: dict[str, Any], pred: dict[str, Any]) -> bool | None:
@@ -210,12 +211,3 @@ def score(
 def item_as_pred(item: dict[str, Any]) -> dict[str, Any]:
     """A gold item in the prediction's shape (to know which fields it gives)."""
     return {"lat": None, "site_id": None, **item}
-
-
-def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -15,7 +15,7 @@ from geo.config import PROJECT_ROOT, Settings
 from geo.counts import find_counts, word_number
 from geo.dates import find_dates, weekday_date
 from geo.errors import InputError
-from geo.extract import Extractor, load_lexicon, read_document
+from geo.extract import Document, Extraction, Extractor, load_lexicon, read_document
 from geo.gazetteer import Gazetteer
 from geo.match import RecordIndex, match
 
@@ -286,12 +286,10 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
 # --- the blind gold set ----------------------------------------------------------------------
 
 
-def gold_results(extractor: Extractor) -> list[tuple[str, list[dict], dict]]:
-    """(body, predicted candidates as JSON, gold entry) for every gold article."""
-    from gold_extract import GOLD
-
+def gold_runs(extractor: Extractor, entries: list[dict]) -> list[tuple[dict, Document, Extraction]]:
+    """(gold entry, the document read as a user would, what extraction made of it)."""
     out = []
-    for entry in GOLD:
+    for entry in entries:
         path = PROJECT_ROOT / entry["file"]
         published = dt.date.fromisoformat(entry["published"])
         if entry.get("published_from") == "none":
@@ -299,8 +297,18 @@ def gold_results(extractor: Extractor) -> list[tuple[str, list[dict], dict]]:
         else:
             doc = read_document(path, case_years=(2022,))
         assert doc.published == published, entry["file"]
-        out.append((doc.body, [c.to_json() for c in extractor.extract(doc).candidates], entry))
+        out.append((entry, doc, extractor.extract(doc)))
     return out
+
+
+def gold_results(extractor: Extractor) -> list[tuple[str, list[dict], dict]]:
+    """(body, predicted candidates as JSON, gold entry) for every English gold article."""
+    from gold_extract import GOLD
+
+    return [
+        (doc.body, [c.to_json() for c in got.candidates], entry)
+        for entry, doc, got in gold_runs(extractor, GOLD)
+    ]
 
 
 def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
@@ -391,15 +399,8 @@ def test_russian_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         return (place.lat, place.lon) if place else None
 
     results, hits, found, expected = [], 0, 0, 0
-    for entry in GOLD:
-        path = PROJECT_ROOT / entry["file"]
-        published = dt.date.fromisoformat(entry["published"])
-        if entry.get("published_from") == "none":
-            doc = read_document(path, published=published)
-        else:
-            doc = read_document(path, case_years=(2022,))
-        assert (doc.published, doc.language) == (published, entry["language"]), entry["file"]
-        got = extractor.extract(doc)
+    for entry, doc, got in gold_runs(extractor, GOLD):
+        assert doc.language == entry["language"], entry["file"]
         results.append((doc.body, [c.to_json() for c in got.candidates], entry))
         gold, pos = set(), 0
         for text, place_id in entry["mentions"]:
