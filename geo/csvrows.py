@@ -18,12 +18,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from geo.errors import DataError
 from geo.schema import Source
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _SOURCE_RE = re.compile(r"^(?P<publisher>[^<>]+?)\s*<(?P<url>https?://[^\s<>]+)>$")
 
@@ -115,6 +116,8 @@ class Row:
         return value
 
     def date(self, name: str, *, required: bool = True) -> pd.Timestamp | None:
+        import pandas as pd  # here: the geoparser's start-up reads CSVs without dates
+
         value = self.text(name, required=required)
         if not value:
             return None
