@@ -26,8 +26,13 @@ st.set_page_config(page_title="Crisis map", page_icon="🗺️", layout="wide")
 st.markdown(cmap.PAGE_CSS + DESK_CSS, unsafe_allow_html=True)
 page = st.navigation(
     [
-        st.Page(HERE / "map_page.py", title="Map", icon="🗺️", default=True),
-        st.Page(HERE / "review_page.py", title="Review", icon="📝", url_path="review"),
+        st.Page(HERE / "map_page.py", title="Map", icon=":material/map:", default=True),
+        st.Page(
+            HERE / "review_page.py",
+            title="Review",
+            icon=":material/rate_review:",
+            url_path="review",
+        ),
     ]
 )
 page.run()

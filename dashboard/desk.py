@@ -13,8 +13,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import folium
 import geopandas as gpd
 
+from dashboard.leaflet import SymbolLayer
 from dashboard.markup import esc, md_text
 from dashboard.shaping import Symbol
 from geo.desk import NewsPlace, RecordReview
@@ -178,6 +180,40 @@ def news_symbols(places: Sequence[NewsPlace]) -> list[Symbol]:
         )  # fmt: skip
         for p in places
     ]
+
+
+def decision_lines(decisions: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A candidate's decisions as plain lines ("rejected by ann at 2026-11-30 10:02 UTC: why")."""
+    verbs = {"accept": "accepted", "edit": "edited and accepted", "merge": "merged",
+             "reject": "rejected"}  # fmt: skip
+    out = []
+    for d in decisions:
+        verb = verbs.get(d["action"], d["action"])
+        line = f"{verb} by {d['reviewer']} at {when_decided(d['decided_at'])}"
+        if d.get("record_id"):
+            line += f" → {d['record_id']}"
+        if d.get("note"):
+            line += f": {d['note']}"
+        out.append(line)
+    return out
+
+
+def add_news_layer(group: folium.FeatureGroup, symbols: Sequence[Symbol]) -> None:
+    """Draw the news symbols into the day's feature group, beneath the records (first child),
+    so a place the news mentions never hides or blocks the records on it."""
+    if not symbols:
+        return
+    layer = SymbolLayer(NEWS_LAYER, symbols)
+    group.add_child(layer)
+    group._children.move_to_end(layer.get_name(), last=False)
+
+
+def news_caption(places: Sequence[NewsPlace]) -> str:
+    """ "3 places · 2 articles" for the layer's toggle."""
+    articles = {(a.title, a.url, a.published) for p in places for a in p.articles}
+    return (
+        f"**{len(places):,}** place{'s' if len(places) != 1 else ''} · {_articles(len(articles))}"
+    )
 
 
 def page_range_text(page: int, pages: int, articles: int, candidates: int) -> str:

@@ -346,8 +346,7 @@ with layer_cols[-1]:
     news = []
     if revision:  # the store opened (else the banner above says why)
         news = get_news(settings, revision, day_value, view.window)
-    n_articles = len({a for p in news for a in p.articles})
-    st.caption(f"**{len(news):,}** places · {n_articles:,} articles")
+    st.caption(desk.news_caption(news))
 
 view = cmap.MapView.of(
     day_value, mode=mode, days=int(days), layers=layers, filters=filters, shading=shading
@@ -355,8 +354,8 @@ view = cmap.MapView.of(
 frames = {layer: all_frames[layer] for layer in layers}
 reviews = get_reviews(settings, revision) if revision else {}
 day_layer = cmap.day_feature_group(ds, view, boundaries, frames=desk.with_history(frames, reviews))
-if news_on and news:
-    day_layer.group.add_child(cmap.SymbolLayer(desk.NEWS_LAYER, desk.news_symbols(news)))
+if news_on:
+    desk.add_news_layer(day_layer.group, desk.news_symbols(news))
 
 map_col, side_col = st.columns([4, 1])
 with map_col:

@@ -257,6 +257,10 @@ for group in queue.groups:
         )  # fmt: skip
         if group.places:
             st.caption("Places found: " + cmap.md_text(", ".join(group.places)))
+        decided: dict[int, list[dict[str, Any]]] = {}
+        if any(c["review_status"] != "pending" for c in group.candidates):
+            for d in desk.decisions_of_article(store, group.id):
+                decided.setdefault(d["candidate_id"], []).append(d)
         for c in group.candidates:
             cid = c["id"]
             st.markdown(f"{dd.candidate_summary(c)} · candidate {cid}")
@@ -269,7 +273,9 @@ for group in queue.groups:
             text_col.markdown(dd.evidence_html(group.body, start, end), unsafe_allow_html=True)
             if c["review_status"] != "pending":
                 into = f" → record {cmap.md_text(c['record_id'])}" if c.get("record_id") else ""
-                act_col.caption(f"{cmap.md_text(c['review_status'])}{into}")
+                act_col.caption(f"**{cmap.md_text(c['review_status'])}**{into}")
+                for line in dd.decision_lines(decided.get(cid, [])):
+                    act_col.caption(cmap.md_text(line))
                 continue
             with act_col:
                 targets = [*c.get("matches", []), *c.get("disputes", [])]

@@ -307,3 +307,20 @@ def test_two_sessions_deciding_one_candidate_one_wins_one_is_told(desk_env) -> N
     assert "accept by ann" in message and "nothing was applied" in message
     assert [d["reviewer"] for d in desk.decisions_of_article(store, group.id)] == ["ann"]
     store.close()
+
+
+def test_news_layer_is_drawn_beneath_the_records_and_counted() -> None:
+    import folium
+
+    from dashboard.leaflet import SymbolLayer
+
+    a = desk.NewsArticle("One", "Wire", dt.date(2022, 1, 5), "https://wire.example/1")
+    places = [desk.NewsPlace("Almaty", 43.2, 76.9, (a,)), desk.NewsPlace("Aktau", 43.6, 51.1, (a,))]
+    group = folium.FeatureGroup(name="day")
+    group.add_child(SymbolLayer("protests", []))
+    dd.add_news_layer(group, dd.news_symbols(places))
+    first = next(iter(group._children.values()))
+    assert first.layer == dd.NEWS_LAYER and len(group._children) == 2
+    assert dd.news_caption(places) == "**2** places · 1 article"
+    dd.add_news_layer(group, [])
+    assert len(group._children) == 2
