@@ -59,7 +59,9 @@ def on_merge(store: Store, c: dict[str, Any]) -> None:
     if not target:
         flash("error", f"Candidate {c['id']}: choose the record to merge into.")
         return
-    _apply(lambda: desk.merge_or_keep_both(store, c, target, reviewer=reviewer()), c)
+    kept = f" (the counts differ from {target}'s: both kept as a dispute)"
+    _apply(lambda: desk.merge_or_keep_both(store, c, target, reviewer=reviewer()), c,
+           note_if_accepted=kept)  # fmt: skip
 
 
 def on_reject(store: Store, c: dict[str, Any]) -> None:
@@ -74,7 +76,7 @@ def on_edit(store: Store, c: dict[str, Any], fields: tuple[str, ...]) -> None:
                                version=c["version"], values=values), c)  # fmt: skip
 
 
-def _apply(decision, c: dict[str, Any]) -> None:  # noqa: ANN001
+def _apply(decision, c: dict[str, Any], *, note_if_accepted: str = "") -> None:  # noqa: ANN001
     try:
         done = decision()
     except GeoError as exc:
@@ -83,7 +85,8 @@ def _apply(decision, c: dict[str, Any]) -> None:  # noqa: ANN001
     verb = {"accept": "accepted", "edit": "edited and accepted", "merge": "merged",
             "reject": "rejected"}[done.action]  # fmt: skip
     into = f" → record {done.record_id}" if done.record_id else ""
-    flash("success", f"Candidate {c['id']} {verb}{into}.")
+    note = note_if_accepted if done.action == "accept" else ""
+    flash("success", f"Candidate {c['id']} {verb}{into}{note}.")
 
 
 def on_filter_change() -> None:
@@ -279,16 +282,19 @@ for group in queue.groups:
                 continue
             with act_col:
                 targets = [*c.get("matches", []), *c.get("disputes", [])]
-                with st.form(f"decide-{cid}"):
+                with st.form(f"decide-{cid}", border=False):
                     if targets:
                         st.selectbox("Merge into", targets, key=f"merge-{cid}")
-                    st.text_input("Reason (to reject)", key=f"reason-{cid}")
-                    b1, b2, b3 = st.columns(3)
+                    b1, b2 = st.columns(2)
                     b1.form_submit_button("Accept", type="primary", on_click=on_accept,
                                           args=(store, c), key=f"accept-{cid}")  # fmt: skip
                     b2.form_submit_button("Merge", on_click=on_merge, args=(store, c),
                                           disabled=not targets, key=f"mergeb-{cid}")  # fmt: skip
-                    b3.form_submit_button("Reject", on_click=on_reject, args=(store, c),
+                # A form of its own: Enter in the reason rejects, it never accepts.
+                with st.form(f"reject-form-{cid}", border=False):
+                    r1, r2 = st.columns([3, 1], vertical_alignment="bottom")
+                    r1.text_input("Reason (to reject)", key=f"reason-{cid}")
+                    r2.form_submit_button("Reject", on_click=on_reject, args=(store, c),
                                           key=f"reject-{cid}")  # fmt: skip
                 with st.expander("Edit then accept"):
                     edit_form(c)

@@ -317,6 +317,16 @@ def desk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
             pytest.fail(f"{exc}; see {log_path}")
 
 
+def idle(page) -> None:  # noqa: ANN001
+    """Wait until the app's rerun is over: no stale element left, no running indicator."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-stale="true"]')
+          && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')""",
+        timeout=60_000,
+    )
+
+
 def popups(page) -> list[str]:  # noqa: ANN001
     """The popup HTML of every symbol on the map, with the symbols' fill colours."""
     on_map(page)
@@ -381,7 +391,12 @@ def test_review_desk_decisions_reach_the_map_and_the_news_layer(desk_app, page):
     figure = next(c for c in queue if c["kind"] == "figure")
 
     def decided(text: str) -> None:
-        page.locator('[data-testid="stAlert"]').filter(has_text=text).wait_for(timeout=30_000)
+        alerts = page.locator('[data-testid="stAlert"]')
+        try:
+            alerts.filter(has_text=text).wait_for(timeout=30_000)
+        except Exception:  # noqa: BLE001 -- say what the page showed instead
+            pytest.fail(f"no {text!r}; the page shows {alerts.all_inner_texts()}")
+        idle(page)
 
     page.locator(f".st-key-accept-{killed['id']} button").click()
     decided(f"Candidate {killed['id']} accepted")
@@ -395,8 +410,9 @@ def test_review_desk_decisions_reach_the_map_and_the_news_layer(desk_app, page):
     decided(f"Candidate {rally['id']} edited and accepted")
 
     expect(page.locator(f".st-key-reason-{figure['id']} input")).to_have_count(1)  # rerun done
-    page.locator(f".st-key-reason-{figure['id']} input").fill("a count of people, not a place")
-    page.locator(f".st-key-reject-{figure['id']} button").click()
+    reason = page.locator(f".st-key-reason-{figure['id']} input")
+    reason.fill("a count of people, not a place")
+    reason.press("Enter")  # the reason's own form: Enter rejects
     decided(f"Candidate {figure['id']} rejected")
 
     with Store(store_url) as store:
