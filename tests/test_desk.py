@@ -324,3 +324,30 @@ def test_news_layer_is_drawn_beneath_the_records_and_counted() -> None:
     assert dd.news_caption(places) == "**2** places · 1 article"
     dd.add_news_layer(group, [])
     assert len(group._children) == 2
+
+
+def test_the_map_shows_reviewed_records_and_the_news_layer(desk_env) -> None:
+    store = Store(f"sqlite:///{desk_env.parent / 'desk.sqlite'}")
+    almaty = desk.queue_page(store).groups[0]  # 2022-01-05: Almaty and Aktau
+    c = almaty.candidates[0]
+    decide(store, c["id"], action="accept", reviewer="ann", version=c["version"])
+    store.close()
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["date"] = "2022-01-05"
+    at.query_params["news"] = "true"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    group = str(_folium_args(at)["feature_group"])
+    assert "origin: reviewed" in group and "accepted by ann from" in group
+    assert dd.NEWS_COLOUR in group and "news.example/almaty" in group
+    assert "<img" not in group  # the hostile title is escaped in the news popups
+    assert "reviewed" in at.multiselect(key="origin").options
+    assert any("**2** places · 1 article" in c.value for c in at.caption)
+    at.toggle(key="news").set_value(False).run()
+    assert dd.NEWS_COLOUR not in str(_folium_args(at)["feature_group"])
+
+
+def _folium_args(at: AppTest) -> dict:
+    from test_dashboard import folium_args
+
+    return folium_args(at)
