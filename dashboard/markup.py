@@ -146,6 +146,13 @@ def feature_html(row: Mapping[str, Any]) -> str:
     lines.append(
         f'<div class="cm-src">sources: {sources_html(str(row.get("sources") or ""))}</div>'
     )
+    origin = row.get("origin")
+    if isinstance(origin, str) and origin and origin != "crisismap":
+        lines.append(f'<div class="cm-meta">origin: {esc(origin)}</div>')
+    history = row.get("history")
+    if isinstance(history, tuple | list) and history:
+        items = "".join(f"<li>{esc(line)}</li>" for line in history)
+        lines.append(f'<div class="cm-history">review history:<ul>{items}</ul></div>')
     lines.append("</div>")
     return "".join(lines)
 

@@ -31,7 +31,7 @@ from geo.articles import file_label
 from geo.config import Settings
 from geo.errors import DataError, GeoError, InputError
 from geo.extract import Document, Extractor, read_document
-from geo.store import Store, normalise_url, text_hash
+from geo.store import Store, bump_revision, normalise_url, text_hash
 from geo.tables import ArticleRow, CandidateRow, MentionRow
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -443,6 +443,9 @@ def ingest(
                 record(doc, _extract_one(extract, doc))
     finally:
         bar.close()
+        if summary.new:  # readers' caches (the map's "In the news") key on the revision
+            with store.write() as s:
+                bump_revision(s)
     return summary
 
 

@@ -285,3 +285,178 @@ def test_a_payload_in_the_error_banner_is_shown_as_written(tmp_path, page):
         on_map(page)  # the map is still drawn
         assert rendered_payloads(page) == {"pwned": False, "elements": []}
     assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+# --- the review desk and "In the news" (issue 12) ---------------------------------------------
+
+ARTICLE_A = """title: Rally outside the Aktau akimat
+date: 2022-01-04
+publisher: Caspian Wire
+url: https://caspian.example/aktau-rally
+---
+Protesters gathered outside the akimat in Aktau on Tuesday, demanding lower fuel prices. \
+Police detained 35 people near the square.
+"""
+ARTICLE_B = (
+    "Gunfire was heard near Almaty International Airport, which was closed to flights. "
+    "At least 8 people were killed in clashes in Almaty, the health ministry said."
+)
+
+
+@pytest.fixture(scope="module")
+def desk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(URL, store URL): the dashboard on synthetic data with a store of its own."""
+    data = write_dataset(tmp_path_factory.mktemp("desk-data"), n_events=60)
+    store_url = f"sqlite:///{tmp_path_factory.mktemp('desk-store') / 'desk.sqlite'}"
+    env = {
+        "CRISISMAP_DATA_DIR": str(data),
+        "CRISISMAP_DATABASE_URL": store_url,
+        "CRISISMAP_CACHE_DIR": os.environ.get(
+            "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
+        ),
+    }
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    with log_path.open("w") as log:
+        try:
+            with running_app(env, log=log) as (url, _):
+                yield url, store_url
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}; see {log_path}")
+
+
+def idle(page) -> None:  # noqa: ANN001
+    """Wait until the app's rerun is over: no stale element left, no running indicator."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-stale="true"]')
+          && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')""",
+        timeout=60_000,
+    )
+
+
+def popups(page) -> list[str]:  # noqa: ANN001
+    """The popup HTML of every symbol on the map, with the symbols' fill colours."""
+    on_map(page)
+    return (
+        page.frame_locator(MAP_FRAME)
+        .locator("body")
+        .evaluate(
+            """() => {
+          const out = [];
+          window.map.eachLayer(l => {
+            if (l.getPopup && l.getPopup()) {
+              out.push((l.options.fillColor || '') + ' ' + l.getPopup().getContent());
+            }
+          });
+          return out;
+        }"""
+        )
+    )
+
+
+def test_review_desk_decisions_reach_the_map_and_the_news_layer(desk_app, page):
+    from geo import desk
+    from geo.store import Store
+
+    url, store_url = desk_app
+    page.goto(f"{url}/review")
+    name = page.get_by_label("Reviewer's name")
+    name.wait_for(timeout=60_000)
+    name.fill("Alice")
+    name.press("Enter")  # a form: Enter submits
+    page.get_by_text("Reviewing as").wait_for(timeout=30_000)
+
+    # two articles through the "Add article" box: one pasted with its header, one with the
+    # form's date, publisher, URL and title
+    page.get_by_text("Add article", exact=True).click()
+    form = page.locator('[data-testid="stForm"]').filter(has_text="Add to the queue")
+    form.get_by_label("Article text").fill(ARTICLE_A)
+    form.get_by_role("button", name="Add to the queue").click()
+    page.get_by_text("candidates in the queue").wait_for(timeout=120_000)
+    page.get_by_text("Add article", exact=True).click()
+    form.get_by_label("Article text").fill(ARTICLE_B)
+    form.get_by_role("spinbutton", name="year, Date").click()
+    page.keyboard.type("20220105")  # year, month, day: each segment moves on when full
+    form.get_by_label("Publisher").fill("Steppe News")
+    form.get_by_label("Source URL").fill("https://steppe.example/almaty-airport")
+    form.get_by_label("Title").fill("Gunfire at Almaty airport")
+    form.get_by_role("button", name="Add to the queue").click()
+    page.get_by_text("Gunfire at Almaty airport").first.wait_for(timeout=120_000)
+    expect(page.locator("mark.cm-evidence").first).to_be_visible()
+    page.get_by_text("Add article", exact=True).click()  # fold the box for the screenshot
+    page.set_viewport_size({"width": 1500, "height": 2400})
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "review-desk.png"), full_page=True)
+    page.set_viewport_size({"width": 1500, "height": 1100})
+
+    with Store(store_url) as store:
+        queue = [c for g in desk.queue_page(store).groups for c in g.candidates]
+    assert len(queue) >= 3
+    killed = next(c for c in queue if c["counts"]["fatalities"] == 8)
+    rally = next(c for c in queue if c["kind"] == "event" and c["date"] == "2022-01-04")
+    figure = next(c for c in queue if c["kind"] == "figure")
+
+    def decided(text: str) -> None:
+        alerts = page.locator('[data-testid="stAlert"]')
+        try:
+            alerts.filter(has_text=text).wait_for(timeout=30_000)
+        except Exception:  # noqa: BLE001 -- say what the page showed instead
+            pytest.fail(f"no {text!r}; the page shows {alerts.all_inner_texts()}")
+        idle(page)
+
+    page.locator(f".st-key-accept-{killed['id']} button").click()
+    decided(f"Candidate {killed['id']} accepted")
+
+    detained = page.locator(f".st-key-edit-{rally['id']}-detained input")
+    expect(detained).to_have_count(1)  # the rerun after the last decision is done
+    page.locator('[data-testid="stExpander"]').filter(has=detained).locator("summary").click()
+    detained.fill("35")
+    edit_form = page.locator('[data-testid="stForm"]').filter(has=detained)
+    edit_form.get_by_role("button", name="Save and accept").click()
+    decided(f"Candidate {rally['id']} edited and accepted")
+
+    expect(page.locator(f".st-key-reason-{figure['id']} input")).to_have_count(1)  # rerun done
+    reason = page.locator(f".st-key-reason-{figure['id']} input")
+    reason.fill("a count of people, not a place")
+    reason.press("Enter")  # the reason's own form: Enter rejects
+    decided(f"Candidate {figure['id']} rejected")
+
+    with Store(store_url) as store:
+        history = [d for g in desk.queue_page(store, desk.QueueFilter(decision="any")).groups
+                   for d in desk.decisions_of_article(store, g.id)]  # fmt: skip
+    assert sorted((d["action"], d["reviewer"]) for d in history) == [
+        ("accept", "Alice"), ("edit", "Alice"), ("reject", "Alice")
+    ]  # fmt: skip
+
+    # the map: the two new records, with origin and history; "In the news" on their day
+    page.goto(f"{url}/?date=2022-01-05&news=true")
+    day5 = popups(page)
+    reviewed = [p for p in day5 if "origin: reviewed" in p]
+    assert any("accepted by Alice" in p and "Steppe News" in p for p in reviewed), reviewed
+    news = [p for p in day5 if p.startswith(desk_colour())]
+    assert any("Gunfire at Almaty airport" in p for p in news), news
+    page.frame_locator(MAP_FRAME).locator("body").evaluate(
+        f"""() => window.map.eachLayer(l => {{
+          if (l.options && l.options.fillColor === {desk_colour()!r} && l.getPopup()) {{
+            l.openPopup();
+          }}
+        }})"""
+    )  # the last news place's popup stays open for the screenshot
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "map-in-the-news.png"), full_page=True)
+
+    page.goto(f"{url}/?date=2022-01-04&news=true")
+    day4 = popups(page)
+    edited = [p for p in day4 if "edited and accepted by Alice" in p]
+    assert edited and "origin: reviewed" in edited[0] and "detained 35" in edited[0]
+    assert any("Rally outside the Aktau akimat" in p for p in day4 if p.startswith(desk_colour()))
+    page.goto(f"{url}/?date=2022-01-04")  # the layer off: no news symbols
+    assert not [p for p in popups(page) if p.startswith(desk_colour())]
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def desk_colour() -> str:
+    from dashboard.desk import NEWS_COLOUR
+
+    return NEWS_COLOUR

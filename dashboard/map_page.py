@@ -1,0 +1,536 @@
+"""The map page of the dashboard (``app.py`` runs it): a time-slider map of Kazakhstan,
+January 2022, fully offline, with the records reviewers accepted and the "In the news" layer.
+
+The day, mode, layers and filters live in the URL (widgets bound to query parameters), so a
+copied link opens the same view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import altair as alt  # noqa: E402
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit_folium import st_folium  # noqa: E402
+
+from dashboard import assets, desk  # noqa: E402
+from dashboard import map as cmap  # noqa: E402
+from dashboard.resources import get_store  # noqa: E402
+from geo import export  # noqa: E402
+from geo.cli import load_data  # noqa: E402
+from geo.config import Settings  # noqa: E402
+from geo.desk import RecordReview, news_places, record_reviews  # noqa: E402
+from geo.errors import GeoError  # noqa: E402
+from geo.events import Dataset, load_dataset  # noqa: E402
+from geo.layers import Filters, data_extent, events_per_day, national_figures  # noqa: E402
+from geo.schema import CERTAINTIES, EVENT_LAYERS  # noqa: E402
+from geo.symbology import LAYER_STYLES  # noqa: E402
+
+SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}  # seconds per day while playing
+
+# --- cached loaders (inputs from arguments only) ----------------------------------------------
+
+
+def data_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime) of every file in the data folder: the cache key of loaded data."""
+    if not folder.is_dir():
+        return ()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return tuple(
+        (str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in files
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def vendor_assets() -> int:
+    """Copy Leaflet from the XStatic packages into dashboard/static/vendor (once a process)."""
+    return len(assets.install_vendor_assets())
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer (the first run builds its index)…")
+def get_gazetteer(settings: Settings, signature: tuple) -> object:
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.load(settings)
+
+
+# The data set is cache_resource, not cache_data (an exception to STYLE.md): it is immutable
+# once loaded and shared read-only by every session; cache_data would
+# unpickle a fresh copy on every slider step (0.2 s at 100k events) and drop the per-layer
+# frames geo.layers memoizes on the Dataset.
+@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
+    """The data set from the store, and any ACLED files (``revision`` changes with every
+    import or decision)."""
+    gazetteer = get_gazetteer(settings, signature)
+    store = get_store(settings)
+    ds = load_data(settings, gazetteer, store=store)
+    return desk.with_review_origin(ds, get_reviews(settings, revision))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def get_reviews(settings: Settings, revision: str) -> dict[str, RecordReview]:
+    """What reviewers decided about each record (``revision`` changes with every decision)."""
+    return record_reviews(get_store(settings))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def get_news(settings: Settings, revision: str, day: dt.date, window: int | None) -> list:
+    """The places the articles of the day or window mention (``revision``: new articles)."""
+    return news_places(get_store(settings), day, window=window)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def get_boundaries(settings: Settings, signature: tuple):  # -> GeoDataFrame
+    from geo.gazetteer import admin1_boundaries
+
+    return cmap.simplified_boundaries(admin1_boundaries(settings))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def snapshot_png(
+    settings: Settings,
+    signature: tuple,
+    revision: str,
+    day: dt.date,
+    layers: tuple[str, ...],
+    window: int | None,
+    filters: Filters,
+) -> bytes:
+    """The current view as the briefing PNG `python -m geo snapshot` draws (16:9, 1600x900)."""
+    from geo.gazetteer import admin1_boundaries
+    from geo.snapshot import major_cities, render_snapshot
+
+    gazetteer = get_gazetteer(settings, signature)
+    return render_snapshot(
+        get_dataset(settings, signature, revision),
+        admin1_boundaries(settings),
+        day=day,
+        layers=layers,
+        window=window,
+        filters=filters,
+        cities=major_cities(gazetteer),
+        case=settings.case_title,
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def empty_dataset() -> Dataset:
+    """An empty data set (every file missing), so the page still works when loading failed."""
+    with tempfile.TemporaryDirectory() as folder:
+        return load_dataset(Settings(data_dir=Path(folder)), None)
+
+
+@st.cache_data(show_spinner="Finding places in the articles…", max_entries=4)
+def article_spans(
+    settings: Settings, signature: tuple, revision: str, _ds: Dataset
+) -> dict[str, list[cmap.Span]]:
+    """Article id -> the place mentions the geoparser finds in its body."""
+    from geo.geoparse import Geoparser
+
+    parser = Geoparser(get_gazetteer(settings, signature), settings)
+    return {
+        article.id: [
+            cmap.Span(m.start, m.end, m.place.id if m.place else "", m.name or m.text)
+            for m in parser.parse(article.body)
+        ]
+        for article in _ds.articles
+    }
+
+
+# --- page ------------------------------------------------------------------------------------
+
+try:
+    settings = Settings.from_env()
+except GeoError as exc:
+    st.error(f"Configuration error: {cmap.md_text(exc)}")
+    st.stop()
+
+vendor_assets()
+map_class = assets.offline_map_class(assets.static_url(st.get_option("server.baseUrlPath") or ""))
+signature = data_signature(Path(settings.data_dir))
+
+ds: Dataset = empty_dataset()
+revision = ""
+try:
+    revision = get_store(settings).revision()
+    ds = get_dataset(settings, signature, revision)
+except GeoError as exc:
+    st.error(
+        f"The data could not be loaded, so the map shows no records.\n\n**{cmap.md_text(exc)}**",
+        icon="⚠️",
+    )
+
+boundaries = None
+try:
+    boundaries = get_boundaries(settings, signature)
+except GeoError as exc:
+    st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
+
+if boundaries is None or not len(boundaries):
+    st.info(
+        "This data set has no admin-1 boundaries: the map shows points only and fits the data. "
+        "Bring boundaries with `python -m geo boundaries FILE` (GeoJSON, GeoPackage or "
+        "shapefile).",
+        icon="ℹ️",
+    )
+
+first, last = ds.date_range()
+if last <= first:
+    last = first + dt.timedelta(days=1)
+
+# --- sidebar: mode, shading, filters ----------------------------------------------------------
+
+with st.sidebar:
+    st.header("View")
+    mode = st.radio(
+        "Show events", list(cmap.MODES), format_func=cmap.MODES.get, key="mode", bind="query-params"
+    )
+    days = 3
+    if mode == "window":
+        days = st.number_input(
+            "N days", min_value=2, max_value=60, value=3, key="days", bind="query-params"
+        )
+    shading = st.radio(
+        "Shade regions by",
+        list(cmap.SHADINGS),
+        format_func=cmap.SHADINGS.get,
+        key="shade",
+        bind="query-params",
+    )
+    st.header("Filters")
+    admin_names: dict[str, str] = {}
+    if boundaries is not None:
+        admin_names.update(zip(boundaries["iso3166_2"], boundaries["name"], strict=True))
+    for frame in (ds.events, ds.states):
+        for code in frame["admin1"].dropna().unique():
+            if code:
+                admin_names.setdefault(str(code), str(code))
+    admin1 = st.multiselect(
+        "Region (admin-1)",
+        sorted(admin_names, key=lambda c: admin_names[c]),
+        format_func=lambda c: f"{admin_names[c]} ({c})",
+        key="admin1",
+        bind="query-params",
+    )
+    event_types = sorted(t for t in ds.events["event_type"].dropna().unique() if t)
+    types = st.multiselect("Event type", event_types, key="types", bind="query-params")
+    actor = st.text_input("Actor contains", key="actor", bind="query-params")
+    certainty = st.multiselect("Certainty", list(CERTAINTIES), key="certainty", bind="query-params")
+    origins: list[str] = []
+    known_origins = cmap.origins_of(ds)
+    if len(known_origins) > 1:  # imported ACLED files (setting acled_files) beside our records
+        origins = st.multiselect(
+            "Data set",
+            known_origins,
+            key="origin",
+            bind="query-params",
+            help="Our own records, imported ACLED events, or both (empty = all).",
+        )
+    st.header("Base map")
+    online_tiles = st.toggle(
+        "OpenStreetMap tiles (needs internet)",
+        value=settings.online_tiles,
+        key="tiles",
+        help="Off: the map is drawn from the bundled admin-1 boundaries and makes no request "
+        "outside this server.",
+    )
+    st.caption(
+        f"Data: {cmap.md_text(settings.data_dir)} · {len(ds.events):,} events · "
+        f"{len(ds.states):,} states"
+    )
+    if ds.unplaced:
+        with st.expander(f"{len(ds.unplaced)} records not on the map"):
+            for u in ds.unplaced:
+                st.text(f"{u.file}, line {u.line} ({u.record_id}): {u.reason}")
+
+filters = Filters(
+    admin1=tuple(admin1),
+    event_types=tuple(types),
+    actor=actor.strip(),
+    certainty=tuple(certainty),
+    origins=tuple(origins),
+)
+
+# --- time: slider, stepping, playback ---------------------------------------------------------
+
+st.title(cmap.md_text(settings.case_title))
+
+
+def _go_to(day: dt.date) -> None:
+    """Move the slider to a day from code (step buttons, playback)."""
+    st.session_state["date"] = min(max(day, first), last)
+
+
+# The day's URL parameter is kept by hand, not with bind="query-params": Streamlit writes a
+# date slider moved from code (step buttons, playback) into the URL as microseconds since 1970,
+# so a link copied while playing would not read YYYY-MM-DD. Read once on arrival, written below.
+if "date" not in st.session_state:
+    st.session_state["date"] = cmap.day_from_url(st.query_params.get("date"), first, last)
+
+
+def _step(delta: int) -> None:
+    _go_to(st.session_state.get("date", first) + dt.timedelta(days=delta))
+
+
+slider_col, back_col, fwd_col, play_col, speed_col = st.columns(
+    [8, 1, 1, 1.3, 1.4], vertical_alignment="bottom"
+)
+with slider_col:
+    day_value = st.slider(
+        "Day",
+        min_value=first,
+        max_value=last,
+        step=dt.timedelta(days=1),
+        format="ddd D MMM YYYY",
+        key="date",
+    )
+st.query_params["date"] = day_value.isoformat()
+back_col.button("◀", key="back", on_click=_step, args=(-1,), help="Previous day", width="stretch")
+fwd_col.button("▶", key="forward", on_click=_step, args=(1,), help="Next day", width="stretch")
+playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
+speed = speed_col.selectbox(
+    "Speed",
+    list(SPEEDS),
+    index=1,
+    key="speed",
+    label_visibility="collapsed",
+    format_func=lambda s: f"{SPEEDS[s]:g} s/day",
+)
+
+st.session_state["_script_run"] = True
+
+
+@st.fragment(run_every=SPEEDS[speed] if playing else None)
+def _playback() -> None:
+    """While playing, each timer tick moves the slider one day on and reruns the page."""
+    if st.session_state.pop("_script_run", False) or not st.session_state.get("playing"):
+        return  # the run that is part of a full page run does not advance
+    _go_to(cmap.next_day(st.session_state.get("date", first), first, last))
+    st.rerun()
+
+
+_playback()
+
+view = cmap.MapView.of(day_value, mode=mode, days=int(days), filters=filters, shading=shading)
+all_frames = cmap.visible_features(ds, view, layers=cmap.POINT_LAYERS)
+counts = cmap.counts_by_layer(all_frames)
+
+# --- layers with their counts for the day -----------------------------------------------------
+
+layer_cols = st.columns(len(cmap.POINT_LAYERS) + 1)
+layers = []
+for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
+    with col:
+        on = st.toggle(
+            LAYER_STYLES[layer].label,
+            value=layer in cmap.DEFAULT_LAYERS,
+            key=layer,
+            bind="query-params",
+            help=LAYER_STYLES[layer].description,
+        )
+        c = counts[layer]
+        extra = ""
+        size_by = LAYER_STYLES[layer].size_by
+        if size_by and c.get(size_by):
+            extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
+        extra += cmap.national_total_text(ds, layer, view.day, view.filters)
+        st.caption(f"**{c['features']:,}** on the map{extra}")
+        if on:
+            layers.append(layer)
+with layer_cols[-1]:
+    news_on = st.toggle(
+        desk.NEWS_LABEL, value=False, key=desk.NEWS_LAYER, bind="query-params", help=desk.NEWS_HELP
+    )
+    news = []
+    if revision:  # the store opened (else the banner above says why)
+        news = get_news(settings, revision, day_value, view.window)
+    st.caption(desk.news_caption(news))
+
+view = cmap.MapView.of(
+    day_value, mode=mode, days=int(days), layers=layers, filters=filters, shading=shading
+)
+frames = {layer: all_frames[layer] for layer in layers}
+reviews = get_reviews(settings, revision) if revision else {}
+day_layer = cmap.day_feature_group(ds, view, boundaries, frames=desk.with_history(frames, reviews))
+if news_on:
+    desk.add_news_layer(day_layer.group, desk.news_symbols(news))
+
+map_col, side_col = st.columns([4, 1])
+with map_col:
+    base = cmap.base_map(
+        boundaries, online_tiles=online_tiles, map_class=map_class, extent=data_extent(ds)
+    )
+    st_folium(
+        base,
+        key="map",
+        feature_group_to_add=day_layer.group,
+        returned_objects=[],
+        height=620,
+        use_container_width=True,
+    )
+    notes = [f"{cmap.MODES[mode]}" + (f" (N = {days})" if mode == "window" else "")]
+    grids = [LAYER_STYLES[lay].label for lay, agg in day_layer.aggregated.items() if agg]
+    if grids:
+        notes.append("aggregated into grid cells: " + ", ".join(grids))
+    if shading == "events" and day_layer.shaded:
+        notes.append(f"{day_layer.shaded} regions shaded by events")
+    st.caption(" · ".join(notes))
+
+with side_col:
+    st.subheader("National figures")
+    st.caption(f"As reported by {day_value:%d %B %Y}")
+    st.markdown(cmap.figure_html(national_figures(ds, day_value)), unsafe_allow_html=True)
+
+# --- timeline --------------------------------------------------------------------------------
+
+st.subheader("Events per day")
+per_day = events_per_day(ds, layers=EVENT_LAYERS, filters=filters)
+if len(per_day):
+    per_day = per_day.assign(layer=per_day["layer"].map(lambda lay: LAYER_STYLES[lay].label))
+    domain = [LAYER_STYLES[lay].label for lay in EVENT_LAYERS]
+    palette = [LAYER_STYLES[lay].colour for lay in EVENT_LAYERS]
+    bars = (
+        alt.Chart(per_day)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonthdate(date):T", title=None),
+            y=alt.Y("sum(events):Q", title="events"),
+            color=alt.Color("layer:N", scale=alt.Scale(domain=domain, range=palette), title=None),
+            tooltip=[alt.Tooltip("yearmonthdate(date):T", title="day"), "layer:N", "sum(events):Q"],
+        )
+    )
+    start = pd.Timestamp(day_value) - pd.Timedelta(days=(view.window or 10_000) - 1)
+    start = max(start, pd.Timestamp(first))
+    marks = pd.DataFrame(
+        {"start": [start], "end": [pd.Timestamp(day_value) + pd.Timedelta(hours=23)]}
+    )
+    window_band = (
+        alt.Chart(marks).mark_rect(opacity=0.12, color="#1d4e89").encode(x="start:T", x2="end:T")
+    )
+    rule = alt.Chart(marks).mark_rule(color="#1d4e89", strokeWidth=2).encode(x="end:T")
+    st.altair_chart(window_band + bars + rule, width="stretch", height=180)
+else:
+    st.caption("No dated events.")
+
+# --- table -----------------------------------------------------------------------------------
+
+st.subheader("On the map")
+table = cmap.feature_table(frames)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    height=min(420, 40 + 35 * max(1, len(table))),
+    column_config={
+        "link": st.column_config.LinkColumn("first source", display_text="open"),
+        "description": st.column_config.TextColumn("description", width="large"),
+    },
+)
+
+st.download_button(
+    f"Table as CSV ({len(table):,} rows)",
+    data=cmap.table_csv(table),
+    file_name=export.default_filename("table", view.day, "csv"),
+    mime="text/csv",
+    key="download_table",
+    on_click="ignore",
+    icon="⬇️",
+    help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
+)
+
+# --- downloads -------------------------------------------------------------------------------
+
+if layers:
+    st.caption(
+        "Download each visible layer as GeoJSON (the same file `python -m geo export` writes):"
+    )
+    dl_cols = st.columns(len(layers))
+    for col, layer in zip(dl_cols, layers, strict=True):
+        col.download_button(
+            f"{LAYER_STYLES[layer].label} ({len(frames[layer]):,})",
+            data=functools.partial(
+                cmap.layer_geojson, ds, layer, view.day, window=view.window, filters=filters
+            ),
+            file_name=export.default_filename(layer, view.day, "geojson"),
+            mime="application/geo+json",
+            key=f"download_{layer}",
+            on_click="ignore",
+            icon="⬇️",
+        )
+
+st.download_button(
+    "Map as PNG for a slide (1600x900)",
+    data=functools.partial(
+        snapshot_png,
+        settings,
+        signature,
+        revision,
+        view.day,
+        tuple(layers) + (("emergency",) if shading == "emergency" else ()),
+        view.window,
+        filters,
+    ),
+    file_name=export.default_filename("snapshot", view.day, "png"),
+    mime="image/png",
+    key="download_png",
+    on_click="ignore",
+    icon="🖼️",
+    help="The same picture `python -m geo snapshot` draws: this day, these layers and filters.",
+)
+
+# --- articles about a place ------------------------------------------------------------------
+
+st.subheader("Articles about a place")
+place_options = cmap.places_on_map(frames)
+place_names = dict(place_options)
+place = st.selectbox(
+    "Place on the map",
+    [k for k, _ in place_options],
+    index=None,
+    key="place",
+    format_func=lambda k: place_names.get(k, k),
+    placeholder="Choose a place…",
+)
+if place:
+    try:
+        spans = article_spans(settings, signature, revision, ds)
+    except GeoError as exc:  # the geoparser needs the gazetteer (cache folder, data files)
+        st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
+        spans = {}
+    name = place_names.get(place, place)
+    hits = [
+        a
+        for a in ds.articles
+        if any(s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, []))
+    ]
+    if not hits:
+        st.caption(f"No article mentions {cmap.md_text(name)}.")
+    budget = cmap.ARTICLES_PAGE_CHARS
+    for shown, article in enumerate(hits):
+        if budget <= 0:
+            st.caption(
+                f"{len(hits) - shown} more articles mention {cmap.md_text(name)}: too much text "
+                "for one page. Choose a narrower day or mode to see fewer places."
+            )
+            break
+        text, note = cmap.article_excerpt(article.body, min(cmap.ARTICLE_PAGE_CHARS, budget))
+        budget -= len(text)
+        with st.container(border=True):
+            st.markdown(
+                cmap.article_head_html(article.title, article.date, article.publisher, article.url),
+                unsafe_allow_html=True,
+            )
+            if note:
+                st.caption(note)
+            body = cmap.highlight_html(text, spans.get(article.id, []), selected=place)
+            st.markdown(f'<div class="cm-article">{body}</div>', unsafe_allow_html=True)
