@@ -32,10 +32,26 @@ def choices(settings: Settings, revision: str) -> dict[str, list[Any]]:
 
 
 @st.cache_resource(show_spinner="Loading the extraction (once)…", max_entries=2)
-def extractor(settings: Settings, revision: str):  # -> ExtractFn, matched against the records
-    from geo.ingest import default_extractor
+def built_extractor(settings: Settings):  # -> Extractor: the gazetteer and parser, kept
+    from geo.extract import Extractor
+    from geo.gazetteer import Gazetteer
 
-    return default_extractor(settings)
+    return Extractor(Gazetteer.load(settings), settings)
+
+
+@st.cache_resource(show_spinner="Reading the records to match…", max_entries=2)
+def records(settings: Settings, revision: str):  # -> RecordIndex, rebuilt when records change
+    from geo.ingest import record_index
+
+    return record_index(settings, built_extractor(settings).gazetteer)
+
+
+def extractor(settings: Settings, revision: str):  # -> ExtractFn, matched against the records
+    """Extraction for "Add article": the extractor is built once; after a decision only the
+    records to match are read again (seconds, not the gazetteer's load)."""
+    from geo.ingest import extract_and_match
+
+    return extract_and_match(built_extractor(settings), records(settings, revision))
 
 
 def flash(kind: str, text: str) -> None:

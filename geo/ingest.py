@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -31,6 +31,9 @@ from geo.articles import file_label
 from geo.config import Settings
 from geo.errors import DataError, GeoError, InputError
 from geo.extract import Document, Extractor, read_document
+
+if TYPE_CHECKING:
+    from geo.match import RecordIndex
 from geo.store import Store, bump_revision, normalise_url, text_hash
 from geo.tables import ArticleRow, CandidateRow, MentionRow
 
@@ -60,13 +63,24 @@ def default_extractor(settings: Settings) -> ExtractFn:
     """The extraction stage (geo.extract) with matching against the records in the store and
     any ACLED files, loaded once per process (on a Dask worker: once per worker)."""
     from geo.gazetteer import Gazetteer
-    from geo.match import RecordIndex, match
+
+    extractor = Extractor(Gazetteer.load(settings), settings)
+    return extract_and_match(extractor, record_index(settings, extractor.gazetteer))
+
+
+def record_index(settings: Settings, gazetteer: Any) -> RecordIndex:
+    """The records of the store (and any ACLED files) as matching reads them."""
+    from geo.match import RecordIndex
     from geo.store import load_store_dataset
 
-    gazetteer = Gazetteer.load(settings)
-    extractor = Extractor(gazetteer, settings)
     ds = load_store_dataset(settings, gazetteer)
-    index = RecordIndex.from_frames(ds.events, ds.states, ds.figures)
+    return RecordIndex.from_frames(ds.events, ds.states, ds.figures)
+
+
+def extract_and_match(extractor: Extractor, index: RecordIndex) -> ExtractFn:
+    """An ExtractFn from a built extractor (the heavy part, kept while records change) and the
+    records to match against (rebuilt when they change)."""
+    from geo.match import match
 
     def extract(doc: Document) -> Extracted:
         found = extractor.extract(doc)
