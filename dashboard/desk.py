@@ -16,14 +16,13 @@ from typing import Any
 import folium
 import geopandas as gpd
 
-from dashboard.leaflet import SymbolLayer
+from dashboard.leaflet import NEWS_COLOUR, SymbolLayer
 from dashboard.markup import esc, md_text
 from dashboard.shaping import Symbol
 from geo.desk import NewsPlace, RecordReview
 from geo.events import Dataset
 
 NEWS_LAYER = "news"
-NEWS_COLOUR = "#8e44ad"
 NEWS_LABEL = "In the news"
 NEWS_HELP = (
     "Places that ingested articles mention on this day (or window), sized by the number of "

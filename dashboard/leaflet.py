@@ -286,8 +286,15 @@ def legend_html(layers: Sequence[str] = POINT_LAYERS) -> str:
         f'<div class="cm-row"><span class="cm-ramp" style="background:linear-gradient(90deg,{ramp})">'
         "</span>Events per region</div>"
     )
+    rows.append(
+        f'<div class="cm-row"><span class="cm-key cm-circle" style="background:{NEWS_COLOUR}">'
+        "</span>In the news (size: articles)</div>"
+    )
     rows.append('<div class="cm-row cm-small">Size: deaths, detained, troops or events</div>')
     return '<div class="cm-legend-title">Legend</div>' + "".join(rows)
+
+
+NEWS_COLOUR = "#8e44ad"  # the "In the news" layer (dashboard.desk draws it)
 
 
 MAP_CSS = """
