@@ -31,7 +31,13 @@ from geo.config import Settings  # noqa: E402
 from geo.desk import RecordReview, news_places, record_reviews  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
 from geo.events import Dataset, load_dataset  # noqa: E402
-from geo.layers import Filters, data_extent, events_per_day, national_figures  # noqa: E402
+from geo.layers import (  # noqa: E402
+    Filters,
+    busiest_day,
+    data_extent,
+    events_per_day,
+    national_figures,
+)
 from geo.schema import CERTAINTIES, EVENT_LAYERS  # noqa: E402
 from geo.symbology import LAYER_STYLES  # noqa: E402
 
@@ -275,7 +281,9 @@ def _go_to(day: dt.date) -> None:
 # date slider moved from code (step buttons, playback) into the URL as microseconds since 1970,
 # so a link copied while playing would not read YYYY-MM-DD. Read once on arrival, written below.
 if "date" not in st.session_state:
-    st.session_state["date"] = cmap.day_from_url(st.query_params.get("date"), first, last)
+    st.session_state["date"] = cmap.day_from_url(
+        st.query_params.get("date"), first, last, default=busiest_day(ds)
+    )
 
 
 def _step(delta: int) -> None:

@@ -66,12 +66,15 @@ def window_for(mode: str, days: int) -> int | None:
     raise ValueError(msg)
 
 
-def day_from_url(text: str | None, first: dt.date, last: dt.date) -> dt.date:
-    """The day a link asks for (YYYY-MM-DD), kept within the data's range; else the first day."""
+def day_from_url(
+    text: str | None, first: dt.date, last: dt.date, *, default: dt.date | None = None
+) -> dt.date:
+    """The day a link asks for (YYYY-MM-DD), kept within the data's range; else ``default``
+    (the page passes the busiest day, so it never opens on an empty map), else the first."""
     try:
         day = dt.date.fromisoformat((text or "").strip())
     except ValueError:
-        return first
+        day = default or first
     return min(max(day, first), last)
 
 

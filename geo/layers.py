@@ -184,6 +184,16 @@ def events_per_day(
     return counts
 
 
+def busiest_day(ds: Dataset) -> dt.date | None:
+    """The day with the most dated events (the earliest of a tie), or None without events:
+    where the dashboard opens, so a new user first sees the story, not an empty map."""
+    per_day = events_per_day(ds)
+    if not len(per_day):
+        return None
+    totals = per_day.groupby("date")["events"].sum()
+    return pd.Timestamp(totals.idxmax()).date()
+
+
 def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Events or states reshaped to FEATURE_COLUMNS (+ geometry)."""
     n = len(frame)

@@ -72,9 +72,16 @@ def symbol_rows(args: dict[str, object]) -> list[list[object]]:
     return rows
 
 
-def test_default_view_is_offline_and_starts_on_the_first_day(env):
+def test_default_view_is_offline_and_starts_on_the_busiest_day(env):
+    """Issue 15.1: it opened on the first day, with nothing on the map."""
+    from geo.config import Settings
+    from geo.events import load_dataset
+    from geo.layers import busiest_day
+
     at = run()
-    assert at.slider(key="date").value == dt.date(2022, 1, 1)
+    busiest = busiest_day(load_dataset(Settings(data_dir=env), None, strict=False))
+    assert busiest is not None and busiest != dt.date(2022, 1, 1)
+    assert at.slider(key="date").value == busiest
     args = folium_args(at)
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
     assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]

@@ -237,3 +237,20 @@ def test_partial_figures_are_never_the_headline(ds: Dataset) -> None:
     assert not deaths.latest.any()  # neither a partial nor a retracted figure heads the day
     on_16th = national_figures(with_part, "2022-01-16")
     assert on_16th[on_16th.latest & (on_16th.metric == "deaths")].value.tolist() == [225]
+
+
+def test_the_dashboard_opens_on_the_busiest_day(tmp_path) -> None:
+    """Issue 15.1: it opened on 1 January with nothing on the map."""
+    from builders import dataset
+
+    from dashboard.view import day_from_url
+    from geo.layers import busiest_day
+
+    ds = dataset(tmp_path / "data")
+    day = busiest_day(ds)
+    first, last = ds.date_range()
+    assert day is not None and first <= day <= last
+    per_day = ds.events.groupby(ds.events.date.dt.date).size()
+    assert per_day[day] == per_day.max()
+    assert day_from_url(None, first, last, default=day) == day
+    assert day_from_url("2022-01-02", first, last, default=day) == max(dt.date(2022, 1, 2), first)
