@@ -81,6 +81,8 @@ class WordFinder(Generic[T]):
             r"\b(?:" + trie([re.escape(c) for c in p] for p in grouped) + ")"
         )
         self.by_prefix = {p: tuple((rx, tuple(v)) for rx, v in alts) for p, alts in grouped.items()}
+        # matched literal start -> the patterns to try there (the heads repeat across texts)
+        self._alternatives: dict[str, tuple[tuple[re.Pattern[str], tuple[T, ...]], ...]] = {}
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -88,18 +90,23 @@ class WordFinder(Generic[T]):
         """(start, end, payloads) of each pattern found, the longest at each start."""
         out = []
         end_at = len(text) if endpos is None else endpos
+        alternatives = self._alternatives
         for m in self.prefilter.finditer(text, pos, end_at):
             start = m.start()
             head = m.group()
             end, found = -1, []
-            for k in range(len(head), 1, -1):
-                for alt, payloads in self.by_prefix.get(head[:k], ()):
-                    hit = alt.match(text, start, end_at)
-                    if hit is None or hit.end() < end:
-                        continue
-                    if hit.end() > end:
-                        end, found = hit.end(), []
-                    found += [p for p in payloads if p not in found]
+            tries = alternatives.get(head)
+            if tries is None:  # every pattern whose literal start is a prefix of this head
+                tries = alternatives[head] = tuple(
+                    alt for k in range(len(head), 1, -1) for alt in self.by_prefix.get(head[:k], ())
+                )
+            for alt, payloads in tries:
+                hit = alt.match(text, start, end_at)
+                if hit is None or hit.end() < end:
+                    continue
+                if hit.end() > end:
+                    end, found = hit.end(), []
+                found += [p for p in payloads if p not in found]
             if found:
                 out.append((start, end, tuple(found)))
         return out
