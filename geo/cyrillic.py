@@ -197,11 +197,9 @@ class CyrillicNames:
                       and m.place.kind == "city"]  # fmt: skip
             if not cities:
                 continue
-            airport = g.group(1).lower().startswith("аэро")
-            kind, english = ("airport", "airport") if airport else ("facility", "akimat")
-            found = self.gazetteer.lookup(f"{cities[-1].name} {english}", kinds=[kind], limit=1)
-            if found and found[0].country_code == cities[-1].country_code:
-                out.append(Mention(g.group(), g.start(), g.end(), "resolved", found[0], 0.6))
+            site = self._site(g.group(1), cities[-1].name, cities[-1].country_code)
+            if site is not None:
+                out.append(Mention(g.group(), g.start(), g.end(), "resolved", site, 0.6))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -255,6 +253,13 @@ class CyrillicNames:
                     break
         return (place, 0) if place is not None else None
 
+    def _site(self, noun: str, city: str, country: str) -> Place | None:
+        """The city's airport ("аэропорт...") or akimat, from the gazetteer, if it has one."""
+        airport = "аэропорт" in noun.lower()
+        kind, english = ("airport", "airport") if airport else ("facility", "akimat")
+        found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
+        return found[0] if found and found[0].country_code == country else None
+
     def _facilities(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "аэропорт Алматы" / "Алматы ... аэропорт": the city's airport; "акимат" beside a
         city: its akimat (as the English parser does with "the airport")."""
@@ -264,14 +269,11 @@ class CyrillicNames:
             before = text[max(0, m.start - 25) : m.start].lower()
             noun = re.search(r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*)\s+$", before)
             if noun and p is not None and p.kind in {"city", "admin1"}:
-                kind, english = ("airport", "airport") if noun.group(1).startswith("аэро") else (
-                    "facility", "akimat")  # fmt: skip
                 city = p.name if p.kind == "city" else (p.city or p.name)
-                found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
-                if found and found[0].country_code == p.country_code:
+                site = self._site(noun.group(1), city, p.country_code)
+                if site is not None:
                     start = m.start - len(before) + noun.start(1)
-                    out.append(Mention(text[start : m.end], start, m.end, "resolved", found[0],
-                                       0.75))  # fmt: skip
+                    out.append(Mention(text[start : m.end], start, m.end, "resolved", site, 0.75))
                     continue
             out.append(m)
         return out

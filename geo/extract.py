@@ -578,9 +578,8 @@ class Extractor:
             for count in c_counts:
                 if id(count) in used_counts:
                     continue
-                out.append(self._figure(doc, count, sentence[c_start:c_end], offset + c_start,
-                                        c_mentions, c_dates, certainty, retracted,
-                                        evidence))  # fmt: skip
+                out.append(self._figure(doc, count, sentence[c_start:c_end], c_mentions,
+                                        c_dates, certainty, retracted, evidence))  # fmt: skip
         if any(c.kind == "state" for c in out):
             out = _one_status_a_day(_close_before_reopening(out))
         return out
@@ -791,7 +790,6 @@ class Extractor:
         doc: Document,
         count: Count,
         clause: str,
-        offset: int,
         mentions: list[Mention],
         dates: list[DateMention],
         certainty: str,
