@@ -251,3 +251,81 @@ def data_extent(ds: Dataset, *, pad_deg: float = 0.5) -> tuple[float, float, flo
     lon1 = max(b[2] for b in boxes) + pad_deg
     lat1 = max(b[3] for b in boxes) + pad_deg
     return max(lon0, -180.0), max(lat0, -85.0), min(lon1, 180.0), min(lat1, 85.0)
+
+
+FEED_COLUMNS: tuple[str, ...] = (
+    "date", "kind", "layer", "id", "name", "place", "place_id", "status", "event_type",
+    "sub_event_type", "fatalities", "injured", "detained", "troops", "count_note", "actor",
+    "description", "certainty", "sources", "origin", "lat", "lon",
+)  # fmt: skip
+_FEED_ORDER = {layer: i for i, layer in enumerate(MAP_LAYERS + ("other",))}
+
+
+def day_feed(
+    ds: Dataset,
+    day: dt.date | str | pd.Timestamp,
+    *,
+    window: int | None = 1,
+    filters: Filters = NO_FILTERS,
+) -> pd.DataFrame:
+    """What happened on a day (or in the window ending on it), national records included:
+    the briefer's list, newest first (``FEED_COLUMNS``).
+
+    ``kind`` is "event" for a dated event, "begins" for a state that starts in the window (the
+    airport closed, a contingent deployed) and "ends" for the last day of a state in the window
+    that nothing takes over from the next day (a contingent leaving; the airport reopening is
+    the "begins" of its next status, not the end of the closure; a one-day state only
+    begins). ``lat``/``lon`` are empty for national records, which have no point.
+    """
+    day = as_day(day)
+    check_window(window)
+    start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
+    parts = []
+    for layer in EVENT_LAYERS:
+        frame = filters.apply(standard_layer(ds, layer))
+        frame = frame[(frame["date"] >= start) & (frame["date"] <= day)]
+        parts.append(frame.assign(kind="event"))
+    for layer in STATE_LAYERS:
+        frame = filters.apply(standard_layer(ds, layer))
+        begins = frame[(frame["valid_from"] >= start) & (frame["valid_from"] <= day)]
+        parts.append(begins.assign(kind="begins", date=begins["valid_from"]))
+        ends = frame[(frame["valid_to"] >= start) & (frame["valid_to"] <= day)]
+        ends = ends[(ends["valid_to"] > ends["valid_from"]) & ~_taken_over(ends, frame)]
+        parts.append(ends.assign(kind="ends", date=ends["valid_to"]))
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame({col: [] for col in FEED_COLUMNS})
+    feed = pd.concat(parts)
+    points = feed.geometry
+    located = points.notna() & ~points.is_empty
+    feed["lat"] = points.y.where(located)
+    feed["lon"] = points.x.where(located)
+    feed["_order"] = feed["layer"].map(_FEED_ORDER).fillna(len(_FEED_ORDER))
+    feed["_kind"] = feed["kind"].map({"begins": 0, "event": 1, "ends": 2})
+    feed = feed.sort_values(["date", "_order", "_kind", "id"], ascending=[False, True, True, True])
+    return pd.DataFrame(feed[list(FEED_COLUMNS)]).reset_index(drop=True)
+
+
+def _taken_over(ends: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
+    """For each ending state: does a state of the same layer and name or place begin the
+    next day (closed until the 12th, operating from the 13th)?"""
+    if not len(ends):
+        return pd.Series(False, index=ends.index)
+    starts = {
+        (layer, key, start)
+        for layer, name, place, start in zip(
+            states["layer"], states["name"], states["place_id"], states["valid_from"], strict=True
+        )
+        for key in (name, place)
+        if isinstance(key, str) and key
+    }
+    nxt = ends["valid_to"] + pd.Timedelta(days=1)
+    return pd.Series(
+        [
+            any((layer, key, n) in starts for key in (name, place) if isinstance(key, str) and key)
+            for layer, name, place, n in zip(
+                ends["layer"], ends["name"], ends["place_id"], nxt, strict=True
+            )
+        ],
+        index=ends.index,
+    )

@@ -14,6 +14,7 @@ from geo.events import Dataset, _frame
 from geo.layers import (
     FEATURE_COLUMNS,
     Filters,
+    day_feed,
     events_per_day,
     features_on,
     layer_counts,
@@ -254,3 +255,22 @@ def test_the_dashboard_opens_on_the_busiest_day(tmp_path) -> None:
     assert per_day[day] == per_day.max()
     assert day_from_url(None, first, last, default=day) == day
     assert day_from_url("2022-01-02", first, last, default=day) == max(dt.date(2022, 1, 2), first)
+
+
+def test_the_day_feed_lists_events_and_state_changes_newest_first(ds: Dataset) -> None:
+    feed = day_feed(ds, "2022-01-06")
+    assert list(zip(feed["id"], feed["kind"], strict=True)) == [
+        ("S2", "begins"),  # the airport closed: its new status, not the end of "seized"
+        ("E4", "event"),  # national: in the feed although it has no point
+    ]
+    assert feed["lat"].isna().tolist() == [False, True]
+    window = day_feed(ds, "2022-01-06", window=3)
+    assert window["date"].is_monotonic_decreasing
+    assert set(window["id"]) == {"E1", "E2", "E3", "E4", "S1", "S2"}
+    # a contingent that leaves ends in the feed; the airport reopening is a new status
+    assert list(day_feed(ds, "2022-01-14")["kind"]) == ["ends"]
+    assert list(zip(*[day_feed(ds, "2022-01-13")[c] for c in ("id", "kind")], strict=True)) == [
+        ("S3", "begins")
+    ]
+    assert day_feed(ds, "2022-01-05", filters=Filters(admin1=("KZ-MAN",)))["id"].tolist() == ["E3"]
+    assert day_feed(ds, "2022-02-01").empty
