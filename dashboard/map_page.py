@@ -499,14 +499,19 @@ st.download_button(
 # --- articles about a place ------------------------------------------------------------------
 
 st.subheader("Articles about a place")
-place_options = cmap.places_on_map(frames)
-place_names = dict(place_options)
+try:
+    describe_place = get_gazetteer(settings, signature).get
+except GeoError:  # the banner above says why; places are then listed by their records' names
+    describe_place = None
+place_options = cmap.places_on_map(frames, describe_place)
+place_names = {key: name for key, name, _ in place_options}
+place_labels = {key: label for key, _, label in place_options}
 place = st.selectbox(
     "Place on the map",
-    [k for k, _ in place_options],
+    list(place_labels),
     index=None,
     key="place",
-    format_func=lambda k: place_names.get(k, k),
+    format_func=lambda k: place_labels.get(k, k),
     placeholder="Choose a place…",
 )
 if place:
@@ -516,13 +521,32 @@ if place:
         st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
         spans = {}
     name = place_names.get(place, place)
-    hits = [
-        a
-        for a in ds.articles
-        if any(s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, []))
-    ]
-    if not hits:
-        st.caption(f"No article mentions {cmap.md_text(name)}.")
+    since = dt.date.min if view.window is None else day_value - dt.timedelta(days=view.window - 1)
+    hits = sorted(
+        (
+            a
+            for a in ds.articles
+            if since <= a.date <= day_value
+            and any(
+                s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, [])
+            )
+        ),
+        key=lambda a: (a.date, a.title),
+        reverse=True,
+    )
+    period = (
+        f"by {day_value:%d %B}"
+        if view.window is None
+        else f"on {day_value:%d %B}"
+        if view.window == 1
+        else f"from {since:%d} to {day_value:%d %B}"
+    )
+    st.caption(
+        f"{len(hits)} article{'s' if len(hits) != 1 else ''} {period} mention "
+        f"{cmap.md_text(name)}, newest first, its mentions highlighted."
+        if hits
+        else f"No article {period} mentions {cmap.md_text(name)}."
+    )
     budget = cmap.ARTICLES_PAGE_CHARS
     for shown, article in enumerate(hits):
         if budget <= 0:

@@ -14,7 +14,7 @@ import json
 import math
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,16 +154,44 @@ def _first_url(sources: str) -> str:
         return ""
 
 
-def places_on_map(frames: Mapping[str, gpd.GeoDataFrame]) -> list[tuple[str, str]]:
-    """(place_id or name, place name) of every place with a visible feature, by name."""
-    seen: dict[str, str] = {}
+PLACE_KINDS = {"admin1": "region", "admin2": "district", "country": "country"}
+
+
+def places_on_map(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    describe: Callable[[str], Any] | None = None,
+) -> list[tuple[str, str, str]]:
+    """(key, name, label) of every place with a visible feature, once each, sorted by label.
+
+    The key is the place id (or the name of a place without one). ``describe`` (the
+    gazetteer's ``get``) names a place by its id, so the airport and the city hall are listed
+    as themselves ("Almaty International Airport · airport, Almaty") rather than as ten
+    "Almaty"; the label ends with how many features the place has on the map.
+    """
+    seen: dict[str, list] = {}
     for frame in frames.values():
         for pid, name in zip(frame["place_id"], frame["place"], strict=True):
-            name = str(name or "")
-            key = str(pid or "") or name
-            if key and key not in seen:
-                seen[key] = name or key
-    return sorted(seen.items(), key=lambda kv: kv[1].lower())
+            name = "" if export.is_missing(name) else str(name)
+            pid = "" if export.is_missing(pid) else str(pid)
+            key = pid or name
+            if not key:
+                continue
+            if key in seen:
+                seen[key][2] += 1
+                continue
+            kind, city = "", ""
+            place = describe(pid) if describe and pid else None
+            if place is not None:
+                name = str(place.name)
+                kind = PLACE_KINDS.get(place.kind, str(place.kind).replace("_", " "))
+                city = str(place.city or "")
+            seen[key] = [name or key, kind, 1, city]
+    out = []
+    for key, (name, kind, n, city) in seen.items():
+        where = ", ".join(p for p in (kind, city) if p and p.lower() not in name.lower())
+        label = f"{name} · {where}" if where else name
+        out.append((key, name, f"{label} ({n} on the map)"))
+    return sorted(out, key=lambda t: (t[2].lower(), t[0]))
 
 
 def layer_geojson(

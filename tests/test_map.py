@@ -379,3 +379,30 @@ def test_a_name_in_another_script_shows_its_english_name_beside_it() -> None:
     assert "<b>" not in html  # the article's own markup stays text
     latin = highlight_html("Rallies in Aktau.", [Span(11, 16, "gn:610612", "Aktau")])
     assert "cm-en" not in latin
+
+
+def test_the_place_picker_names_each_place_once_by_what_it_is():
+    from types import SimpleNamespace
+
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame(
+        {
+            "place_id": ["airport:ALA", "airport:ALA", "gn:1", "site:hall", "", None],
+            "place": ["Almaty", "Almaty", "Almaty", "Almaty", "Zhetybay", None],
+        }
+    )
+    known = {
+        "airport:ALA": SimpleNamespace(name="Almaty Airport", kind="airport", city="Almaty"),
+        "gn:1": SimpleNamespace(name="Almaty", kind="city", city=""),
+        "site:hall": SimpleNamespace(name="Almaty City Akimat", kind="facility", city="Almaty"),
+    }
+    options = cmap.places_on_map({"clashes": frame}, known.get)
+    assert options == [
+        ("airport:ALA", "Almaty Airport", "Almaty Airport (2 on the map)"),
+        ("site:hall", "Almaty City Akimat", "Almaty City Akimat · facility (1 on the map)"),
+        ("gn:1", "Almaty", "Almaty · city (1 on the map)"),
+        ("Zhetybay", "Zhetybay", "Zhetybay (1 on the map)"),
+    ]
+    # without a gazetteer the records' own place names are used
+    assert [o[1] for o in cmap.places_on_map({"clashes": frame})] == ["Almaty"] * 3 + ["Zhetybay"]
