@@ -231,43 +231,58 @@ def highlight_html(text: str, spans: Sequence[Span], *, selected: str = "") -> s
 
 
 def figure_html(figures: pd.DataFrame) -> str:
-    """National figures as reported by a day: per metric the latest, then earlier, disputed and
-    retracted ones (struck through, with a badge). All text escaped."""
+    """National figures as reported by a day, compact: per metric the ``current`` ones (the
+    headline, and every group's newest figures side by side), then the earlier ones behind a
+    "history" fold. Retracted figures are struck through, with a badge. All text escaped."""
     if not len(figures):
         return '<p class="cm-none">No national figures reported by this day.</p>'
+    current = figures["current"] if "current" in figures else pd.Series(True, figures.index)
     parts = []
     for metric in METRICS:
         rows = figures[figures["metric"] == metric]
-        rows = rows.sort_values("latest", ascending=False, kind="stable")  # headline first
         if not len(rows):
             continue
-        items = []
-        for rec in rows.to_dict("records"):
-            value = "?" if pd.isna(rec["value"]) else f"{int(rec['value']):,}"
-            qualifier = "" if rec["qualifier"] in ("exact", "", None) else f"{rec['qualifier']} "
-            text = f"{esc(qualifier)}{value}"
-            certainty = str(rec.get("certainty") or "reported")
-            if certainty == "retracted":
-                text = f"<s>{text}</s>"
-            badge = ""
-            if certainty != "reported":
-                badge = f' <span class="cm-badge cm-{esc(certainty.replace(" ", "-"))}">{esc(certainty)}</span>'
-            day = pd.Timestamp(rec["date"]).date().isoformat()
-            who = esc(rec.get("reported_by") or "")
-            note = f' <span class="cm-note">{esc(rec["note"])}</span>' if rec.get("note") else ""
-            cls = "cm-latest" if rec.get("latest") else "cm-earlier"
-            part = str(rec.get("part") or "")
-            if part:  # a figure for one group only: never the headline, always labelled
-                badge += f' <span class="cm-part">{esc(part)} only</span>'
-            items.append(
-                f'<li class="{cls}"><span class="cm-value">{text}</span>{badge} '
-                f'<span class="cm-meta">{day}{", " + who if who else ""}</span>{note} '
-                f'<span class="cm-src">{sources_html(str(rec.get("sources") or ""))}</span></li>'
+        rows = rows.sort_values("latest", ascending=False, kind="stable")  # headline first
+        now = rows[current[rows.index]]
+        earlier = rows[~current[rows.index]]
+        history = ""
+        if len(earlier):
+            history = (
+                f'<details class="cm-history"><summary>{len(earlier)} earlier</summary>'
+                f"<ul>{_figure_items(earlier)}</ul></details>"
             )
         parts.append(
-            f'<div class="cm-metric"><b>{esc(METRIC_LABELS[metric])}</b><ul>{"".join(items)}</ul></div>'
+            f'<div class="cm-metric"><b>{esc(METRIC_LABELS[metric])}</b>'
+            f"<ul>{_figure_items(now)}</ul>{history}</div>"
         )
     return "".join(parts)
+
+
+def _figure_items(rows: pd.DataFrame) -> str:
+    items = []
+    for rec in rows.to_dict("records"):
+        value = "?" if pd.isna(rec["value"]) else f"{int(rec['value']):,}"
+        qualifier = "" if rec["qualifier"] in ("exact", "", None) else f"{rec['qualifier']} "
+        text = f"{esc(qualifier)}{value}"
+        certainty = str(rec.get("certainty") or "reported")
+        if certainty == "retracted":
+            text = f"<s>{text}</s>"
+        badge = ""
+        if certainty != "reported":
+            badge = f' <span class="cm-badge cm-{esc(certainty.replace(" ", "-"))}">{esc(certainty)}</span>'
+        day = pd.Timestamp(rec["date"]).date().isoformat()
+        who = esc(rec.get("reported_by") or "")
+        note = f' <span class="cm-note">{esc(rec["note"])}</span>' if rec.get("note") else ""
+        cls = "cm-latest" if rec.get("latest") else "cm-earlier"
+        part = str(rec.get("part") or "")
+        if part:  # a figure for one group only: never the headline, always labelled
+            badge += f' <span class="cm-part">{esc(part)} only</span>'
+        items.append(
+            f'<li class="{cls}"><span class="cm-value">{text}</span>{badge} '
+            f'<span class="cm-meta">{day}{", " + who if who else ""}</span>{note} '
+            f'<span class="cm-src">{sources_html(str(rec.get("sources") or ""))}</span></li>'
+        )
+    return "".join(items)
 
 
 PAGE_CSS = """
@@ -276,6 +291,7 @@ PAGE_CSS = """
 .cm-metric li { margin: 0; font-size: 0.9rem; }
 .cm-metric li.cm-latest .cm-value { font-size: 1.35rem; font-weight: 700; }
 .cm-metric li.cm-earlier { color: #555; }
+.cm-history summary { color: #555; font-size: 0.82rem; cursor: pointer; }
 .cm-meta { color: #666; font-size: 0.82rem; }
 .cm-note { color: #777; font-size: 0.8rem; }
 .cm-part { font-style: italic; color: #444; font-size: 0.8rem; }

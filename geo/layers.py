@@ -155,11 +155,17 @@ def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
 
 
 def national_figures(ds: Dataset, day: dt.date | str | pd.Timestamp) -> pd.DataFrame:
-    """Every national figure reported on or before a day, newest first, with a ``latest`` flag.
+    """Every national figure reported on or before a day, newest first, with two flags.
 
     ``latest`` marks, per metric, the newest figure that counts everyone (empty ``part``) and
     has not been retracted; partial, disputed and retracted figures stay in the frame, side by
     side with their dates and sources, and are never added up.
+
+    ``current`` marks what a briefer reads out, per metric: the ``latest`` figure, every figure
+    of the newest day that reported the metric (parts and disputed figures of one day stay
+    together), and the newest figure of each group (``part``: security forces, "armed
+    criminals"...) reported since that headline, so on 7 January the 26 "armed criminals"
+    stand beside the 18 security forces while no total is known. The rest is history.
     """
     day = as_day(day)
     figs = ds.figures[ds.figures["date"] <= day].copy()
@@ -169,6 +175,15 @@ def national_figures(ds: Dataset, day: dt.date | str | pd.Timestamp) -> pd.DataF
     usable = figs[(figs["certainty"] != "retracted") & (part == "")]
     if len(usable):
         figs.loc[usable.groupby("metric").head(1).index, "latest"] = True
+    by_metric = figs.groupby("metric")["date"]
+    headline = figs["date"].where(figs["latest"]).groupby(figs["metric"]).transform("max")
+    newest_of_part = figs["date"] == figs.groupby([figs["metric"], part])["date"].transform("max")
+    since_headline = headline.isna() | (figs["date"] > headline)
+    figs["current"] = (
+        figs["latest"]
+        | (figs["date"] == by_metric.transform("max"))
+        | (newest_of_part & since_headline)
+    )
     return figs.drop(columns=[c for c in ("_line",) if c in figs])
 
 

@@ -274,3 +274,29 @@ def test_the_day_feed_lists_events_and_state_changes_newest_first(ds: Dataset) -
     ]
     assert day_feed(ds, "2022-01-05", filters=Filters(admin1=("KZ-MAN",)))["id"].tolist() == ["E3"]
     assert day_feed(ds, "2022-02-01").empty
+
+
+def test_current_figures_keep_a_days_parts_together_and_fold_the_rest(ds: Dataset) -> None:
+    parts = pd.DataFrame(
+        {
+            "id": ["P1", "P2", "P3", "P4"],
+            "date": pd.to_datetime(["2022-01-05", "2022-01-06", "2022-01-07", "2022-01-07"]),
+            "metric": ["deaths"] * 4,
+            "value": pd.array([8, 18, 26, 30], dtype="Int64"),
+            "qualifier": ["exact"] * 4,
+            "part": ["police", "security forces", "armed criminals", "armed criminals"],
+            "reported_by": ["Interior Ministry", "Interior Ministry", "Interior Ministry", "TASS"],
+            "certainty": ["reported"] * 4,
+            "note": [""] * 4,
+            "sources": [SRC] * 4,
+            "_line": [5, 6, 7, 8],
+        }
+    )
+    ds = Dataset(ds.events, ds.states, pd.concat([ds.figures, parts], ignore_index=True))
+    figs = national_figures(ds, "2022-01-07")
+    # no whole figure yet: each group's newest figures, the disputed 26/30 side by side
+    assert set(figs.loc[figs["current"], "id"]) == {"P1", "P2", "P3", "P4"}
+    later = national_figures(ds, "2022-01-15")
+    # the 225 headline, its retracted predecessor and the older parts are history
+    assert set(later.loc[later["current"] & (later["metric"] == "deaths"), "id"]) == {"F2"}
+    assert {"F1", "P1", "P2", "P3", "P4"} <= set(later.loc[~later["current"], "id"])

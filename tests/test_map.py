@@ -243,6 +243,8 @@ def test_national_figures_show_retracted_struck_through(ds):
     assert 'class="cm-latest"><span class="cm-value">7,939' in html
     later = cmap.figure_html(national_figures(ds, "2022-01-16"))
     assert 'class="cm-latest"><span class="cm-value">225' in later
+    # the retracted 164 and older figures are folded away as history, still on the page
+    assert '<details class="cm-history"><summary>' in later and "<s>164</s>" in later
     assert "No national figures" in cmap.figure_html(national_figures(ds, "2021-12-31"))
 
 
