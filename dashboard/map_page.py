@@ -176,6 +176,12 @@ except GeoError as exc:
         icon="⚠️",
     )
 
+gazetteer = None  # names the places and regions the records point at
+try:
+    gazetteer = get_gazetteer(settings, signature)
+except GeoError:  # the data banner above already says why
+    pass
+
 boundaries = None
 try:
     boundaries = get_boundaries(settings, signature)
@@ -219,12 +225,13 @@ with st.sidebar:
         admin_names.update(zip(boundaries["iso3166_2"], boundaries["name"], strict=True))
     for frame in (ds.events, ds.states):
         for code in frame["admin1"].dropna().unique():
-            if code:
-                admin_names.setdefault(str(code), str(code))
+            if code and str(code) not in admin_names:  # a region the boundaries lack
+                unit = gazetteer.get(f"admin1:{code}") if gazetteer else None
+                admin_names[str(code)] = unit.name if unit else str(code)
     admin1 = st.multiselect(
         "Region (admin-1)",
         sorted(admin_names, key=lambda c: admin_names[c]),
-        format_func=lambda c: f"{admin_names[c]} ({c})",
+        format_func=lambda c: admin_names[c] if admin_names[c] == c else f"{admin_names[c]} ({c})",
         key="admin1",
         bind="query-params",
     )
@@ -499,11 +506,7 @@ st.download_button(
 # --- articles about a place ------------------------------------------------------------------
 
 st.subheader("Articles about a place")
-try:
-    describe_place = get_gazetteer(settings, signature).get
-except GeoError:  # the banner above says why; places are then listed by their records' names
-    describe_place = None
-place_options = cmap.places_on_map(frames, describe_place)
+place_options = cmap.places_on_map(frames, gazetteer.get if gazetteer else None)
 place_names = {key: name for key, name, _ in place_options}
 place_labels = {key: label for key, _, label in place_options}
 place = st.selectbox(

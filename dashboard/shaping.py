@@ -124,7 +124,10 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
         part["when"] = [_when(r) for r in frame[["date", "valid_from", "valid_to"]].itertuples()]
         for col in columns[2:-1]:
             if col not in ("layer", "when"):
-                part[col] = frame[col]
+                values = frame[col]
+                if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+                    values = values.fillna("")  # an empty cell, not "None"
+                part[col] = values
         part["link"] = [_first_url(s) for s in frame["sources"]]
         parts.append(part)
     if not parts:
@@ -521,7 +524,7 @@ def shading_features(
     for code, name, geom in boundaries[["iso3166_2", "name", "geometry"]].itertuples(index=False):
         n = counts.get(code, 0)
         if n:
-            tip = f"<b>{esc(name)}</b><br>{n:,} events"
+            tip = f"<b>{esc(name)}</b><br>{n:,} event{'' if n == 1 else 's'}"
             out.append(_area(geom, ramp_colour(n, top), 0.6, tip, tip))
     return out
 
