@@ -107,7 +107,10 @@ def feature_html(row: Mapping[str, Any]) -> str:
     layer = str(row["layer"])
     style = LAYER_STYLES[layer]
     when = when_text(row.get("date"), row.get("valid_from"), row.get("valid_to"))
-    lines = [f'<div class="cm-feature"><b>{esc(row.get("name") or row.get("place"))}</b>']
+    lines = [
+        f'<div class="cm-feature" data-id="{esc(row.get("id"))}">'
+        f"<b>{esc(row.get('name') or row.get('place'))}</b>"
+    ]
     lines.append(f'<div class="cm-meta">{esc(style.label)} · {esc(when)}</div>')
     place = row.get("place") or ""
     if place and place != row.get("name"):

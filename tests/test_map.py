@@ -408,3 +408,42 @@ def test_the_place_picker_names_each_place_once_by_what_it_is():
     ]
     # without a gazetteer the records' own place names are used
     assert [o[1] for o in cmap.places_on_map({"clashes": frame})] == ["Almaty"] * 3 + ["Zhetybay"]
+
+
+def test_the_day_feed_reads_as_news_and_escapes_everything():
+    import pandas as pd
+
+    from dashboard.feed import feed_html, feed_items
+    from geo.layers import FEED_COLUMNS
+
+    def row(**kw):
+        counts = ("fatalities", "injured", "detained", "troops")
+        base = {c: None if c in counts else "" for c in FEED_COLUMNS}
+        base.update(date=pd.Timestamp("2022-01-05"), lat=None, lon=None, certainty="reported")
+        base.update(kw)
+        return base
+
+    feed = pd.DataFrame(
+        [
+            row(kind="event", layer="clashes", id="E1", place=HOSTILE, lat=43.2, lon=76.9,
+                sub_event_type="Violent demonstration", fatalities=3,
+                sources="Reuters <https://example.org/a> ; TASS <https://tass.com/1>"),
+            row(kind="begins", layer="infrastructure", id="S1", name="Almaty Airport",
+                place="Almaty", status="seized", lat=43.35, lon=77.04),
+            *[row(kind="begins", layer="emergency", id=f"S{i}", place=f"Region {i}",
+                  status="declared") for i in range(2, 5)],
+            row(kind="event", layer="other", id="E2", event_type="Strategic developments",
+                description="x " * 200),
+        ]
+    )  # fmt: skip
+    items = feed_items(feed)
+    assert [i.record_id for i in items] == ["E1", "S1", "S2", "E2"]
+    assert "declared in 3 places" in items[2].title and "Region 4" in items[2].detail
+    assert items[1].title == "<b>Almaty Airport</b> · Seized" and items[1].colour != "#1d4e89"
+    assert "National" in items[3].title and items[3].lat is None and items[3].detail.endswith("…")
+    assert "+1" in items[0].source and "deaths 3" in items[0].detail
+    html = feed_html(items, heading=f"5 January {HOSTILE}")
+    assert "<script>alert" not in html.replace("<script>function", "")
+    assert html.count("<script>") == 1 and 'data-lat="43.20000"' in html
+    assert 'class="cf-item cf-national" data-id="E2"' in html
+    assert "Nothing reported" in feed_html([], heading="x")
