@@ -21,7 +21,7 @@ from geo.csvrows import parse_sources
 from geo.symbology import LAYER_STYLES, STATUS_COLOURS, STATUS_LABELS
 
 FEED_HEIGHT_PX = 360
-DESCRIPTION_CHARS = 180
+DESCRIPTION_CHARS = 120
 # States of one layer and status that begin (or end) the same day are one line: the 17
 # states of emergency of 5 January are one news item, not 17.
 GROUPED_LAYERS = ("emergency",)
@@ -78,8 +78,6 @@ def _item(rec: dict[str, Any]) -> FeedItem:
             what = _text(rec.get("event_type"))
         where = place or "National"
         title = f"<b>{esc(where)}</b> · {esc(what or style.label)}"
-        if _text(rec.get("actor")):
-            title += f' <span class="cf-actor">({esc(rec["actor"])})</span>'
     else:
         status = _text(rec.get("status"))
         label = STATUS_LABELS.get(status, status) if layer == "infrastructure" else status
@@ -164,19 +162,20 @@ def _first_source_html(cell: str) -> str:
     )
 
 
-def feed_html(items: list[FeedItem], *, heading: str) -> str:
+def feed_html(items: list[FeedItem], *, heading: str, show_day: bool = False) -> str:
     """The feed as a small page for ``st.components.v1.html``: a scrolling list whose lines
-    fly the map (in the sibling frame that holds ``window.map``) to their record."""
+    fly the map (in the sibling frame that holds ``window.map``) to their record.
+    ``show_day`` prints each line's day (a window of several days)."""
     if not items:
         rows = '<p class="cf-none">Nothing reported on this day.</p>'
     else:
-        rows = "".join(_row_html(item) for item in items)
+        rows = "".join(_row_html(item, show_day) for item in items)
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>{FEED_CSS}</style></head>
 <body><div class="cf-head">{esc(heading)}</div><ol class="cf-list">{rows}</ol>
 <script>{FEED_JS}</script></body></html>"""
 
 
-def _row_html(item: FeedItem) -> str:
+def _row_html(item: FeedItem, show_day: bool) -> str:
     point = item.lat is not None and item.lon is not None
     attrs = f'data-id="{esc(item.record_id)}"'
     if point:
@@ -186,9 +185,10 @@ def _row_html(item: FeedItem) -> str:
         f'<span class="cf-sym cf-{esc(item.shape)}" style="background:{esc(item.colour)}"></span>'
     )
     source = f'<span class="cf-src">{item.source}</span>' if item.source else ""
+    day = f'<span class="cf-day">{esc(item.day)}</span> ' if show_day else ""
     return (
         f'<li class="cf-item{"" if point else " cf-national"}" {attrs} title="{hint}" '
-        f'tabindex="0">{symbol}<span class="cf-day">{esc(item.day)}</span> {item.title}'
+        f'tabindex="0">{symbol}{day}{item.title}'
         f'<div class="cf-detail">{item.detail} {source}</div></li>'
     )
 
@@ -207,7 +207,6 @@ body { margin: 0; font: 13px/1.35 "Source Sans Pro", "DejaVu Sans", sans-serif; 
 .cf-diamond { transform: rotate(45deg); width: 8px; height: 8px; }
 .cf-area { opacity: 0.6; }
 .cf-day { color: #666; font-size: 12px; margin-right: 2px; }
-.cf-actor { color: #555; }
 .cf-detail { color: #444; font-size: 12px; margin-left: 17px; }
 .cf-src { color: #777; }
 .cf-src a { color: #1d4e89; }

@@ -273,7 +273,12 @@ FEED_COLUMNS: tuple[str, ...] = (
     "sub_event_type", "fatalities", "injured", "detained", "troops", "count_note", "actor",
     "description", "certainty", "sources", "origin", "lat", "lon",
 )  # fmt: skip
-_FEED_ORDER = {layer: i for i, layer in enumerate(MAP_LAYERS + ("other",))}
+# Within a day, what a briefer says first: sites seized or reopened, troops, clashes, national
+# decisions, emergencies, then protests.
+_FEED_ORDER = {
+    layer: i
+    for i, layer in enumerate(("infrastructure", "troops", "clashes", "other", "emergency"))
+}
 
 
 def day_feed(
@@ -290,7 +295,9 @@ def day_feed(
     airport closed, a contingent deployed) and "ends" for the last day of a state in the window
     that nothing takes over from the next day (a contingent leaving; the airport reopening is
     the "begins" of its next status, not the end of the closure; a one-day state only
-    begins). ``lat``/``lon`` are empty for national records, which have no point.
+    begins). ``lat``/``lon`` are empty for national records, which have no point. Within a
+    day, site statuses come first, then troops, clashes, national decisions, emergencies and
+    protests.
     """
     day = as_day(day)
     check_window(window)
@@ -315,7 +322,7 @@ def day_feed(
     located = points.notna() & ~points.is_empty
     feed["lat"] = points.y.where(located)
     feed["lon"] = points.x.where(located)
-    feed["_order"] = feed["layer"].map(_FEED_ORDER).fillna(len(_FEED_ORDER))
+    feed["_order"] = feed["layer"].map(_FEED_ORDER).fillna(len(_FEED_ORDER))  # protests last
     feed["_kind"] = feed["kind"].map({"begins": 0, "event": 1, "ends": 2})
     feed = feed.sort_values(["date", "_order", "_kind", "id"], ascending=[False, True, True, True])
     return pd.DataFrame(feed[list(FEED_COLUMNS)]).reset_index(drop=True)

@@ -124,7 +124,12 @@ def test_geo_imports_neither_the_dashboard_nor_streamlit() -> None:
 
 
 # The dashboard's map modules, bottom-up (app.py, the Streamlit script, sits above them all).
-DASHBOARD_LAYERS = (("assets", "view", "markup"), ("shaping", "feed"), ("leaflet", "desk"), ("map",))
+DASHBOARD_LAYERS = (
+    ("assets", "view", "markup"),
+    ("shaping", "feed"),
+    ("leaflet", "desk"),
+    ("map",),
+)
 
 
 def test_dashboard_map_modules_import_one_way() -> None:
