@@ -86,7 +86,7 @@ def test_troops_are_squares_sized_by_headcount(ds):
     (troops,) = cmap.layer_symbols(frames["troops"], "troops")
     assert troops.shape == "square" and troops.colour == LAYER_STYLES["troops"].colour
     assert troops.radius == marker_style("troops", counts={"troops": 2030}).radius
-    assert troops.label == "CSTO contingent"
+    assert troops.label == "CSTO contingent, 2,030 troops"  # what it is and how many
     assert "2,030" in troops.tooltip
 
 
