@@ -697,6 +697,7 @@ def _draw_map(
     detail: tuple[float, float, float, float] | None = None,
     bar: bool = False,
     wrap: int | None = None,
+    label_px: float = 15.5,
 ):
     """Boundaries, symbols, labels and cities in ``frame``; labels inside ``detail`` are left
     to the detail map (an outline marks its area). Returns the axes."""
@@ -741,14 +742,15 @@ def _draw_map(
         placer.taken.append(_draw_scale_bar(ax, frame, scale))
     if labels:
         label_style = {
-            "fontproperties": _font(15.5 * scale, bold=True),
+            "fontproperties": _font(label_px * scale, bold=True),
             "color": _INK,
             "zorder": 12,
             "path_effects": _halo(scale),
         }
         labelled = [s for s in drawn if s.label]  # infrastructure first, then troops, by size
         for s in sorted(labelled, key=lambda s: (LAYER_PRIORITY.get(s.layer, 2), -s.radius)):
-            if detail is None or not _inside(s.lon, s.lat, detail):
+            lon, lat = s.at or (s.lon, s.lat)  # where it is, not where it was spread to
+            if detail is None or not _inside(lon, lat, detail):
                 text = textwrap.fill(s.label, wrap) if wrap else s.label
                 placer.place(ax, s.lon, s.lat, text, s.radius * scale + 3 * scale, **label_style)
     if detail is not None:
@@ -835,7 +837,7 @@ def _draw_detail(
     map_box = (box[0], box[1] + head, box[2], box[3] - head)
     frame = fit_frame(extent, size, map_box, margin=0.0)
     inner = {lay: f[f.geometry.notna()] for lay, f in features.items()}
-    _draw_map(fig, frame, inner, boundaries, (), scale, bar=True, wrap=24)
+    _draw_map(fig, frame, inner, boundaries, (), scale, bar=True, wrap=26, label_px=13)
 
 
 def _legend(
@@ -919,6 +921,40 @@ def _legend(
             parse_math=False,
         )
         row += line
+        unsized = (
+            frame is None or bool(frame[style.size_by].isna().any()) if style.size_by else False
+        )
+        if style.unknown_when_missing and unsized:  # the hollow "?" of a size never reported
+            ax.scatter(
+                [10 * scale],
+                [row],
+                s=_marker_area(style.shape, 8 * scale),
+                c="white",
+                marker=_MARKERS[style.shape],
+                edgecolors=style.colour,
+                linewidths=1.4 * scale,
+                linestyles="--",
+            )
+            ax.text(
+                10 * scale,
+                row,
+                "?",
+                ha="center",
+                va="center",
+                color=style.colour,
+                fontproperties=_font(11 * scale, bold=True),
+                parse_math=False,
+            )
+            ax.text(
+                28 * scale,
+                row,
+                "size not reported",
+                fontproperties=_font(15 * scale),
+                color=_MUTED,
+                va="center",
+                parse_math=False,
+            )
+            row += line * 0.9
     sized = [LAYER_STYLES[lay] for lay in layers if LAYER_STYLES[lay].size_by]
     if sized:
         note = "Symbol area grows with " + ", ".join(
@@ -1044,18 +1080,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         if row + 46 * scale > box[3]:
             break
         colour = "#b3261e" if retracted else _INK
-        head_lines = textwrap.wrap(head, max(20, int(box[2] / (17 * scale * 0.6))))
+        px = 17 if len(head) < 48 else 15  # parts side by side: smaller, over a few lines
+        head_lines = textwrap.wrap(head, max(20, int(box[2] / (px * scale * 0.6))))
         ax.text(
             0,
             row,
             "\n".join(head_lines),
-            fontproperties=_font(17 * scale, bold=not retracted),
+            fontproperties=_font(px * scale, bold=not retracted),
             color=colour,
             va="top",
-            linespacing=1.15,
+            linespacing=1.1,
             parse_math=False,
         )
-        row += 24 * scale * len(head_lines)
+        row += (24 if px == 17 else 20) * scale * len(head_lines)
         short = textwrap.shorten(source, chars, placeholder=" …")
         ax.text(
             0,
@@ -1186,8 +1223,8 @@ def render_snapshot(
     figures_h = min((50 + 51 * n_lines) * scale, (bottom - end) * 0.5)
     if with_detail:
         detail_h = bottom - end - figures_h - 2 * gap
-        if detail_h < panel[2] * 0.5:  # keep the detail map readable; figures may wrap less
-            detail_h = min(panel[2] * 0.5, bottom - end - 2 * gap - 110 * scale)
+        if detail_h < panel[2] * 0.45:  # keep the detail map readable; figures may wrap less
+            detail_h = min(panel[2] * 0.45, bottom - end - 2 * gap - 110 * scale)
         if detail_h > 150 * scale:
             _draw_detail(
                 fig,
@@ -1260,7 +1297,7 @@ def render_storyboard(
     panel = lay["panel"]
     area = lay["map"]
     gap = 14 * scale
-    head_h = 30 * scale
+    head_h = 50 * scale  # the date, and under it what changed that day
     bounds = _bounds(boundaries, data_extent(ds))
     k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
     aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
@@ -1294,14 +1331,15 @@ def render_storyboard(
         )
         counts = _day_counts(ds, features, d)
         if counts:
+            text = " · ".join(counts)
+            chars = max(20, int(map_w / (14 * scale * 0.55)))
             fig.text(
-                (left + map_w) / w,
-                1 - (top + 3 * scale) / h,
-                " · ".join(counts),
-                fontproperties=_font((15 if len(" · ".join(counts)) < 40 else 12) * scale),
+                left / w,
+                1 - (top + 25 * scale) / h,
+                textwrap.shorten(text, chars, placeholder=" …"),
+                fontproperties=_font(14 * scale),
                 color=_MUTED,
                 va="top",
-                ha="right",
                 parse_math=False,
             )
     _legend(fig, panel, size, layers, None, scale)
