@@ -130,7 +130,7 @@ class SymbolLayer(DataElement):
     m.bindTooltip(r[5], {direction: "top", sticky: r[4] === "circle"});
     m.bindPopup(r[6], {maxWidth: 340, maxHeight: 320});
     group.addLayer(m);
-    group.cmSymbols.push({m: m, ll: L.latLng(r[0], r[1]), r: px, p: rank});
+    if (!{{ this.aggregated }}) { group.cmSymbols.push({m: m, ll: L.latLng(r[0], r[1]), r: px, p: rank}); }
   });
   {{ this.layer_js }}
 })();
@@ -144,6 +144,8 @@ class SymbolLayer(DataElement):
         self.layer = layer
         self.symbols = list(symbols)
         self.rank = LAYER_PRIORITY.get(layer, 2)
+        # grid cells (many places binned) are not spread: they stand for an area, not a spot
+        self.aggregated = js_json(any("grid cell" in s.popup for s in self.symbols))
         self.payload = js_json([s.as_row() for s in self.symbols])
         self.layer_js = f"group.cmCounts = group.cmCounts || {{}}; group.cmCounts[{js_json(layer)}] = {len(self.symbols)};"
 
@@ -251,7 +253,11 @@ class LabelDeclutter(DataElement):
     var clusters = {};
     syms.forEach(function (_, i) { var r = find(i); (clusters[r] = clusters[r] || []).push(i); });
     Object.keys(clusters).forEach(function (key) {
-      var members = clusters[key], k = members.length;
+      var members = clusters[key];
+      if (members.length > {{ this.max_cluster }}) {  // dense: lift out only sites and troops
+        members = members.filter(function (i) { return syms[i].p < 2; });
+      }
+      var k = members.length;
       if (k < 2) { return; }
       members.sort(function (a, b) {
         return (syms[a].p - syms[b].p) || (syms[b].r - syms[a].r) || (a - b);
@@ -338,6 +344,7 @@ class LabelDeclutter(DataElement):
         self.gap = SPREAD_GAP_PX
         self.overlap = SPREAD_OVERLAP
         self.min_leg = SPREAD_MIN_LEG_PX
+        self.max_cluster = SPREAD_MAX_CLUSTER
 
 
 class PlaceLabels(DataElement):
@@ -418,6 +425,7 @@ TILE_ERROR_TEXT = (
 SPREAD_GAP_PX = 3.0
 SPREAD_OVERLAP = 0.75
 SPREAD_MIN_LEG_PX = 10.0
+SPREAD_MAX_CLUSTER = 12  # beyond it only sites and troops are spread (geo.symbology)
 
 
 def town_labels(gazetteer: Any, country: str = "KZ") -> list[tuple[float, float, str, str, float]]:

@@ -295,6 +295,7 @@ def spread_offsets(
     gap: float = 3.0,
     overlap: float = 0.75,
     min_leg: float = 10.0,
+    max_cluster: int = 12,
 ) -> list[tuple[float, float]]:
     """Pixel offsets (dx, dy) that move symbols off each other, as a spiderfied cluster.
 
@@ -302,7 +303,8 @@ def spread_offsets(
     ``1 - overlap`` of their radii (chained: A near B near C) form a cluster; a cluster of two
     or more is laid on a ring around its centre, most important first (``priority``, lower
     first; then the larger), clockwise from the top, neighbours ``gap`` pixels apart and each at
-    least ``min_leg`` pixels beyond the largest radius, so its leader line shows. A lone
+    least ``min_leg`` pixels beyond the largest radius, so its leader line shows. In a cluster
+    of more than ``max_cluster`` only the priority ones (rank below 2) are spread. A lone
     symbol gets (0, 0). The dashboard runs the same steps in JavaScript (dashboard.leaflet).
     """
     n = len(points)
@@ -337,6 +339,8 @@ def spread_offsets(
     rank = list(priority) if priority is not None else [0] * n
     offsets = [(0.0, 0.0)] * n
     for members in clusters.values():
+        if len(members) > max_cluster:  # a dense city at a far zoom: lift out only the sites
+            members = [i for i in members if rank[i] < 2]  # and troops (a ring of 100 is noise)
         if len(members) < 2:
             continue
         members.sort(key=lambda i: (rank[i], -points[i][2], i))

@@ -398,6 +398,10 @@ def test_spread_offsets_move_overlapping_symbols_onto_a_ring():
             assert ((xi - xj) ** 2 + (yi - yj) ** 2) ** 0.5 >= ri + rj  # none hides another
     assert moved[2][1] == min(m[1] for m in moved[:3])  # the priority one sits at the top
     assert spread_offsets([(5.0, 5.0, 4.0), (50.0, 5.0, 4.0)]) == [(0.0, 0.0), (0.0, 0.0)]
+    # a dense city at a far zoom: 20 event circles stay, only the two sites are lifted out
+    dense = [(200.0 + i % 5, 200.0 + i // 5, 6.0) for i in range(20)] + [(202.0, 201.0, 7.0)] * 2
+    offsets = spread_offsets(dense, priority=[2] * 20 + [0, 0], max_cluster=12)
+    assert offsets[:20] == [(0.0, 0.0)] * 20 and all(o != (0.0, 0.0) for o in offsets[20:])
 
 
 def test_group_labels_say_what_the_group_is():
