@@ -165,6 +165,8 @@ def test_place_labels_thicken_with_zoom(case_url, page):
     far = body.evaluate(PLACES_JS)
     assert far["tooEarly"] == 0 and far["smallShown"] == 0  # only big cities from afar
     assert len(national["places"]) >= 8
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-07-national.png"))
     zoom_to(page, *ALMATY, 10)
     layout(page)
     close = body.evaluate(PLACES_JS)
