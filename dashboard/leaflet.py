@@ -33,6 +33,7 @@ from dashboard.shaping import (
 from dashboard.view import POINT_LAYERS, MapView
 from geo.events import Dataset
 from geo.symbology import (
+    LAYER_PRIORITY,
     LAYER_STYLES,
     STATUS_LABELS,
     legend_entries,
@@ -95,8 +96,9 @@ class SymbolLayer(DataElement):
     """Symbols of one layer drawn into the parent feature group.
 
     Circles are canvas ``L.circleMarker``s (fast at thousands); squares and diamonds are small
-    ``L.divIcon``s. Labels (facility names) sit beside the symbol and are decluttered: a label
-    that would overlap one already shown is hidden until the user zooms in.
+    ``L.divIcon``s, in the marker pane above the circles, diamonds (infrastructure) on top. A
+    symbol whose size was never reported is hollow with a "?". Each symbol is registered in
+    ``group.cmSymbols`` so the layout (``LabelDeclutter``) can spread symbols at one spot.
     """
 
     _template = Template(
@@ -105,23 +107,30 @@ class SymbolLayer(DataElement):
 (function () {
   var group = {{ this._parent.get_name() }};
   var rows = {{ this.payload }};
+  var rank = {{ this.rank }};
+  group.cmSymbols = group.cmSymbols || [];
   rows.forEach(function (r) {
-    var m;
+    var m, px = r[2];
     if (r[4] === "circle") {
       m = L.circleMarker([r[0], r[1]], {radius: r[2], color: "#ffffff", weight: 1,
         fillColor: r[3], fillOpacity: 0.78, opacity: 0.9});
     } else {
       var size = Math.round(r[2] * 1.6);
-      var shape = '<span class="cm-shape cm-' + r[4] + '" style="width:' + size + 'px;height:' +
-        size + 'px;background:' + r[3] + '"></span>';
+      px = size / 2;
+      var style = r[9] ? 'width:' + size + 'px;height:' + size + 'px;border-color:' + r[3] :
+        'width:' + size + 'px;height:' + size + 'px;background:' + r[3];
+      var shape = '<span class="cm-shape cm-' + r[4] + (r[9] ? ' cm-unknown' : '') +
+        '" style="' + style + '">' + (r[9] ? '<b style="color:' + r[3] + '">?</b>' : '') +
+        '</span>';
       var label = r[7] ? '<span class="cm-label">' + r[7] + '</span>' : '';
-      m = L.marker([r[0], r[1]], {icon: L.divIcon({className: "cm-icon", html: shape + label,
-        iconSize: [size, size], iconAnchor: [size / 2, size / 2]}), riseOnHover: true,
-        zIndexOffset: r[4] === "diamond" ? 1000 : 0});
+      m = L.marker([r[0], r[1]], {icon: L.divIcon({className: "cm-icon cm-l-" + r[10],
+        html: shape + label, iconSize: [size, size], iconAnchor: [size / 2, size / 2]}),
+        riseOnHover: true, zIndexOffset: r[4] === "diamond" ? 1000 : 0});
     }
     m.bindTooltip(r[5], {direction: "top", sticky: r[4] === "circle"});
     m.bindPopup(r[6], {maxWidth: 340, maxHeight: 320});
     group.addLayer(m);
+    if (!{{ this.aggregated }}) { group.cmSymbols.push({m: m, ll: L.latLng(r[0], r[1]), r: px, p: rank}); }
   });
   {{ this.layer_js }}
 })();
@@ -134,8 +143,31 @@ class SymbolLayer(DataElement):
         self._name = "SymbolLayer"
         self.layer = layer
         self.symbols = list(symbols)
+        self.rank = LAYER_PRIORITY.get(layer, 2)
+        # grid cells (many places binned) are not spread: they stand for an area, not a spot
+        self.aggregated = js_json(any("grid cell" in s.popup for s in self.symbols))
         self.payload = js_json([s.as_row() for s in self.symbols])
         self.layer_js = f"group.cmCounts = group.cmCounts || {{}}; group.cmCounts[{js_json(layer)}] = {len(self.symbols)};"
+
+
+class SpreadDay(DataElement):
+    """Asks the base map's layout to spread this day's symbols (after all layers are in)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var group = {{ this._parent.get_name() }};
+  if (window.cmSpreadDay) { window.cmSpreadDay(group); }
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "SpreadDay"
+        self.payload = ""
 
 
 class AreaShading(DataElement):
@@ -166,28 +198,140 @@ class AreaShading(DataElement):
 
 
 class LabelDeclutter(DataElement):
-    """Hides facility labels that overlap a label already shown; reruns on zoom."""
+    """The map's layout, rerun on every zoom and every new day layer:
+
+    1. symbols whose discs overlap are spread on a ring around their centre, each with a leader
+       line to its true point (geo.symbology.spread_offsets, the same steps);
+    2. the offline place labels (``PlaceLabels``) for the zoom are shown, more as you zoom in;
+    3. labels that would overlap one already shown are hidden: infrastructure first, then
+       troops, then place names by population.
+
+    markercluster's spiderfy does not fit: it spreads one cluster at a time, on a click, and
+    shows a count bubble instead of the symbols until then.
+    """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
-  function declutter() {
-    var boxes = [];
-    var labels = map.getContainer().querySelectorAll(".cm-label");
-    labels.forEach(function (el) {
-      el.style.visibility = "visible";
-      var b = el.getBoundingClientRect();
-      var hit = boxes.some(function (o) {
-        return b.left < o.right + 2 && b.right > o.left - 2 && b.top < o.bottom + 1 && b.bottom > o.top - 1;
+  var day = null;
+  function biggestIn(members) {
+    var r = 0;
+    members.forEach(function (i) { r = Math.max(r, day.cmSymbols[i].r); });
+    return r;
+  }
+  function spread() {
+    if (!day || !day._map) { return; }
+    (day.cmLeaders || []).forEach(function (l) { day.removeLayer(l); });
+    day.cmLeaders = [];
+    var syms = day.cmSymbols || [];
+    var pts = syms.map(function (s) {
+      s.m.setLatLng(s.ll);
+      s.left = false;
+      return map.latLngToLayerPoint(s.ll);
+    });
+    var parent = syms.map(function (_, i) { return i; });
+    function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+    var biggest = 1;
+    syms.forEach(function (s) { biggest = Math.max(biggest, s.r); });
+    var cell = 2 * biggest, buckets = {};
+    pts.forEach(function (p, i) {
+      var k = Math.floor(p.x / cell) + ":" + Math.floor(p.y / cell);
+      (buckets[k] = buckets[k] || []).push(i);
+    });
+    pts.forEach(function (p, i) {
+      var cx = Math.floor(p.x / cell), cy = Math.floor(p.y / cell);
+      for (var dx = -1; dx <= 1; dx++) { for (var dy = -1; dy <= 1; dy++) {
+        (buckets[(cx + dx) + ":" + (cy + dy)] || []).forEach(function (j) {
+          if (j > i && p.distanceTo(pts[j]) < (syms[i].r + syms[j].r) * {{ this.overlap }}) {
+            parent[find(i)] = find(j);
+          }
+        });
+      } }
+    });
+    var clusters = {};
+    syms.forEach(function (_, i) { var r = find(i); (clusters[r] = clusters[r] || []).push(i); });
+    Object.keys(clusters).forEach(function (key) {
+      var members = clusters[key];
+      if (members.length > {{ this.max_cluster }}) {  // dense: lift out only sites and troops
+        members = members.filter(function (i) { return syms[i].p < 2; });
+      }
+      var k = members.length;
+      if (k < 2) { return; }
+      members.sort(function (a, b) {
+        return (syms[a].p - syms[b].p) || (syms[b].r - syms[a].r) || (a - b);
       });
-      if (hit) { el.style.visibility = "hidden"; } else { boxes.push(b); }
+      var cx = 0, cy = 0;
+      members.forEach(function (i) { cx += pts[i].x / k; cy += pts[i].y / k; });
+      var chord = 0;
+      members.forEach(function (i, m) {
+        chord = Math.max(chord, syms[i].r + syms[members[(m + 1) % k]].r + {{ this.gap }});
+      });
+      var ring = Math.max(chord / (2 * Math.sin(Math.PI / k)), biggestIn(members) + {{ this.min_leg }});
+      members.forEach(function (i, m) {
+        var a = -Math.PI / 2 + 2 * Math.PI * m / k;
+        var to = map.layerPointToLatLng(L.point(cx + ring * Math.cos(a), cy + ring * Math.sin(a)));
+        syms[i].m.setLatLng(to);
+        syms[i].left = Math.cos(a) < -0.1;  // its label goes outwards
+        var leader = L.polyline([syms[i].ll, to], {color: "#1e2a36", weight: 1.2, opacity: 0.75,
+          interactive: false, className: "cm-leader"});
+        var dot = L.circleMarker(syms[i].ll, {radius: 2, weight: 0, fillColor: "#1e2a36",
+          fillOpacity: 0.9, interactive: false});
+        day.cmLeaders.push(leader, dot);
+      });
+    });
+    day.cmLeaders.forEach(function (l) { day.addLayer(l); l.bringToBack && l.bringToBack(); });
+    syms.forEach(function (s) {
+      var el = s.m.getElement && s.m.getElement();
+      if (el) { el.classList.toggle("cm-left", s.left); }
     });
   }
+  function places() {
+    var layer = map.cmPlaceLayer;
+    if (!layer) { return; }
+    var zoom = map.getZoom();
+    layer.cmMarkers.forEach(function (m) {
+      var show = m.cmMinZoom <= zoom;
+      if (show && !layer.hasLayer(m)) { layer.addLayer(m); }
+      if (!show && layer.hasLayer(m)) { layer.removeLayer(m); }
+    });
+  }
+  function declutter() {
+    var boxes = [];
+    var root = map.getContainer();
+    var order = [".cm-l-infrastructure .cm-label", ".cm-l-troops .cm-label", ".cm-label",
+      ".cm-place-label"];
+    var seen = new Set();
+    function hits(b) {
+      return boxes.some(function (o) {
+        return b.left < o.right + 2 && b.right > o.left - 2 && b.top < o.bottom + 1 && b.bottom > o.top - 1;
+      });
+    }
+    order.forEach(function (sel) {
+      root.querySelectorAll(sel).forEach(function (el) {
+        if (seen.has(el)) { return; }
+        seen.add(el);
+        el.style.visibility = "visible";
+        var icon = el.parentElement, b = el.getBoundingClientRect();
+        if (hits(b) && icon.classList.contains("cm-icon")) {
+          icon.classList.toggle("cm-left");  // try the other side of the symbol
+          b = el.getBoundingClientRect();
+          if (hits(b)) { icon.classList.toggle("cm-left"); b = el.getBoundingClientRect(); }
+        }
+        if (hits(b)) { el.style.visibility = "hidden"; } else { boxes.push(b); }
+      });
+    });
+  }
+  function layout() { spread(); places(); declutter(); }
   var timer = null;
-  function later() { if (timer) { window.clearTimeout(timer); } timer = window.setTimeout(declutter, 30); }
-  map.on("zoomend layeradd", later);
+  function later() { if (timer) { window.clearTimeout(timer); } timer = window.setTimeout(layout, 30); }
+  window.cmSpreadDay = function (group) {
+    day = group;
+    if (group._map) { later(); } else { group.once("add", later); }
+  };
+  window.cmLayout = layout;
+  map.on("zoomend", later);
   later();
 })();
 {% endmacro %}
@@ -197,6 +341,122 @@ class LabelDeclutter(DataElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "LabelDeclutter"
+        self.gap = SPREAD_GAP_PX
+        self.overlap = SPREAD_OVERLAP
+        self.min_leg = SPREAD_MIN_LEG_PX
+        self.max_cluster = SPREAD_MAX_CLUSTER
+
+
+class PlaceLabels(DataElement):
+    """Offline base labels: gazetteer towns under the symbols, more as you zoom in.
+
+    Each label carries the zoom from which it shows (``town_labels``); the layout
+    (``LabelDeclutter``) adds and removes them on zoom and hides those that overlap.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var pane = map.createPane("cmPlaces");
+  pane.style.zIndex = 450;  // above the outlines and circles, below the icons
+  pane.style.pointerEvents = "none";
+  var layer = L.layerGroup().addTo(map);
+  layer.cmMarkers = {{ this.payload }}.map(function (r) {
+    var m = L.marker([r[0], r[1]], {pane: "cmPlaces", interactive: false, keyboard: false,
+      icon: L.divIcon({className: "cm-place cm-place-" + r[3], iconSize: [4, 4], iconAnchor: [2, 2],
+        html: '<span class="cm-place-label">' + r[2] + '</span>'})});
+    m.cmMinZoom = r[4];
+    return m;
+  });
+  map.cmPlaceLayer = layer;
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, labels: Sequence[tuple[float, float, str, str, float]]) -> None:
+        super().__init__()
+        self._name = "PlaceLabels"
+        self.labels = list(labels)
+        self.payload = js_json(
+            [[lat, lon, esc(name), kind, z] for lat, lon, name, kind, z in labels]
+        )
+
+
+class TileNotice(DataElement):
+    """Says on the map when the online tiles cannot load (no internet), instead of a blank."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var tiles = {{ this.tiles }};
+  var shown = false;
+  tiles.on("tileerror", function () {
+    if (shown) { return; }
+    shown = true;
+    var note = L.control({position: "bottomleft"});
+    note.onAdd = function () {
+      var div = L.DomUtil.create("div", "cm-tile-error");
+      div.textContent = {{ this.text }};
+      return div;
+    };
+    note.addTo(map);
+  });
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, tiles: folium.TileLayer) -> None:
+        super().__init__()
+        self._name = "TileNotice"
+        self.tiles = tiles.get_name()
+        self.text = js_json(TILE_ERROR_TEXT)
+
+
+TILE_ERROR_TEXT = (
+    "Online tiles could not load (no internet?): the map shows the offline outlines and "
+    "place names only. Turn the tiles toggle off for the offline base map."
+)
+SPREAD_GAP_PX = 3.0
+SPREAD_OVERLAP = 0.75
+SPREAD_MIN_LEG_PX = 10.0
+SPREAD_MAX_CLUSTER = 12  # beyond it only sites and troops are spread (geo.symbology)
+
+
+def town_labels(gazetteer: Any, country: str = "KZ") -> list[tuple[float, float, str, str, float]]:
+    """(lat, lon, name, kind, min_zoom) of the towns the offline map names, biggest first.
+
+    Big cities show from the national view; smaller towns from closer zooms (TOWN_ZOOMS), and
+    airports and curated sites only when zoomed into a city.
+    """
+    out = []
+    for row in gazetteer.rows:
+        _id, name, kind, lat, lon, cc, _a1, pop = row[:8]
+        if cc != country or not name:
+            continue
+        if kind == "city":
+            zoom = next((z for floor, z in TOWN_ZOOMS if pop >= floor), 9.0)
+        elif kind in ("airport", "facility"):
+            zoom = 11.0
+        else:
+            continue
+        out.append((float(lat), float(lon), str(name), kind, zoom, pop))
+    out.sort(key=lambda r: (r[4], -r[5], r[2]))
+    return [r[:5] for r in out]
+
+
+# (population at least, the zoom from which a town is named)
+TOWN_ZOOMS: tuple[tuple[int, float], ...] = (
+    (200_000, 0.0),
+    (50_000, 6.0),
+    (10_000, 7.0),
+    (1_000, 8.0),
+)
 
 
 class Boundaries(DataElement):
@@ -290,7 +550,13 @@ def legend_html(layers: Sequence[str] = POINT_LAYERS) -> str:
         f'<div class="cm-row"><span class="cm-key cm-circle" style="background:{NEWS_COLOUR}">'
         "</span>In the news (size: articles)</div>"
     )
+    rows.append(
+        '<div class="cm-row"><span class="cm-key cm-unknown">?</span>Troops, size not reported</div>'
+    )
     rows.append('<div class="cm-row cm-small">Size: deaths, detained, troops or events</div>')
+    rows.append(
+        '<div class="cm-row cm-small">Symbols at one spot are spread around it (line to the spot)</div>'
+    )
     return '<div class="cm-legend-title">Legend</div>' + "".join(rows)
 
 
@@ -313,6 +579,8 @@ MAP_CSS = """
 .cm-key.cm-circle { border-radius: 50%; }
 .cm-key.cm-diamond { transform: rotate(45deg) scale(0.85); }
 .cm-key.cm-area { opacity: 0.8; }
+.cm-key.cm-unknown { background: #fff; border: 1.5px dashed #1d4e89; color: #1d4e89;
+  font: 700 9px/11px Arial, sans-serif; text-align: center; }
 .cm-ramp { display: inline-block; width: 32px; height: 10px; margin-right: 6px; vertical-align: -1px;
   border: 1px solid rgba(0,0,0,0.25); }
 .cm-icon { background: none; border: none; }
@@ -320,9 +588,23 @@ MAP_CSS = """
   border: 1.5px solid #ffffff; box-shadow: 0 0 0 1px rgba(0,0,0,0.45); }
 .cm-shape.cm-diamond { transform: rotate(45deg) scale(0.82); }
 .cm-shape.cm-square { opacity: 0.8; }
+.cm-shape.cm-unknown { background: rgba(255,255,255,0.92); border: 2px dashed; opacity: 1;
+  box-shadow: none; text-align: center; font: 700 11px/1 Arial, sans-serif; display: flex;
+  align-items: center; justify-content: center; }
+.cm-place { background: none; border: none; }
+.cm-place::before { content: ""; position: absolute; left: 0; top: 0; width: 4px; height: 4px;
+  border-radius: 50%; background: #5b6470; }
+.cm-place-airport::before, .cm-place-facility::before { display: none; }
+.cm-place-label { position: absolute; left: 6px; top: -7px; white-space: nowrap; font-size: 11px;
+  color: #5b6470; text-shadow: 0 0 2px #fff, 0 0 3px #fff; }
+.cm-place-airport .cm-place-label, .cm-place-facility .cm-place-label { font-style: italic;
+  font-size: 10px; }
+.cm-tile-error { background: #fff4e5; color: #7a4100; border: 1px solid #f08c00; padding: 4px 8px;
+  border-radius: 4px; font-size: 12px; max-width: 320px; }
 .cm-label { position: absolute; left: 100%; top: 50%; transform: translate(5px, -50%);
   white-space: nowrap; font-size: 11px; font-weight: 600; color: #1e2a36; pointer-events: none;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }
+.cm-icon.cm-left .cm-label { left: auto; right: 100%; transform: translate(-5px, -50%); }
 .cm-pop { font-size: 12.5px; line-height: 1.35; }
 .cm-feature + .cm-feature { border-top: 1px solid #ddd; margin-top: 6px; padding-top: 6px; }
 .cm-meta { color: #555; }
@@ -375,6 +657,7 @@ def day_feature_group(
         symbols[layer] = layer_symbols(frames[layer], layer, max_points=max_points, popups=popups)
         if symbols[layer]:
             group.add_child(SymbolLayer(layer, symbols[layer]))
+    group.add_child(SpreadDay())
     return DayLayer(group, symbols, len(areas))
 
 
@@ -387,8 +670,10 @@ def base_map(
     online_tiles: bool = False,
     map_class: type[folium.Map] = OfflineMap,
     extent: tuple[float, float, float, float] | None = None,
+    place_labels: Sequence[tuple[float, float, str, str, float]] = (),
 ) -> folium.Map:
-    """The base map: no tiles (offline), admin-1 outlines, legend; OSM tiles only if asked.
+    """The base map: no tiles (offline), admin-1 outlines, town names (``place_labels``, from
+    ``town_labels``), legend; OSM tiles only if asked, with a notice when they cannot load.
     It fits the boundaries, else ``extent`` (lon0, lat0, lon1, lat1: the data's, from
     geo.layers.data_extent), else the world."""
     if boundaries is not None and len(boundaries):
@@ -409,7 +694,9 @@ def base_map(
         zoom_snap=0.25,
     )
     if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False).add_to(m)
+        tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False)
+        tiles.add_to(m)
+        m.add_child(TileNotice(tiles))
     m.get_root().header.add_child(Verbatim(MAP_CSS), name="crisismap_css")
     if boundaries is not None and len(boundaries):
         if not online_tiles:
@@ -418,6 +705,8 @@ def base_map(
             # Outlines only, so the tiles show through.
             m.add_child(_Outlines(boundaries))
     # Room at the top for the legend (top right), so it does not cover the country.
+    if place_labels:
+        m.add_child(PlaceLabels(place_labels))
     m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
     m.add_child(Legend(legend_html()))
     m.add_child(LabelDeclutter())

@@ -30,6 +30,7 @@ from dashboard.leaflet import (
     js_json,
     legend_html,
     standalone_html,
+    town_labels,
 )
 from dashboard.markup import (
     ARTICLE_PAGE_CHARS,
@@ -141,6 +142,7 @@ __all__ = [
     "simplified_boundaries",
     "sources_html",
     "standalone_html",
+    "town_labels",
     "table_csv",
     "visible_features",
     "when_text",

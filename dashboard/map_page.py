@@ -95,6 +95,16 @@ def get_news(settings: Settings, revision: str, day: dt.date, window: int | None
     return news_places(get_store(settings), day, window=window)
 
 
+@st.cache_resource(show_spinner=False)
+def get_town_labels(settings: Settings, signature: tuple) -> list:
+    """The offline map's town names (from the gazetteer), once a process; none without it
+    (the data's error banner says why)."""
+    try:
+        return cmap.town_labels(get_gazetteer(settings, signature), settings.area_of_interest)
+    except GeoError:
+        return []
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def get_boundaries(settings: Settings, signature: tuple):  # -> GeoDataFrame
     from geo.gazetteer import admin1_boundaries
@@ -383,7 +393,11 @@ if news_on:
 map_col, side_col = st.columns([4, 1])
 with map_col:
     base = cmap.base_map(
-        boundaries, online_tiles=online_tiles, map_class=map_class, extent=data_extent(ds)
+        boundaries,
+        online_tiles=online_tiles,
+        map_class=map_class,
+        extent=data_extent(ds),
+        place_labels=get_town_labels(settings, signature),
     )
     st_folium(
         base,

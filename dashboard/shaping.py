@@ -32,6 +32,7 @@ from geo.schema import EVENT_LAYERS
 from geo.symbology import (
     LAYER_STYLES,
     STATUS_LABELS,
+    group_label,
     place_groups,
     place_marker,
     scaled_radius,
@@ -234,6 +235,8 @@ class Symbol:
     popup: str
     label: str = ""
     count: int = 1  # features it stands for
+    unknown: bool = False  # its size was never reported (drawn hollow with "?")
+    layer: str = ""
 
     def as_row(self) -> list[Any]:
         colour = self.colour if _COLOUR_RE.match(self.colour) else "#444444"
@@ -247,6 +250,8 @@ class Symbol:
             self.popup,
             self.label,
             self.count,
+            int(self.unknown),
+            self.layer,
         ]
 
 
@@ -277,6 +282,7 @@ def place_symbols(
             popups[ids[i]] = feature_html(rec)
     names = [str(v) if isinstance(v, str) else "" for v in frame["name"].tolist()]
     places = [str(v) if isinstance(v, str) else "" for v in frame["place"].tolist()]
+    actors = [str(v) if isinstance(v, str) else "" for v in frame["actor"].tolist()]
     style = LAYER_STYLES[layer]
     symbols = []
     for group in groups:
@@ -286,7 +292,9 @@ def place_symbols(
         name = names[first] or places[first]
         place = places[first] or name
         head = esc(name if layer in ("infrastructure", "troops") else place)
-        if len(rows) > 1:
+        if len(rows) > 1 and layer in ("infrastructure", "troops"):
+            head = esc(group_label(layer, group, names, actors))  # what the group is
+        elif len(rows) > 1:
             head += f" · {len(rows)} {esc(style.label.lower())}"
         summary = counts_html(counts)
         tooltip = f"<b>{head}</b>" + (f"<br>{summary}" if summary else "")
@@ -296,7 +304,7 @@ def place_symbols(
         if len(rows) > MAX_EVENTS_IN_POPUP:
             more = len(rows) - MAX_EVENTS_IN_POPUP
             popup += f'<div class="cm-more">and {more} more (see the table)</div>'
-        label = esc(name) if mstyle.label and name else ""
+        label = esc(group_label(layer, group, names, actors)) if mstyle.label and name else ""
         symbols.append(
             Symbol(
                 group.lat,
@@ -308,6 +316,8 @@ def place_symbols(
                 f'<div class="cm-pop">{popup}</div>',
                 label,
                 len(rows),
+                mstyle.unknown,
+                layer,
             )
         )
     # Big symbols first so small ones on top stay clickable.
@@ -401,6 +411,7 @@ def grid_symbols(frame: gpd.GeoDataFrame, layer: str, *, max_cells: int) -> list
                 popup,
                 "",
                 n,
+                layer=layer,
             )
         )
     symbols.sort(key=lambda s: -s.radius)

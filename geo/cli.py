@@ -426,6 +426,8 @@ def _add_picture(p: argparse.ArgumentParser) -> None:
 
 def _add_snapshot(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", required=True, help="the day shown, YYYY-MM-DD")
+    p.add_argument("--bbox", help="the area shown, W,S,E,N in degrees (default: the country)")
+    p.add_argument("--place", help="the area shown: a city, site or admin-1 unit by name")
     _add_picture(p)
 
 

@@ -45,12 +45,15 @@ from geo.layers import (
 )
 from geo.schema import MAP_LAYERS, METRIC_LABELS, METRICS, Place
 from geo.symbology import (
+    LAYER_PRIORITY,
     LAYER_STYLES,
     STATUS_LABELS,
+    group_label,
     legend_entries,
     place_groups,
     place_marker,
     scaled_radius,
+    spread_offsets,
 )
 
 if TYPE_CHECKING:
@@ -96,8 +99,11 @@ MAJOR_CITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # A detail map of the city where most sites are, drawn in the side panel when it holds features.
 DETAIL = ("Almaty", (76.76, 43.16, 77.12, 43.40))
-# Drawn bottom to top; events above states so a riot at the airport is not hidden by it.
-_DRAW_ORDER = ("emergency", "infrastructure", "troops", "other", "protests", "clashes")
+# Drawn bottom to top; infrastructure statuses on top so a seized airport is never hidden
+# (symbols at one spot are spread around it anyway: geo.symbology.spread_offsets).
+_DRAW_ORDER = ("emergency", "troops", "other", "protests", "clashes", "infrastructure")
+# The legend lists layers in this order (events first, as before).
+_LEGEND_ORDER = ("clashes", "protests", "other", "troops", "infrastructure", "emergency")
 _COUNT_WORDS = {
     "fatalities": "killed",
     "injured": "injured",
@@ -300,6 +306,8 @@ class _Symbol:
     radius: float
     label: str
     layer: str
+    unknown: bool = False  # size never reported: hollow, dashed, with "?"
+    at: tuple[float, float] | None = None  # the true lon/lat when spread off it
 
 
 MAX_SYMBOLS = 2500  # per layer; beyond it places are binned into a grid, as the dashboard does
@@ -320,17 +328,23 @@ def _symbols(layer: str, frame: gpd.GeoDataFrame) -> list[_Symbol]:
     if len(places) > MAX_SYMBOLS:
         return _grid_symbols(layer, lon, lat)
     names = [n if isinstance(n, str) else "" for n in frame["name"].tolist()]
+    actors = [a if isinstance(a, str) else "" for a in frame["actor"].tolist()]
     out = []
     for group in place_groups(frame, lat, lon):
         style = place_marker(layer, group)
-        n, name, troops = len(group.rows), names[group.rows[0]], group.counts["troops"]
-        label = ""
-        if style.label and name:
-            label = name + (f" +{n - 1}" if n > 1 else "")
-            if layer == "troops" and troops:
-                label += f" ({troops:,})"
+        name = names[group.rows[0]]
+        label = group_label(layer, group, names, actors) if style.label and name else ""
         out.append(
-            _Symbol(group.lon, group.lat, style.colour, style.shape, style.radius, label, layer)
+            _Symbol(
+                group.lon,
+                group.lat,
+                style.colour,
+                style.shape,
+                style.radius,
+                label,
+                layer,
+                style.unknown,
+            )
         )
     return sorted(out, key=lambda s: -s.radius)
 
@@ -367,7 +381,68 @@ def _marker_area(shape: str, radius_px: float) -> float:
     return (side_px * 72 / DPI) ** 2
 
 
+def _spread(symbols: list[_Symbol], frame: MapFrame, scale: float) -> list[_Symbol]:
+    """The symbols moved off each other (spread_offsets), each remembering its true point."""
+    points = []
+    for s in symbols:
+        col, row = frame.to_pixel(s.lon, s.lat)
+        points.append((col, row, s.radius * scale))
+    rank = [LAYER_PRIORITY.get(s.layer, 2) for s in symbols]
+    offsets = spread_offsets(points, priority=rank, gap=3 * scale, min_leg=10 * scale)
+    lon0, lat0, lon1, lat1 = frame.extent
+    left, top, width, height = frame.box
+    out = []
+    for s, (col, row, _r), (dx, dy) in zip(symbols, points, offsets, strict=True):
+        if dx == 0 and dy == 0:
+            out.append(s)
+            continue
+        lon = lon0 + (col + dx - left) / width * (lon1 - lon0)
+        lat = lat1 - (row + dy - top) / height * (lat1 - lat0)
+        out.append(replace(s, lon=lon, lat=lat, at=(s.lon, s.lat)))
+    return out
+
+
+def _draw_leaders(ax, symbols: list[_Symbol], frame: MapFrame, scale: float) -> None:
+    """A thin line from each spread symbol to its true point, and a dot at the point."""
+    moved = [s for s in symbols if s.at is not None]
+    if not moved:
+        return
+    for s in moved:
+        xs, ys = frame.to_xy([s.at[0], s.lon], [s.at[1], s.lat])  # type: ignore[index]
+        ax.plot(xs, ys, color=_INK, linewidth=1.1 * scale, alpha=0.8, zorder=2.8)
+    xs, ys = frame.to_xy([s.at[0] for s in moved], [s.at[1] for s in moved])  # type: ignore[index]
+    ax.scatter(xs, ys, s=(2.2 * scale * 72 / DPI) ** 2 * 4, c=_INK, zorder=2.9, linewidths=0)
+
+
 def _draw_symbols(ax, symbols: list[_Symbol], frame: MapFrame, scale: float, zorder: int) -> None:
+    unknown = [s for s in symbols if s.unknown]
+    if unknown:  # hollow and dashed with a "?": a size never reported, not the smallest
+        xs, ys = frame.to_xy([s.lon for s in unknown], [s.lat for s in unknown])
+        ax.scatter(
+            xs,
+            ys,
+            s=[_marker_area(s.shape, s.radius * scale) for s in unknown],
+            c="white",
+            marker=_MARKERS[unknown[0].shape],
+            edgecolors=[s.colour for s in unknown],
+            linewidths=1.8 * scale,
+            linestyles="--",
+            zorder=zorder,
+        )
+        for x, y, s in zip(xs, ys, unknown, strict=True):
+            ax.text(
+                float(x),
+                float(y),
+                "?",
+                ha="center",
+                va="center",
+                color=s.colour,
+                fontproperties=_font(s.radius * scale * 1.3, bold=True),
+                zorder=zorder + 0.1,
+                clip_on=True,
+                parse_math=False,
+            )
+    symbols = [s for s in symbols if not s.unknown]
     for shape in ("circle", "square", "diamond", "area"):
         chosen = [s for s in symbols if s.shape == shape]
         if not chosen:
@@ -552,7 +627,7 @@ def major_cities(gazetteer: Gazetteer, country: str = "KZ", limit: int = 20) -> 
     if country != "KZ":
         rows = [
             (row[7], i)
-            for i, row in enumerate(gazetteer.rows)
+            for i, row in enumerate(getattr(gazetteer, "rows", ()))  # a fake may have none
             if row[2] == "city" and row[5] == country
         ]
         return tuple(gazetteer.place(i) for _, i in sorted(rows, reverse=True)[:limit])
@@ -621,6 +696,8 @@ def _draw_map(
     city_limit: int | None = None,
     detail: tuple[float, float, float, float] | None = None,
     bar: bool = False,
+    wrap: int | None = None,
+    label_px: float = 15.5,
 ):
     """Boundaries, symbols, labels and cities in ``frame``; labels inside ``detail`` are left
     to the detail map (an outline marks its area). Returns the axes."""
@@ -629,15 +706,17 @@ def _draw_map(
     codes = set(emergency["admin1"].dropna()) if emergency is not None and len(emergency) else set()
     filled = _draw_boundaries(ax, boundaries, frame, scale, codes)
     drawn: list[_Symbol] = []
-    for z, layer in enumerate(_DRAW_ORDER, start=3):
+    for layer in _DRAW_ORDER:
         frame_ = features.get(layer)
         if frame_ is None or not len(frame_):
             continue
         if layer == "emergency":  # an area where a polygon exists, else a marker at its point
             frame_ = frame_[~frame_["admin1"].isin(filled)]
-        symbols = _symbols(layer, frame_)
-        _draw_symbols(ax, symbols, frame, scale, zorder=z)
-        drawn += symbols
+        drawn += _symbols(layer, frame_)
+    drawn = _spread(drawn, frame, scale)
+    _draw_leaders(ax, drawn, frame, scale)
+    for z, layer in enumerate(_DRAW_ORDER, start=3):
+        _draw_symbols(ax, [s for s in drawn if s.layer == layer], frame, scale, zorder=z)
     city_style = {
         "fontproperties": _font(15 * scale),
         "color": _MUTED,
@@ -663,14 +742,17 @@ def _draw_map(
         placer.taken.append(_draw_scale_bar(ax, frame, scale))
     if labels:
         label_style = {
-            "fontproperties": _font(15.5 * scale, bold=True),
+            "fontproperties": _font(label_px * scale, bold=True),
             "color": _INK,
             "zorder": 12,
             "path_effects": _halo(scale),
         }
-        for s in sorted((s for s in drawn if s.label), key=lambda s: -s.radius):
-            if detail is None or not _inside(s.lon, s.lat, detail):
-                placer.place(ax, s.lon, s.lat, s.label, s.radius * scale + 3 * scale, **label_style)
+        labelled = [s for s in drawn if s.label]  # infrastructure first, then troops, by size
+        for s in sorted(labelled, key=lambda s: (LAYER_PRIORITY.get(s.layer, 2), -s.radius)):
+            lon, lat = s.at or (s.lon, s.lat)  # where it is, not where it was spread to
+            if detail is None or not _inside(lon, lat, detail):
+                text = textwrap.fill(s.label, wrap) if wrap else s.label
+                placer.place(ax, s.lon, s.lat, text, s.radius * scale + 3 * scale, **label_style)
     if detail is not None:
         lon0, lat0, lon1, lat1 = detail
         (x0, x1), (y0, y1) = frame.to_xy([lon0, lon1], [lat0, lat1])
@@ -695,6 +777,33 @@ def _draw_map(
         gap = max([5 * scale, *(r + 3 * scale for r in near)])
         placer.place(ax, city.lon, city.lat, city.name, gap, **city_style)
     return ax
+
+
+def _area(extent: tuple[float, float, float, float]) -> float:
+    return abs(extent[2] - extent[0]) * abs(extent[3] - extent[1])
+
+
+def _visible(
+    features: dict[str, gpd.GeoDataFrame],
+    extent: tuple[float, float, float, float],
+    boundaries: gpd.GeoDataFrame | None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """The features the map shows: points inside ``extent``; emergencies whose admin-1 unit
+    (or point) reaches into it. What the legend counts."""
+    from shapely.geometry import box
+
+    area = box(*extent)
+    codes: set[str] = set()
+    if boundaries is not None and len(boundaries):
+        codes = set(boundaries.loc[boundaries.intersects(area), "iso3166_2"])
+    out = {}
+    for layer, frame in features.items():
+        geoms = frame.geometry
+        inside = geoms.notna() & ~geoms.is_empty & geoms.intersects(area)
+        if layer == "emergency":
+            inside |= frame["admin1"].isin(codes)
+        out[layer] = frame[inside.fillna(False)]
+    return out
 
 
 def _inside(lon: float, lat: float, extent: tuple[float, float, float, float]) -> bool:
@@ -728,7 +837,7 @@ def _draw_detail(
     map_box = (box[0], box[1] + head, box[2], box[3] - head)
     frame = fit_frame(extent, size, map_box, margin=0.0)
     inner = {lay: f[f.geometry.notna()] for lay, f in features.items()}
-    _draw_map(fig, frame, inner, boundaries, (), scale, bar=True)
+    _draw_map(fig, frame, inner, boundaries, (), scale, bar=True, wrap=26, label_px=13)
 
 
 def _legend(
@@ -759,7 +868,7 @@ def _legend(
     statuses: dict[str, int] = {}
     if features and "infrastructure" in features and len(features["infrastructure"]):
         statuses = features["infrastructure"]["status"].value_counts().to_dict()
-    for layer in [lay for lay in _DRAW_ORDER[::-1] if lay in layers]:
+    for layer in [lay for lay in _LEGEND_ORDER if lay in layers]:
         style = LAYER_STYLES[layer]
         frame = features.get(layer) if features else None
         counts = layer_counts(frame) if frame is not None else None
@@ -798,7 +907,10 @@ def _legend(
         if counts is not None:
             text += f"  ·  {counts['features']:,}"
             if style.size_by and counts.get(style.size_by):
-                text += f"  ({counts[style.size_by]:,} {_COUNT_WORDS[style.size_by]})"
+                text += f"  ({counts[style.size_by]:,} {_COUNT_WORDS[style.size_by]}"
+                if style.unknown_when_missing and frame[style.size_by].isna().any():
+                    text += " known"  # some contingents have no published headcount
+                text += ")"
         ax.text(
             28 * scale,
             row,
@@ -809,6 +921,40 @@ def _legend(
             parse_math=False,
         )
         row += line
+        unsized = (
+            frame is None or bool(frame[style.size_by].isna().any()) if style.size_by else False
+        )
+        if style.unknown_when_missing and unsized:  # the hollow "?" of a size never reported
+            ax.scatter(
+                [10 * scale],
+                [row],
+                s=_marker_area(style.shape, 8 * scale),
+                c="white",
+                marker=_MARKERS[style.shape],
+                edgecolors=style.colour,
+                linewidths=1.4 * scale,
+                linestyles="--",
+            )
+            ax.text(
+                10 * scale,
+                row,
+                "?",
+                ha="center",
+                va="center",
+                color=style.colour,
+                fontproperties=_font(11 * scale, bold=True),
+                parse_math=False,
+            )
+            ax.text(
+                28 * scale,
+                row,
+                "size not reported",
+                fontproperties=_font(15 * scale),
+                color=_MUTED,
+                va="center",
+                parse_math=False,
+            )
+            row += line * 0.9
     sized = [LAYER_STYLES[lay] for lay in layers if LAYER_STYLES[lay].size_by]
     if sized:
         note = "Symbol area grows with " + ", ".join(
@@ -853,6 +999,9 @@ def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]
         partial = rows[(rows["certainty"] != "retracted") & (rows["part"].fillna("") != "")]
         if not len(latest) and not len(retracted) and not len(partial):
             continue
+        if not len(latest) and len(partial) > 1:
+            out.append(_parts_line(metric, partial))
+            continue
         rec = next(f for f in (latest, partial, retracted) if len(f)).iloc[0]
         head = f"{METRIC_LABELS[metric]}: {_figure_value(rec)}"
         if not len(latest) and rec["part"]:
@@ -863,14 +1012,33 @@ def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]
             head += f" ({rec['certainty']})"
         if len(latest) and len(retracted):
             head += f" · {_figure_value(retracted.iloc[0])} retracted"
-        try:
-            publishers = ", ".join(s.publisher for s in parse_sources(rec["sources"]))
-        except ValueError:
-            publishers = str(rec["sources"])
         date = pd.Timestamp(rec["date"])
         who = f"{rec['reported_by']}, " if rec["reported_by"] else ""
-        out.append((head, f"{who}{date.day} {date:%b} · {publishers}", not len(latest)))
+        out.append((head, f"{who}{date.day} {date:%b} · {_publishers(rec)}", not len(latest)))
     return out
+
+
+def _parts_line(metric: str, partial: pd.DataFrame) -> tuple[str, str, bool]:
+    """All parts of a figure side by side, newest part first, never added up: "Deaths:
+    26 ("armed criminals") · 18 (security forces), parts not added up"."""
+    rows = partial.assign(_d=pd.to_datetime(partial["date"])).sort_values("_d", ascending=False)
+    rows = rows.drop_duplicates("part")
+    parts = " · ".join(f"{_figure_value(r)} ({r['part']})" for _, r in rows.iterrows())
+    head = f"{METRIC_LABELS[metric]}: {parts}, parts not added up"
+    sources = "; ".join(
+        f"{pd.Timestamp(r['date']).day} {pd.Timestamp(r['date']):%b} {_publishers(r)}"
+        for _, r in rows.iterrows()
+    )
+    who = rows["reported_by"].iloc[0]
+    same = (rows["reported_by"] == who).all() and who
+    return head, (f"{who}: " if same else "") + sources, True
+
+
+def _publishers(rec: pd.Series) -> str:
+    try:
+        return ", ".join(s.publisher for s in parse_sources(rec["sources"]))
+    except ValueError:
+        return str(rec["sources"])
 
 
 def _figure_value(rec: pd.Series) -> str:
@@ -912,16 +1080,19 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         if row + 46 * scale > box[3]:
             break
         colour = "#b3261e" if retracted else _INK
+        px = 17 if len(head) < 48 else 15  # parts side by side: smaller, over a few lines
+        head_lines = textwrap.wrap(head, max(20, int(box[2] / (px * scale * 0.6))))
         ax.text(
             0,
             row,
-            head,
-            fontproperties=_font(17 * scale, bold=not retracted),
+            "\n".join(head_lines),
+            fontproperties=_font(px * scale, bold=not retracted),
             color=colour,
             va="top",
+            linespacing=1.1,
             parse_math=False,
         )
-        row += 24 * scale
+        row += (24 if px == 17 else 20) * scale * len(head_lines)
         short = textwrap.shorten(source, chars, placeholder=" …")
         ax.text(
             0,
@@ -1002,8 +1173,12 @@ def render_snapshot(
     cities: Sequence[Place] | None = None,
     generated: dt.date | None = None,
     case: str = "Crisis map",
+    extent: tuple[float, float, float, float] | None = None,
 ) -> bytes:
     """The map of one day as PNG bytes, ``size`` = (width, height) pixels (16:9 by default).
+
+    ``extent`` (lon0, lat0, lon1, lat1; ``parse_bbox``, ``place_extent``) zooms the map to an
+    area; by default it shows the boundaries. The legend counts only what the map shows.
 
     Layers in geo.symbology's colours and shapes, admin-1 boundaries, city labels (``cities``;
     None = the cities the data set names), legend with counts, the national figures reported by
@@ -1016,12 +1191,19 @@ def render_snapshot(
     size = _check_size(size)
     scale = _scale_of(size)
     features = map_features(ds, day, window=window, layers=layers, filters=filters)
-    frame = snapshot_frame(boundaries, size, extent=data_extent(ds))
+    if extent is None:
+        frame = snapshot_frame(boundaries, size, extent=data_extent(ds))
+    else:
+        frame = fit_frame(extent, size, _layout(size)["map"], margin=0.0)
+    features = _visible(features, frame.extent, boundaries)
     fig = _figure(size)
     if cities is None:
         cities = cities_in(ds)
-    name, extent = DETAIL
-    with_detail = _detail_symbols(features, extent) >= 2
+    cities = [c for c in cities if _inside(c.lon, c.lat, frame.extent)]
+    name, detail = DETAIL
+    # no inset when the map itself is zoomed about as close as the inset would be
+    zoomed = _area(frame.extent) < 6 * _area(detail)
+    with_detail = not zoomed and _detail_symbols(features, detail) >= 2
     ax = _draw_map(
         fig,
         frame,
@@ -1029,7 +1211,7 @@ def render_snapshot(
         boundaries,
         cities,
         scale,
-        detail=extent if with_detail else None,
+        detail=detail if with_detail else None,
         bar=True,
     )
     _draw_north_arrow(ax, scale)
@@ -1037,12 +1219,12 @@ def render_snapshot(
     end = _legend(fig, panel, size, layers, features, scale)
     gap = 16 * scale
     bottom = panel[1] + panel[3]
-    n_lines = len(_figure_lines(ds, day))
+    n_lines = sum(1 + len(head) // 44 for head, _, _ in _figure_lines(ds, day))
     figures_h = min((50 + 51 * n_lines) * scale, (bottom - end) * 0.5)
     if with_detail:
         detail_h = bottom - end - figures_h - 2 * gap
-        if detail_h < panel[2] * 0.5:  # keep the detail map readable; figures may wrap less
-            detail_h = min(panel[2] * 0.5, bottom - end - 2 * gap - 110 * scale)
+        if detail_h < panel[2] * 0.45:  # keep the detail map readable; figures may wrap less
+            detail_h = min(panel[2] * 0.45, bottom - end - 2 * gap - 110 * scale)
         if detail_h > 150 * scale:
             _draw_detail(
                 fig,
@@ -1052,7 +1234,7 @@ def render_snapshot(
                 boundaries,
                 scale,
                 name,
-                extent,
+                detail,
             )
             end += detail_h + gap
     rest = (panel[0], end + gap, panel[2], bottom - end - gap)
@@ -1115,7 +1297,7 @@ def render_storyboard(
     panel = lay["panel"]
     area = lay["map"]
     gap = 14 * scale
-    head_h = 30 * scale
+    head_h = 50 * scale  # the date, and under it what changed that day
     bounds = _bounds(boundaries, data_extent(ds))
     k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
     aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
@@ -1147,20 +1329,17 @@ def render_storyboard(
             va="top",
             parse_math=False,
         )
-        counts = [
-            _plural(len(features[lay_]), noun)
-            for lay_, noun in (("protests", "protest"), ("clashes", "clash"))
-            if lay_ in features
-        ]
+        counts = _day_counts(ds, features, d)
         if counts:
+            text = " · ".join(counts)
+            chars = max(20, int(map_w / (14 * scale * 0.55)))
             fig.text(
-                (left + map_w) / w,
-                1 - (top + 3 * scale) / h,
-                " · ".join(counts),
-                fontproperties=_font(15 * scale),
+                left / w,
+                1 - (top + 25 * scale) / h,
+                textwrap.shorten(text, chars, placeholder=" …"),
+                fontproperties=_font(14 * scale),
                 color=_MUTED,
                 va="top",
-                ha="right",
                 parse_math=False,
             )
     _legend(fig, panel, size, layers, None, scale)
@@ -1171,6 +1350,31 @@ def render_storyboard(
     ).replace(f" {last.day} {last:%b}", " each day")
     _texts(fig, size, heading, subtitle, generated or dt.date.today(), scale, case=case)
     return _png(fig, heading)
+
+
+def _day_counts(ds: Dataset, features: dict[str, gpd.GeoDataFrame], day: pd.Timestamp) -> list[str]:
+    """What changed on a storyboard day: protests, clashes, troop and infrastructure changes
+    (states that began or ended that day) and national events, the ones that are not zero."""
+    out = [
+        _plural(len(features[lay]), noun)
+        for lay, noun in (("protests", "protest"), ("clashes", "clash"))
+        if lay in features and len(features[lay])
+    ]
+    states = ds.states
+    if len(states):
+        start = pd.to_datetime(states["valid_from"], errors="coerce")
+        end = pd.to_datetime(states["valid_to"], errors="coerce")
+        changed = (start == day) | (end == day - pd.Timedelta(days=1))
+        for layer, noun in (("troops", "troop change"), ("infrastructure", "site change")):
+            n = int((changed & (states["layer"] == layer)).sum())
+            if n:
+                out.append(_plural(n, noun))
+    events = ds.events
+    if len(events) and "scope" in events:
+        national = (events["scope"] == "national") & (pd.to_datetime(events["date"]) == day)
+        if national.any():
+            out.append(_plural(int(national.sum()), "national event"))
+    return out or ["no change"]
 
 
 def _plural(n: int, noun: str) -> str:
@@ -1198,11 +1402,66 @@ def parse_layers(text: str) -> list[str]:
     return [check_layer(n) for n in names]
 
 
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``W,S,E,N`` in degrees (e.g. 76.7,43.1,77.2,43.4) -> (lon0, lat0, lon1, lat1)."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        w, south, e, n = (float(p) for p in parts)
+    except ValueError:
+        msg = f"--bbox {text!r} is not W,S,E,N in degrees, e.g. 76.7,43.1,77.2,43.4"
+        raise InputError(msg) from None
+    if not (-180 <= w < e <= 180 and -90 <= south < n <= 90):
+        msg = f"--bbox {text!r}: need -180 <= W < E <= 180 and -90 <= S < N <= 90"
+        raise InputError(msg)
+    return w, south, e, n
+
+
+# Half the side (degrees of latitude) of the area shown around a named place, by kind.
+PLACE_HALF_SIDE = {"city": 0.25, "airport": 0.12, "facility": 0.08}
+
+
+def place_extent(
+    name: str, gazetteer: Gazetteer, boundaries: gpd.GeoDataFrame | None, country: str = "KZ"
+) -> tuple[float, float, float, float]:
+    """The extent for ``--place NAME``: an admin-1 unit's outline (when the boundaries have
+    it), else an area around the gazetteer's best match (a city, airport or site)."""
+    key = name.strip().casefold()
+    if boundaries is not None and len(boundaries):
+        hit = boundaries[
+            (boundaries["name"].str.casefold() == key)
+            | (boundaries["iso3166_2"].str.casefold() == key)
+        ]
+        if len(hit):
+            lon0, lat0, lon1, lat1 = (float(v) for v in hit.total_bounds)
+            return lon0 - 0.1, lat0 - 0.1, lon1 + 0.1, lat1 + 0.1
+    hits = gazetteer.lookup(name, country=country, limit=1) or gazetteer.lookup(name, limit=1)
+    if not hits:
+        msg = f"--place {name!r} is not in the gazetteer; give --bbox W,S,E,N instead"
+        raise InputError(msg)
+    place = hits[0]
+    half = PLACE_HALF_SIDE.get(place.kind, 1.5)
+    k = max(0.2, math.cos(math.radians(place.lat)))
+    return place.lon - half / k, place.lat - half, place.lon + half / k, place.lat + half
+
+
 def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, cities)
     from geo.gazetteer import admin1_boundaries
 
     ds, gazetteer = load(settings)
-    return ds, admin1_boundaries(settings), major_cities(gazetteer, settings.area_of_interest)
+    boundaries = admin1_boundaries(settings)
+    return ds, boundaries, major_cities(gazetteer, settings.area_of_interest), gazetteer
+
+
+def _towns_near(
+    gazetteer: Gazetteer, extent: tuple[float, float, float, float], country: str
+) -> list[Place]:
+    """Up to 12 of the gazetteer's biggest towns inside a zoomed extent, for context."""
+    rows = [
+        (row[7], i)
+        for i, row in enumerate(getattr(gazetteer, "rows", ()))  # a fake may have none
+        if row[2] == "city" and row[5] == country and _inside(row[4], row[3], extent)
+    ]
+    return [gazetteer.place(i) for _, i in sorted(rows, reverse=True)[:12]]
 
 
 def _out_path(out: str | None, name: str) -> Path:
@@ -1230,7 +1489,19 @@ def _draw_to_file(
     window = check_window(args.window)
     size = parse_size(args.size)
     out = _out_path(args.out, name)
-    ds, boundaries, cities = _inputs(settings, load)
+    bbox = getattr(args, "bbox", None)
+    place = getattr(args, "place", None)
+    if bbox and place:
+        msg = "give --bbox or --place, not both"
+        raise InputError(msg)
+    extent = parse_bbox(bbox) if bbox else None
+    ds, boundaries, cities, gazetteer = _inputs(settings, load)
+    if place:
+        extent = place_extent(place, gazetteer, boundaries, settings.area_of_interest)
+    if extent is not None:
+        when["extent"] = extent
+        near = _towns_near(gazetteer, extent, settings.area_of_interest)
+        cities = list({c.id: c for c in [*cities, *near]}.values())
     png = render(
         ds,
         boundaries,

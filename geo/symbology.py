@@ -9,8 +9,9 @@ area, not radius, is proportional to the count.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,9 @@ class LayerStyle:
     shape: str  # "circle", "square", "diamond", "area"
     size_by: str = ""  # a count column, or "" for a fixed size
     description: str = ""
+    # A missing count means "size unknown" (a contingent without a published headcount), not
+    # "none": such symbols are drawn hollow with a "?" at UNKNOWN_RADIUS, never smallest.
+    unknown_when_missing: bool = False
 
 
 LAYER_STYLES: dict[str, LayerStyle] = {
@@ -37,7 +41,12 @@ LAYER_STYLES: dict[str, LayerStyle] = {
         "Clashes and riots", "#c8102e", "circle", "fatalities", "Riots, armed clashes, attacks"
     ),
     "troops": LayerStyle(
-        "Troop presence", "#1d4e89", "square", "troops", "Foreign contingents in place"
+        "Troop presence",
+        "#1d4e89",
+        "square",
+        "troops",
+        "Foreign contingents in place",
+        unknown_when_missing=True,
     ),
     "infrastructure": LayerStyle(
         "Infrastructure status", "#444444", "diamond", "", "Airports, government sites, utilities"
@@ -69,6 +78,7 @@ STATUS_LABELS: dict[str, str] = {
 
 MIN_RADIUS = 5.0
 MAX_RADIUS = 28.0
+UNKNOWN_RADIUS = 11.0  # a symbol whose size was never reported: mid-sized, hollow, with "?"
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class MarkerStyle:
     shape: str
     radius: float
     label: bool = False
+    unknown: bool = False  # the size-by count was never reported (drawn hollow with "?")
 
 
 def scaled_radius(count: object, *, per_unit: float) -> float:
@@ -102,11 +113,16 @@ def marker_style(
     style = LAYER_STYLES[layer]
     colour = STATUS_COLOURS.get(status, style.colour) if layer == "infrastructure" else style.colour
     radius = MIN_RADIUS + 2 if style.shape != "circle" else MIN_RADIUS
-    if style.size_by and counts:
-        radius = max(
-            radius, scaled_radius(counts.get(style.size_by), per_unit=_PER_UNIT[style.size_by])
-        )
-    return MarkerStyle(colour, style.shape, radius, label=layer in ("infrastructure", "troops"))
+    unknown = False
+    if style.size_by and counts is not None:
+        if style.unknown_when_missing and counts.get(style.size_by) is None:
+            unknown, radius = True, max(radius, UNKNOWN_RADIUS)
+        else:
+            radius = max(
+                radius, scaled_radius(counts.get(style.size_by), per_unit=_PER_UNIT[style.size_by])
+            )
+    labelled = layer in ("infrastructure", "troops")
+    return MarkerStyle(colour, style.shape, radius, label=labelled, unknown=unknown)
 
 
 def legend_entries(layers: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -152,6 +168,7 @@ class PlaceGroup:
     rows: tuple[int, ...]  # positions in the frame, in frame order
     counts: dict[str, int | None]  # summed; retracted records never add up; None: not reported
     status: str  # the most severe status among them
+    reported: dict[str, int] = field(default_factory=dict)  # per count: members that gave it
 
 
 def place_groups(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> list[PlaceGroup]:
@@ -169,26 +186,174 @@ def place_groups(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> list[
     groups = []
     for rows in by_key.values():
         counts = {c: _sum(v[i] for i in rows if counted[i]) for c, v in columns.items()}
+        reported = {
+            c: sum(1 for i in rows if counted[i] and _given(v[i])) for c, v in columns.items()
+        }
         status = worst_status(statuses[i] for i in rows)
         first = rows[0]
-        groups.append(PlaceGroup(float(lat[first]), float(lon[first]), tuple(rows), counts, status))
+        groups.append(
+            PlaceGroup(float(lat[first]), float(lon[first]), tuple(rows), counts, status, reported)
+        )
     return groups
 
 
 def place_marker(layer: str, group: PlaceGroup) -> MarkerStyle:
     """The marker of a place: the layer's style for its status and counts, bigger with more."""
     style = marker_style(layer, status=group.status, counts=group.counts)
+    if style.unknown and group.reported.get(LAYER_STYLES[layer].size_by, 0):
+        style = replace(style, unknown=False)  # partly known: sized by what is known
     if len(group.rows) > 1:
         grown = scaled_radius(len(group.rows), per_unit=PLACE_PER_UNIT)
         style = replace(style, radius=max(style.radius, grown))
     return style
 
 
+def _given(v: object) -> bool:
+    return not (v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)))
+
+
 def _sum(values: Iterable[object]) -> int | None:
     total, seen = 0, False
     for v in values:
-        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        if not _given(v):
             continue
         total += int(v)  # type: ignore[call-overload]
         seen = True
     return total if seen else None
+
+
+# --- what a group is called ------------------------------------------------------------------
+
+_ORGANISATION_RE = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def group_label(
+    layer: str, group: PlaceGroup, names: Sequence[str], actors: Sequence[str] = ()
+) -> str:
+    """The label of a place's symbol that says what the group is, in plain text.
+
+    One feature: its name (a troop contingent with its headcount, or "size unknown"). Several:
+    how many and of what, never one member's name standing for all ("3 CSTO contingents,
+    450 troops known"; "Almaty International Airport and 1 more site").
+    """
+    n = len(group.rows)
+    first = names[group.rows[0]] if group.rows else ""
+    if layer != "troops":
+        if n == 1 or not first:
+            return first
+        return f"{first} and {n - 1} more site" + ("s" if n > 2 else "")
+    troops, known = group.counts.get("troops"), group.reported.get("troops", 0)
+    if troops is None:
+        size = "size unknown"
+    elif known < n:
+        size = f"{troops:,} troops known"
+    else:
+        size = f"{troops:,} troops"
+    if n == 1:
+        return f"{first}, {size}" if first else size.capitalize()
+    member_names = [names[i] for i in group.rows]
+    orgs = {_organisation(actors[i]) for i in group.rows} if actors else {""}
+    org = f"{orgs.pop()} " if len(orgs) == 1 and "" not in orgs else ""
+    contingents = [m for m in member_names if m.lower().endswith("contingent")]
+    others = [_unit_noun(m, org.strip()) for m in member_names if m not in contingents]
+    if not contingents:
+        return f"{n} {org}troop units, {size}"
+    what = f"{len(contingents)} {org}contingent" + ("s" if len(contingents) > 1 else "")
+    if others:
+        what += " and " + ", ".join(dict.fromkeys(others))
+    return f"{what}, {size}"
+
+
+def _unit_noun(name: str, org: str) -> str:
+    """A unit's name without its organisation and brackets ("CSTO command post (x)" -> command
+    post), to follow "3 CSTO contingents and"."""
+    noun = _ORGANISATION_RE.sub("", name).strip()
+    if org and noun.startswith(org + " "):
+        noun = noun[len(org) + 1 :]
+    return noun or name
+
+
+def _organisation(actor: object) -> str:
+    """The organisation in brackets at the end of an actor ("... of Armenia (CSTO)" -> CSTO)."""
+    if not isinstance(actor, str):
+        return ""
+    if actor.startswith("CSTO"):
+        return "CSTO"
+    match = _ORGANISATION_RE.search(actor)
+    return match.group(1).strip() if match else ""
+
+
+# --- symbols that never hide each other --------------------------------------------------------
+
+LAYER_PRIORITY: dict[str, int] = {"infrastructure": 0, "troops": 1}  # others: 2
+
+
+def spread_offsets(
+    points: Sequence[tuple[float, float, float]],
+    *,
+    priority: Sequence[int] | None = None,
+    gap: float = 3.0,
+    overlap: float = 0.75,
+    min_leg: float = 10.0,
+    max_cluster: int = 12,
+) -> list[tuple[float, float]]:
+    """Pixel offsets (dx, dy) that move symbols off each other, as a spiderfied cluster.
+
+    ``points`` are (x, y, radius) in pixels. Symbols whose discs overlap by more than
+    ``1 - overlap`` of their radii (chained: A near B near C) form a cluster; a cluster of two
+    or more is laid on a ring around its centre, most important first (``priority``, lower
+    first; then the larger), clockwise from the top, neighbours ``gap`` pixels apart and each at
+    least ``min_leg`` pixels beyond the largest radius, so its leader line shows. In a cluster
+    of more than ``max_cluster`` only the priority ones (rank below 2) are spread. A lone
+    symbol gets (0, 0). The dashboard runs the same steps in JavaScript (dashboard.leaflet).
+    """
+    n = len(points)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    biggest = max((p[2] for p in points), default=0.0)
+    cell = max(1.0, 2 * biggest)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, (x, y, _r) in enumerate(points):
+        buckets.setdefault((int(x // cell), int(y // cell)), []).append(i)
+    for (cx, cy), members in buckets.items():
+        near = [
+            j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((cx + dx, cy + dy), ())
+        ]
+        for i in members:
+            xi, yi, ri = points[i]
+            for j in near:
+                if j <= i:
+                    continue
+                xj, yj, rj = points[j]
+                if math.hypot(xi - xj, yi - yj) < (ri + rj) * overlap:
+                    parent[find(i)] = find(j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(find(i), []).append(i)
+    rank = list(priority) if priority is not None else [0] * n
+    offsets = [(0.0, 0.0)] * n
+    for members in clusters.values():
+        if len(members) > max_cluster:  # a dense city at a far zoom: lift out only the sites
+            members = [i for i in members if rank[i] < 2]  # and troops (a ring of 100 is noise)
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: (rank[i], -points[i][2], i))
+        cx = sum(points[i][0] for i in members) / len(members)
+        cy = sum(points[i][1] for i in members) / len(members)
+        k = len(members)
+        chord = max(points[members[m]][2] + points[members[(m + 1) % k]][2] + gap for m in range(k))
+        ring = max(
+            chord / (2 * math.sin(math.pi / k)), max(points[i][2] for i in members) + min_leg
+        )
+        for m, i in enumerate(members):
+            angle = -math.pi / 2 + 2 * math.pi * m / k
+            x = cx + ring * math.cos(angle)
+            y = cy + ring * math.sin(angle)
+            offsets[i] = (x - points[i][0], y - points[i][1])
+    return offsets

@@ -86,7 +86,7 @@ def test_troops_are_squares_sized_by_headcount(ds):
     (troops,) = cmap.layer_symbols(frames["troops"], "troops")
     assert troops.shape == "square" and troops.colour == LAYER_STYLES["troops"].colour
     assert troops.radius == marker_style("troops", counts={"troops": 2030}).radius
-    assert troops.label == "CSTO contingent"
+    assert troops.label == "CSTO contingent, 2,030 troops"  # what it is and how many
     assert "2,030" in troops.tooltip
 
 
@@ -447,3 +447,96 @@ def test_the_day_feed_reads_as_news_and_escapes_everything():
     assert html.count("<script>") == 1 and 'data-lat="43.20000"' in html
     assert 'class="cf-item cf-national" data-id="E2"' in html
     assert "Nothing reported" in feed_html([], heading="x")
+
+
+# --- symbols that never hide each other, labels that say what a group is (issue 15) ----------
+
+
+def test_spread_offsets_move_overlapping_symbols_onto_a_ring():
+    from geo.symbology import spread_offsets
+
+    # three symbols at one spot, one far away; the infrastructure one (rank 0) goes on top
+    points = [(100.0, 100.0, 8.0), (100.0, 100.0, 12.0), (101.0, 100.0, 6.0), (400.0, 50.0, 8.0)]
+    offsets = spread_offsets(points, priority=[2, 2, 0, 2], gap=3.0)
+    assert offsets[3] == (0.0, 0.0)  # alone: stays where it is
+    moved = [(x + dx, y + dy, r) for (x, y, r), (dx, dy) in zip(points, offsets, strict=True)]
+    for i in range(3):
+        for j in range(i + 1, 3):
+            (xi, yi, ri), (xj, yj, rj) = moved[i], moved[j]
+            assert ((xi - xj) ** 2 + (yi - yj) ** 2) ** 0.5 >= ri + rj  # none hides another
+    assert moved[2][1] == min(m[1] for m in moved[:3])  # the priority one sits at the top
+    assert spread_offsets([(5.0, 5.0, 4.0), (50.0, 5.0, 4.0)]) == [(0.0, 0.0), (0.0, 0.0)]
+    # a dense city at a far zoom: 20 event circles stay, only the two sites are lifted out
+    dense = [(200.0 + i % 5, 200.0 + i // 5, 6.0) for i in range(20)] + [(202.0, 201.0, 7.0)] * 2
+    offsets = spread_offsets(dense, priority=[2] * 20 + [0, 0], max_cluster=12)
+    assert offsets[:20] == [(0.0, 0.0)] * 20 and all(o != (0.0, 0.0) for o in offsets[20:])
+
+
+def test_group_labels_say_what_the_group_is():
+    import numpy as np
+    import pandas as pd
+
+    from geo.symbology import group_label, place_groups, place_marker
+
+    names = ["Armenian contingent", "Tajik contingent", "Kyrgyz contingent", "CSTO command post"]
+    actors = ["Forces of Armenia (CSTO)", "Forces of Tajikistan (CSTO)"]
+    actors += ["Forces of Kyrgyzstan (CSTO)", "CSTO Collective Peacekeeping Forces"]
+    frame = pd.DataFrame(
+        {
+            "certainty": ["reported"] * 4,
+            "status": [""] * 4,
+            "fatalities": [None] * 4,
+            "injured": [None] * 4,
+            "detained": [None] * 4,
+            "troops": [100, 200, 150, None],
+        }
+    )
+    lat, lon = np.full(4, 43.25), np.full(4, 76.9)
+    (group,) = place_groups(frame, lat, lon)
+    label = group_label("troops", group, names, actors)
+    assert label == "3 CSTO contingents and command post, 450 troops known"
+    (alone,) = place_groups(frame.iloc[3:], lat[3:], lon[3:])
+    assert group_label("troops", alone, names[3:], actors[3:]) == "CSTO command post, size unknown"
+    style = place_marker("troops", alone)
+    assert style.unknown and style.radius > marker_style("troops", counts={"troops": 1}).radius
+    assert not place_marker("troops", group).unknown  # partly known: sized by what is known
+    sites = frame.iloc[:2].assign(troops=None, status=["seized", "closed"])
+    (two,) = place_groups(sites, lat[:2], lon[:2])
+    assert group_label("infrastructure", two, ["Airport", "Terminal"]) == "Airport and 1 more site"
+
+
+def test_unknown_troop_sizes_are_hollow_in_the_payload(ds):
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-08"))
+    unknown = frames["troops"].assign(troops=None)
+    (symbol,) = cmap.layer_symbols(unknown, "troops")
+    row = symbol.as_row()
+    assert row[9] == 1 and row[10] == "troops" and "size unknown" in symbol.label
+
+
+def test_town_labels_thicken_with_zoom_and_are_escaped(boundaries):
+    class Rows:
+        rows = [
+            ("gn:1", "Almaty", "city", 43.25, 76.9, "KZ", "KZ-ALA", 1_977_011),
+            ("gn:2", "<b>Talgar</b>", "city", 43.3, 77.2, "KZ", "KZ-ALM", 45_000),
+            ("gn:3", "Hamlet", "city", 43.1, 77.0, "KZ", "KZ-ALM", 300),
+            ("airport:ALA", "Almaty Airport", "airport", 43.35, 77.04, "KZ", "KZ-ALA", 0),
+            ("gn:4", "Bishkek", "city", 42.87, 74.6, "KG", "", 900_000),
+        ]
+
+    labels = cmap.town_labels(Rows())
+    assert [(name, zoom) for _, _, name, _, zoom in labels] == [
+        ("Almaty", 0.0),
+        ("<b>Talgar</b>", 7.0),
+        ("Hamlet", 9.0),
+        ("Almaty Airport", 11.0),
+    ]
+    html = cmap.base_map(boundaries, place_labels=labels).get_root().render()
+    assert "\\u0026lt;b\\u0026gt;Talgar" in html  # HTML-escaped, then JSON-escaped
+    assert "<b>Talgar" not in html and "\\u003cb\\u003eTalgar" not in html
+    assert "cmPlaceLayer" in html and "cm-place-label" in html
+
+
+def test_online_tiles_say_when_they_cannot_load(boundaries):
+    online = cmap.base_map(boundaries, online_tiles=True).get_root().render()
+    assert "tileerror" in online and "could not load" in online
+    assert "tileerror" not in cmap.base_map(boundaries).get_root().render()

@@ -272,3 +272,95 @@ def test_the_payload_data_set_draws(tmp_path: Path) -> None:
     assert "$" in title
     png = render_snapshot(ds, BOUNDARIES, day="2022-01-09", window=10, title=title)
     assert image(png).shape == (900, 1600, 3)
+
+
+def test_bbox_and_place_extents() -> None:
+    from geo.snapshot import parse_bbox, place_extent
+
+    assert parse_bbox("76.7,43.1,77.2,43.4") == (76.7, 43.1, 77.2, 43.4)
+    for bad in ("1,2", "a,b,c,d", "77,43,76,44"):
+        with pytest.raises(InputError):
+            parse_bbox(bad)
+    # an admin-1 unit of the boundaries gives its outline (plus a margin)
+    lon0, lat0, lon1, lat1 = place_extent("Almaty", FakeGazetteer(), BOUNDARIES)
+    assert (lon0, lat0) == pytest.approx((76.6, 42.9)) and (lon1, lat1) == pytest.approx(
+        (77.3, 43.6)
+    )
+    with pytest.raises(InputError, match="not in the gazetteer"):
+        place_extent("Atlantis", FakeGazetteer(), None)
+
+
+def test_a_zoomed_snapshot_shows_and_counts_only_its_area(lone, monkeypatch) -> None:
+    """--bbox: the clash at 66E is inside, the site at 72E is not; the legend counts one."""
+    import geo.snapshot
+
+    seen: list[dict] = []
+    real = geo.snapshot._legend
+    monkeypatch.setattr(geo.snapshot, "_legend", lambda *a: seen.append(a[4]) or real(*a))
+    png = render_snapshot(lone, BOUNDARIES, day="2022-01-05", cities=(), extent=(64, 46, 68, 50))
+    assert image(png).shape == (900, 1600, 3)
+    assert len(seen[0]["clashes"]) == 1 and len(seen[0]["infrastructure"]) == 0
+
+
+def test_snapshot_command_takes_bbox_or_place(cli_data_dir: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "almaty.png"
+    argv = ["snapshot", "--date", "2022-01-06", "--bbox", "76.7,43.1,77.2,43.4", "--out", str(out)]
+    assert main(argv) == 0 and out.stat().st_size > 0
+    assert main(["snapshot", "--date", "2022-01-06", "--place", "Almaty", "--out", str(out)]) == 0
+    argv = ["snapshot", "--date", "2022-01-06", "--place", "Almaty", "--bbox", "1,2,3,4"]
+    assert main(argv) == 2
+    assert "not both" in capsys.readouterr().err
+
+
+def test_the_deaths_line_shows_every_part_side_by_side(tmp_path: Path) -> None:
+    """Issue 15: on 7 January the 26 'armed criminals' and the 18 security forces, not summed."""
+    from builders import FIGURES
+
+    from geo.layers import as_day
+    from geo.snapshot import _figure_lines
+
+    base = {k: "" for k in FIGURES[0]}
+    parts = [
+        {**base, "id": "P1", "date": "2022-01-06", "metric": "deaths", "value": "18",
+         "qualifier": "exact", "part": "security forces", "reported_by": "Interior Ministry",
+         "certainty": "reported", "sources": SRC},
+        {**base, "id": "P2", "date": "2022-01-07", "metric": "deaths", "value": "26",
+         "qualifier": "exact", "part": '"armed criminals"', "reported_by": "Interior Ministry",
+         "certainty": "reported", "sources": SRC},
+    ]  # fmt: skip
+    ds = dataset(tmp_path / "data", figures=parts)
+    (head, source, _), *_ = _figure_lines(ds, as_day("2022-01-07"))
+    assert head == 'Deaths: 26 ("armed criminals") · 18 (security forces), parts not added up'
+    assert "44" not in head
+    assert source.startswith("Interior Ministry: 7 Jan") and "6 Jan" in source
+
+
+def test_symbols_at_one_spot_are_spread_and_labelled_for_what_they_are() -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from geo.layers import FEATURE_COLUMNS
+    from geo.snapshot import _spread, _symbols, fit_frame
+
+    rows = []
+    for i, (name, troops) in enumerate(
+        [("Armenian contingent", 100), ("Tajik contingent", 200), ("Kyrgyz contingent", 150)]
+    ):
+        row = {col: "" for col in FEATURE_COLUMNS}
+        row.update(id=f"T{i}", layer="troops", name=name, place="Almaty", certainty="reported")
+        row.update(fatalities=None, injured=None, detained=None, troops=troops)
+        row.update(actor="Military Forces (CSTO)")
+        rows.append(row)
+    troops = gpd.GeoDataFrame(rows, geometry=[Point(76.9, 43.25)] * 3, crs="EPSG:4326")
+    (group,) = _symbols("troops", troops)
+    assert group.label == "3 CSTO contingents, 450 troops"
+    site = {col: "" for col in FEATURE_COLUMNS}
+    site.update(id="S1", layer="infrastructure", name="Airport", status="seized")
+    site.update(fatalities=None, injured=None, detained=None, troops=None, certainty="reported")
+    sites = gpd.GeoDataFrame([site], geometry=[Point(76.9, 43.25)], crs="EPSG:4326")
+    frame = fit_frame((50, 40, 87, 55), (1600, 900), (0, 0, 1100, 800))
+    spread = _spread(_symbols("infrastructure", sites) + [group], frame, 1.0)
+    assert all(s.at == (76.9, 43.25) for s in spread)  # both moved, leaders to the true point
+    (a, b) = (frame.to_pixel(s.lon, s.lat) for s in spread)
+    assert ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 >= spread[1].radius + spread[0].radius
+    assert a[1] < b[1]  # the seized airport comes first: on top of the ring

@@ -1,0 +1,187 @@
+"""Symbols that never hide each other and offline place labels, in a real browser (issue 15).
+
+The dashboard runs (``streamlit run``) on a copy of the bundled January 2022 data, driven by
+Debian's chromium through playwright, as in test_browser.py; every request that is not to
+localhost is refused and recorded. Screenshots go to artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
+from geo.config import PROJECT_ROOT, Settings
+from geo.gazetteer import Gazetteer
+
+ARTIFACTS = PROJECT_ROOT / "artifacts"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:", "about:")
+ALMATY = (43.25, 76.92)
+
+
+@pytest.fixture(scope="module")
+def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a copy of the bundled data (its store is built in a fresh cache)."""
+    data = tmp_path_factory.mktemp("case") / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    cache = os.environ.get("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    Gazetteer.load(Settings(data_dir=data, cache_dir=Path(cache)))  # built before the app starts
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    env = {"CRISISMAP_DATA_DIR": str(data), "CRISISMAP_CACHE_DIR": cache}
+    with log_path.open("w") as log:
+        try:
+            with running_app(env, log=log) as (url, _):
+                yield url
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}; see {log_path}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    page.outside_requests = []  # type: ignore[attr-defined]
+
+    def route(r):  # noqa: ANN001
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            page.outside_requests.append(r.request.url)  # type: ignore[attr-defined]
+            r.abort()
+
+    page.route("**/*", route)
+    yield page
+    context.close()
+
+
+def map_body(page):  # noqa: ANN001
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=180_000)
+    return frame.locator("body")
+
+
+# Every spread symbol of the day layer: where it is drawn (container pixels), its radius, where
+# it really is, and the labels shown (not hidden by the declutter).
+LAYOUT_JS = """() => {
+  const day = (window.feature_group || [])[0];
+  if (!day || !day.cmSymbols) { return null; }
+  const syms = day.cmSymbols.map(s => {
+    const at = window.map.latLngToContainerPoint(s.m.getLatLng());
+    const true_ = window.map.latLngToContainerPoint(s.ll);
+    return {x: at.x, y: at.y, r: s.r, tx: true_.x, ty: true_.y, p: s.p};
+  });
+  const shown = Array.from(document.querySelectorAll(".cm-label"))
+    .filter(e => e.style.visibility !== "hidden").map(e => e.textContent);
+  const places = Array.from(document.querySelectorAll(".cm-place-label"))
+    .filter(e => e.style.visibility !== "hidden").map(e => e.textContent);
+  return {syms, shown, places, leaders: (day.cmLeaders || []).length, zoom: window.map.getZoom()};
+}"""
+
+
+def layout(page, *, settle_ms: int = 600):  # noqa: ANN001
+    body = map_body(page)
+    page.wait_for_timeout(settle_ms)  # the layout runs 30 ms after a zoom or a new day layer
+    for _ in range(120):
+        got = body.evaluate(LAYOUT_JS)
+        if got and got["syms"]:
+            return got
+        page.wait_for_timeout(500)
+    pytest.fail("the day layer never came")
+
+
+def overlaps(syms: list[dict]) -> list[tuple[int, int]]:
+    """Pairs of drawn symbols that cover each other by more than a quarter of their radii."""
+    out = []
+    for i, a in enumerate(syms):
+        for j in range(i + 1, len(syms)):
+            b = syms[j]
+            if ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < (a["r"] + b["r"]) * 0.75:
+                out.append((i, j))
+    return out
+
+
+def zoom_to(page, lat: float, lon: float, zoom: float) -> None:  # noqa: ANN001
+    map_body(page).evaluate(f"() => window.map.setView([{lat}, {lon}], {zoom}, {{animate: false}})")
+
+
+def test_symbols_at_almaty_on_13_january_are_spread_and_labelled(case_url, page):
+    page.goto(f"{case_url}/?date=2022-01-13")
+    got = layout(page)
+    assert got["leaders"] > 0, "nothing was spread"
+    assert overlaps(got["syms"]) == [], "symbols still cover each other"
+    near = [s for s in got["syms"] if abs(s["tx"] - s["x"]) + abs(s["ty"] - s["y"]) > 0]
+    assert len(near) >= 3  # Almaty's troops, sites and airport moved off their points
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-13-national.png"))
+    zoom_to(page, *ALMATY, 11)
+    close = layout(page)
+    assert overlaps(close["syms"]) == []
+    assert any("CSTO contingents" in t and "troops known" in t for t in close["shown"]), close
+    assert "Armenian contingent" not in close["shown"]  # one member never stands for the group
+    assert any("size unknown" in t for t in close["shown"])  # the Russian contingent
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-13-almaty.png"))
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_seized_airports_show_with_their_labels_on_5_january(case_url, page):
+    page.goto(f"{case_url}/?date=2022-01-05")
+    got = layout(page)
+    assert overlaps(got["syms"]) == []
+    assert {"Almaty International Airport", "Aktobe Airport"} <= set(got["shown"])
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-05-national.png"))
+
+
+PLACES_JS = """() => {
+  const zoom = window.map.getZoom(), bounds = window.map.getBounds();
+  const on = window.map.cmPlaceLayer.getLayers();
+  const shown = on.filter(m => bounds.contains(m.getLatLng()) && m.getElement() &&
+    m.getElement().querySelector(".cm-place-label").style.visibility !== "hidden");
+  return {zoom, on: on.length, tooEarly: on.filter(m => m.cmMinZoom > zoom).length,
+          smallShown: shown.filter(m => m.cmMinZoom >= 7).length, shown: shown.length};
+}"""
+
+
+def test_place_labels_thicken_with_zoom(case_url, page):
+    page.goto(f"{case_url}/?date=2022-01-07")
+    national = layout(page)
+    body = map_body(page)
+    far = body.evaluate(PLACES_JS)
+    assert far["tooEarly"] == 0 and far["smallShown"] == 0  # only big cities from afar
+    assert len(national["places"]) >= 8
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-07-national.png"))
+    zoom_to(page, *ALMATY, 10)
+    layout(page)
+    close = body.evaluate(PLACES_JS)
+    assert close["zoom"] == 10 and close["tooEarly"] == 0
+    assert close["on"] > far["on"]  # more towns as you zoom in
+    assert close["smallShown"] > 0  # towns too small for the national view, named here
+    page.screenshot(path=str(ARTIFACTS / "map15-2022-01-07-almaty.png"))
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_the_tiles_toggle_says_when_tiles_cannot_load(case_url, page):
+    page.goto(f"{case_url}/?date=2022-01-07")
+    map_body(page)
+    page.get_by_text("OpenStreetMap tiles (needs internet)").click()
+    note = page.frame_locator(MAP_FRAME).last.locator(".cm-tile-error")  # the map remounts
+    note.wait_for(timeout=60_000)
+    assert "could not load" in note.text_content()
+    assert any("tile.openstreetmap.org" in u for u in page.outside_requests)  # type: ignore[attr-defined]
