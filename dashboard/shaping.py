@@ -94,8 +94,14 @@ def counts_by_layer(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[st
     return {layer: layer_counts(frame) for layer, frame in frames.items()}
 
 
-def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
-    """One row per visible feature, for the table beside the map (plain text, no HTML)."""
+def feature_table(
+    frames: Mapping[str, gpd.GeoDataFrame], *, start: int = 0, stop: int | None = None
+) -> pd.DataFrame:
+    """One row per visible feature, for the table beside the map (plain text, no HTML).
+
+    ``start``/``stop`` cut rows out of the whole table (layer after layer, as the frames come)
+    before they are built, so a page of a 90,000-row table costs a page.
+    """
     columns = [
         "layer",
         "when",
@@ -116,9 +122,15 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
         "link",
     ]
     parts = []
+    offset = 0
     for layer, frame in frames.items():
-        if not len(frame):
+        n = len(frame)
+        lo = max(start - offset, 0)
+        hi = n if stop is None else min(stop - offset, n)
+        offset += n
+        if hi <= lo:
             continue
+        frame = frame.iloc[lo:hi]
         part = pd.DataFrame(index=frame.index)
         part["layer"] = LAYER_STYLES[layer].label
         part["when"] = [_when(r) for r in frame[["date", "valid_from", "valid_to"]].itertuples()]
@@ -158,7 +170,9 @@ def places_on_map(frames: Mapping[str, gpd.GeoDataFrame]) -> list[tuple[str, str
     """(place_id or name, place name) of every place with a visible feature, by name."""
     seen: dict[str, str] = {}
     for frame in frames.values():
-        for pid, name in zip(frame["place_id"], frame["place"], strict=True):
+        # distinct pairs first: a cumulative view has tens of thousands of rows, few places
+        pairs = frame[["place_id", "place"]].drop_duplicates()
+        for pid, name in zip(pairs["place_id"], pairs["place"], strict=True):
             name = str(name or "")
             key = str(pid or "") or name
             if key and key not in seen:
