@@ -184,8 +184,6 @@ def day_frames(
 # step). The fragment gets what the full run decided as one frozen PageContext; the day itself
 # lives in st.session_state["date"] and is written to the URL by the fragment.
 
-TABLE_PAGE_ROWS = 500  # rows of the table sent per page (the whole table is the CSV download)
-
 
 @dataclass(frozen=True)
 class PageContext:
@@ -496,18 +494,18 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
     """The table of what is on the map, a page at a time, and the whole of it as CSV."""
     st.subheader("On the map")
     total = sum(len(f) for f in frames.values())
-    pages = max(1, -(-total // TABLE_PAGE_ROWS))
+    pages = max(1, -(-total // cmap.TABLE_PAGE_ROWS))
     start = 0
     if pages > 1:
         if st.session_state.get("table_page", 1) > pages:  # a narrower day has fewer pages
             st.session_state["table_page"] = pages
         page_no = st.number_input("Table page", min_value=1, max_value=pages, key="table_page")
-        start = (int(page_no) - 1) * TABLE_PAGE_ROWS
+        start = (int(page_no) - 1) * cmap.TABLE_PAGE_ROWS
         st.caption(
-            f"Rows {start + 1:,}-{min(start + TABLE_PAGE_ROWS, total):,} of {total:,} "
+            f"Rows {start + 1:,}-{min(start + cmap.TABLE_PAGE_ROWS, total):,} of {total:,} "
             f"(page {int(page_no)} of {pages:,}); the whole table is in the CSV below."
         )
-    rows = cmap.feature_table(frames, start=start, stop=start + TABLE_PAGE_ROWS)
+    rows = cmap.feature_table(frames, start=start, stop=start + cmap.TABLE_PAGE_ROWS)
     st.dataframe(
         rows,
         hide_index=True,
