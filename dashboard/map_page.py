@@ -455,13 +455,15 @@ def map_and_figures(
         st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
 
 
-def timeline(ctx: PageContext, view: cmap.MapView) -> None:
-    """Events per day as stacked bars, the view's days marked."""
-    st.subheader("Events per day")
-    per_day = events_per_day(ctx.ds, layers=EVENT_LAYERS, filters=ctx.filters)
+@st.cache_data(show_spinner=False, max_entries=8)
+def timeline_bars(
+    settings: Settings, dataset_key: tuple, filters: Filters, _ds: Dataset
+) -> dict | None:
+    """The Vega-Lite spec of the events-per-day bars (None without dated events): it depends
+    on the filters, not on the day, so Altair builds and validates it once, not every step."""
+    per_day = events_per_day(_ds, layers=EVENT_LAYERS, filters=filters)
     if not len(per_day):
-        st.caption("No dated events.")
-        return
+        return None
     per_day = per_day.assign(layer=per_day["layer"].map(lambda lay: LAYER_STYLES[lay].label))
     domain = [LAYER_STYLES[lay].label for lay in EVENT_LAYERS]
     palette = [LAYER_STYLES[lay].colour for lay in EVENT_LAYERS]
@@ -475,14 +477,35 @@ def timeline(ctx: PageContext, view: cmap.MapView) -> None:
             tooltip=[alt.Tooltip("yearmonthdate(date):T", title="day"), "layer:N", "sum(events):Q"],
         )
     )
+    return bars.to_dict()
+
+
+def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
+    """Events per day as stacked bars, the view's days marked (a band and a rule)."""
+    st.subheader("Events per day")
+    bars = timeline_bars(ctx.settings, dataset_key, ctx.filters, ctx.ds)
+    if bars is None:
+        st.caption("No dated events.")
+        return
     start = view.day - pd.Timedelta(days=(view.window or 10_000) - 1)
     start = max(start, pd.Timestamp(ctx.first))
-    marks = pd.DataFrame({"start": [start], "end": [view.day + pd.Timedelta(hours=23)]})
-    window_band = (
-        alt.Chart(marks).mark_rect(opacity=0.12, color="#1d4e89").encode(x="start:T", x2="end:T")
-    )
-    rule = alt.Chart(marks).mark_rule(color="#1d4e89", strokeWidth=2).encode(x="end:T")
-    st.altair_chart(window_band + bars + rule, width="stretch", height=180)
+    end = view.day + pd.Timedelta(hours=23)
+    marks = {"values": [{"start": start.isoformat(), "end": end.isoformat()}]}
+    colour = "#1d4e89"
+    band = {
+        "data": marks,
+        "mark": {"type": "rect", "opacity": 0.12, "color": colour},
+        "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"}},
+    }
+    rule = {
+        "data": marks,
+        "mark": {"type": "rule", "color": colour, "strokeWidth": 2},
+        "encoding": {"x": {"field": "end", "type": "temporal"}},
+    }
+    layer = {k: v for k, v in bars.items() if k not in ("$schema", "config", "datasets")}
+    spec = {"$schema": bars.get("$schema"), "datasets": bars.get("datasets", {})}
+    spec["layer"] = [band, layer, rule]
+    st.vega_lite_chart(spec=spec, width="stretch", height=180)
 
 
 def _whole_table_csv(frames: dict[str, gpd.GeoDataFrame]) -> str:
@@ -649,7 +672,7 @@ def day_view(ctx: PageContext) -> None:
     )
     frames = {layer: all_frames[layer] for layer in layers}
     map_and_figures(ctx, view, frames, news if news_on else None)
-    timeline(ctx, view)
+    timeline(ctx, view, dataset_key)
     table(view, frames)
     downloads(ctx, view, frames)
     articles(ctx, frames)
