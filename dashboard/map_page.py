@@ -155,7 +155,9 @@ def article_spans(
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+# Two entries: the day shown and the one before. A cumulative view at 100k events holds
+# ~37 MB of frames; eight entries pushed the server well past 1 GB.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def day_frames(
     settings: Settings,
     dataset_key: tuple,
