@@ -10,7 +10,9 @@ it, and the next-day button is clicked ``--steps`` times in each mode (this day 
 - map: the click until the map iframe has swapped in the new day layer;
 - settled: the click until the page is idle (no "running" widget, no stale element) with the
   map updated;
-- sent: the bytes of every websocket message the browser received in that step.
+- sent: the bytes of every websocket message the browser received in that step;
+- server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
+  when the machine is shared).
 
 Also printed: the server's peak resident memory (VmHWM) after all steps at each size.
 Targets (issue 17): step <= 150 ms at 10k; <= 1 s and <= 2 MB per step at 100k in every mode;
@@ -90,6 +92,13 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc): less noisy than wall clock
+    on a loaded machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _idle(page, timeout_ms: float) -> None:  # noqa: ANN001
     page.wait_for_function(
         """() => !document.querySelector('[data-stale="true"]')
@@ -105,7 +114,14 @@ def _quiet(page, frames: list[tuple[float, int]], ms: float = 400) -> None:  # n
         page.wait_for_timeout(ms)
 
 
-def steps_in_mode(page, url: str, mode_label: str, steps: int, timeout_ms: float) -> list[dict]:  # noqa: ANN001
+def steps_in_mode(
+    page,  # noqa: ANN001
+    url: str,
+    mode_label: str,
+    steps: int,
+    timeout_ms: float,
+    server_pid: int,
+) -> list[dict]:
     """Open the view at START_DAY in a mode, click the next-day button ``steps`` times."""
     frames: list[tuple[float, int]] = []
 
@@ -126,6 +142,7 @@ def steps_in_mode(page, url: str, mode_label: str, steps: int, timeout_ms: float
         map_frame.evaluate(WATCH_MAP)
         page.evaluate(WATCH_PAGE)
         frames.clear()
+        cpu = _cpu_seconds(server_pid)
         button.click()
         page.wait_for_function("() => window.__bench.settled !== null", timeout=timeout_ms)
         times = page.evaluate("() => window.__bench")
@@ -135,6 +152,7 @@ def steps_in_mode(page, url: str, mode_label: str, steps: int, timeout_ms: float
                 "map": (times["map"] - times["click"]) / 1000,
                 "settled": (times["settled"] - times["click"]) / 1000,
                 "sent": sum(n for _, n in frames),
+                "cpu": _cpu_seconds(server_pid) - cpu,
             }
         )
     page.remove_listener("websocket", on_ws)
@@ -150,6 +168,7 @@ def _line(label: str, rows: list[dict], target: tuple[float | None, float | None
         f" (max {max(r['map'] for r in rows) * ms:6.0f})"
         f"   settled {med(r['settled'] for r in rows) * ms:6.0f} ms"
         f" (max {max(r['settled'] for r in rows) * ms:6.0f})"
+        f"   server CPU {med(r['cpu'] for r in rows) * ms:5.0f} ms"
         f"   sent {med(r['sent'] for r in rows) / 1e6:6.2f} MB"
         f" (max {max(r['sent'] for r in rows) / 1e6:6.2f})"
     )
@@ -184,7 +203,7 @@ def bench_size(n: int, tmp: Path, cache_dir: str, steps: int) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         print(f"\n{n:>7,} events, {steps} steps from {START_DAY} per mode")
         for i, (_mode, label, short) in enumerate(MODES):
-            rows = steps_in_mode(page, url, label, steps, timeout_ms)
+            rows = steps_in_mode(page, url, label, steps, timeout_ms, proc.pid)
             if i == 0:
                 print(f"  (first view and {steps} steps in {time.perf_counter() - t0:.0f} s)")
             print(_line(short, rows, TARGETS.get(n, (None, None))), flush=True)
