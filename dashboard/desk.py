@@ -15,6 +15,7 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+import numpy as np
 
 from dashboard.leaflet import NEWS_COLOUR, SymbolLayer
 from dashboard.markup import esc, md_text
@@ -124,9 +125,13 @@ def with_history(
     out = {}
     for layer, frame in frames.items():
         frame = frame.copy()
-        frame["history"] = [
-            reviews[i].history if i in reviews else () for i in frame["id"].astype(str)
-        ]
+        ids = frame["id"].astype(str)
+        history: list[tuple] = [()] * len(frame)
+        # the few reviewed records found at once: a Python loop over every id of a
+        # cumulative view at 100k events took 0.1 s a step (issue 17)
+        for pos in np.flatnonzero(ids.isin(list(reviews)).to_numpy()):
+            history[pos] = reviews[ids.iloc[pos]].history
+        frame["history"] = history
         out[layer] = frame
     return out
 

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
     sys.path.insert(0, str(ROOT))
 
 import altair as alt  # noqa: E402
+import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
@@ -105,6 +107,15 @@ def get_town_labels(settings: Settings, signature: tuple) -> list:
         return []
 
 
+def gazetteer_or_none(settings: Settings, signature: tuple) -> object | None:
+    """The gazetteer, or None when it cannot load (the data's error banner says why): it
+    names the places and regions the records point at."""
+    try:
+        return get_gazetteer(settings, signature)
+    except GeoError:
+        return None
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def get_boundaries(settings: Settings, signature: tuple):  # -> GeoDataFrame
     from geo.gazetteer import admin1_boundaries
@@ -163,268 +174,322 @@ def article_spans(
     }
 
 
+# Two entries: the day shown and the one before. A cumulative view at 100k events holds
+# ~37 MB of frames; eight entries pushed the server well past 1 GB.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def day_frames(
+    settings: Settings,
+    dataset_key: tuple,
+    revision: str,
+    day: pd.Timestamp,
+    window: int | None,
+    filters: Filters,
+    _ds: Dataset,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Every point layer's features for a day (with each record's review history), shared
+    read-only by the sessions: a rerun on the same day (a layer switched, a table page turned)
+    does not query again. ``dataset_key`` names ``_ds`` (signature, revision, identity: the
+    data set, or the empty one shown when loading failed). cache_resource: no copies."""
+    view = cmap.MapView(day, window, cmap.POINT_LAYERS, filters)
+    frames = cmap.visible_features(_ds, view)
+    reviews = get_reviews(settings, revision) if revision else {}
+    return desk.with_history(frames, reviews)
+
+
 # --- page ------------------------------------------------------------------------------------
+#
+# A full run (arrival, or any sidebar change) loads the data and draws the sidebar and title,
+# then calls day_view, a fragment: the slider, step and play buttons, the layer toggles with the
+# day's counts, the map, the national figures, the timeline, the table, the downloads and the
+# articles. Moving the day reruns that fragment only (issue 17: the whole script reran on every
+# step). The fragment gets what the full run decided as one frozen PageContext; the day itself
+# lives in st.session_state["date"] and is written to the URL by the fragment.
 
-try:
-    settings = Settings.from_env()
-except GeoError as exc:
-    st.error(f"Configuration error: {cmap.md_text(exc)}")
-    st.stop()
 
-vendor_assets()
-map_class = assets.offline_map_class(assets.static_url(st.get_option("server.baseUrlPath") or ""))
-signature = data_signature(Path(settings.data_dir))
+@dataclass(frozen=True)
+class PageContext:
+    """What a full run hands to the day_view fragment (kept by Streamlit for its reruns)."""
 
-ds: Dataset = empty_dataset()
-revision = ""
-try:
-    revision = get_store(settings).revision()
-    ds = get_dataset(settings, signature, revision)
-except GeoError as exc:
-    st.error(
-        f"The data could not be loaded, so the map shows no records.\n\n**{cmap.md_text(exc)}**",
-        icon="⚠️",
-    )
+    settings: Settings
+    signature: tuple
+    revision: str
+    ds: Dataset
+    boundaries: gpd.GeoDataFrame | None
+    map_class: type
+    first: dt.date
+    last: dt.date
+    mode: str
+    days: int
+    shading: str
+    filters: Filters
+    online_tiles: bool
+    playing: bool
+    speed: str
 
-gazetteer = None  # names the places and regions the records point at
-try:
-    gazetteer = get_gazetteer(settings, signature)
-except GeoError:  # the data banner above already says why
-    pass
 
-boundaries = None
-try:
-    boundaries = get_boundaries(settings, signature)
-except GeoError as exc:
-    st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
-
-if boundaries is None or not len(boundaries):
-    st.info(
-        "This data set has no admin-1 boundaries: the map shows points only and fits the data. "
-        "Bring boundaries with `python -m geo boundaries FILE` (GeoJSON, GeoPackage or "
-        "shapefile).",
-        icon="ℹ️",
-    )
-
-first, last = ds.date_range()
-if last <= first:
-    last = first + dt.timedelta(days=1)
-
-# --- sidebar: mode, shading, filters ----------------------------------------------------------
-
-with st.sidebar:
-    st.header("View")
-    mode = st.radio(
-        "Show events", list(cmap.MODES), format_func=cmap.MODES.get, key="mode", bind="query-params"
-    )
-    days = 3
-    if mode == "window":
-        days = st.number_input(
-            "N days", min_value=2, max_value=60, value=3, key="days", bind="query-params"
+def load_page() -> tuple[Settings, tuple, str, Dataset, gpd.GeoDataFrame | None]:
+    """Settings, data signature, store revision, data set and boundaries; errors as banners."""
+    try:
+        settings = Settings.from_env()
+    except GeoError as exc:
+        st.error(f"Configuration error: {cmap.md_text(exc)}")
+        st.stop()
+    signature = data_signature(Path(settings.data_dir))
+    ds: Dataset = empty_dataset()
+    revision = ""
+    try:
+        revision = get_store(settings).revision()
+        ds = get_dataset(settings, signature, revision)
+    except GeoError as exc:
+        st.error(
+            "The data could not be loaded, so the map shows no records.\n\n"
+            f"**{cmap.md_text(exc)}**",
+            icon="⚠️",
         )
-    shading = st.radio(
-        "Shade regions by",
-        list(cmap.SHADINGS),
-        format_func=cmap.SHADINGS.get,
-        key="shade",
-        bind="query-params",
-    )
-    st.header("Filters")
-    admin_names: dict[str, str] = {}
-    if boundaries is not None:
-        admin_names.update(zip(boundaries["iso3166_2"], boundaries["name"], strict=True))
-    for frame in (ds.events, ds.states):
-        for code in frame["admin1"].dropna().unique():
-            if code and str(code) not in admin_names:  # a region the boundaries lack
-                unit = gazetteer.get(f"admin1:{code}") if gazetteer else None
-                admin_names[str(code)] = unit.name if unit else str(code)
-    admin1 = st.multiselect(
-        "Region (admin-1)",
-        sorted(admin_names, key=lambda c: admin_names[c]),
-        format_func=lambda c: admin_names[c] if admin_names[c] == c else f"{admin_names[c]} ({c})",
-        key="admin1",
-        bind="query-params",
-    )
-    event_types = sorted(t for t in ds.events["event_type"].dropna().unique() if t)
-    types = st.multiselect("Event type", event_types, key="types", bind="query-params")
-    actor = st.text_input("Actor contains", key="actor", bind="query-params")
-    certainty = st.multiselect("Certainty", list(CERTAINTIES), key="certainty", bind="query-params")
-    origins: list[str] = []
-    known_origins = cmap.origins_of(ds)
-    if len(known_origins) > 1:  # imported ACLED files (setting acled_files) beside our records
-        origins = st.multiselect(
-            "Data set",
-            known_origins,
-            key="origin",
+    boundaries = None
+    try:
+        boundaries = get_boundaries(settings, signature)
+    except GeoError as exc:
+        st.error(f"The admin-1 boundaries could not be loaded: {cmap.md_text(exc)}", icon="⚠️")
+    if boundaries is None or not len(boundaries):
+        st.info(
+            "This data set has no admin-1 boundaries: the map shows points only and fits the "
+            "data. Bring boundaries with `python -m geo boundaries FILE` (GeoJSON, GeoPackage "
+            "or shapefile).",
+            icon="ℹ️",
+        )
+    return settings, signature, revision, ds, boundaries
+
+
+def sidebar(
+    settings: Settings, signature: tuple, ds: Dataset, boundaries: gpd.GeoDataFrame | None
+) -> tuple[str, int, str, Filters, bool]:
+    """The sidebar (mode, shading, filters, base map): (mode, days, shading, filters, tiles)."""
+    with st.sidebar:
+        st.header("View")
+        mode = st.radio(
+            "Show events",
+            list(cmap.MODES),
+            format_func=cmap.MODES.get,
+            key="mode",
             bind="query-params",
-            help="Our own records, imported ACLED events, or both (empty = all).",
         )
-    st.header("Base map")
-    online_tiles = st.toggle(
-        "OpenStreetMap tiles (needs internet)",
-        value=settings.online_tiles,
-        key="tiles",
-        help="Off: the map is drawn from the bundled admin-1 boundaries and makes no request "
-        "outside this server.",
+        days = 3
+        if mode == "window":
+            days = st.number_input(
+                "N days", min_value=2, max_value=60, value=3, key="days", bind="query-params"
+            )
+        shading = st.radio(
+            "Shade regions by",
+            list(cmap.SHADINGS),
+            format_func=cmap.SHADINGS.get,
+            key="shade",
+            bind="query-params",
+        )
+        st.header("Filters")
+        gazetteer = gazetteer_or_none(settings, signature)
+        admin_names: dict[str, str] = {}
+        if boundaries is not None:
+            admin_names.update(zip(boundaries["iso3166_2"], boundaries["name"], strict=True))
+        for frame in (ds.events, ds.states):
+            for code in frame["admin1"].dropna().unique():
+                if code and str(code) not in admin_names:  # a region the boundaries lack
+                    unit = gazetteer.get(f"admin1:{code}") if gazetteer else None
+                    admin_names[str(code)] = unit.name if unit else str(code)
+        admin1 = st.multiselect(
+            "Region (admin-1)",
+            sorted(admin_names, key=lambda c: admin_names[c]),
+            format_func=lambda c: (
+                admin_names[c] if admin_names[c] == c else f"{admin_names[c]} ({c})"
+            ),
+            key="admin1",
+            bind="query-params",
+        )
+        event_types = sorted(t for t in ds.events["event_type"].dropna().unique() if t)
+        types = st.multiselect("Event type", event_types, key="types", bind="query-params")
+        actor = st.text_input("Actor contains", key="actor", bind="query-params")
+        certainty = st.multiselect(
+            "Certainty", list(CERTAINTIES), key="certainty", bind="query-params"
+        )
+        origins: list[str] = []
+        known_origins = cmap.origins_of(ds)
+        if len(known_origins) > 1:  # imported ACLED files (setting acled_files) beside ours
+            origins = st.multiselect(
+                "Data set",
+                known_origins,
+                key="origin",
+                bind="query-params",
+                help="Our own records, imported ACLED events, or both (empty = all).",
+            )
+        st.header("Base map")
+        online_tiles = st.toggle(
+            "OpenStreetMap tiles (needs internet)",
+            value=settings.online_tiles,
+            key="tiles",
+            help="Off: the map is drawn from the bundled admin-1 boundaries and makes no request "
+            "outside this server.",
+        )
+        st.caption(
+            f"Data: {cmap.md_text(settings.data_dir)} · {len(ds.events):,} events · "
+            f"{len(ds.states):,} states"
+        )
+        if ds.unplaced:
+            with st.expander(f"{len(ds.unplaced)} records not on the map"):
+                for u in ds.unplaced:
+                    st.text(f"{u.file}, line {u.line} ({u.record_id}): {u.reason}")
+    filters = Filters(
+        admin1=tuple(admin1),
+        event_types=tuple(types),
+        actor=actor.strip(),
+        certainty=tuple(certainty),
+        origins=tuple(origins),
     )
-    st.caption(
-        f"Data: {cmap.md_text(settings.data_dir)} · {len(ds.events):,} events · "
-        f"{len(ds.states):,} states"
-    )
-    if ds.unplaced:
-        with st.expander(f"{len(ds.unplaced)} records not on the map"):
-            for u in ds.unplaced:
-                st.text(f"{u.file}, line {u.line} ({u.record_id}): {u.reason}")
-
-filters = Filters(
-    admin1=tuple(admin1),
-    event_types=tuple(types),
-    actor=actor.strip(),
-    certainty=tuple(certainty),
-    origins=tuple(origins),
-)
-
-# --- time: slider, stepping, playback ---------------------------------------------------------
-
-st.title(cmap.md_text(settings.case_title))
+    return mode, int(days), shading, filters, online_tiles
 
 
-def _go_to(day: dt.date) -> None:
+def _go_to(day: dt.date, first: dt.date, last: dt.date) -> None:
     """Move the slider to a day from code (step buttons, playback)."""
     st.session_state["date"] = min(max(day, first), last)
 
 
-# The day's URL parameter is kept by hand, not with bind="query-params": Streamlit writes a
-# date slider moved from code (step buttons, playback) into the URL as microseconds since 1970,
-# so a link copied while playing would not read YYYY-MM-DD. Read once on arrival, written below.
-if "date" not in st.session_state:
-    st.session_state["date"] = cmap.day_from_url(
-        st.query_params.get("date"), first, last, default=busiest_day(ds)
+def _step(delta: int, first: dt.date, last: dt.date) -> None:
+    st.session_state["_user_step"] = True  # not a playback tick (see day_view)
+    _go_to(st.session_state.get("date", first) + dt.timedelta(days=delta), first, last)
+
+
+def _moved() -> None:
+    st.session_state["_user_step"] = True
+
+
+def time_controls(ctx: PageContext) -> dt.date:
+    """The day slider, step buttons, Play and speed; the day is written to the URL."""
+    slider_col, back_col, fwd_col, play_col, speed_col = st.columns(
+        [8, 1, 1, 1.3, 1.4], vertical_alignment="bottom"
     )
-
-
-def _step(delta: int) -> None:
-    _go_to(st.session_state.get("date", first) + dt.timedelta(days=delta))
-
-
-slider_col, back_col, fwd_col, play_col, speed_col = st.columns(
-    [8, 1, 1, 1.3, 1.4], vertical_alignment="bottom"
-)
-with slider_col:
-    day_value = st.slider(
-        "Day",
-        min_value=first,
-        max_value=last,
-        step=dt.timedelta(days=1),
-        format="ddd D MMM YYYY",
-        key="date",
-    )
-st.query_params["date"] = day_value.isoformat()
-back_col.button("◀", key="back", on_click=_step, args=(-1,), help="Previous day", width="stretch")
-fwd_col.button("▶", key="forward", on_click=_step, args=(1,), help="Next day", width="stretch")
-playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
-speed = speed_col.selectbox(
-    "Speed",
-    list(SPEEDS),
-    index=1,
-    key="speed",
-    label_visibility="collapsed",
-    format_func=lambda s: f"{SPEEDS[s]:g} s/day",
-)
-
-st.session_state["_script_run"] = True
-
-
-@st.fragment(run_every=SPEEDS[speed] if playing else None)
-def _playback() -> None:
-    """While playing, each timer tick moves the slider one day on and reruns the page."""
-    if st.session_state.pop("_script_run", False) or not st.session_state.get("playing"):
-        return  # the run that is part of a full page run does not advance
-    _go_to(cmap.next_day(st.session_state.get("date", first), first, last))
-    st.rerun()
-
-
-_playback()
-
-view = cmap.MapView.of(day_value, mode=mode, days=int(days), filters=filters, shading=shading)
-all_frames = cmap.visible_features(ds, view, layers=cmap.POINT_LAYERS)
-counts = cmap.counts_by_layer(all_frames)
-
-# --- layers with their counts for the day -----------------------------------------------------
-
-layer_cols = st.columns(len(cmap.POINT_LAYERS) + 1)
-layers = []
-for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
-    with col:
-        on = st.toggle(
-            LAYER_STYLES[layer].label,
-            value=layer in cmap.DEFAULT_LAYERS,
-            key=layer,
-            bind="query-params",
-            help=LAYER_STYLES[layer].description,
+    with slider_col:
+        day_value = st.slider(
+            "Day",
+            min_value=ctx.first,
+            max_value=ctx.last,
+            step=dt.timedelta(days=1),
+            format="ddd D MMM YYYY",
+            key="date",
+            on_change=_moved,
         )
-        c = counts[layer]
-        extra = ""
-        size_by = LAYER_STYLES[layer].size_by
-        if size_by and c.get(size_by):
-            extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
-        extra += cmap.national_total_text(ds, layer, view.day, view.filters)
-        st.caption(f"**{c['features']:,}** on the map{extra}")
-        if on:
-            layers.append(layer)
-with layer_cols[-1]:
-    news_on = st.toggle(
-        desk.NEWS_LABEL, value=False, key=desk.NEWS_LAYER, bind="query-params", help=desk.NEWS_HELP
+    # Kept by hand, not with bind="query-params": Streamlit writes a date slider moved from
+    # code (step buttons, playback) into the URL as microseconds since 1970.
+    st.query_params["date"] = day_value.isoformat()
+    bounds = (ctx.first, ctx.last)
+    back_col.button(
+        "◀", key="back", on_click=_step, args=(-1, *bounds), help="Previous day", width="stretch"
     )
-    news = []
-    if revision:  # the store opened (else the banner above says why)
-        news = get_news(settings, revision, day_value, view.window)
-    st.caption(desk.news_caption(news))
-
-view = cmap.MapView.of(
-    day_value, mode=mode, days=int(days), layers=layers, filters=filters, shading=shading
-)
-frames = {layer: all_frames[layer] for layer in layers}
-reviews = get_reviews(settings, revision) if revision else {}
-day_layer = cmap.day_feature_group(ds, view, boundaries, frames=desk.with_history(frames, reviews))
-if news_on:
-    desk.add_news_layer(day_layer.group, desk.news_symbols(news))
-
-map_col, side_col = st.columns([4, 1])
-with map_col:
-    base = cmap.base_map(
-        boundaries,
-        online_tiles=online_tiles,
-        map_class=map_class,
-        extent=data_extent(ds),
-        place_labels=get_town_labels(settings, signature),
+    fwd_col.button(
+        "▶", key="forward", on_click=_step, args=(1, *bounds), help="Next day", width="stretch"
     )
-    st_folium(
-        base,
-        key="map",
-        feature_group_to_add=day_layer.group,
-        returned_objects=[],
-        height=620,
-        use_container_width=True,
+    playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
+    speed = speed_col.selectbox(
+        "Speed",
+        list(SPEEDS),
+        index=1,
+        key="speed",
+        label_visibility="collapsed",
+        format_func=lambda s: f"{SPEEDS[s]:g} s/day",
     )
-    notes = [f"{cmap.MODES[mode]}" + (f" (N = {days})" if mode == "window" else "")]
-    grids = [LAYER_STYLES[lay].label for lay, agg in day_layer.aggregated.items() if agg]
-    if grids:
-        notes.append("aggregated into grid cells: " + ", ".join(grids))
-    if shading == "events" and day_layer.shaded:
-        notes.append(f"{day_layer.shaded} regions shaded by events")
-    st.caption(" · ".join(notes))
+    if (playing, speed) != (ctx.playing, ctx.speed):
+        st.rerun()  # the fragment's timer (run_every) is set by a full run
+    return day_value
 
-with side_col:
-    st.subheader("National figures")
-    st.caption(f"As reported by {day_value:%d %B %Y}")
-    st.markdown(cmap.figure_html(national_figures(ds, day_value)), unsafe_allow_html=True)
 
-# --- timeline --------------------------------------------------------------------------------
+def layer_toggles(
+    ctx: PageContext, view: cmap.MapView, all_frames: dict[str, gpd.GeoDataFrame]
+) -> tuple[list[str], bool, list]:
+    """The layer switches with the day's counts, and "In the news": (layers, news on, news)."""
+    counts = cmap.counts_by_layer(all_frames)
+    layer_cols = st.columns(len(cmap.POINT_LAYERS) + 1)
+    layers = []
+    for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
+        with col:
+            on = st.toggle(
+                LAYER_STYLES[layer].label,
+                value=layer in cmap.DEFAULT_LAYERS,
+                key=layer,
+                bind="query-params",
+                help=LAYER_STYLES[layer].description,
+            )
+            c = counts[layer]
+            extra = ""
+            size_by = LAYER_STYLES[layer].size_by
+            if size_by and c.get(size_by):
+                extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
+            extra += cmap.national_total_text(ctx.ds, layer, view.day, view.filters)
+            st.caption(f"**{c['features']:,}** on the map{extra}")
+            if on:
+                layers.append(layer)
+    with layer_cols[-1]:
+        news_on = st.toggle(
+            desk.NEWS_LABEL,
+            value=False,
+            key=desk.NEWS_LAYER,
+            bind="query-params",
+            help=desk.NEWS_HELP,
+        )
+        news = []
+        if ctx.revision:  # the store opened (else the banner above says why)
+            news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
+        st.caption(desk.news_caption(news))
+    return layers, news_on, news
 
-st.subheader("Events per day")
-per_day = events_per_day(ds, layers=EVENT_LAYERS, filters=filters)
-if len(per_day):
+
+def map_and_figures(
+    ctx: PageContext,
+    view: cmap.MapView,
+    frames: dict[str, gpd.GeoDataFrame],
+    news: list | None,
+) -> None:
+    """The map (the base map stays, the day's layer is swapped in) and the national figures."""
+    day_layer = cmap.day_feature_group(ctx.ds, view, ctx.boundaries, frames=frames)
+    if news is not None:
+        desk.add_news_layer(day_layer.group, desk.news_symbols(news))
+    map_col, side_col = st.columns([4, 1])
+    with map_col:
+        base = cmap.base_map(
+            ctx.boundaries,
+            online_tiles=ctx.online_tiles,
+            map_class=ctx.map_class,
+            extent=data_extent(ctx.ds),
+            place_labels=get_town_labels(ctx.settings, ctx.signature),
+        )
+        st_folium(
+            base,
+            key="map",
+            feature_group_to_add=day_layer.group,
+            returned_objects=[],
+            height=620,
+            use_container_width=True,
+        )
+        notes = [f"{cmap.MODES[ctx.mode]}" + (f" (N = {ctx.days})" if ctx.mode == "window" else "")]
+        grids = [LAYER_STYLES[lay].label for lay, agg in day_layer.aggregated.items() if agg]
+        if grids:
+            notes.append("aggregated into grid cells: " + ", ".join(grids))
+        if view.shading == "events" and day_layer.shaded:
+            notes.append(f"{day_layer.shaded} regions shaded by events")
+        st.caption(" · ".join(notes))
+    with side_col:
+        st.subheader("National figures")
+        day = view.day.date()
+        st.caption(f"As reported by {day:%d %B %Y}")
+        st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def timeline_bars(
+    settings: Settings, dataset_key: tuple, filters: Filters, _ds: Dataset
+) -> dict | None:
+    """The Vega-Lite spec of the events-per-day bars (None without dated events): it depends
+    on the filters, not on the day, so Altair builds and validates it once, not every step."""
+    per_day = events_per_day(_ds, layers=EVENT_LAYERS, filters=filters)
+    if not len(per_day):
+        return None
     per_day = per_day.assign(layer=per_day["layer"].map(lambda lay: LAYER_STYLES[lay].label))
     domain = [LAYER_STYLES[lay].label for lay in EVENT_LAYERS]
     palette = [LAYER_STYLES[lay].colour for lay in EVENT_LAYERS]
@@ -438,112 +503,157 @@ if len(per_day):
             tooltip=[alt.Tooltip("yearmonthdate(date):T", title="day"), "layer:N", "sum(events):Q"],
         )
     )
-    start = pd.Timestamp(day_value) - pd.Timedelta(days=(view.window or 10_000) - 1)
-    start = max(start, pd.Timestamp(first))
-    marks = pd.DataFrame(
-        {"start": [start], "end": [pd.Timestamp(day_value) + pd.Timedelta(hours=23)]}
-    )
-    window_band = (
-        alt.Chart(marks).mark_rect(opacity=0.12, color="#1d4e89").encode(x="start:T", x2="end:T")
-    )
-    rule = alt.Chart(marks).mark_rule(color="#1d4e89", strokeWidth=2).encode(x="end:T")
-    st.altair_chart(window_band + bars + rule, width="stretch", height=180)
-else:
-    st.caption("No dated events.")
+    return bars.to_dict()
 
-# --- table -----------------------------------------------------------------------------------
 
-st.subheader("On the map")
-table = cmap.feature_table(frames)
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    height=min(420, 40 + 35 * max(1, len(table))),
-    column_config={
-        "link": st.column_config.LinkColumn("first source", display_text="open"),
-        "description": st.column_config.TextColumn("description", width="large"),
-    },
-)
+def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
+    """Events per day as stacked bars, the view's days marked (a band and a rule)."""
+    st.subheader("Events per day")
+    bars = timeline_bars(ctx.settings, dataset_key, ctx.filters, ctx.ds)
+    if bars is None:
+        st.caption("No dated events.")
+        return
+    start = view.day - pd.Timedelta(days=(view.window or 10_000) - 1)
+    start = max(start, pd.Timestamp(ctx.first))
+    end = view.day + pd.Timedelta(hours=23)
+    marks = {"values": [{"start": start.isoformat(), "end": end.isoformat()}]}
+    colour = "#1d4e89"
+    band = {
+        "data": marks,
+        "mark": {"type": "rect", "opacity": 0.12, "color": colour},
+        "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"}},
+    }
+    rule = {
+        "data": marks,
+        "mark": {"type": "rule", "color": colour, "strokeWidth": 2},
+        "encoding": {"x": {"field": "end", "type": "temporal"}},
+    }
+    layer = {k: v for k, v in bars.items() if k not in ("$schema", "config", "datasets")}
+    spec = {"$schema": bars.get("$schema"), "datasets": bars.get("datasets", {})}
+    spec["layer"] = [band, layer, rule]
+    st.vega_lite_chart(spec=spec, width="stretch", height=180)
 
-st.download_button(
-    f"Table as CSV ({len(table):,} rows)",
-    data=cmap.table_csv(table),
-    file_name=export.default_filename("table", view.day, "csv"),
-    mime="text/csv",
-    key="download_table",
-    on_click="ignore",
-    icon="⬇️",
-    help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
-)
 
-# --- downloads -------------------------------------------------------------------------------
+def _whole_table_csv(frames: dict[str, gpd.GeoDataFrame]) -> str:
+    """The whole table as CSV: built only when the download is asked for."""
+    return cmap.table_csv(cmap.feature_table(frames))
 
-if layers:
-    st.caption(
-        "Download each visible layer as GeoJSON (the same file `python -m geo export` writes):"
-    )
-    dl_cols = st.columns(len(layers))
-    for col, layer in zip(dl_cols, layers, strict=True):
-        col.download_button(
-            f"{LAYER_STYLES[layer].label} ({len(frames[layer]):,})",
-            data=functools.partial(
-                cmap.layer_geojson, ds, layer, view.day, window=view.window, filters=filters
-            ),
-            file_name=export.default_filename(layer, view.day, "geojson"),
-            mime="application/geo+json",
-            key=f"download_{layer}",
-            on_click="ignore",
-            icon="⬇️",
+
+def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
+    """The table of what is on the map, a page at a time, and the whole of it as CSV."""
+    st.subheader("On the map")
+    total = sum(len(f) for f in frames.values())
+    pages = max(1, -(-total // cmap.TABLE_PAGE_ROWS))
+    start = 0
+    if pages > 1:
+        if st.session_state.get("table_page", 1) > pages:  # a narrower day has fewer pages
+            st.session_state["table_page"] = pages
+        page_no = st.number_input("Table page", min_value=1, max_value=pages, key="table_page")
+        start = (int(page_no) - 1) * cmap.TABLE_PAGE_ROWS
+        st.caption(
+            f"Rows {start + 1:,}-{min(start + cmap.TABLE_PAGE_ROWS, total):,} of {total:,} "
+            f"(page {int(page_no)} of {pages:,}); the whole table is in the CSV below."
         )
+    rows = cmap.feature_table(frames, start=start, stop=start + cmap.TABLE_PAGE_ROWS)
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        height=min(420, 40 + 35 * max(1, len(rows))),
+        column_config={
+            "link": st.column_config.LinkColumn("first source", display_text="open"),
+            "description": st.column_config.TextColumn("description", width="large"),
+        },
+    )
+    st.download_button(
+        f"Table as CSV ({total:,} rows)",
+        data=functools.partial(_whole_table_csv, frames),
+        file_name=export.default_filename("table", view.day, "csv"),
+        mime="text/csv",
+        key="download_table",
+        on_click="ignore",
+        icon="⬇️",
+        help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
+    )
 
-st.download_button(
-    "Map as PNG for a slide (1600x900)",
-    data=functools.partial(
-        snapshot_png,
-        settings,
-        signature,
-        revision,
-        view.day,
-        tuple(layers) + (("emergency",) if shading == "emergency" else ()),
-        view.window,
-        filters,
-    ),
-    file_name=export.default_filename("snapshot", view.day, "png"),
-    mime="image/png",
-    key="download_png",
-    on_click="ignore",
-    icon="🖼️",
-    help="The same picture `python -m geo snapshot` draws: this day, these layers and filters.",
-)
 
-# --- articles about a place ------------------------------------------------------------------
+def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
+    """Each visible layer as GeoJSON and the view as the briefing PNG (built on click)."""
+    layers = list(frames)
+    if layers:
+        st.caption(
+            "Download each visible layer as GeoJSON (the same file `python -m geo export` writes):"
+        )
+        dl_cols = st.columns(len(layers))
+        for col, layer in zip(dl_cols, layers, strict=True):
+            col.download_button(
+                f"{LAYER_STYLES[layer].label} ({len(frames[layer]):,})",
+                data=functools.partial(
+                    cmap.layer_geojson,
+                    ctx.ds,
+                    layer,
+                    view.day,
+                    window=view.window,
+                    filters=ctx.filters,
+                ),
+                file_name=export.default_filename(layer, view.day, "geojson"),
+                mime="application/geo+json",
+                key=f"download_{layer}",
+                on_click="ignore",
+                icon="⬇️",
+            )
+    st.download_button(
+        "Map as PNG for a slide (1600x900)",
+        data=functools.partial(
+            snapshot_png,
+            ctx.settings,
+            ctx.signature,
+            ctx.revision,
+            view.day,
+            tuple(layers) + (("emergency",) if view.shading == "emergency" else ()),
+            view.window,
+            ctx.filters,
+        ),
+        file_name=export.default_filename("snapshot", view.day, "png"),
+        mime="image/png",
+        key="download_png",
+        on_click="ignore",
+        icon="🖼️",
+        help="The same picture `python -m geo snapshot` draws: this day, these layers and filters.",
+    )
 
-st.subheader("Articles about a place")
-place_options = cmap.places_on_map(frames, gazetteer.get if gazetteer else None)
-place_names = {key: name for key, name, _ in place_options}
-place_labels = {key: label for key, _, label in place_options}
-place = st.selectbox(
-    "Place on the map",
-    list(place_labels),
-    index=None,
-    key="place",
-    format_func=lambda k: place_labels.get(k, k),
-    placeholder="Choose a place…",
-)
-if place:
+
+def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
+    """Articles of the day or window that mention a place on the map, newest first, the
+    place's mentions highlighted."""
+    st.subheader("Articles about a place")
+    gazetteer = gazetteer_or_none(ctx.settings, ctx.signature)
+    place_options = cmap.places_on_map(frames, gazetteer.get if gazetteer else None)
+    place_names = {key: name for key, name, _ in place_options}
+    place_labels = {key: label for key, _, label in place_options}
+    place = st.selectbox(
+        "Place on the map",
+        list(place_labels),
+        index=None,
+        key="place",
+        format_func=lambda k: place_labels.get(k, k),
+        placeholder="Choose a place…",
+    )
+    if not place:
+        return
     try:
-        spans = article_spans(settings, signature, revision, ds)
+        spans = article_spans(ctx.settings, ctx.signature, ctx.revision, ctx.ds)
     except GeoError as exc:  # the geoparser needs the gazetteer (cache folder, data files)
         st.error(f"The articles could not be searched: {cmap.md_text(exc)}", icon="⚠️")
         spans = {}
     name = place_names.get(place, place)
-    since = dt.date.min if view.window is None else day_value - dt.timedelta(days=view.window - 1)
+    day = view.day.date()
+    since = dt.date.min if view.window is None else day - dt.timedelta(days=view.window - 1)
     hits = sorted(
         (
             a
-            for a in ds.articles
-            if since <= a.date <= day_value
+            for a in ctx.ds.articles
+            if since <= a.date <= day
             and any(
                 s.place_id == place or s.name.lower() == name.lower() for s in spans.get(a.id, [])
             )
@@ -552,11 +662,11 @@ if place:
         reverse=True,
     )
     period = (
-        f"by {day_value:%d %B}"
+        f"by {day:%d %B}"
         if view.window is None
-        else f"on {day_value:%d %B}"
+        else f"on {day:%d %B}"
         if view.window == 1
-        else f"from {since:%d} to {day_value:%d %B}"
+        else f"from {since:%d} to {day:%d %B}"
     )
     st.caption(
         f"{len(hits)} article{'s' if len(hits) != 1 else ''} {period} mention "
@@ -583,3 +693,64 @@ if place:
                 st.caption(note)
             body = cmap.highlight_html(text, spans.get(article.id, []), selected=place)
             st.markdown(f'<div class="cm-article">{body}</div>', unsafe_allow_html=True)
+
+
+def day_view(ctx: PageContext) -> None:
+    """Everything that depends on the day: run as a fragment, so a step reruns only this."""
+    full_run = st.session_state.pop("_script_run", False)
+    user_step = st.session_state.pop("_user_step", False)
+    if ctx.playing and not full_run and not user_step:  # a tick of the Play timer
+        today = st.session_state.get("date", ctx.first)
+        _go_to(cmap.next_day(today, ctx.first, ctx.last), ctx.first, ctx.last)
+    day_value = time_controls(ctx)
+    view = cmap.MapView.of(
+        day_value, mode=ctx.mode, days=ctx.days, filters=ctx.filters, shading=ctx.shading
+    )
+    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
+    all_frames = day_frames(
+        ctx.settings, dataset_key, ctx.revision, view.day, view.window, ctx.filters, ctx.ds
+    )
+    layers, news_on, news = layer_toggles(ctx, view, all_frames)
+    view = cmap.MapView.of(
+        day_value,
+        mode=ctx.mode,
+        days=ctx.days,
+        layers=layers,
+        filters=ctx.filters,
+        shading=ctx.shading,
+    )
+    frames = {layer: all_frames[layer] for layer in layers}
+    map_and_figures(ctx, view, frames, news if news_on else None)
+    timeline(ctx, view, dataset_key)
+    table(view, frames)
+    downloads(ctx, view, frames)
+    articles(ctx, view, frames)
+
+
+def main() -> None:
+    settings, signature, revision, ds, boundaries = load_page()
+    vendor_assets()
+    map_class = assets.offline_map_class(
+        assets.static_url(st.get_option("server.baseUrlPath") or "")
+    )
+    first, last = ds.date_range()
+    if last <= first:
+        last = first + dt.timedelta(days=1)
+    mode, days, shading, filters, online_tiles = sidebar(settings, signature, ds, boundaries)
+    st.title(cmap.md_text(settings.case_title))
+    # The day is read from the URL once, on arrival; the fragment writes it back.
+    if "date" not in st.session_state:
+        st.session_state["date"] = cmap.day_from_url(
+            st.query_params.get("date"), first, last, default=busiest_day(ds)
+        )
+    playing = bool(st.session_state.get("playing", False))
+    speed = str(st.session_state.get("speed", "normal"))
+    ctx = PageContext(
+        settings, signature, revision, ds, boundaries, map_class, first, last,
+        mode, days, shading, filters, online_tiles, playing, speed,
+    )  # fmt: skip
+    st.session_state["_script_run"] = True  # this fragment run is part of a full run
+    st.fragment(day_view, run_every=SPEEDS[speed] if playing else None)(ctx)
+
+
+main()

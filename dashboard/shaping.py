@@ -95,8 +95,14 @@ def counts_by_layer(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[st
     return {layer: layer_counts(frame) for layer, frame in frames.items()}
 
 
-def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
-    """One row per visible feature, for the table beside the map (plain text, no HTML)."""
+def feature_table(
+    frames: Mapping[str, gpd.GeoDataFrame], *, start: int = 0, stop: int | None = None
+) -> pd.DataFrame:
+    """One row per visible feature, for the table beside the map (plain text, no HTML).
+
+    ``start``/``stop`` cut rows out of the whole table (layer after layer, as the frames come)
+    before they are built, so a page of a 90,000-row table costs a page.
+    """
     columns = [
         "layer",
         "when",
@@ -117,9 +123,15 @@ def feature_table(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
         "link",
     ]
     parts = []
+    offset = 0
     for layer, frame in frames.items():
-        if not len(frame):
+        n = len(frame)
+        lo = max(start - offset, 0)
+        hi = n if stop is None else min(stop - offset, n)
+        offset += n
+        if hi <= lo:
             continue
+        frame = frame.iloc[lo:hi]
         part = pd.DataFrame(index=frame.index)
         part["layer"] = LAYER_STYLES[layer].label
         part["when"] = [_when(r) for r in frame[["date", "valid_from", "valid_to"]].itertuples()]
@@ -174,14 +186,15 @@ def places_on_map(
     """
     seen: dict[str, list] = {}
     for frame in frames.values():
-        for pid, name in zip(frame["place_id"], frame["place"], strict=True):
-            name = "" if export.is_missing(name) else str(name)
-            pid = "" if export.is_missing(pid) else str(pid)
+        # distinct pairs first: a cumulative view has tens of thousands of rows, few places
+        pairs = frame[["place_id", "place"]].astype(object).fillna("").value_counts(sort=False)
+        for (pid, name), n in pairs.items():
+            name, pid = str(name), str(pid)
             key = pid or name
             if not key:
                 continue
             if key in seen:
-                seen[key][2] += 1
+                seen[key][2] += int(n)
                 continue
             kind, city = "", ""
             place = describe(pid) if describe and pid else None
@@ -189,7 +202,7 @@ def places_on_map(
                 name = str(place.name)
                 kind = PLACE_KINDS.get(place.kind, str(place.kind).replace("_", " "))
                 city = str(place.city or "")
-            seen[key] = [name or key, kind, 1, city]
+            seen[key] = [name or key, kind, int(n), city]
     out = []
     for key, (name, kind, n, city) in seen.items():
         where = ", ".join(p for p in (kind, city) if p and p.lower() not in name.lower())

@@ -22,6 +22,7 @@ SHADINGS: dict[str, str] = {
     "events": "Events per region",
     "none": "No shading",
 }
+TABLE_PAGE_ROWS = 500  # rows of the table sent to the browser at a time (the CSV has them all)
 MODES: dict[str, str] = {
     "day": "This day only",
     "window": "Last N days",

@@ -166,6 +166,26 @@ def test_filters_narrow_the_map_and_the_table(env):
     assert at.dataframe[0].value["actor"].str.contains("Police").all()
 
 
+def test_the_table_is_sent_a_page_at_a_time_and_downloaded_whole(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path
+):
+    """Issue 17: the whole table (34.6 MB of Arrow at 100k events) was sent on every step."""
+    folder = write_dataset(tmp_path / "data", n_events=cmap.TABLE_PAGE_ROWS * 2)
+    monkeypatch.setenv("CRISISMAP_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CRISISMAP_DATA_DIR", str(folder))
+    at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
+    first = at.dataframe[0].value
+    assert len(first) == cmap.TABLE_PAGE_ROWS
+    (button,) = [b for b in at.get("download_button") if "Table as CSV" in b.proto.label]
+    total = int(re.search(r"\(([\d,]+) rows\)", button.proto.label)[1].replace(",", ""))
+    assert total > cmap.TABLE_PAGE_ROWS
+    at.number_input(key="table_page").set_value(2).run()
+    second = at.dataframe[0].value
+    assert 0 < len(second) <= cmap.TABLE_PAGE_ROWS
+    assert not set(first["id"]) & set(second["id"])
+    assert any(c.value.startswith(f"Rows {cmap.TABLE_PAGE_ROWS + 1:,}-") for c in at.caption)
+
+
 def test_hostile_text_is_escaped_in_map_and_articles(env):
     at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
     fg = str(folium_args(at)["feature_group"])

@@ -256,6 +256,21 @@ def test_table_lists_every_visible_feature_with_a_source_link(ds):
     assert "2022-01-06 to 2022-01-13" in set(table["when"])
 
 
+def test_a_table_page_is_the_same_rows_as_the_whole_table(ds):
+    """The dashboard sends the table a page at a time (issue 17): a page is a slice of it."""
+    import pandas as pd
+
+    frames = cmap.visible_features(ds, cmap.MapView.of("2022-01-20", mode="cumulative"))
+    whole = cmap.feature_table(frames)
+    sizes = [len(f) for f in frames.values() if len(f)]
+    assert len(sizes) >= 2, "the slices below should cross from one layer into the next"
+    for start, stop in ((0, 3), (sizes[0] - 2, sizes[0] + 2), (len(whole) - 1, len(whole) + 5)):
+        page = cmap.feature_table(frames, start=start, stop=stop)
+        expected = whole.iloc[start:stop].reset_index(drop=True)
+        pd.testing.assert_frame_equal(page.reset_index(drop=True), expected)
+    assert list(cmap.feature_table(frames, start=len(whole)).columns) == list(whole.columns)
+
+
 def test_playback_wraps_around():
     import datetime as dt
 

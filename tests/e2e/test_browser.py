@@ -138,6 +138,34 @@ def test_map_shows_the_day_and_the_slider_moves_it(app_url, page):
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def test_a_step_reruns_the_day_fragment_only_and_updates_map_and_figures(app_url, page):
+    """Issue 17: a step reran the whole script. The next-day button now reruns the fragment
+    with the day's part of the page; the map and the national figures follow it."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    received: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda p: received.append(p)))
+    page.goto(f"{app_url}/?date=2022-01-06")
+    before = on_map(page)
+    page.get_by_text("As reported by 06 January 2022").wait_for(timeout=30_000)
+    idle(page)
+    received.clear()
+    page.locator(".st-key-forward button:visible").first.click()
+    after = wait_for_change(page, before)
+    assert after["mounted"] == before["mounted"], "the map iframe was remounted"
+    assert "CSTO contingent" in after["labels"]  # troops arrive on 7 January
+    page.get_by_text("As reported by 07 January 2022").wait_for(timeout=30_000)
+    page.wait_for_url("**date=2022-01-07**", timeout=10_000)
+    idle(page)
+    finished = [
+        msg.script_finished
+        for msg in map(ForwardMsg.FromString, (r for r in received if isinstance(r, bytes)))
+        if msg.WhichOneof("type") == "script_finished"
+    ]
+    assert finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY], finished
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
 def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):
     page.goto(f"{app_url}/?date=2022-01-20&mode=Everything+up+to+this+day&shade=Events+per+region")
     state = on_map(page)
