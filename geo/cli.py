@@ -91,7 +91,7 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
         for label, text in inputs
     ]
     if args.format == "json":
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(geoparse_json(results))
         sys.stdout.write("\n")
         return 0
     for result in results:
@@ -111,6 +111,28 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
         ]
         _print_table(("span", "text", "status", "kind", "place", "lat,lon", "area", "conf"), rows)
     return 0
+
+
+# Items of a mention object, one level deeper than json.dumps(..., indent=1) puts them.
+_MENTION_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
+
+
+def geoparse_json(results: list[dict[str, object]]) -> str:
+    """json.dumps(results, ensure_ascii=False, indent=1) for geoparse's results (file label,
+    mentions of scalar fields), each mention written by the C encoder: the indented encoder is
+    pure Python and took most of the command's time (2.6 M writes for 2,000 files)."""
+    if not results:
+        return "[]"
+    files = []
+    for result in results:
+        mentions = [
+            f"{{\n    {_MENTION_ENCODER.encode(m)[1:-1]}\n   }}" if m else "{}"
+            for m in result["mentions"]  # type: ignore[attr-defined]
+        ]
+        listed = "[\n   " + ",\n   ".join(mentions) + "\n  ]" if mentions else "[]"
+        label = json.dumps(result["file"], ensure_ascii=False)
+        files.append(f'{{\n  "file": {label},\n  "mentions": {listed}\n }}')
+    return "[\n " + ",\n ".join(files) + "\n]"
 
 
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
+from geo.cli import geoparse_json, main
 from geo.config import PROJECT_ROOT
 
 
@@ -69,6 +69,20 @@ def test_geoparse_json_shape(gazetteer, tmp_path: Path) -> None:
     assert first["name"] == "Almaty" and first["status"] == "resolved"
     assert first["admin1"] == "KZ-ALA"
     assert [m["name"] for m in out[1]["mentions"]] == ["Oral", "Aktobe"]
+
+
+def test_geoparse_json_is_the_indented_json_of_its_results() -> None:
+    mention = {
+        "text": "Алматы \"x\"\n", "start": 0, "end": 7, "name": None, "kind": "city",
+        "lat": 43.25, "lon": -1e-05, "country_code": "KZ", "admin1": None, "confidence": 0.5,
+        "status": "resolved",
+    }  # fmt: skip
+    for results in (
+        [],
+        [{"file": "a.txt", "mentions": []}],
+        [{"file": "ä\\b.txt", "mentions": [mention]}, {"file": "-", "mentions": [mention] * 2}],
+    ):
+        assert geoparse_json(results) == json.dumps(results, ensure_ascii=False, indent=1)
 
 
 def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:
