@@ -335,6 +335,7 @@ def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
 
 _KM_PER_DEGREE = 6371.0 * math.pi / 180.0
 _CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
+_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
 _NO_POINT = ("country", "demonym")  # kinds whose point is no context (a capital stands in)
 _NOT_SUPPORT = ("continent", "region")  # nor do these support a small town near their point
 
@@ -342,7 +343,8 @@ _NOT_SUPPORT = ("continent", "region")  # nor do these support a small town near
 class _Anchors:
     """The clear winners of one text (rows), indexed so that the context of a name costs the
     few anchors near its senses, not every anchor in the text (linear in text length): their
-    admin-1 units, their countries, and their points in a grid of _CELL_DEG cells."""
+    admin-1 units, their countries, and their points in a grid of _CELL_DEG cells (built
+    when the text has _GRID_FROM points or more)."""
 
     __slots__ = ("admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points")
 
@@ -351,9 +353,8 @@ class _Anchors:
         self.countries: set[str] = set()
         self.aoi_admin1s: set[str] = set()  # admin-1 units of anchors in the area of interest
         self.aoi_points = False  # whether an anchor in the area of interest has a point
-        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] = {}
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
         self.points: list[tuple[float, float, str, str, str]] = []
-        floor = math.floor
         for a in anchors:
             row = rows[a]
             admin1, cc = row[_ADMIN1], row[_CC]
@@ -365,10 +366,7 @@ class _Anchors:
                     self.aoi_admin1s.add(admin1)
             if row[_KIND] not in _NO_POINT:
                 lat, lon = row[_LAT], row[_LON]
-                point = (lat, lon, row[_NAME], cc, row[_KIND])
-                self.points.append(point)
-                cell = (floor(lat / _CELL_DEG), floor(lon / _CELL_DEG))
-                self.cells.setdefault(cell, []).append(point)
+                self.points.append((lat, lon, row[_NAME], cc, row[_KIND]))
                 if cc == aoi:
                     self.aoi_points = True
 
@@ -378,11 +376,16 @@ class _Anchors:
         dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
         # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
         edge = abs(lat) + dlat / 2
-        if edge >= 89.0:
+        if edge >= 89.0 or len(self.points) < _GRID_FROM:
             candidates = self.points
         else:
             dlon = dlat / math.cos(math.radians(edge))
             floor, cells = math.floor, self.cells
+            if cells is None:
+                cells = self.cells = {}
+                for point in self.points:
+                    cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
+                    cells.setdefault(cell, []).append(point)
             candidates = []
             for y in range(floor((lat - dlat) / _CELL_DEG), floor((lat + dlat) / _CELL_DEG) + 1):
                 for x in range(

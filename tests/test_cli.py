@@ -11,6 +11,8 @@ import pytest
 
 from geo.cli import geoparse_json, main
 from geo.config import PROJECT_ROOT
+from geo.geoparse import Geoparser
+from geo.schema import Mention
 
 
 def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None):
@@ -71,18 +73,17 @@ def test_geoparse_json_shape(gazetteer, tmp_path: Path) -> None:
     assert [m["name"] for m in out[1]["mentions"]] == ["Oral", "Aktobe"]
 
 
-def test_geoparse_json_is_the_indented_json_of_its_results() -> None:
-    mention = {
-        "text": "Алматы \"x\"\n", "start": 0, "end": 7, "name": None, "kind": "city",
-        "lat": 43.25, "lon": -1e-05, "country_code": "KZ", "admin1": None, "confidence": 0.5,
-        "status": "resolved",
-    }  # fmt: skip
-    for results in (
+def test_geoparse_json_is_the_indented_json_of_its_results(gazetteer, settings) -> None:
+    parser = Geoparser(gazetteer, settings)
+    texts = ("Protests in Alma-Ata, Aktau and Paris, Texas; Russian troops.", "Алматы и Актобе.")
+    odd = Mention('"Q"\\\n x', 3, 9, "not_found", None, 1 / 3)
+    for found in (
         [],
-        [{"file": "a.txt", "mentions": []}],
-        [{"file": "ä\\b.txt", "mentions": [mention]}, {"file": "-", "mentions": [mention] * 2}],
+        [("a.txt", [])],
+        [("ä\\b.txt", parser.parse(texts[0])), ("-", [*parser.parse(texts[1]), odd])],
     ):
-        assert geoparse_json(results) == json.dumps(results, ensure_ascii=False, indent=1)
+        results = [{"file": f, "mentions": [m.to_json() for m in ms]} for f, ms in found]
+        assert geoparse_json(found) == json.dumps(results, ensure_ascii=False, indent=1)
 
 
 def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:
