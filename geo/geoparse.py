@@ -376,10 +376,10 @@ class _Anchors:
         dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
         # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
         edge = abs(lat) + dlat / 2
-        if edge >= 89.0 or len(self.points) < _GRID_FROM:
+        dlon = 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
+        if dlon >= 360.0 or len(self.points) < _GRID_FROM:
             candidates = self.points
         else:
-            dlon = dlat / math.cos(math.radians(edge))
             floor, cells = math.floor, self.cells
             if cells is None:
                 cells = self.cells = {}
@@ -394,12 +394,12 @@ class _Anchors:
                     got = cells.get((y, x))
                     if got:
                         candidates += got
-        # _km inline (the same expression, so the same distances), after a cheap test of
-        # latitude alone
+        # _km inline (the same expression, so the same distances) inside the box that holds
+        # every point within km
         out = []
         radians, cos, hypot = math.radians, math.cos, math.hypot
         for la, lo, nm, cc, kind in candidates:
-            if -dlat <= la - lat <= dlat:
+            if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
                 d = 6371.0 * hypot(
                     radians(lo - lon) * cos(radians((lat + la) / 2)), radians(la - lat)
                 )
