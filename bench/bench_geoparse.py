@@ -23,7 +23,8 @@ Figures:
    text first (so that filling its memos of runs and names, a fixed cost, does not hide how
    the per-text work grows) and, beside it, with a fresh parser.
 
-Wall-clock figures on a shared machine are noisy; compare within one run.
+In-process figures are CPU time (time.process_time): wall-clock time on a shared machine is
+noisy. Whole processes show both.
 """
 
 from __future__ import annotations
@@ -406,23 +407,23 @@ def main() -> None:
     def one_pass(items: list[str], parser: Geoparser | None = None) -> Callable[[], float]:
         def run() -> float:
             p = parser or Geoparser(gazetteer, settings)  # built outside the timing
-            start = time.perf_counter()
+            start = time.process_time()
             for text in items:
                 p.parse(text)
-            return time.perf_counter() - start
+            return time.process_time() - start
 
         return run
 
     def geotext_pass(items: list[str]) -> Callable[[], float]:
         def run() -> float:
-            start = time.perf_counter()
+            start = time.process_time()
             for text in items:
                 GeoText(text)
-            return time.perf_counter() - start
+            return time.process_time() - start
 
         return run
 
-    print("== in process, one pass (median of 3, alternated with geotext)")
+    print("== in process, one pass, CPU time (median of 3, alternated with geotext)")
     print("                 fresh parser    geotext   ratio        warm (memos filled)  ratio")
     for kind, label in (("kz", "Kazakhstan"), ("world", "world"), ("long", "long texts")):
         warm = Geoparser(gazetteer, settings)
@@ -441,7 +442,7 @@ def main() -> None:
             f"   {t['warm']:8.3f} s (warm)  {rw:6.2f} x"
         )
 
-    print("== linearity: one text of distinct paragraphs growing (median of 3 per size)")
+    print("== linearity: one text of distinct paragraphs growing, CPU time (median of 3 per size)")
     print("  fresh: a fresh parser; steady: a fresh parser that has read another 100 KB text")
     print("  first (its memos of runs and names filled: what a long-running process meets)")
     text = long_text(random.Random(400), places, GROWTH_KB[-1] * 1000 + 5000)
