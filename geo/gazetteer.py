@@ -23,6 +23,7 @@ the data files, the settings that shape it and FORMAT_VERSION.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -429,11 +430,16 @@ class Gazetteer:
         key = index_key(settings)
         path = cache_path(settings, key)
         if path.exists():
+            collecting = gc.isenabled()
+            gc.disable()  # (no cycles among the loaded objects; the collector only slows it)
             try:
                 with path.open("rb") as handle:
                     index = pickle.load(handle)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 index = None
+            finally:
+                if collecting:
+                    gc.enable()
             if isinstance(index, _Index) and index.key == key:
                 return cls(index, settings, from_cache=True)
         check_cache_dir(settings.cache_dir)

@@ -21,9 +21,11 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    the same country abroad, distance to unambiguous places): an article about Zhanaozen and
    Mangystau reads "Aktau" as the Caspian city, not the village in Karaganda Region; one about
    Toronto reads "London" as London, Ontario. A city directly followed by its unit or country
-   ("Paris, Texas", "Kansas City, Kan.") takes its sense inside it. A
-   sense in context is memoised per name and the unambiguous places that bear on it (sharing
-   an admin-1 unit with a candidate, or within 500 km of one), never per text.
+   ("Paris, Texas", "Kansas City, Kan.") takes its sense inside it. The
+   unambiguous places of a text are indexed by admin-1 unit, country and a grid of their
+   points, so each name costs the few places near its senses (the work is linear in the
+   text); a sense in context is memoised per name and what context says of each of its senses
+   (same unit, same country, nearest place within 500 km), never per text, in a bounded memo.
 4. Generic facility nouns without a city ("the airport", "the akimat", "the power plant") take the
    facility of the city named in the same sentence, else of the nearest preceding city in the
    text that has one, else of the city mentioned most. Only definite descriptions refer: "a
@@ -56,7 +58,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -200,6 +202,7 @@ _ASCII_TABLE = {
 
 
 _MEMO_MAX = 500_000  # bound of each per-name and per-run memo
+_CONTEXT_MEMO_MAX = 50_000  # bound of the memo of senses in context (name and context facts)
 
 # Flags of a hit template (see Geoparser._run_hits); 0 is the common case: a name to report.
 _WEAK = 1  # dropped when it starts a sentence (every sense a small place outside the AOI)
@@ -258,8 +261,8 @@ class _Name:
     context-free sense, and whether its senses' cities have generic facility nouns."""
 
     __slots__ = (
-        "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "seen", "bears",
-        "senses", "small", "title_prone", "regional",
+        "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "small",
+        "title_prone", "regional",
     )  # fmt: skip
 
     def __init__(
@@ -280,11 +283,6 @@ class _Name:
         self.generic = generic  # a city it may name (or be in) has generic facility nouns
         self.sense = sense
         self.city = sense.city  # the city of its sense before context, or -1
-        # memos for context: the anchor rows met so far, those that bear on this name's senses,
-        # and the anchors that do (sorted rows) -> the sense beside them
-        self.seen: set[int] = set()
-        self.bears: set[int] = set()
-        self.senses: dict[tuple[int, ...], _Sense] = {}
         self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
         self.title_prone = False  # best sense a small place abroad or an alias (see _small)
         self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
@@ -335,6 +333,81 @@ def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
     )
 
 
+_KM_PER_DEGREE = 6371.0 * math.pi / 180.0
+_CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
+_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
+_NO_POINT = ("country", "demonym")  # kinds whose point is no context (a capital stands in)
+_NOT_SUPPORT = ("continent", "region")  # nor do these support a small town near their point
+
+
+class _Anchors:
+    """The clear winners of one text (rows), indexed so that the context of a name costs the
+    few anchors near its senses, not every anchor in the text (linear in text length): their
+    admin-1 units, their countries, and their points in a grid of _CELL_DEG cells (built
+    when the text has _GRID_FROM points or more)."""
+
+    __slots__ = ("admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points")
+
+    def __init__(self, rows: Sequence[tuple], anchors: set[int], aoi: str) -> None:
+        self.admin1s: set[str] = set()
+        self.countries: set[str] = set()
+        self.aoi_admin1s: set[str] = set()  # admin-1 units of anchors in the area of interest
+        self.aoi_points = False  # whether an anchor in the area of interest has a point
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
+        self.points: list[tuple[float, float, str, str, str]] = []
+        for a in anchors:
+            row = rows[a]
+            admin1, cc = row[_ADMIN1], row[_CC]
+            if admin1:
+                self.admin1s.add(admin1)
+            if cc:
+                self.countries.add(cc)
+                if cc == aoi and admin1:
+                    self.aoi_admin1s.add(admin1)
+            if row[_KIND] not in _NO_POINT:
+                lat, lon = row[_LAT], row[_LON]
+                self.points.append((lat, lon, row[_NAME], cc, row[_KIND]))
+                if cc == aoi:
+                    self.aoi_points = True
+
+    def near(self, lat: float, lon: float, km: float) -> list[tuple[float, str, str, str]]:
+        """(distance, name, country, kind) of the anchor points within km (at most _NEAR_CUTOFF_KM)
+        of a point, by _km (no wrap at the antimeridian, like _km)."""
+        dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
+        # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
+        edge = abs(lat) + dlat / 2
+        dlon = 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
+        if dlon >= 360.0 or len(self.points) < _GRID_FROM:
+            candidates = self.points
+        else:
+            floor, cells = math.floor, self.cells
+            if cells is None:
+                cells = self.cells = {}
+                for point in self.points:
+                    cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
+                    cells.setdefault(cell, []).append(point)
+            candidates = []
+            for y in range(floor((lat - dlat) / _CELL_DEG), floor((lat + dlat) / _CELL_DEG) + 1):
+                for x in range(
+                    floor((lon - dlon) / _CELL_DEG), floor((lon + dlon) / _CELL_DEG) + 1
+                ):
+                    got = cells.get((y, x))
+                    if got:
+                        candidates += got
+        # _km inline (the same expression, so the same distances) inside the box that holds
+        # every point within km
+        out = []
+        radians, cos, hypot = math.radians, math.cos, math.hypot
+        for la, lo, nm, cc, kind in candidates:
+            if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
+                d = 6371.0 * hypot(
+                    radians(lo - lon) * cos(radians((lat + la) / 2)), radians(la - lat)
+                )
+                if d <= km:
+                    out.append((d, nm, cc, kind))
+        return out
+
+
 class Geoparser:
     """Finds and resolves place mentions; build once per gazetteer and reuse (thread-safe)."""
 
@@ -376,7 +449,12 @@ class Geoparser:
         self._phrases: dict[str, tuple[str, Mapping[int, int] | None]] = {}
         # (generic key, how its city was chosen, city row) -> the Mention fields after the span
         self._generic_rest: dict[tuple[str, str, int], tuple[object, ...]] = {}
+        # place id -> row, of every place a sense names (filled as senses are made: an index
+        # of all 170,000 rows would cost each process 0.2 s); _index_of falls back to that
+        self._row_by_id: dict[str, int] = {}
         self._by_id: dict[str, int] | None = None
+        # (name key, context facts) -> its sense in that context (see _resolve_in_context)
+        self._in_context: dict[tuple[str, tuple[object, ...]], _Sense] = {}
 
     def clear_memos(self) -> None:
         """Forget every memoised run and name (results do not change, only the speed)."""
@@ -384,6 +462,7 @@ class Geoparser:
         self._infos.clear()
         self._phrases.clear()
         self._generic_rest.clear()
+        self._in_context.clear()
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -763,6 +842,7 @@ class Geoparser:
                     if nxt is not None and nxt[1] == start:  # "Kan" read as a name of its own
                         del mentions[k + 1], names[k + 1]
                     place = self.gazetteer.place(region)
+                    self._row_by_id[place.id] = region
                     evidence = ("abbreviation of an admin-1 unit after a city",)
                     mentions.insert(
                         k + 1,
@@ -790,21 +870,18 @@ class Geoparser:
         no clear winner in their admin-1 unit or within _SUPPORT_KM, no unit named after them."""
         if not any(n.small for n in names):
             return
-        rows = self._rows
         anchors = {n.anchor for n in names} - {-1}
-        admin1s = {rows[a][_ADMIN1] for a in anchors} - {""}
-        points = [
-            (rows[a][_LAT], rows[a][_LON])
-            for a in anchors
-            if rows[a][_KIND] not in ("country", "demonym", "continent", "region")
-        ]
+        index = _Anchors(self._rows, anchors, self._aoi)  # (the grid: linear in the text)
         keep = []
         for k, (m, n) in enumerate(zip(mentions, names, strict=True)):
             if n.small and m.place is not None:
                 place = m.place
                 supported = (
-                    (place.admin1 and place.admin1 in admin1s)
-                    or any(_km(place.lat, place.lon, la, lo) <= _SUPPORT_KM for la, lo in points)
+                    (place.admin1 and place.admin1 in index.admin1s)
+                    or any(
+                        kind not in _NOT_SUPPORT
+                        for _, _, _, kind in index.near(place.lat, place.lon, _SUPPORT_KM)
+                    )
                     or (m.evidence and m.evidence[0].endswith("named after it"))
                 )
                 if not supported:
@@ -819,6 +896,9 @@ class Geoparser:
         return -1 if place is None else self._index_of(place.id)
 
     def _index_of(self, place_id: str) -> int:
+        row = self._row_by_id.get(place_id)
+        if row is not None:
+            return row
         by_id = self._by_id
         if by_id is None:
             by_id = self._by_id = {row[0]: i for i, row in enumerate(self._rows)}
@@ -832,66 +912,108 @@ class Geoparser:
         senses: dict[str, _Sense],
     ) -> None:
         """One sense per name per text: the names with a clear winner (anchors) are context for
-        the others (at the indexes in needing; same admin-1 unit, distance). Rewrites those
-        mentions and fills senses.
+        the others (at the indexes in needing; same admin-1 unit, same country, distance).
+        Rewrites those mentions and fills senses.
 
-        What an anchor does to a name's scores is nothing unless it shares an admin-1 unit with
-        a sense or lies within _NEAR_CUTOFF_KM of one, so a name's sense is memoised per name
-        and the anchors that bear on it ("Aktau" beside "Mangystau"), never per text."""
+        Each name costs the anchors near its senses (_Anchors), so the work is linear in the
+        text. What context does to a name is memoised per name and the facts that its scores
+        depend on (per sense: same admin-1 unit, same country, the nearest anchor within
+        _NEAR_CUTOFF_KM), never per text; the memo is bounded."""
         anchors = set(map(_ANCHOR_OF, names))
         anchors.discard(-1)
         if not anchors:
             return
+        index = _Anchors(self._rows, anchors, self._aoi)
+        memo = self._in_context
         for i in needing:
             name = names[i]
             sense = senses.get(name.key)
             if sense is None:
-                if not anchors <= name.seen:  # anchors not met before: do they bear on it?
-                    for row in anchors - name.seen:
-                        if self._bears_on_name(name, row):
-                            name.bears.add(row)  # first: whoever finds it in seen needs it here
-                        if len(name.seen) < _MEMO_MAX:  # (past that, worked out each time)
-                            name.seen.add(row)
-                context = tuple(sorted(anchors & name.bears))
-                sense = name.senses.get(context)
-                if sense is None:
-                    sense = self._sense_near(name, context)
-                    if len(name.senses) < _MEMO_MAX:
-                        name.senses[context] = sense
+                facts = self._context_facts(name, index)
+                if facts is None:  # no anchor bears on it: its sense before context stands
+                    sense = name.sense
+                else:
+                    key = (name.key, facts)
+                    sense = memo.get(key)
+                    if sense is None:
+                        sense = self._sense_in(name.priors, facts)
+                        if len(memo) < _CONTEXT_MEMO_MAX:
+                            memo[key] = sense
                 senses[name.key] = sense
-            if sense is not name.sense:  # (when no anchor bears on it, its mention stands)
+            if sense is not name.sense:
                 mentions[i] = _new_tuple(Mention, mentions[i][:3] + sense.rest)
 
-    def _bears_on_name(self, name: _Name, anchor: int) -> bool:
-        """Whether an anchor (a row) can change the scores of a name's senses (see _sense)."""
-        rows = self._rows
-        a = rows[anchor]
-        point = a[_KIND] not in ("country", "demonym")
-        for _, i, _ in name.priors[:_MAX_SENSES]:
-            row = rows[i]
-            if a[_ADMIN1] and row[_ADMIN1] == a[_ADMIN1]:
-                return True
-            # (not for the area of interest, where admin-1 units and distance say more: keeps
-            # the memo of senses per name and bearing anchors small)
-            if a[_CC] and row[_CC] == a[_CC] and a[_CC] != self._aoi:
-                return True
-            if point and _km(row[_LAT], row[_LON], a[_LAT], a[_LON]) <= _NEAR_CUTOFF_KM:
-                return True
-        return False
+    def _context_facts(
+        self, name: _Name, index: _Anchors
+    ) -> tuple[tuple[bool, bool, tuple[float, str] | None], ...] | None:
+        """Per sense of a name (its best _MAX_SENSES by prior): whether an anchor bearing on
+        the name shares its country, whether one shares its admin-1 unit, and the nearest
+        anchor point within _NEAR_CUTOFF_KM (distance, name). None when no anchor bears on it.
 
-    def _sense_near(self, name: _Name, anchors: tuple[int, ...]) -> _Sense:
-        """A name's sense beside the anchors (rows) that bear on it."""
-        if not anchors:
-            return name.sense
+        An anchor bears on a name when it shares an admin-1 unit with one of its senses, or a
+        country outside the area of interest, or lies within _NEAR_CUTOFF_KM of one; what
+        matters for a sense is then only its own unit, its own country, its nearest anchor
+        (an anchor in the area of interest counts for the country only when it bears)."""
+        rows, aoi = self._rows, self._aoi
+        senses = name.priors[:_MAX_SENSES]
+        admin1s, countries = index.admin1s, index.countries
+        facts = []
+        bears = False
+        aoi_bears = False
+        for _, i, _ in senses:
+            row = rows[i]
+            admin1, cc = row[_ADMIN1], row[_CC]
+            same_admin1 = bool(admin1) and admin1 in admin1s
+            if admin1 and admin1 in index.aoi_admin1s:
+                aoi_bears = True
+            nearest = None
+            if index.points:
+                near = index.near(row[_LAT], row[_LON], _NEAR_CUTOFF_KM)
+                if near:
+                    d, nm, _, _ = min(near)
+                    nearest = (d, nm)
+                    if not aoi_bears and index.aoi_points:
+                        aoi_bears = any(c == aoi for _, _, c, _ in near)
+            same_country = bool(cc) and cc != aoi and cc in countries
+            bears = bears or same_admin1 or same_country or nearest is not None
+            facts.append((same_country, same_admin1, nearest, cc))
+        if not bears:
+            return None
+        if aoi_bears and aoi in countries:  # an anchor in the area of interest bears on it
+            facts = [(f[0] or f[3] == aoi, f[1], f[2], "") for f in facts]
+        return tuple((f[0], f[1], f[2]) for f in facts)
+
+    def _sense_in(
+        self,
+        cands: list[tuple[float, int, bool]],
+        facts: tuple[tuple[bool, bool, tuple[float, str] | None], ...],
+    ) -> _Sense:
+        """The sense of a name from its priors and its senses' context facts (see
+        _context_facts)."""
         rows = self._rows
-        admin1s = {rows[r][_ADMIN1] for r in anchors} - {""}
-        countries = {rows[r][_CC] for r in anchors} - {""}
-        points = [
-            (rows[r][_LAT], rows[r][_LON], rows[r][_NAME])
-            for r in anchors
-            if rows[r][_KIND] not in ("country", "demonym")
-        ]
-        return self._sense(name.priors, (admin1s, points, countries))
+        if len(cands) == 1:
+            return self._sense(cands)
+        rescored: list[tuple[float, int, bool, list[str]]] = []
+        for (score, i, own), (same_country, same_admin1, nearest) in zip(
+            cands[:_MAX_SENSES], facts, strict=True
+        ):
+            row = rows[i]
+            notes: list[str] = []
+            if same_country:
+                score += _SAME_COUNTRY_BONUS
+                notes.append(f"in {row[_CC]}, like other places in the text")
+            if same_admin1:
+                score += _SAME_ADMIN1_BONUS
+                notes.append(f"same admin-1 as other places in the text ({row[_ADMIN1]})")
+            if nearest is not None:
+                d, near = nearest
+                bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
+                score += bonus
+                if bonus > 0.1:
+                    notes.append(f"~{d:.0f} km from {near}, also mentioned")
+            rescored.append((score, i, own, notes))
+        rescored.sort(key=lambda t: (-t[0], t[1]))
+        return self._sense_of(cands, rescored)
 
     def _name(self, key: str, value: tuple[int, ...]) -> _Name:
         """Everything about a name that does not depend on the text (memoised per name)."""
@@ -920,7 +1042,7 @@ class Geoparser:
             or city_of.get(code if code >= 0 else ~code, -1) in cities
             for code in value
         )
-        name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors, None))
+        name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors))
         name.small = small
         if priors:
             _, best, own = priors[0]
@@ -952,13 +1074,8 @@ class Geoparser:
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
 
-    def _sense(
-        self,
-        cands: list[tuple[float, int, bool]],
-        context: tuple[set[str], list[tuple[float, float, str]], set[str]] | None,
-    ) -> _Sense:
-        """The sense of a name from its priors and, if given, the text's context: the admin-1
-        codes and the points (lat, lon, name) of the names that are clear winners."""
+    def _sense(self, cands: list[tuple[float, int, bool]]) -> _Sense:
+        """The sense of a name from its priors alone (see _sense_in for context)."""
         rows = self._rows
         if len(cands) == 1:
             _, i, own = cands[0]
@@ -966,30 +1083,16 @@ class Geoparser:
             if rows[i][_KIND] == "demonym":
                 evidence += ("demonym: resolved to the country's point",)
             return self._make_sense(i, 0.95 if own else 0.85, evidence, ())
-        rescored: list[tuple[float, int, bool, list[str]]] = []
-        if context is None:
-            rescored = [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]]
-        else:
-            admin1s, points, countries = context
-            for score, i, own in cands[:_MAX_SENSES]:
-                row = rows[i]
-                notes: list[str] = []
-                if row[_CC] in countries:
-                    score += _SAME_COUNTRY_BONUS
-                    notes.append(f"in {row[_CC]}, like other places in the text")
-                if row[_ADMIN1] and row[_ADMIN1] in admin1s:
-                    score += _SAME_ADMIN1_BONUS
-                    notes.append(f"same admin-1 as other places in the text ({row[_ADMIN1]})")
-                if points:
-                    lat, lon = row[_LAT], row[_LON]
-                    d, near = min((_km(lat, lon, la, lo), nm) for la, lo, nm in points)
-                    if d <= _NEAR_CUTOFF_KM:
-                        bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
-                        score += bonus
-                        if bonus > 0.1:
-                            notes.append(f"~{d:.0f} km from {near}, also mentioned")
-                rescored.append((score, i, own, notes))
-            rescored.sort(key=lambda t: (-t[0], t[1]))
+        return self._sense_of(cands, [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]])
+
+    def _sense_of(
+        self,
+        cands: list[tuple[float, int, bool]],
+        rescored: list[tuple[float, int, bool, list[str]]],
+    ) -> _Sense:
+        """The sense whose score leads (rescored: best first, with notes on context), its
+        confidence the share of exp(score) among the rescored senses."""
+        rows = self._rows
         top = rescored[0][0]
         total = sum(math.exp(sc - top) for sc, _, _, _ in rescored)
         _, best, own, notes = rescored[0]
@@ -1008,6 +1111,7 @@ class Geoparser:
         self, i: int, confidence: float, evidence: tuple[str, ...], candidates: tuple[Place, ...]
     ) -> _Sense:
         place = self.gazetteer.place(i)
+        self._row_by_id[place.id] = i
         city = i if place.kind == "city" else self._city_of.get(i, -1)
         status = "resolved" if confidence >= _RESOLVED_AT else "ambiguous"
         rest = (status, place, confidence, evidence, candidates)

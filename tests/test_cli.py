@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
+from geo.cli import geoparse_json, main
 from geo.config import PROJECT_ROOT
+from geo.geoparse import Geoparser
+from geo.schema import Mention
 
 
 def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None):
@@ -69,6 +71,19 @@ def test_geoparse_json_shape(gazetteer, tmp_path: Path) -> None:
     assert first["name"] == "Almaty" and first["status"] == "resolved"
     assert first["admin1"] == "KZ-ALA"
     assert [m["name"] for m in out[1]["mentions"]] == ["Oral", "Aktobe"]
+
+
+def test_geoparse_json_is_the_indented_json_of_its_results(gazetteer, settings) -> None:
+    parser = Geoparser(gazetteer, settings)
+    texts = ("Protests in Alma-Ata, Aktau and Paris, Texas; Russian troops.", "Алматы и Актобе.")
+    odd = Mention('"Q"\\\n x', 3, 9, "not_found", None, 1 / 3)
+    for found in (
+        [],
+        [("a.txt", [])],
+        [("ä\\b.txt", parser.parse(texts[0])), ("-", [*parser.parse(texts[1]), odd])],
+    ):
+        results = [{"file": f, "mentions": [m.to_json() for m in ms]} for f, ms in found]
+        assert geoparse_json(found) == json.dumps(results, ensure_ascii=False, indent=1)
 
 
 def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:

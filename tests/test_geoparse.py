@@ -11,7 +11,7 @@ from gold_geoparse import GOLD, evaluate
 
 from geo.config import Settings
 from geo.gazetteer import Gazetteer
-from geo.geoparse import _ASCII_RUN_SPLIT, _RUN_SPLIT, Geoparser, _mention
+from geo.geoparse import _ASCII_RUN_SPLIT, _RUN_SPLIT, Geoparser, _Anchors, _km, _mention
 from geo.schema import Mention
 
 # Floors a little below what the parser achieves on the gold set (see the report / bench).
@@ -385,3 +385,39 @@ def test_small_towns_abroad_need_support_in_the_text(parser: Geoparser) -> None:
 def test_counties_take_the_sense_of_their_state(parser: Geoparser) -> None:
     got = ids(parser, "Crews worked in Adair County and Metcalfe County, Kentucky.")
     assert got[0][1] == "admin2:US-KY:adair-county" and got[1][1] == "admin2:US-KY:metcalfe-county"
+
+
+@pytest.mark.parametrize("n_points", [5, 300])  # a scan of them all, and the grid
+def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> None:
+    rng = random.Random(n_points)
+    centres = [
+        (43.0, 77.0),
+        (51.0, 71.0),
+        (80.0, 20.0),
+        (87.0, -40.0),
+        (-60.0, 179.0),
+        (0.0, -179.5),
+    ]
+
+    def around(spread: float) -> tuple[float, float]:
+        lat, lon = rng.choice(centres)
+        return (
+            max(-90.0, min(90.0, lat + rng.uniform(-spread, spread))),
+            lon + rng.uniform(-spread, spread),
+        )
+
+    rows = [("x", f"p{i}", "city", *around(9.0), "XX", "", 0) for i in range(n_points)]
+    rows.append(("x", "land", "country", 43.0, 77.0, "", "", 0))  # a country's point: no anchor
+    anchors = _Anchors(rows, set(range(len(rows))), "KZ")
+    found = 0
+    for _ in range(400):
+        lat, lon = around(7.0)
+        for km in (60.0, 500.0):
+            expected = sorted(
+                (_km(lat, lon, r[3], r[4]), r[1])
+                for r in rows
+                if r[2] != "country" and _km(lat, lon, r[3], r[4]) <= km
+            )
+            assert sorted((d, nm) for d, nm, _, _ in anchors.near(lat, lon, km)) == expected
+            found += len(expected)
+    assert found > 50  # the points are near enough for the test to test something
