@@ -39,11 +39,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo._regex import WordFinder, literal_prefix, top_level_alternatives
+from geo._regex import Scanner, WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article, read_input_text
+from geo.counts import START_HEADS as COUNT_START_HEADS
 from geo.counts import Count, find_counts, find_counts_ru
 from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
-from geo.dates import warm_up as warm_up_dates
+from geo.dates import start_heads as date_start_heads
 from geo.errors import InputError
 from geo.gazetteer import normalize
 from geo.language import detect_language, is_cyrillic_language
@@ -451,7 +452,8 @@ class Extractor:
         self.aoi = settings.area_of_interest
         self.parser = parser or Geoparser(gazetteer, settings)
         self.lexicon = lexicon or load_lexicon()
-        warm_up_dates()  # dateparser's locales load once, here, not inside the first article
+        # dateparser's locales load once, here, not inside the first article
+        self.scanner = Scanner([self.lexicon, _CUES], [date_start_heads(), COUNT_START_HEADS])
         country = gazetteer.get(f"country:{self.aoi}")
         self.country_name = country.name if country else self.aoi
         self._dateline_memo: dict[str, Place | None] = {}
@@ -460,17 +462,18 @@ class Extractor:
         """Every candidate the document's body supports, in text order, duplicates merged."""
         body = doc.body
         mentions = self._regions_named(tuple(self.parser.parse(body)), body)
-        dates = find_dates(body, doc.published)
+        # one pass over the body finds the triggers, the cues and where dates and counts can
+        # start; sentences take their share
+        low_body = _lower(body)
+        (triggers, cues_found), (date_starts, count_starts) = self.scanner.scan(low_body)
+        dates = find_dates(body, doc.published, lowered=low_body, starts=date_starts)
         spans = tuple((d.start, d.end) for d in dates)
         if is_cyrillic_language(doc.language):
             counts = find_counts_ru(body, skip=spans)
         else:
-            counts = find_counts(body, skip=spans)
+            counts = find_counts(body, skip=spans, lowered=low_body, starts=count_starts)
         dateline = self._dateline_place(doc)
-        # the lexicon and the cues run once over the body; sentences take their share
-        low_body = _lower(body)
-        triggers = self.lexicon.finditer(low_body)
-        cue_hits = [(start, name) for start, _, names in _CUES.finditer(low_body) for name in names]
+        cue_hits = [(start, name) for start, _, names in cues_found for name in names]
         t_starts = [t[0] for t in triggers]
         c_starts = [c[0] for c in cue_hits]
         d_starts = [d.start for d in dates]

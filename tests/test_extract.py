@@ -106,6 +106,33 @@ def test_numbers_that_count_nothing_are_left_out() -> None:
     assert word_number("two thousand three hundred") == (2300, "exact")
 
 
+# --- one pass for the lexicon, the cues, dates and counts -----------------------------------
+
+_AWKWARD = (
+    "From  5 January until  next Thursday, a  day earlier, in  two days; the  day before.",
+    "at  least ٣ police; a  dozen protesters; an  estimated 2,000; tens of thousands; 4-5 Jan.",
+    "İstanbul, 5 January: set on fire overnight, no clashes were reported, denied reports.",
+    "с 5 января до 19 января в понедельник накануне задержали более 10 тысяч человек",
+)
+
+
+def test_one_scan_finds_what_each_pass_found(extractor: Extractor) -> None:
+    """The Scanner's single pass gives every finder exactly its own hits, and the date and
+    count gates reach every start their patterns match (on the gold articles and on awkward
+    spacing, digits and scripts)."""
+    from geo.extract import _CUES, _lower
+
+    bodies = [read_document(p, published=WED_12).body for p in sorted(
+        (PROJECT_ROOT / "tests").glob("articles_gold*/*.txt"))]  # fmt: skip
+    for text in (*bodies, *_AWKWARD):
+        low = _lower(text)
+        (triggers, cues), (date_starts, count_starts) = extractor.scanner.scan(low)
+        assert triggers == extractor.lexicon.finditer(low)
+        assert cues == _CUES.finditer(low)
+        assert find_dates(text, WED_12, lowered=low, starts=date_starts) == find_dates(text, WED_12)
+        assert find_counts(text, lowered=low, starts=count_starts) == find_counts(low)
+
+
 # --- sentences -------------------------------------------------------------------------------
 
 
