@@ -68,6 +68,26 @@ def matches_at(
                 yield m
 
 
+def labelled(
+    alternatives: Sequence[tuple[str, str, str]],
+) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex for labelled patterns, ``(label, "a|b", tail)`` each, and the label of each
+    of its marker groups: ``labels[m.lastindex - 1]`` names what matched. Every top-level
+    alternative ("a", "b") becomes a branch of its own that starts with its letters, so the
+    engine skips a branch on its first character (and a whole position when none starts so)
+    instead of entering a named group per label at every position; the order, and so what
+    matches, is that of ``(?P<label>a|b)tail|...``."""
+    branches, labels = [], []
+    for label, pattern, tail in alternatives:
+        for alt in top_level_alternatives(pattern):
+            if re.compile(alt + tail).groups:
+                msg = f"{alt!r}: use (?:...) groups inside a labelled pattern"
+                raise ValueError(msg)
+            branches.append(f"{alt}{tail}()")
+            labels.append(label)
+    return re.compile("|".join(branches)), tuple(labels)
+
+
 class WordFinder(Generic[T]):
     """Finds words and phrases, given as small regexes, at word starts in lower-case text,
     in two steps: one trie regex finds the literal start of any of them (the engine reads each
@@ -165,8 +185,12 @@ class Scanner:
         atoms = [[re.escape(c) for c in head] for head in literal]
         if any(DIGIT in f for f in families):
             atoms.append([r"\d"])
-        # zero-width, so that a long head ("set on fire") hides no word start inside it
-        self.rx = re.compile(r"\b(?=(" + trie(atoms) + "))")
+        heads = trie(atoms)
+        # The character before a word start, then the head in a lookahead: the engine skips
+        # to each non-word character in C (a pattern that starts with a class of characters
+        # is searched so), and a long head ("set on fire") hides no word start inside it.
+        self.rx = re.compile(r"\W(?=(" + heads + "))")
+        self.at_start = re.compile(heads)  # a head at the very start of the text
         self.families = families
         # matched head -> (family, that family's longest head among the head's prefixes)
         self._own: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -191,12 +215,14 @@ class Scanner:
         ends = [0] * n  # where each finder's own pass would resume (after its head)
         own_heads = self._own
         end_at = len(text)
-        for m in self.rx.finditer(text):
-            head = m.group(1)
+        first = self.at_start.match(text)
+        found = self.rx.finditer(text)
+        for m in (first, *found) if first else found:
+            head = m.group(1) if m is not first else m.group()
             own = own_heads.get(head)
             if own is None:
                 own = own_heads[head] = self._own_heads(head)
-            start = m.start()
+            start = m.start() + 1 if m is not first else 0
             for i, h in own:
                 if i >= n:
                     starts[i - n].append(start)

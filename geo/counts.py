@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo._regex import DIGIT, matches_at, trie
+from geo._regex import DIGIT, labelled, matches_at, trie
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -66,7 +66,7 @@ _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("troops", r"troops|soldiers|servicemen|peacekeepers|paratroopers|personnel|contingent|"
                r"military|deploy\w*|sent|arrived|landed|force"),
 )  # fmt: skip
-_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _METRIC_CUES))
+_CUES, _CUE_LABELS = labelled([(name, rx, "") for name, rx in _METRIC_CUES])
 _ADJECTIVES = (
     r"more|other|further|additional|local|kazakh|russian|armed|unarmed|injured|wounded|dead"
 )
@@ -172,10 +172,13 @@ def find_counts(
             continue  # "an eleven-year-old boy"
         matches.append((m, parsed))
     for i, (m, (value, qualifier)) in enumerate(matches):
-        qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"] or ""), qualifier)
+        if m["qual"]:
+            qualifier = _QUALIFIERS.get(" ".join(m["qual"].split()), qualifier)
         end = matches[i + 1][0].start() if i + 1 < len(matches) else len(lowered)
         after = lowered[m.end() : min(end, m.end() + 90)]
-        after = re.split(r"[.;:!?]|,\s(?:and|while|but)\b", after, maxsplit=1)[0]
+        cut = _CLAUSE_END.search(after)
+        if cut:
+            after = after[: cut.start()]
         noun = _NOUN.match(after)
         part = None
         span_end = m.end()
@@ -189,7 +192,7 @@ def find_counts(
                     noun["civil"].rstrip("s") + "s" if noun["civil"] != "children" else "children"
                 )
             # "four soldiers and a policeman": one count of the two groups
-            more = re.match(rf"[ ]+and[ ]+(?:(an?|one|\w+)[ ]+)(?:{_GROUPS})\b", rest)
+            more = _AND_MORE.match(rest)
             if more:
                 extra = _value(more.group(1))
                 if extra:
@@ -225,34 +228,36 @@ _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
 _TROOP_NOUN = re.compile(
     r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"
 )
-_VERB_BEFORE = re.compile(
-    r"(?P<deaths>killed|kill)|(?P<injured>injured|wounded)|(?P<detained>detained|arrested|"
-    r"rounded up)|(?P<troops>sent|deployed|dispatched|send|deploy)(?:[ ]+\w+){0,2}[ ]*$"
+# (the tail binds to the troop verbs only: "killed" anywhere in the 40 characters before counts)
+_VERB_BEFORE, _VERB_LABELS = labelled([
+    ("deaths", "killed|kill", ""), ("injured", "injured|wounded", ""),
+    ("detained", "detained|arrested|rounded up", ""),
+    ("troops", "sent|deployed|dispatched|send|deploy", r"(?:[ ]+\w+){0,2}[ ]*$"),
+])  # fmt: skip
+_TOLL_BEFORE = re.compile(
+    r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|"
+    r"people detained|arrests))\D{0,25}$"
 )
+# where the words after a count stop telling about it (a sentence or clause ends); both start
+# with a class of characters, which the engine skips to in C
+_CLAUSE_END = re.compile(r"[.;:!?,](?:(?<=,)\s(?:and|while|but)\b|(?<=[.;:!?]))")
+_AND_MORE = re.compile(rf"[ ]+and[ ]+(?:(an?|one|\w+)[ ]+)(?:{_GROUPS})\b")
 
 
 def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
     """The metric a count measures: a cue in the words after the counted noun (the earliest,
     troops last), a verb just before it ("police arrested more than 10,000"), or a toll before it
     ("the death toll rose to 225")."""
-    window = after[:70]
-    best: tuple[int, str] | None = None
-    for cue in _CUES.finditer(window):
-        name = cue.lastgroup or ""
+    for cue in _CUES.finditer(after, 0, 70):
+        name = _CUE_LABELS[(cue.lastindex or 0) - 1]
         if name != "troops":
-            best = (cue.start(), name)
-            break
-    if best:
-        return best[1]
+            return name
     is_troop_noun = noun is not None and _TROOP_NOUN.match(noun.group(0))
     verb = _VERB_BEFORE.search(before)
-    if verb and verb.lastgroup != "troops" and not is_troop_noun:
-        return verb.lastgroup
-    back = re.search(
-        r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|"
-        r"people detained|arrests))\D{0,25}$",
-        before,
-    )
+    verb_is = _VERB_LABELS[(verb.lastindex or 0) - 1] if verb else None
+    if verb_is and verb_is != "troops" and not is_troop_noun:
+        return verb_is
+    back = _TOLL_BEFORE.search(before)
     if back:
         word = back.group(0)
         if "injur" in word or "wound" in word:
@@ -264,7 +269,7 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
         return "troops"
     if noun is not None and noun["civil"]:
         return None
-    return "troops" if verb and verb.lastgroup == "troops" and noun is not None else None
+    return "troops" if verb_is == "troops" and noun is not None else None
 
 
 # --- Russian ---------------------------------------------------------------------------------

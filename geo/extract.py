@@ -325,13 +325,19 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
 # --- cues ------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|\n\s*\n")
+# Both start with a class of characters, which the engine skips to in C; an alternation at the
+# top ("a|b") is tried at every position instead.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|(?<=\n)\s*\n)"
+)
 # Words after which a full stop does not end a sentence ("Gen. Serdyukov", "Jan. 5").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no gen col lt sgt capt maj prof jan feb mar apr aug sep sept oct nov dec "
     "inc corp co vs e.g i.e u.s u.n approx est".split()
 )
-_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|meanwhile|although|но|тогда как)\s|\s—\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;\s](?:(?<=;)|(?:while|whereas|but|meanwhile|although|но|тогда как)\s|—\s)"
+)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|none|nobody|n't|не|нет|ни|без)\b(?:\s+\w+){0,3}\s*$"
 )
