@@ -88,6 +88,18 @@ def labelled(
     return re.compile("|".join(branches)), tuple(labels)
 
 
+def spaced_heads(first: str, nexts: Iterable[str]) -> set[str]:
+    """Scanner heads for a word that spaces (``[ ]+``) separate from one of ``nexts``: the
+    word, a space and each next word, and the word with two spaces (where more follow)."""
+    return {f"{first} {word}" for word in nexts} | {f"{first}  "}
+
+
+def phrase_heads(phrase: str) -> set[str]:
+    """Scanner heads for a phrase whose spaces the pattern reads as ``[ ]+``."""
+    first, *rest = phrase.split(" ")
+    return spaced_heads(first, rest[:1]) if rest else {first}
+
+
 class WordFinder(Generic[T]):
     """Finds words and phrases, given as small regexes, at word starts in lower-case text,
     in two steps: one trie regex finds the literal start of any of them (the engine reads each

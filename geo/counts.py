@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo._regex import DIGIT, labelled, matches_at, trie
+from geo._regex import DIGIT, labelled, matches_at, phrase_heads, spaced_heads, trie
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -85,12 +85,14 @@ _COUNT = re.compile(
 )
 
 
-# Where a count can start (Scanner gate heads): a qualifier's first word, a number word, "a "
-# or "an " before a scale, or a digit. A test holds them to _COUNT.
+# Where a count can start (Scanner gate heads): a qualifier's first words, a number word, "a"
+# or "an" before a scale, or a digit. A test holds them to _COUNT.
 START_HEADS = frozenset(
-    {q.split(" ", 1)[0] + (" " if " " in q else "") for q in _QUALIFIERS}
+    {head for q in _QUALIFIERS for head in phrase_heads(q)}
     | {w for w in (*_UNITS, *_SCALES, *_VAGUE) if w not in {"a", "an"}}
-    | {"a ", "an ", DIGIT}
+    | spaced_heads("a", ("hundred", "thousand", "million", "dozen"))
+    | spaced_heads("an", ("hundred", "thousand", "million", "dozen"))
+    | {DIGIT}
 )
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from geo._regex import DIGIT, matches_at, trie
+from geo._regex import DIGIT, matches_at, phrase_heads, spaced_heads, trie
 
 LANGUAGES: tuple[str, ...] = ("en", "ru", "kk")
 _MONTHS = (
@@ -114,13 +114,16 @@ def _vocabulary() -> _Vocabulary:
         rf"|a[ ]+day[ ]+(?:earlier|later))"
         rf")"
     )
-    # Where a date can start (a word start that begins so): its first word, with the space
-    # that must follow it, or a digit. Scanner gates on these; a test holds them to the pattern.
-    heads = {f"{w} " for w in (*_ROLE_WORDS, *_WEEKDAY_QUALIFIERS, "in", "within", "the", "a",
-                              *_SMALL)}  # fmt: skip
+    # Where a date can start (a word start that begins so): its first words as the pattern
+    # spells them, or a digit. Scanner gates on these; a test holds them to the pattern.
+    heads = {f"{w} " for w in (*_ROLE_WORDS, "in", "within", *_SMALL)} | {DIGIT}
     heads.update(months, weekdays)
-    heads.update(p.split(" ", 1)[0] + (" " if " " in p else "") for p in relative)
-    heads.add(DIGIT)
+    for word in _WEEKDAY_QUALIFIERS:
+        heads |= spaced_heads(word, weekdays)
+    heads |= spaced_heads("the", ("day", "previous", "following", "next"))
+    heads |= spaced_heads("a", ("day",))
+    for phrase in relative:
+        heads |= phrase_heads(phrase)
     return _Vocabulary(months, weekdays, relative, pattern, frozenset(heads))
 
 
@@ -249,7 +252,7 @@ def find_dates(
             )  # fmt: skip
         elif m["rel"]:
             explicit = False
-            phrase = m["rel"].lower()
+            phrase = " ".join(m["rel"].lower().split())  # "last  week" is "last week"
             offset, precision = vocab.relative[phrase]
             day = published + dt.timedelta(days=offset)
         elif m["ndays"]:

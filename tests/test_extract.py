@@ -67,6 +67,7 @@ def test_weekday_takes_its_tense() -> None:
         ("overnight", dt.date(2022, 1, 12), 1, "at"),  # the night that ended on the 12th
         ("last week", dt.date(2022, 1, 5), 2, "at"),
         ("since last week", dt.date(2022, 1, 5), 2, "since"),
+        ("last  week", dt.date(2022, 1, 5), 2, "at"),  # two spaces (a KeyError once)
         ("until 12 January", dt.date(2022, 1, 12), 1, "until"),
         ("5 января", dt.date(2022, 1, 5), 1, "at"),  # dateparser's Russian month names
     ],
@@ -111,6 +112,7 @@ def test_numbers_that_count_nothing_are_left_out() -> None:
 _AWKWARD = (
     "From  5 January until  next Thursday, a  day earlier, in  two days; the  day before.",
     "at  least ٣ police; a  dozen protesters; an  estimated 2,000; tens of thousands; 4-5 Jan.",
+    "On  Monday and last  week, in  excess of 300 were detained; up  to 40 police were hurt.",
     "İstanbul, 5 January: set on fire overnight, no clashes were reported, denied reports.",
     "с 5 января до 19 января в понедельник накануне задержали более 10 тысяч человек",
 )
