@@ -559,12 +559,14 @@ class Extractor:
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
-            c_cues = {name for pos, name in cues if a <= pos < b} | context
             c_triggers = [t for t in triggers if a <= t[0] < b]
+            c_counts = [c for c in counts if a <= c.start < b]
+            if not c_triggers and not c_counts:
+                continue  # a clause with nothing to propose ("said the ministry")
+            c_cues = {name for pos, name in cues if a <= pos < b} | context
             hits = self._hits(c_triggers, low, offset, c_cues)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
-            c_counts = [c for c in counts if a <= c.start < b]
             if not any(m.place and m.place.country_code == self.aoi for m in c_mentions) and (
                 previous and _THERE.search(clause)
             ):
