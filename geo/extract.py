@@ -974,7 +974,15 @@ def _pick_date(
     return published, 1, until, 0.8 if until is not None else 0.7
 
 
+# One of these is in every text _REPORTER matches; looking for them first spares the regex,
+# which tries its capitalised-name branch at every position, in most sentences.
+_REPORTER_WORDS = ("according to", "said", "says", "reported", "announced", "stated", "told",
+                   "confirmed", "put", "gave", "cited", "published", "counted")  # fmt: skip
+
+
 def _reporter(sentence: str) -> str | None:
+    if not any(word in sentence for word in _REPORTER_WORDS):
+        return None
     m = _REPORTER.search(sentence)
     if not m:
         return None
