@@ -144,11 +144,6 @@ def start_heads() -> frozenset[str]:
     return _vocabulary().heads
 
 
-def warm_up() -> None:
-    """Load the locale words and build the date regex now (they are built once a process)."""
-    _vocabulary()
-
-
 def _words(words: dict[str, object]) -> str:
     """A trie regex for a set of lower-case words or phrases (a blank matches one space)."""
     return trie([re.escape(c) if c != " " else "[ ]+" for c in w] for w in words)
