@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from geo._regex import trie
+from geo._regex import DIGIT, matches_at, phrase_heads, spaced_heads, trie
 
 LANGUAGES: tuple[str, ...] = ("en", "ru", "kk")
 _MONTHS = (
@@ -56,6 +57,7 @@ class _Vocabulary:
     weekdays: dict[str, int]
     relative: dict[str, tuple[int, int]]  # phrase -> (days offset, precision)
     pattern: re.Pattern[str]
+    heads: frozenset[str]  # how a date can start (geo._regex.Scanner gates)
 
 
 @cache
@@ -92,7 +94,7 @@ def _vocabulary() -> _Vocabulary:
     month = _words(months)
     weekday = _words(weekdays)
     rel = _words(relative)
-    role = r"(?P<role>until|till|through|since|from|by|до|с)[ ]+"
+    role = rf"(?P<role>{'|'.join(_ROLE_WORDS)})[ ]+"
     day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|-?го|-?е)?"
     year = r"(?:,?[ ]+(?P<y1>(?:19|20)\d\d)(?:[ ]*(?:года|г\.|жылы))?)?"
     # Matched on lower-cased text; every branch starts with a digit or a listed word, so the
@@ -104,7 +106,7 @@ def _vocabulary() -> _Vocabulary:
         rf"(?P<m1>{month})\.?(?!\w){year}"
         rf"|(?P<m2>{month})\.?[ ]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
-        rf"|(?:(?P<wq>last|next|this|on|в|во)[ ]+)?(?P<wd>{weekday})(?!\w)"
+        rf"|(?:(?P<wq>{'|'.join(_WEEKDAY_QUALIFIERS)})[ ]+)?(?P<wd>{weekday})(?!\w)"
         rf"|(?P<rel>{rel})(?!\w)"
         rf"|(?P<ndays>(?:in|within)[ ]+(?:{_NUMBER})[ ]+days?(?:['’][ ]+time)?"
         rf"|(?:{_NUMBER})[ ]+days?[ ]+(?:later|earlier|before|ago|after))"
@@ -112,9 +114,21 @@ def _vocabulary() -> _Vocabulary:
         rf"|a[ ]+day[ ]+(?:earlier|later))"
         rf")"
     )
-    return _Vocabulary(months, weekdays, relative, pattern)
+    # Where a date can start (a word start that begins so): its first words as the pattern
+    # spells them, or a digit. Scanner gates on these; a test holds them to the pattern.
+    heads = {f"{w} " for w in (*_ROLE_WORDS, "in", "within", *_SMALL)} | {DIGIT}
+    heads.update(months, weekdays)
+    for word in _WEEKDAY_QUALIFIERS:
+        heads |= spaced_heads(word, weekdays)
+    heads |= spaced_heads("the", ("day", "previous", "following", "next"))
+    heads |= spaced_heads("a", ("day",))
+    for phrase in relative:
+        heads |= phrase_heads(phrase)
+    return _Vocabulary(months, weekdays, relative, pattern, frozenset(heads))
 
 
+_ROLE_WORDS = ("until", "till", "through", "since", "from", "by", "до", "с")
+_WEEKDAY_QUALIFIERS = ("last", "next", "this", "on", "в", "во")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
@@ -125,9 +139,9 @@ def month_number(word: str) -> int | None:
     return _vocabulary().months.get(word.lower().rstrip("."))
 
 
-def warm_up() -> None:
-    """Load the locale words and build the date regex now (they are built once a process)."""
-    _vocabulary()
+def start_heads() -> frozenset[str]:
+    """The literal starts of every date expression (geo._regex.Scanner gate heads)."""
+    return _vocabulary().heads
 
 
 def _words(words: dict[str, object]) -> str:
@@ -164,16 +178,31 @@ def weekday_date(weekday: int, published: dt.date, *, future: bool, qualifier: s
 
 
 def find_dates(
-    text: str, published: dt.date, *, clause_future: re.Pattern[str] = FUTURE_CUES
+    text: str,
+    published: dt.date,
+    *,
+    clause_future: re.Pattern[str] = FUTURE_CUES,
+    lowered: str | None = None,
+    starts: Sequence[int] | None = None,
 ) -> list[DateMention]:
-    """Every date expression in ``text`` resolved against ``published`` (see module doc)."""
+    """Every date expression in ``text`` resolved against ``published`` (see module doc).
+
+    ``lowered``: the text already lower-cased with its offsets kept; ``starts``: the word
+    starts where a date can begin (a Scanner gate on ``start_heads()``), which spares a
+    regex pass over the whole text; the result is the same.
+    """
     vocab = _vocabulary()
     out: list[DateMention] = []
     anchor = published  # "the day before" counts from the last explicit date
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets right
-        lowered = "".join(c.lower()[0] for c in text)
-    for m in vocab.pattern.finditer(lowered):
+    if lowered is None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
+            lowered = "".join(c.lower()[0] for c in text)
+    found = (
+        vocab.pattern.finditer(lowered) if starts is None
+        else matches_at(vocab.pattern, lowered, starts)
+    )  # fmt: skip
+    for m in found:
         role_word = (m["role"] or "").lower()
         role = "until" if role_word in {"until", "till", "through", "до"} else "at"
         if role_word in {"since", "from", "с"}:
@@ -218,7 +247,7 @@ def find_dates(
             )  # fmt: skip
         elif m["rel"]:
             explicit = False
-            phrase = m["rel"].lower()
+            phrase = " ".join(m["rel"].lower().split())  # "last  week" is "last week"
             offset, precision = vocab.relative[phrase]
             day = published + dt.timedelta(days=offset)
         elif m["ndays"]:

@@ -39,11 +39,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo._regex import WordFinder, literal_prefix, top_level_alternatives
+from geo._regex import Scanner, WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article, read_input_text
+from geo.counts import START_HEADS as COUNT_START_HEADS
 from geo.counts import Count, find_counts, find_counts_ru
 from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
-from geo.dates import warm_up as warm_up_dates
+from geo.dates import start_heads as date_start_heads
 from geo.errors import InputError
 from geo.gazetteer import normalize
 from geo.language import detect_language, is_cyrillic_language
@@ -324,13 +325,19 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
 # --- cues ------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|\n\s*\n")
+# Both start with a class of characters, which the engine skips to in C; an alternation at the
+# top ("a|b") is tried at every position instead.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|(?<=\n)\s*\n)"
+)
 # Words after which a full stop does not end a sentence ("Gen. Serdyukov", "Jan. 5").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no gen col lt sgt capt maj prof jan feb mar apr aug sep sept oct nov dec "
     "inc corp co vs e.g i.e u.s u.n approx est".split()
 )
-_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|meanwhile|although|но|тогда как)\s|\s—\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;\s](?:(?<=;)|(?:while|whereas|but|meanwhile|although|но|тогда как)\s|—\s)"
+)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|none|nobody|n't|не|нет|ни|без)\b(?:\s+\w+){0,3}\s*$"
 )
@@ -451,7 +458,8 @@ class Extractor:
         self.aoi = settings.area_of_interest
         self.parser = parser or Geoparser(gazetteer, settings)
         self.lexicon = lexicon or load_lexicon()
-        warm_up_dates()  # dateparser's locales load once, here, not inside the first article
+        # dateparser's locales load once, here, not inside the first article
+        self.scanner = Scanner([self.lexicon, _CUES], [date_start_heads(), COUNT_START_HEADS])
         country = gazetteer.get(f"country:{self.aoi}")
         self.country_name = country.name if country else self.aoi
         self._dateline_memo: dict[str, Place | None] = {}
@@ -460,17 +468,18 @@ class Extractor:
         """Every candidate the document's body supports, in text order, duplicates merged."""
         body = doc.body
         mentions = self._regions_named(tuple(self.parser.parse(body)), body)
-        dates = find_dates(body, doc.published)
+        # one pass over the body finds the triggers, the cues and where dates and counts can
+        # start; sentences take their share
+        low_body = _lower(body)
+        (triggers, cues_found), (date_starts, count_starts) = self.scanner.scan(low_body)
+        dates = find_dates(body, doc.published, lowered=low_body, starts=date_starts)
         spans = tuple((d.start, d.end) for d in dates)
         if is_cyrillic_language(doc.language):
             counts = find_counts_ru(body, skip=spans)
         else:
-            counts = find_counts(body, skip=spans)
+            counts = find_counts(body, skip=spans, lowered=low_body, starts=count_starts)
         dateline = self._dateline_place(doc)
-        # the lexicon and the cues run once over the body; sentences take their share
-        low_body = _lower(body)
-        triggers = self.lexicon.finditer(low_body)
-        cue_hits = [(start, name) for start, _, names in _CUES.finditer(low_body) for name in names]
+        cue_hits = [(start, name) for start, _, names in cues_found for name in names]
         t_starts = [t[0] for t in triggers]
         c_starts = [c[0] for c in cue_hits]
         d_starts = [d.start for d in dates]
@@ -550,12 +559,14 @@ class Extractor:
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
-            c_cues = {name for pos, name in cues if a <= pos < b} | context
             c_triggers = [t for t in triggers if a <= t[0] < b]
+            c_counts = [c for c in counts if a <= c.start < b]
+            if not c_triggers and not c_counts:
+                continue  # a clause with nothing to propose ("said the ministry")
+            c_cues = {name for pos, name in cues if a <= pos < b} | context
             hits = self._hits(c_triggers, low, offset, c_cues)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
-            c_counts = [c for c in counts if a <= c.start < b]
             if not any(m.place and m.place.country_code == self.aoi for m in c_mentions) and (
                 previous and _THERE.search(clause)
             ):
@@ -963,7 +974,15 @@ def _pick_date(
     return published, 1, until, 0.8 if until is not None else 0.7
 
 
+# One of these is in every text _REPORTER matches; looking for them first spares the regex,
+# which tries its capitalised-name branch at every position, in most sentences.
+_REPORTER_WORDS = ("according to", "said", "says", "reported", "announced", "stated", "told",
+                   "confirmed", "put", "gave", "cited", "published", "counted")  # fmt: skip
+
+
 def _reporter(sentence: str) -> str | None:
+    if not any(word in sentence for word in _REPORTER_WORDS):
+        return None
     m = _REPORTER.search(sentence)
     if not m:
         return None

@@ -2,15 +2,16 @@
 
 Each article is read (our article files, plain text dated by ``--published``, saved HTML
 through trafilatura, RSS/Atom through feedparser), checked against the store for a duplicate
-(same normalised URL, or same normalised text), extracted once, and written in one
-transaction with its mentions and candidates: a crash leaves no half article, and ingesting the
-same article again changes nothing.
+(same normalised URL, or same normalised text), extracted once, and written with its mentions
+and candidates in one transaction (a batch of articles to a transaction, as a commit costs more
+than an article's rows): a crash leaves no half article, and ingesting the same article again
+changes nothing.
 
 Extraction is injected: ``ingest(..., extractor=factory)`` where ``factory(settings)`` returns a
 function ``Document -> {"candidates": [...], "mentions": [...]}`` (the issue-10 contract's
 candidates, and ``Mention.to_json()`` objects). ``default_extractor`` is the one place where the
 real stage is wired in. With ``workers`` (or a scheduler address) extraction runs on a Dask
-cluster of processes, each loading its extractor once; the writing stays here, one article at a
+cluster of processes, each loading its extractor once; the writing stays here, a batch at a
 time, so every backend sees a single writer per ingest.
 """
 
@@ -323,22 +324,30 @@ def _keys(doc: Document) -> set[str]:
 
 
 # Built once: SQLAlchemy caches the compiled form of a statement object it sees again.
-_INSERT_ARTICLE = sa.insert(ArticleRow.__table__).returning(ArticleRow.__table__.c.id)
+_INSERT_ARTICLES = sa.insert(ArticleRow.__table__).returning(
+    ArticleRow.__table__.c.id, sort_by_parameter_order=True
+)
 _INSERT_MENTIONS = sa.insert(MentionRow.__table__)
 _INSERT_CANDIDATES = sa.insert(CandidateRow.__table__)
 _CANDIDATE_DEFAULTS = {"review_status": "pending", "record_id": None, "version": 1}
+WRITE_BATCH = 100  # articles per write transaction (a commit costs more than an article's rows)
 
 
-def write_article(store: Store, doc: Document, extracted: Extracted) -> int | None:
-    """Store one article with its mentions and candidates in one transaction.
+@dataclass(frozen=True)
+class ArticleRows:
+    """One article's rows, checked and ready to insert (the ids come at insert time)."""
 
-    Returns the number of candidates, or None when the article turned out to be a duplicate
-    (another writer stored it first). Malformed extraction output raises InputError and
-    nothing is written.
-    """
+    doc: Document
+    article: dict[str, Any]
+    mentions: list[dict[str, Any]]
+    candidates: list[dict[str, Any]]
+
+
+def article_rows(doc: Document, extracted: Extracted) -> ArticleRows:
+    """An article and its extraction as table rows; InputError if the output is malformed."""
     candidates = [candidate_values(c) for c in extracted.get("candidates") or ()]
     mentions = [{k: m.get(k) for k in _MENTION_FIELDS} for m in extracted.get("mentions") or ()]
-    row = {
+    article = {
         "url": doc.url,
         "url_key": normalise_url(doc.url),
         "text_hash": text_hash(doc.body),
@@ -352,24 +361,49 @@ def write_article(store: Store, doc: Document, extracted: Extracted) -> int | No
         "label": doc.label,
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
+    return ArticleRows(doc, article, mentions, candidates)
+
+
+def write_articles(store: Store, batch: Sequence[ArticleRows]) -> list[int | None]:
+    """Store articles with their mentions and candidates in one transaction: all or none.
+
+    Returns each article's number of candidates, or None for one that turned out to be a
+    duplicate (another writer stored it first; the batch is then written one article at a
+    time, so the others still go in).
+    """
+    if not batch:
+        return []
     try:
         with store.write_engine.begin() as conn:
-            article_id = conn.execute(_INSERT_ARTICLE, row).scalar_one()
+            ids = conn.execute(_INSERT_ARTICLES, [a.article for a in batch]).scalars().all()
+            mentions = [{**m, "article_id": i} for a, i in zip(batch, ids, strict=True)
+                        for m in a.mentions]  # fmt: skip
             if mentions:
-                conn.execute(_INSERT_MENTIONS, [{**m, "article_id": article_id} for m in mentions])
+                conn.execute(_INSERT_MENTIONS, mentions)
+            candidates = [
+                {**c, **_CANDIDATE_DEFAULTS, "article_id": i, "position": n}
+                for a, i in zip(batch, ids, strict=True)
+                for n, c in enumerate(a.candidates)
+            ]
             if candidates:
-                conn.execute(
-                    _INSERT_CANDIDATES,
-                    [
-                        {**c, **_CANDIDATE_DEFAULTS, "article_id": article_id, "position": i}
-                        for i, c in enumerate(candidates)
-                    ],
-                )
+                conn.execute(_INSERT_CANDIDATES, candidates)
     except sa.exc.IntegrityError:
-        if find_duplicate(store, doc) is not None:
-            return None
+        if len(batch) > 1:
+            return [n for a in batch for n in write_articles(store, [a])]
+        if find_duplicate(store, batch[0].doc) is not None:
+            return [None]
         raise
-    return len(candidates)
+    return [len(a.candidates) for a in batch]
+
+
+def write_article(store: Store, doc: Document, extracted: Extracted) -> int | None:
+    """Store one article with its mentions and candidates in one transaction.
+
+    Returns the number of candidates, or None when the article turned out to be a duplicate
+    (another writer stored it first). Malformed extraction output raises InputError and
+    nothing is written.
+    """
+    return write_articles(store, [article_rows(doc, extracted)])[0]
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -385,12 +419,14 @@ def ingest(
     workers: int = 0,
     scheduler: str | None = None,
     progress: bool | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> IngestSummary:
     """Ingest every article the paths hold into the store; a summary of what happened.
 
     ``extractor`` defaults to ``default_extractor``. ``workers`` > 0 starts a local Dask
     cluster of that many processes; ``scheduler`` uses a running one. ``progress`` None shows
-    a bar on stderr only when it is a terminal.
+    a bar on stderr only when it is a terminal. Articles are written ``write_batch`` to a
+    transaction: a crash loses the batch in hand, never part of an article.
     """
     from tqdm import tqdm
 
@@ -433,20 +469,28 @@ def ingest(
             bar.update(1)
         yield from fresh(batch)
 
+    pending: list[ArticleRows] = []  # written WRITE_BATCH articles to a transaction
+
+    def flush() -> None:
+        for n in write_articles(store, pending):
+            if n is None:
+                summary.duplicate += 1
+            else:
+                summary.new += 1
+                summary.candidates += n
+        pending.clear()
+
     def record(doc: Document, extracted: Extracted | Failure) -> None:
         if isinstance(extracted, Failure):
             summary.failures.append(extracted)
             return
         try:
-            n = write_article(store, doc, extracted)
+            pending.append(article_rows(doc, extracted))
         except InputError as exc:
             summary.failures.append(Failure(doc.label, f"extraction output: {exc}"))
             return
-        if n is None:
-            summary.duplicate += 1
-        else:
-            summary.new += 1
-            summary.candidates += n
+        if len(pending) >= write_batch:
+            flush()
 
     try:
         if workers > 0 or scheduler:
@@ -455,6 +499,7 @@ def ingest(
             extract = extractor(settings)
             for doc in fresh_documents():
                 record(doc, _extract_one(extract, doc))
+        flush()
     finally:
         bar.close()
         if summary.new:  # readers' caches (the map's "In the news") key on the revision

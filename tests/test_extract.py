@@ -67,6 +67,7 @@ def test_weekday_takes_its_tense() -> None:
         ("overnight", dt.date(2022, 1, 12), 1, "at"),  # the night that ended on the 12th
         ("last week", dt.date(2022, 1, 5), 2, "at"),
         ("since last week", dt.date(2022, 1, 5), 2, "since"),
+        ("last  week", dt.date(2022, 1, 5), 2, "at"),  # two spaces (a KeyError once)
         ("until 12 January", dt.date(2022, 1, 12), 1, "until"),
         ("5 января", dt.date(2022, 1, 5), 1, "at"),  # dateparser's Russian month names
     ],
@@ -104,6 +105,34 @@ def test_counts(text: str, value: int, qualifier: str, metric: str, part: str | 
 def test_numbers_that_count_nothing_are_left_out() -> None:
     assert find_counts("In 2022 the price rose to 120 tenge at 08:00 on 5 January.") == []
     assert word_number("two thousand three hundred") == (2300, "exact")
+
+
+# --- one pass for the lexicon, the cues, dates and counts -----------------------------------
+
+_AWKWARD = (
+    "From  5 January until  next Thursday, a  day earlier, in  two days; the  day before.",
+    "at  least ٣ police; a  dozen protesters; an  estimated 2,000; tens of thousands; 4-5 Jan.",
+    "On  Monday and last  week, in  excess of 300 were detained; up  to 40 police were hurt.",
+    "İstanbul, 5 January: set on fire overnight, no clashes were reported, denied reports.",
+    "с 5 января до 19 января в понедельник накануне задержали более 10 тысяч человек",
+)
+
+
+def test_one_scan_finds_what_each_pass_found(extractor: Extractor) -> None:
+    """The Scanner's single pass gives every finder exactly its own hits, and the date and
+    count gates reach every start their patterns match (on the gold articles and on awkward
+    spacing, digits and scripts)."""
+    from geo.extract import _CUES, _lower
+
+    bodies = [read_document(p, published=WED_12).body for p in sorted(
+        (PROJECT_ROOT / "tests").glob("articles_gold*/*.txt"))]  # fmt: skip
+    for text in (*bodies, *_AWKWARD):
+        low = _lower(text)
+        (triggers, cues), (date_starts, count_starts) = extractor.scanner.scan(low)
+        assert triggers == extractor.lexicon.finditer(low)
+        assert cues == _CUES.finditer(low)
+        assert find_dates(text, WED_12, lowered=low, starts=date_starts) == find_dates(text, WED_12)
+        assert find_counts(text, lowered=low, starts=count_starts) == find_counts(low)
 
 
 # --- sentences -------------------------------------------------------------------------------

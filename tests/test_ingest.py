@@ -228,14 +228,15 @@ seen = []
 
 @sa.event.listens_for(store.write_engine, "before_cursor_execute")
 def crash(conn, cursor, statement, parameters, context, executemany):
-    # the third article dies after its article and mention rows, before its candidates
+    # the third batch (articles 5 and 6) dies after its article and mention rows, before its
+    # candidates
     if statement.lstrip().upper().startswith("INSERT INTO CANDIDATES"):
         seen.append(1)
         if len(seen) == 3:
             os._exit(9)
 
 ingest(store, [{folder!r}], Settings(cache_dir={cache!r}), extractor=fake_extractor,
-       progress=False)
+       progress=False, write_batch=2)
 """
 
 
@@ -247,10 +248,26 @@ def test_an_ingest_killed_midway_leaves_no_half_article(store, settings, tmp_pat
     )  # fmt: skip
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 9, done.stderr
-    assert _ingested(store) == {"articles": 2, "mentions": 2, "candidates": 2}
+    assert _ingested(store) == {"articles": 4, "mentions": 4, "candidates": 4}
     summary = ingest(store, [folder], settings, extractor=fake_extractor, progress=False)
-    assert summary.to_json() == {"new": 4, "duplicate": 2, "failed": 0, "candidates": 4}
+    assert summary.to_json() == {"new": 2, "duplicate": 4, "failed": 0, "candidates": 2}
     assert _ingested(store) == {"articles": 6, "mentions": 6, "candidates": 6}
+
+
+def test_a_batch_meeting_another_writers_article_stores_the_rest(store, settings) -> None:
+    """Another writer stored one of the batch's articles after the dedup check: that one is a
+    duplicate, the others go in."""
+    from geo.ingest import article_rows, write_articles
+
+    def row(n: int) -> geo.ingest.ArticleRows:
+        url, body = f"https://batch.example/{n}", f"Batch story {n} in Almaty."
+        doc = Document(label=f"b{n}", title=f"B{n}", published=DAY, publisher="P", url=url,
+                       body=body)  # fmt: skip
+        return article_rows(doc, fake_extractor(settings)(doc))
+
+    assert write_articles(store, [row(2)]) == [1]  # the other writer
+    assert write_articles(store, [row(1), row(2), row(3)]) == [1, None, 1]
+    assert _ingested(store) == {"articles": 3, "mentions": 3, "candidates": 3}
 
 
 # --- the command ------------------------------------------------------------------------------
