@@ -371,9 +371,29 @@ class _Columns:
         def convert(value: str) -> Any:
             return getattr(Row("", 0, {name: value}), getter)(name, *args, **kw)
 
-        values, refused = _by_value(self.cells.get(name), convert)
+        values, refused = (
+            _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
+        )
+        if values is None:
+            values, refused = _by_value(self.cells.get(name), convert)
         self.bad |= refused if where is None else refused & where
         return values
+
+
+def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Row.coord for a whole column: float() on every cell (a C loop over the same float()),
+    None for empty cells; (None, None) when some cell is not a number (the getter decides)."""
+    empty = np.fromiter((not c or c.isspace() for c in cells), dtype=bool, count=len(cells))
+    x = np.full(len(cells), np.nan)
+    try:
+        x[~empty] = np.asarray(cells, dtype=object)[~empty].astype(float)
+    except ValueError:
+        return None, None
+    with np.errstate(invalid="ignore"):
+        refused = ~empty & ~((-limit <= x) & (x <= limit))
+    values = x.astype(object)
+    values[empty] = None
+    return values, refused
 
 
 def _is_none(values: np.ndarray) -> np.ndarray:
