@@ -75,9 +75,12 @@ def to_feature_collection(
             frame = frame.to_crs(4326)
         columns = [_property_values(frame, col) for col in FEATURE_COLUMNS]
         ids = columns[FEATURE_COLUMNS.index("id")]
+        rows = zip(*columns, strict=True)
+        geometries = _geometries(frame.geometry.array)
         features += [
-            {"type": "Feature", "id": i, "geometry": g, "properties": dict(zip(FEATURE_COLUMNS, p))}
-            for i, g, p in zip(ids, _geometries(frame.geometry.array), zip(*columns), strict=True)
+            {"type": "Feature", "id": i, "geometry": g,
+             "properties": dict(zip(FEATURE_COLUMNS, p, strict=True))}
+            for i, g, p in zip(ids, geometries, rows, strict=True)
         ]  # fmt: skip
     out: dict[str, Any] = {"type": "FeatureCollection", "features": features}
     if metadata:

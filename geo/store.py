@@ -448,15 +448,21 @@ def _cells_of(
     """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell)."""
     lines, ids, *values = zip(*found, strict=True)
     by_name = dict(zip(stored, values, strict=True))
-    text = {name for name in stored if all(v is None or isinstance(v, str) for v in by_name[name])}
     out: dict[str, list[str]] = {}
     for name in columns:
         if name == "sources":
             out[name] = [cited.get(rid, "") for rid in ids]
-        elif name in text:
-            out[name] = ["" if v is None else v for v in by_name[name]]
-        else:
-            out[name] = [format_cell(v) for v in by_name[name]]
+            continue
+        column = by_name[name]
+        kinds = set(map(type, column))
+        if kinds <= {str, type(None)}:
+            out[name] = (
+                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
+            )
+        else:  # format_cell once per distinct value (dates, counts); each lat/lon is its own
+            keys = list(zip(map(type, column), column, strict=True))  # 1 and 1.0 are written apart
+            cell = {k: format_cell(k[1]) for k in set(keys)}
+            out[name] = [cell[k] for k in keys]
     return Cells(label, out, [line or i + 2 for i, line in enumerate(lines)])
 
 
