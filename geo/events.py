@@ -479,7 +479,7 @@ def _place_columns(
     lon = read.read("lon", "coord", 180.0, where=local)
     no_lat, no_lon = _is_none(lat), _is_none(lon)
     read.bad |= local & (no_lat != no_lon)
-    has_point = local & ~no_lat & ~no_lon
+    has_point = local & ~no_lat & ~no_lon & ~read.bad  # a refused row is not placed at all
     lat_f = np.where(has_point, lat, np.nan).astype(float)
     lon_f = np.where(has_point, lon, np.nan).astype(float)
     found = np.full(n, None, dtype=object)
