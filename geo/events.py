@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import Point
 
 from geo.articles import Article, file_label, read_article
@@ -262,12 +264,20 @@ parse_figure_row = _parse_figure
 _INT_COLUMNS = ("fatalities", "injured", "detained", "troops", "time_precision", "geo_precision")
 
 
+def _frame_columns(columns: Iterable[str]) -> list[str]:
+    return [*dict.fromkeys([*columns, "place_id", "place_name", "admin1", "_line"]), "geometry"]
+
+
 def _frame(records: list[dict[str, Any]], columns: Iterable[str]) -> gpd.GeoDataFrame:
     """A GeoDataFrame in EPSG:4326 with nullable integer counts; geometry None when unplaced."""
-    cols = list(dict.fromkeys([*columns, "place_id", "place_name", "admin1", "_line"]))
-    frame = pd.DataFrame.from_records(records, columns=[*cols, "geometry"]) if records else None
+    frame = pd.DataFrame.from_records(records, columns=_frame_columns(columns)) if records else None
+    return _frame_of(frame, columns)
+
+
+def _frame_of(frame: pd.DataFrame | None, columns: Iterable[str] = ()) -> gpd.GeoDataFrame:
+    """_frame's typing of a frame of records (None: no records, ``columns`` give the shape)."""
     if frame is None:
-        frame = pd.DataFrame({c: pd.Series(dtype="object") for c in [*cols, "geometry"]})
+        frame = pd.DataFrame({c: pd.Series(dtype="object") for c in _frame_columns(columns)})
     for c in _INT_COLUMNS:
         if c in frame:
             frame[c] = pd.array(frame[c].tolist(), dtype="Int64")
@@ -290,7 +300,347 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
         seen[rid] = (file, line)
 
 
+# --- vectorised loading ----------------------------------------------------------------------
+#
+# The loaders validate and place whole columns: each rule runs once per distinct cell value
+# (a file holds few distinct dates, layers or counts) through the same Row getter as the row
+# path, so a value is accepted exactly when the row path accepts it. When any row breaks a
+# rule, the row path reads that row again and raises its message (file, line, field).
+
+
+@dataclass(frozen=True)
+class Cells:
+    """One record file's cells as text ("" when empty), by column, and each row's line."""
+
+    label: str
+    columns: dict[str, list[str]]
+    lines: list[int]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def get(self, name: str) -> list[str]:
+        """A column's cells; a column the file lacks reads as empty cells."""
+        column = self.columns.get(name)
+        return column if column is not None else [""] * len(self.lines)
+
+    def row(self, i: int) -> Row:
+        """Row i as the row path reads it."""
+        return Row(self.label, self.lines[i], {c: v[i] for c, v in self.columns.items()})
+
+    @classmethod
+    def from_rows(cls, label: str, rows: Iterable[Row]) -> Cells:
+        """The cells of rows read one by one (a CSV file, or a store's RowSource)."""
+        rows = list(rows)
+        names = list(dict.fromkeys(name for r in rows[:1] for name in r.cells))
+        columns = {name: [r.cells.get(name) or "" for r in rows] for name in names}
+        for r in rows:  # rows of one file share their header; any other column is kept too
+            for name in r.cells.keys() - columns.keys():
+                columns[name] = [x.cells.get(name) or "" for x in rows]
+        return cls(label, columns, [r.line for r in rows])
+
+
+def _by_value(values: list[str], convert: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray]:
+    """``convert`` applied once per distinct value: (results, which rows it refused)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    out = np.empty(len(uniques), dtype=object)
+    refused = np.zeros(len(uniques), dtype=bool)
+    for k, value in enumerate(uniques):
+        try:
+            out[k] = convert(value)
+        except DataError:
+            refused[k] = True
+    if not len(values):
+        return np.empty(0, dtype=object), np.zeros(0, dtype=bool)
+    return out[codes], refused[codes]
+
+
+class _Columns:
+    """A file's columns read through Row getters, collecting the rows any rule refuses."""
+
+    def __init__(self, cells: Cells) -> None:
+        self.cells = cells
+        self.bad = np.zeros(len(cells), dtype=bool)
+
+    def text(self, name: str) -> np.ndarray:
+        return _by_value(self.cells.get(name), str.strip)[0]
+
+    def read(self, name: str, getter: str, *args: Any, where: Any = None, **kw: Any) -> np.ndarray:
+        """Column ``name`` through ``Row.<getter>``; ``where``: only those rows must pass."""
+
+        def convert(value: str) -> Any:
+            return getattr(Row("", 0, {name: value}), getter)(name, *args, **kw)
+
+        values, refused = (
+            _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
+        )
+        if values is None:
+            values, refused = _by_value(self.cells.get(name), convert)
+        self.bad |= refused if where is None else refused & where
+        return values
+
+
+def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Row.coord for a whole column: float() on every cell (a C loop over the same float()),
+    None for empty cells; (None, None) when some cell is not a number (the getter decides)."""
+    empty = np.fromiter((not c or c.isspace() for c in cells), dtype=bool, count=len(cells))
+    x = np.full(len(cells), np.nan)
+    try:
+        x[~empty] = np.asarray(cells, dtype=object)[~empty].astype(float)
+    except ValueError:
+        return None, None
+    with np.errstate(invalid="ignore"):
+        refused = ~empty & ~((-limit <= x) & (x <= limit))
+    values = x.astype(object)
+    values[empty] = None
+    return values, refused
+
+
+def _is_none(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+
+
+def _km_many(lon: np.ndarray, lat: np.ndarray, lon2: float, lat2: float) -> np.ndarray:
+    """``_km`` from many points to one (the same formula, element by element)."""
+    dx = np.radians(lon2 - lon) * np.cos(np.radians((lat + lat2) / 2))
+    return 6371.0 * np.hypot(dx, np.radians(lat2 - lat))
+
+
+def _common_columns(read: _Columns) -> dict[str, Any]:
+    return {
+        "id": read.read("id", "text", required=True),
+        "scope": read.read("scope", "choice", SCOPES, default="local"),
+        "geo_precision": read.read("geo_precision", "precision"),
+        "count_note": read.text("count_note"),
+        "description": read.text("description"),
+        "certainty": read.read("certainty", "choice", CERTAINTIES, default="reported"),
+        "sources": read.read("sources", "sources"),
+    }
+
+
+def _event_columns(read: _Columns) -> dict[str, Any]:
+    cols = _common_columns(read)
+    precision = read.read("time_precision", "precision")
+    cols.update(
+        date=read.read("date", "date"),
+        time_precision=np.where(_is_none(precision), 1, precision),
+        layer=read.read("layer", "choice", EVENT_LAYERS),
+        event_type=read.text("event_type"),
+        sub_event_type=read.text("sub_event_type"),
+        fatalities=read.read("fatalities", "count"),
+        injured=read.read("injured", "count"),
+        detained=read.read("detained", "count"),
+        actor1=read.text("actor1"),
+        actor2=read.text("actor2"),
+    )
+    return cols
+
+
+def _state_columns(read: _Columns) -> dict[str, Any]:
+    cols = _common_columns(read)
+    layer = read.read("layer", "choice", STATE_LAYERS)
+    start = read.read("valid_from", "date")
+    end = read.read("valid_to", "date", required=False)
+    read.bad |= (pd.to_datetime(pd.Series(end)) < pd.to_datetime(pd.Series(start))).to_numpy()
+    statuses = read.cells.get("status")
+    seen: dict[tuple[Any, str], Any] = {}
+    status = np.empty(len(statuses), dtype=object)
+    for i, key in enumerate(zip(layer, statuses, strict=True)):
+        if key not in seen:
+            try:
+                allowed = STATUSES[key[0]] if key[0] in STATUSES else ()
+                seen[key] = Row("", 0, {"status": key[1]}).choice("status", allowed)
+            except DataError:
+                seen[key] = DataError
+        status[i] = seen[key]
+    refused = np.fromiter((v is DataError for v in status), dtype=bool, count=len(status))
+    read.bad |= refused
+    cols.update(
+        layer=layer,
+        subject=read.read("subject", "text", required=True),
+        status=np.where(refused, "", status),
+        valid_from=start,
+        valid_to=end,
+        troops=read.read("troops", "count"),
+        actor=read.text("actor"),
+    )
+    return cols
+
+
+def _place_columns(
+    read: _Columns, cols: dict[str, Any], gazetteer: Gazetteer | None, *, strict: bool
+) -> list[tuple[int, str]]:
+    """Placement columns for every row (national rows as the row path leaves them); the
+    (row, reason) of local rows left unplaced."""
+    n = len(read.cells)
+    local = cols["scope"] != "national"
+    site_id, name = read.text("site_id"), read.text("place")
+    lat = read.read("lat", "coord", 90.0, where=local)
+    lon = read.read("lon", "coord", 180.0, where=local)
+    no_lat, no_lon = _is_none(lat), _is_none(lon)
+    read.bad |= local & (no_lat != no_lon)
+    has_point = local & ~no_lat & ~no_lon & ~read.bad  # a refused row is not placed at all
+    lat_f = np.where(has_point, lat, np.nan).astype(float)
+    lon_f = np.where(has_point, lon, np.nan).astype(float)
+    found = np.full(n, None, dtype=object)
+    by_site = local & (site_id != "")
+    if by_site.any():
+        if gazetteer is None:
+            read.bad |= by_site
+        else:
+            places = {s: gazetteer.get(s) for s in set(site_id[by_site])}
+            found[by_site] = [places[s] for s in site_id[by_site]]
+            read.bad |= by_site & _is_none(found)
+    by_name = local & (site_id == "") & (name != "")
+    if gazetteer is not None and by_name.any():
+        for value in set(name[by_name]):
+            rows = np.flatnonzero(by_name & (name == value))
+            candidates = gazetteer.lookup(value, limit=10)
+            if not candidates:
+                continue
+            point_rows = rows[has_point[rows]]
+            found[rows[~has_point[rows]]] = candidates[0]
+            left = np.ones(len(point_rows), dtype=bool)  # the row's point wins over a namesake
+            for c in candidates:
+                km = _km_many(lon_f[point_rows], lat_f[point_rows], c.lon, c.lat)
+                edge = np.abs(km - NEAR_KM) < 1e-6  # the row path's own arithmetic decides
+                for j in np.flatnonzero(edge):
+                    km[j] = _km(lon_f[point_rows[j]], lat_f[point_rows[j]], c.lon, c.lat)
+                hit = left & (km <= NEAR_KM)
+                found[point_rows[hit]] = c
+                left &= ~hit
+    is_found = ~_is_none(found)
+    kinds = [(p.id, p.name, p.admin1, p.country_code, max(_PRECISION_BY_KIND.get(p.kind, 2),
+              p.precision), p.lon, p.lat) if p is not None else None for p in found]  # fmt: skip
+    place_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
+    found_name = np.array([k[1] if k else "" for k in kinds], dtype=object)
+    admin1 = np.array([k[2] if k else "" for k in kinds], dtype=object)
+    default_precision = np.array([k[4] if k else 1 for k in kinds], dtype=object)
+    geometry = np.full(n, None, dtype=object)
+    if has_point.any():
+        geometry[has_point] = shapely.points(lon_f[has_point], lat_f[has_point])
+        home = getattr(gazetteer, "area_of_interest", "KZ")
+        abroad = np.array([k is not None and k[3] not in ("", home) for k in kinds], dtype=bool)
+        ask = has_point & ~abroad
+        if gazetteer is not None and hasattr(gazetteer, "admin1_at") and ask.any():
+            rows = np.flatnonzero(ask)
+            if hasattr(gazetteer, "admin1_codes"):
+                codes = gazetteer.admin1_codes(lon_f[rows], lat_f[rows])
+            else:
+                codes = [gazetteer.admin1_at(x, y) for x, y in zip(lon_f[rows], lat_f[rows],
+                                                                    strict=True)]  # fmt: skip
+            admin1[rows] = [c or a for c, a in zip(codes, admin1[rows], strict=True)]
+    by_found = local & ~has_point & is_found
+    if by_found.any():
+        rows = np.flatnonzero(by_found)
+        geometry[rows] = shapely.points([kinds[i][5] for i in rows], [kinds[i][6] for i in rows])
+    unplaced_rows = np.flatnonzero(local & ~has_point & ~is_found)
+    unplaced = [
+        (int(i), f"place {name[i]!r} is not in the gazetteer and the row has no lat/lon"
+         if name[i] else "a local record needs a place, a site_id or lat/lon")
+        for i in unplaced_rows
+    ]  # fmt: skip
+    if strict and len(unplaced_rows):
+        read.bad[unplaced_rows] = True
+    precision = cols["geo_precision"]
+    cols["geo_precision"] = np.where(
+        _is_none(precision), np.where(local, default_precision, None), precision
+    )
+    cols["place_id"] = np.where(local, place_id, "")
+    cols["place_name"] = np.where(local & (name == ""), found_name, name)
+    cols["admin1"] = np.where(local, admin1, "")
+    cols["geometry"] = np.where(local, geometry, None)
+    return unplaced
+
+
+def _load_columns(
+    cells: Cells, kind: str, gazetteer: Gazetteer | None, *, strict: bool
+) -> tuple[gpd.GeoDataFrame, list[Unplaced]] | int:
+    """The frame and unplaced rows of a file's cells, or the index of its first bad row."""
+    read = _Columns(cells)
+    cols = _event_columns(read) if kind == "event" else _state_columns(read)
+    unplaced = _place_columns(read, cols, gazetteer, strict=strict)
+    if read.bad.any():
+        return int(np.argmax(read.bad))
+    cols["_line"] = cells.lines
+    columns = EVENT_COLUMNS if kind == "event" else STATE_COLUMNS
+    listed = {name: list(values) for name, values in cols.items()}
+    listed["place"] = listed["site_id"] = [np.nan] * len(cells)  # as the row path leaves them
+    frame = pd.DataFrame(listed, columns=_frame_columns(columns)) if len(cells) else None
+    frame = _frame_of(frame, columns)
+    ids = cols["id"]
+    return frame, [Unplaced(cells.label, cells.lines[i], ids[i], why) for i, why in unplaced]
+
+
+def _load_cells(
+    cells: Cells,
+    path: Path,
+    columns: tuple[str, ...],
+    kind: str,
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool,
+) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
+    """Events or states from cells: columns at once, or the row path's message for a bad row."""
+    got = _load_columns(cells, kind, gazetteer, strict=strict)
+    if not isinstance(got, int):
+        return got
+    parse = _parse_event if kind == "event" else _parse_state
+    placer = _Placer(gazetteer)
+    rows = [cells.row(got)]  # raises its own message; if not, the row path reads every row
+    for attempt in (rows, [cells.row(i) for i in range(len(cells))]):
+        records, unplaced = _read_records(path, columns, parse, placer, strict=strict,
+                                          label=cells.label, rows=attempt)  # fmt: skip
+    return _frame(records, columns), unplaced
+
+
+def _figure_frame(cells: Cells) -> pd.DataFrame | int:
+    """National figures from cells, or the index of the first bad row."""
+    read = _Columns(cells)
+    required = read.read("value", "text", required=True)
+    value = read.read("value", "count")
+    cols = {
+        "id": read.read("id", "text", required=True),
+        "date": read.read("date", "date"),
+        "metric": read.read("metric", "choice", METRICS),
+        "value": np.where(required == "", None, value),
+        "qualifier": read.read("qualifier", "choice", QUALIFIERS, default="exact"),
+        "part": read.text("part"),
+        "reported_by": read.text("reported_by"),
+        "certainty": read.read("certainty", "choice", CERTAINTIES, default="reported"),
+        "note": read.text("note"),
+        "sources": read.read("sources", "sources"),
+        "_line": cells.lines,
+    }
+    if read.bad.any():
+        return int(np.argmax(read.bad))
+    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+
+
 # --- public loaders --------------------------------------------------------------------------
+
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "event": ("id", "date", "layer", "sources"),
+    "state": ("id", "layer", "subject", "status", "valid_from", "sources"),
+    "figure": ("id", "date", "metric", "value", "sources"),
+}
+
+
+def _cells(
+    path: Path,
+    kind: str,
+    rows: Iterable[Row] | None,
+    cells: Cells | None,
+    max_bytes: int | None,
+    label: str,
+) -> Cells:
+    """The cells to load: given, from given rows, or read from the file."""
+    if cells is not None:
+        return cells
+    if rows is None:
+        rows = read_rows(path, _REQUIRED[kind], label=label, max_bytes=max_bytes)
+    return Cells.from_rows(label, rows)
 
 
 def load_events(
@@ -300,16 +650,15 @@ def load_events(
     strict: bool = True,
     max_bytes: int | None = None,
     rows: Iterable[Row] | None = None,
+    cells: Cells | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
     """Dated events from one CSV (format in data/README.md) and the rows left unplaced.
 
-    ``rows`` instead of the file's: the same rows from another source (the store)."""
-    placer = _Placer(gazetteer)
-    records, unplaced = _read_records(
-        path, ("id", "date", "layer", "sources"), _parse_event, placer, strict=strict,
-        label=file_label(path), max_bytes=max_bytes, rows=rows,
-    )  # fmt: skip
-    return _frame(records, EVENT_COLUMNS), unplaced
+    ``rows`` or ``cells`` instead of the file's: the same rows from another source (the
+    store)."""
+    label = cells.label if cells is not None else file_label(path)
+    cells = _cells(path, "event", rows, cells, max_bytes, label)
+    return _load_cells(cells, path, EVENT_COLUMNS, "event", gazetteer, strict=strict)
 
 
 def load_states(
@@ -319,27 +668,34 @@ def load_states(
     strict: bool = True,
     max_bytes: int | None = None,
     rows: Iterable[Row] | None = None,
+    cells: Cells | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    """States over intervals from one CSV (or its ``rows``) and the rows left unplaced."""
-    placer = _Placer(gazetteer)
-    records, unplaced = _read_records(
-        path, ("id", "layer", "subject", "status", "valid_from", "sources"), _parse_state, placer,
-        strict=strict, label=file_label(path), max_bytes=max_bytes, rows=rows,
-    )  # fmt: skip
-    frame = _frame(records, STATE_COLUMNS)
-    _check_no_overlap(frame, file_label(path))
+    """States over intervals from one CSV (or its ``rows``/``cells``) and the rows left
+    unplaced."""
+    label = cells.label if cells is not None else file_label(path)
+    cells = _cells(path, "state", rows, cells, max_bytes, label)
+    frame, unplaced = _load_cells(cells, path, STATE_COLUMNS, "state", gazetteer, strict=strict)
+    _check_no_overlap(frame, label)
     return frame, unplaced
 
 
 def load_figures(
-    path: Path, *, max_bytes: int | None = None, rows: Iterable[Row] | None = None
+    path: Path,
+    *,
+    max_bytes: int | None = None,
+    rows: Iterable[Row] | None = None,
+    cells: Cells | None = None,
 ) -> pd.DataFrame:
-    """National figures as reported on each date, side by side (from the file, or ``rows``)."""
-    required = ("id", "date", "metric", "value", "sources")
-    if rows is None:
-        rows = read_rows(path, required, label=file_label(path), max_bytes=max_bytes)
-    records = [_parse_figure(r) for r in rows]
-    frame = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
+    """National figures as reported on each date, side by side (from the file, ``rows`` or
+    ``cells``)."""
+    label = cells.label if cells is not None else file_label(path)
+    cells = _cells(path, "figure", rows, cells, max_bytes, label)
+    got = _figure_frame(cells)
+    if isinstance(got, int):
+        _parse_figure(cells.row(got))  # raises the row's own message
+        records = [_parse_figure(cells.row(i)) for i in range(len(cells))]
+        got = pd.DataFrame.from_records(records, columns=[*FIGURE_COLUMNS, "_line"])
+    frame = got
     frame["value"] = pd.array(frame["value"].tolist(), dtype="Int64")
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
@@ -349,6 +705,14 @@ def _check_no_overlap(states: gpd.GeoDataFrame, label: str) -> None:
     """One facility (or one national subject, such as the internet) has one state a day."""
     infra = states[states["layer"] == "infrastructure"]
     keys = infra["place_id"].where(infra["place_id"] != "", "national: " + infra["subject"])
+    # Whether two states of one key overlap does not depend on how ties of valid_from are
+    # ordered, so a sort finds it at once; the groups are walked only to name the first.
+    spans = pd.DataFrame({"key": keys, "start": infra["valid_from"], "end": infra["valid_to"]})
+    spans = spans.sort_values(["key", "start"], kind="stable")
+    same = spans["key"].eq(spans["key"].shift())
+    before = spans["end"].shift()
+    if not (same & (before.isna() | (spans["start"] <= before))).any():
+        return
     for key, group in infra.groupby(keys):
         group = group.sort_values("valid_from")
         starts, ends = group["valid_from"].tolist(), group["valid_to"].tolist()
@@ -373,7 +737,10 @@ class RowSource(Protocol):
     folder: Path  # the data folder the rows were read from (names files in messages)
 
     def rows(self, name: str) -> list[Row] | None:
-        """The rows of one record file (events.csv, ...), or None when there is no such file."""
+        """The rows of one record file (events.csv, ...), or None when there is no such file.
+
+        A source may also offer ``cells(name) -> Cells | None``, the same rows by column,
+        which the loaders read without building a Row per record."""
 
     def articles(self) -> tuple[Article, ...]:
         """The articles, by date then name."""
@@ -389,42 +756,48 @@ def load_dataset(
     """The whole data set in ``settings.data_dir`` (or in ``source``): validated and placed,
     or a DataError."""
     folder = Path(settings.data_dir) if source is None else source.folder
+    labels = {name: file_label(folder / name) for name in (EVENTS_FILE, STATES_FILE, FIGURES_FILE)}
 
-    def rows(name: str) -> list[Row] | None:
-        return None if source is None else source.rows(name)
+    def cells(name: str) -> Cells | None:
+        if source is None:
+            return None
+        if hasattr(source, "cells"):  # a source that hands whole columns (the store)
+            return source.cells(name)
+        rows = source.rows(name)
+        return None if rows is None else Cells.from_rows(labels[name], rows)
+
+    given = {name: cells(name) for name in labels}
 
     def present(name: str) -> bool:
-        return (folder / name).exists() if source is None else source.rows(name) is not None
+        return (folder / name).exists() if source is None else given[name] is not None
 
-    files: list[str] = []
     limit = settings.max_data_bytes
-    events, unplaced_e = _optional(
-        folder / EVENTS_FILE, load_events, gazetteer, strict, present(EVENTS_FILE),
-        rows(EVENTS_FILE), limit,
+    events, unplaced_e = (
+        load_events(folder / EVENTS_FILE, gazetteer, strict=strict, max_bytes=limit,
+                    cells=given[EVENTS_FILE])
+        if present(EVENTS_FILE) else (_frame([], EVENT_COLUMNS), [])
     )  # fmt: skip
-    states, unplaced_s = _optional(
-        folder / STATES_FILE, load_states, gazetteer, strict, present(STATES_FILE),
-        rows(STATES_FILE), limit,
+    states, unplaced_s = (
+        load_states(folder / STATES_FILE, gazetteer, strict=strict, max_bytes=limit,
+                    cells=given[STATES_FILE])
+        if present(STATES_FILE) else (_frame([], STATE_COLUMNS), [])
     )  # fmt: skip
-    figures_path = folder / FIGURES_FILE
     figures = (
-        load_figures(figures_path, max_bytes=limit, rows=rows(FIGURES_FILE))
+        load_figures(folder / FIGURES_FILE, max_bytes=limit, cells=given[FIGURES_FILE])
         if present(FIGURES_FILE)
         else _empty_figures()
     )
     articles = load_articles(folder / ARTICLES_DIR) if source is None else source.articles()
-    for p in (folder / EVENTS_FILE, folder / STATES_FILE, figures_path):
-        if present(p.name):
-            files.append(file_label(p))
-    ids: list[tuple[str, str, int]] = []
-    for path, frame in ((folder / EVENTS_FILE, events), (folder / STATES_FILE, states)):
-        ids += [(file_label(path), r, int(n)) for r, n in zip(frame.id, frame._line, strict=True)]
-    ids += [
-        (file_label(figures_path), r, int(n))
-        for r, n in zip(figures.id, figures._line, strict=True)
-    ]
-    _check_unique(ids)
-    known = {i for _, i, _ in ids}
+    files = [labels[name] for name in labels if present(name)]
+    frames = ((EVENTS_FILE, events), (STATES_FILE, states), (FIGURES_FILE, figures))
+    all_ids = pd.concat([frame["id"].astype(object) for _, frame in frames], ignore_index=True)
+    if all_ids.duplicated().any():  # the row-by-row check names the first repeat
+        _check_unique([
+            (labels[name], r, int(n))
+            for name, frame in frames
+            for r, n in zip(frame.id, frame._line, strict=True)
+        ])  # fmt: skip
+    known = set(all_ids)
     for article in articles:
         for rid in article.records:
             if rid not in known:
@@ -439,21 +812,6 @@ def load_dataset(
         files=tuple(files),
     )
     return ds
-
-
-def _optional(
-    path: Path,
-    loader: Callable[..., tuple[gpd.GeoDataFrame, list[Unplaced]]],
-    gazetteer: Gazetteer | None,
-    strict: bool,
-    present: bool,
-    rows: list[Row] | None,
-    max_bytes: int | None,
-) -> tuple[gpd.GeoDataFrame, list[Unplaced]]:
-    if present:
-        return loader(path, gazetteer, strict=strict, max_bytes=max_bytes, rows=rows)
-    columns = EVENT_COLUMNS if loader is load_events else STATE_COLUMNS
-    return _frame([], columns), []
 
 
 def _empty_figures() -> pd.DataFrame:

@@ -69,24 +69,43 @@ def to_feature_collection(
 
     Raises ExportError for a coordinate outside lon [-180, 180] / lat [-90, 90].
     """
-    features = []
+    features: list[dict[str, Any]] = []
     for frame in frames:
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        columns = {col: _property_values(frame, col) for col in FEATURE_COLUMNS}
-        for i, geom in enumerate(frame.geometry.array):
-            props = {col: values[i] for col, values in columns.items()}
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": props["id"],
-                    "geometry": _geometry(geom),
-                    "properties": props,
-                }
-            )
+        columns = [_property_values(frame, col) for col in FEATURE_COLUMNS]
+        ids = columns[FEATURE_COLUMNS.index("id")]
+        rows = zip(*columns, strict=True)
+        geometries = _geometries(frame.geometry.array)
+        features += [
+            {"type": "Feature", "id": i, "geometry": g,
+             "properties": dict(zip(FEATURE_COLUMNS, p, strict=True))}
+            for i, g, p in zip(ids, geometries, rows, strict=True)
+        ]  # fmt: skip
     out: dict[str, Any] = {"type": "FeatureCollection", "features": features}
     if metadata:
         out["metadata"] = metadata  # foreign member, allowed by RFC 7946 section 6.1
+    return out
+
+
+def _geometries(geoms: Any) -> list[dict[str, Any] | None]:
+    """``_geometry`` of every geometry; points (nearly all) by whole arrays."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    points = shapely.get_type_id(geoms) == 0  # None is -1
+    points &= ~shapely.is_empty(geoms)
+    out: list[dict[str, Any] | None] = [None] * len(geoms)
+    if points.any():
+        xs, ys = shapely.get_x(geoms[points]), shapely.get_y(geoms[points])
+        inside = (-180 <= xs) & (xs <= 180) & (-90 <= ys) & (ys <= 90)
+        if not inside.all():
+            _check_range(geoms[points][int(np.argmin(inside))])
+        for k, x, y in zip(np.flatnonzero(points), xs.tolist(), ys.tolist(), strict=True):
+            out[k] = {"type": "Point", "coordinates": [round(x, 6), round(y, 6)]}
+    for k in np.flatnonzero(~points):
+        out[k] = _geometry(geoms[k])
     return out
 
 
@@ -94,12 +113,19 @@ def _property_values(frame: pd.DataFrame, col: str) -> list[Any]:
     """One column's JSON values: ints or null, dates as YYYY-MM-DD or null, text."""
     if col not in frame:
         return [None if col in INT_PROPERTIES or col in DATE_PROPERTIES else ""] * len(frame)
-    values = frame[col].tolist()
+    values = frame[col]
     if col in INT_PROPERTIES:
-        return [None if is_missing(v) else int(v) for v in values]
+        return [None if is_missing(v) else int(v) for v in values.tolist()]
+    if col in DATE_PROPERTIES and pd.api.types.is_datetime64_any_dtype(values):
+        days = {v: None if is_missing(v) else pd.Timestamp(v).date().isoformat()
+                for v in values.unique()}  # fmt: skip
+        return [days[v] for v in values.tolist()]
     if col in DATE_PROPERTIES:
         return [None if is_missing(v) else pd.Timestamp(v).date().isoformat() for v in values]
-    return ["" if is_missing(v) else str(v) for v in values]
+    texts = values.tolist()
+    if all(type(v) is str for v in texts):
+        return texts
+    return ["" if is_missing(v) else str(v) for v in texts]
 
 
 def geojson_text(collection: dict[str, Any]) -> str:

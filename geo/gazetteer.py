@@ -358,6 +358,48 @@ class Admin1Locator:
                 best, best_d = code, d
         return best
 
+    def codes_at(self, lon: Any, lat: Any) -> tuple[list[str], Any]:
+        """code_at(nearest=False) for arrays of points at once: (codes, which points are in
+        no unit). A point on a circle's edge is decided by code_at's own arithmetic."""
+        import numpy as np
+        import shapely
+
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        codes = np.full(len(lon), "", dtype=object)
+        left = np.ones(len(lon), dtype=bool)
+        p1 = np.radians(lat)
+        for code, clat, clon, radius in self._circles:
+            p2 = math.radians(clat)
+            a = (np.sin((p2 - p1) / 2) ** 2
+                 + np.cos(p1) * math.cos(p2) * np.sin(np.radians(clon - lon) / 2) ** 2)  # fmt: skip
+            km = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+            for i in np.flatnonzero(left & (np.abs(km - radius) < 1e-6)):
+                km[i] = haversine_km(lat[i], lon[i], clat, clon)
+            hit = left & (km <= radius)
+            codes[hit], left = code, left & ~hit
+        for code, geom, _prep in self._polygons:
+            if not left.any():
+                break
+            rows = np.flatnonzero(left)
+            hit = rows[shapely.contains_xy(geom, lon[rows], lat[rows])]
+            codes[hit] = code
+            left[hit] = False
+        return list(codes), left
+
+    def nearest_codes(self, lon: Any, lat: Any) -> list[str]:
+        """Rule 2 alone for arrays of points: the nearest unit within NEAREST_UNIT_MAX_DEG."""
+        import numpy as np
+        import shapely
+
+        points = shapely.points(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+        best = np.full(len(points), "", dtype=object)
+        best_d = np.full(len(points), NEAREST_UNIT_MAX_DEG)
+        for code, geom, _prep in self._polygons:
+            d = shapely.distance(geom, points)
+            closer = d <= best_d
+            best[closer], best_d[closer] = code, d[closer]
+        return list(best)
+
 
 # --------------------------------------------------------------------------------------------
 # The index
@@ -419,6 +461,7 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self._locator: Admin1Locator | None = None
         self._city_points: tuple[Any, Any, list[str]] | None = None
+        self._city_cells: dict[tuple[int, int], Any] | None = None
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -592,6 +635,75 @@ class Gazetteer:
         if code or self.country_near(lon, lat) not in ("", self.area_of_interest):
             return code
         return self._locator.code_at(lon, lat)
+
+    def admin1_codes(self, lon: Any, lat: Any) -> list[str]:
+        """admin1_at for arrays of points at once (the data set's loader places every row)."""
+        import numpy as np
+
+        self.admin1_at(0.0, 0.0)  # builds the locator
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        codes, left = self._locator.codes_at(lon, lat)
+        rows = np.flatnonzero(left)
+        if not len(rows):
+            return codes
+        near = self.countries_near(lon[rows], lat[rows])
+        ask = [i for i, cc in zip(rows, near, strict=True) if cc in ("", self.area_of_interest)]
+        if ask:
+            for i, code in zip(ask, self._locator.nearest_codes(lon[ask], lat[ask]), strict=True):
+                codes[i] = code
+        return codes
+
+    def countries_near(self, lon: Any, lat: Any, *, max_km: float = 50.0) -> list[str]:
+        """country_near for arrays of points: each point is compared with the cities of the
+        one-degree cells around it only (every city within max_km is among them), by the same
+        arithmetic, so the answer is the same."""
+        import numpy as np
+
+        if self._city_cells is None:
+            cells: dict[tuple[int, int], list[int]] = {}
+            cities = [r for r in self._rows if r[_KIND] == "city"]
+            for i, r in enumerate(cities):
+                cells.setdefault((math.floor(r[_LAT]), math.floor(r[_LON])), []).append(i)
+            self.country_near(0.0, 0.0)  # builds the arrays of every city, in the same order
+            self._city_cells = {k: np.array(v) for k, v in cells.items()}
+        lats, lons, codes = self._city_points
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        out = [""] * len(lon)
+        reach = max_km / 6371.0088 * 180 / math.pi  # degrees of latitude within max_km
+        groups: dict[tuple[int, int], list[int]] = {}
+        for j, key in enumerate(zip(np.floor(lat).astype(int), np.floor(lon).astype(int),
+                                    strict=True)):  # fmt: skip
+            groups.setdefault(key, []).append(j)
+        for (cell_lat, cell_lon), members in groups.items():
+            cos = math.cos(math.radians(min(89.0, max(abs(cell_lat), abs(cell_lat + 1)) + reach)))
+            wide = 1.1 * reach / cos if cos > 0.01 else 360.0  # a margin over the bound
+            if wide >= 180:  # near a pole: every longitude is close
+                for j in members:
+                    out[j] = self.country_near(float(lon[j]), float(lat[j]), max_km=max_km)
+                continue
+            near = [
+                self._city_cells.get((la, (lo + 180) % 360 - 180))
+                for la in range(math.floor(cell_lat - reach), math.floor(cell_lat + 1 + reach) + 1)
+                for lo in range(math.floor(cell_lon - wide), math.floor(cell_lon + 1 + wide) + 1)
+            ]
+            near = [c for c in near if c is not None]
+            if not near:  # no city within max_km
+                continue
+            rows = np.sort(np.concatenate(near))
+            la, lo = lats[rows], lons[rows]
+            members = np.array(members)
+            p, lam = np.radians(lat[members])[:, None], np.radians(lon[members])[:, None]
+            a = np.sin((la - p) / 2) ** 2 + np.cos(p) * np.cos(la) * np.sin((lo - lam) / 2) ** 2
+            order = np.argsort(a, axis=1, kind="stable")[:, :2]
+            for k, j in enumerate(members):
+                i = order[k, 0]
+                km = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(a[k, i]))))
+                close = len(rows) > 1 and a[k, order[k, 1]] - a[k, i] <= 1e-12 * a[k, i]
+                if close or abs(km - max_km) < 1e-6:  # a tie or an edge: the one-point rule
+                    out[j] = self.country_near(float(lon[j]), float(lat[j]), max_km=max_km)
+                else:
+                    out[j] = codes[rows[i]] if km <= max_km else ""
+        return out
 
     def country_near(self, lon: float, lat: float, *, max_km: float = 50.0) -> str:
         """The country code of the gazetteer's city nearest to a point within max_km, or ""."""

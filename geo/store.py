@@ -37,6 +37,7 @@ from geo.events import (
     EVENTS_FILE,
     FIGURES_FILE,
     STATES_FILE,
+    Cells,
     Dataset,
     load_articles,
     load_dataset,
@@ -406,30 +407,63 @@ class StoreRows:
     """The store's records and articles as ``geo.events.load_dataset`` reads them.
 
     Rows are the exchange format's cells, so the map goes through the same validation and
-    placing as the CSV files; a curated row keeps its file's line number for messages.
+    placing as the CSV files; a curated row keeps its file's line number for messages. They
+    are read by column (``cells``), without an ORM object or a Row per record.
     """
 
     def __init__(self, store: Store, folder: Path) -> None:
         self.folder = Path(folder)
-        self._rows: dict[str, list[Row]] = {}
+        self._cells: dict[str, Cells] = {}
         with store.read() as s:
-            cited = _citations(s)
+            cited = _source_cells(s)
             for name, (_, model, columns) in RECORD_FILES.items():
-                label = file_label(self.folder / name)
-                rows = s.scalars(sa.select(model).order_by(model.position, model.id)).all()
-                if rows:
-                    self._rows[name] = [
-                        Row(label, r.source_line or i + 2,
-                            dict(zip(columns, _csv_row(r, columns, cited), strict=True)))
-                        for i, r in enumerate(rows)
-                    ]  # fmt: skip
+                table = model.__table__
+                stored = [c for c in columns if c != "sources"]
+                query = sa.select(table.c.source_line, table.c.id, *(table.c[c] for c in stored))
+                found = s.execute(query.order_by(table.c.position, table.c.id)).all()
+                if found:
+                    label = file_label(self.folder / name)
+                    self._cells[name] = _cells_of(label, columns, stored, found, cited)
             self._articles = _dataset_articles(s, self.folder)
 
+    def cells(self, name: str) -> Cells | None:
+        """One record file's cells, by column (None when the store holds no such records)."""
+        return self._cells.get(name)
+
     def rows(self, name: str) -> list[Row] | None:
-        return self._rows.get(name)
+        cells = self._cells.get(name)
+        return None if cells is None else [cells.row(i) for i in range(len(cells))]
 
     def articles(self) -> tuple[Article, ...]:
         return self._articles
+
+
+def _cells_of(
+    label: str,
+    columns: tuple[str, ...],
+    stored: list[str],
+    found: list[Any],
+    cited: dict[str, str],
+) -> Cells:
+    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell)."""
+    lines, ids, *values = zip(*found, strict=True)
+    by_name = dict(zip(stored, values, strict=True))
+    out: dict[str, list[str]] = {}
+    for name in columns:
+        if name == "sources":
+            out[name] = [cited.get(rid, "") for rid in ids]
+            continue
+        column = by_name[name]
+        kinds = set(map(type, column))
+        if kinds <= {str, type(None)}:
+            out[name] = (
+                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
+            )
+        else:  # format_cell once per distinct value (dates, counts); each lat/lon is its own
+            keys = list(zip(map(type, column), column, strict=True))  # 1 and 1.0 are written apart
+            cell = {k: format_cell(k[1]) for k in set(keys)}
+            out[name] = [cell[k] for k in keys]
+    return Cells(label, out, [line or i + 2 for i, line in enumerate(lines)])
 
 
 def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
@@ -628,6 +662,19 @@ def _citations(session: Session) -> dict[str, list[Source]]:
     for rid, publisher, url in session.execute(query):
         out.setdefault(rid, []).append(Source(publisher, url))
     return out
+
+
+def _source_cells(session: Session) -> dict[str, str]:
+    """Each record's ``sources`` cell as format_sources writes it, by record id."""
+    query = (
+        sa.select(RecordSource.record_id, SourceRow.publisher, SourceRow.url)
+        .join(SourceRow, SourceRow.id == RecordSource.source_id)
+        .order_by(RecordSource.record_id, RecordSource.position)
+    )
+    out: dict[str, list[str]] = {}
+    for rid, publisher, url in session.execute(query):
+        out.setdefault(rid, []).append(f"{publisher} <{url}>")
+    return {rid: " ; ".join(parts) for rid, parts in out.items()}
 
 
 def _csv_row(record: Base, columns: tuple[str, ...], cited: dict[str, list[Source]]) -> list[str]:
