@@ -21,6 +21,7 @@ from geo.csvrows import parse_sources
 from geo.symbology import LAYER_STYLES, STATUS_COLOURS, STATUS_LABELS
 
 FEED_HEIGHT_PX = 360
+MAX_ITEMS = 300  # a window of a busy week at 100k events: the rest is in the table
 DESCRIPTION_CHARS = 120
 # States of one layer and status that begin (or end) the same day are one line: the 17
 # states of emergency of 5 January are one news item, not 17.

@@ -22,9 +22,10 @@ import altair as alt  # noqa: E402
 import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
+import streamlit.components.v1 as components  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import assets, desk  # noqa: E402
+from dashboard import assets, desk, feed  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
 from dashboard.resources import get_store  # noqa: E402
 from geo import export  # noqa: E402
@@ -37,6 +38,7 @@ from geo.layers import (  # noqa: E402
     Filters,
     busiest_day,
     data_extent,
+    day_feed,
     events_per_day,
     national_figures,
 )
@@ -450,7 +452,7 @@ def map_and_figures(
     day_layer = cmap.day_feature_group(ctx.ds, view, ctx.boundaries, frames=frames)
     if news is not None:
         desk.add_news_layer(day_layer.group, desk.news_symbols(news))
-    map_col, side_col = st.columns([4, 1])
+    map_col, side_col = st.columns([3, 1.2])
     with map_col:
         base = cmap.base_map(
             ctx.boundaries,
@@ -475,10 +477,34 @@ def map_and_figures(
             notes.append(f"{day_layer.shaded} regions shaded by events")
         st.caption(" · ".join(notes))
     with side_col:
-        st.subheader("National figures")
         day = view.day.date()
+        day_feed_panel(ctx, view)
+        st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
         st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
+
+
+def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
+    """The day's feed: every event and state change of the day (or the window; the day only
+    in the cumulative mode), national ones included, whatever layers are on; a click on a
+    line flies the map to it in the browser."""
+    day = view.day.date()
+    window = 1 if view.window is None else view.window
+    items = feed.feed_items(day_feed(ctx.ds, view.day, window=window, filters=ctx.filters))
+    shown = items[: feed.MAX_ITEMS]
+    if window == 1:
+        period = f"{day:%a %d %B %Y}"
+    else:
+        period = f"{day - dt.timedelta(days=window - 1):%d %b} to {day:%d %b %Y}"
+    heading = f"{period} · {len(items):,} item{'' if len(items) == 1 else 's'}"
+    if len(items) > len(shown):
+        heading += f" (the first {len(shown):,}; the table has them all)"
+    st.subheader("The day")
+    components.html(
+        feed.feed_html(shown, heading=heading, show_day=window > 1),
+        height=feed.FEED_HEIGHT_PX,
+        scrolling=True,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

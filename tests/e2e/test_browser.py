@@ -138,6 +138,36 @@ def test_map_shows_the_day_and_the_slider_moves_it(app_url, page):
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def test_the_days_feed_flies_the_map_to_a_record_and_opens_its_popup(app_url, page):
+    """Issue 15: the day's feed beside the map, headline first; a click on a line flies the
+    map to the record and opens its popup, in the browser."""
+    page.goto(f"{app_url}/?date=2022-01-05")
+    on_map(page)
+    deadline = time.monotonic() + 30
+    while not (frames := [f for f in page.frames if f.locator(".cf-item").count()]):
+        assert time.monotonic() < deadline, "no feed beside the map"
+        page.wait_for_timeout(300)
+    feed = frames[0]
+    assert "Wed 05 January 2022" in feed.locator(".cf-head").inner_text()
+    first = feed.locator(".cf-item").first
+    assert "Almaty International Airport" in first.inner_text()  # the seized airport leads
+    national = feed.locator(".cf-national")
+    assert national.count() >= 1  # national records are in the feed, though not on the map
+    map_frame = page.frame_locator(MAP_FRAME).locator("body")
+    zoom_before = map_frame.evaluate("() => window.map.getZoom()")
+    first.click()
+    page.wait_for_timeout(2000)
+    state = map_frame.evaluate(
+        """() => {
+          const popup = document.querySelector(".leaflet-popup-content");
+          return {zoom: window.map.getZoom(), popup: popup ? popup.innerText : ""};
+        }"""
+    )
+    assert state["zoom"] > zoom_before
+    assert "Almaty International Airport" in state["popup"] and "Seized" in state["popup"]
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
 def test_a_step_reruns_the_day_fragment_only_and_updates_map_and_figures(app_url, page):
     """Issue 17: a step reran the whole script. The next-day button now reruns the fragment
     with the day's part of the page; the map and the national figures follow it."""
