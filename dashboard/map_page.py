@@ -516,7 +516,10 @@ def timeline_bars(
     per_day = events_per_day(_ds, layers=EVENT_LAYERS, filters=filters)
     if not len(per_day):
         return None
-    per_day = per_day.assign(layer=per_day["layer"].map(lambda lay: LAYER_STYLES[lay].label))
+    per_day = per_day.assign(
+        layer=per_day["layer"].map(lambda lay: LAYER_STYLES[lay].label),
+        day=pd.to_datetime(per_day["date"]).dt.strftime("%Y-%m-%d"),  # what a click picks
+    )
     domain = [LAYER_STYLES[lay].label for lay in EVENT_LAYERS]
     palette = [LAYER_STYLES[lay].colour for lay in EVENT_LAYERS]
     bars = (
@@ -526,14 +529,33 @@ def timeline_bars(
             x=alt.X("yearmonthdate(date):T", title=None),
             y=alt.Y("sum(events):Q", title="events"),
             color=alt.Color("layer:N", scale=alt.Scale(domain=domain, range=palette), title=None),
-            tooltip=[alt.Tooltip("yearmonthdate(date):T", title="day"), "layer:N", "sum(events):Q"],
+            tooltip=[alt.Tooltip("day:N", title="day"), "layer:N", "sum(events):Q"],
         )
+        .add_params(alt.selection_point(name=TIMELINE_PICK, fields=["day"], on="click"))
     )
     return bars.to_dict()
 
 
+TIMELINE_PICK = "pick"
+
+
+def _picked_day(first: dt.date, last: dt.date) -> None:
+    """A click on the timeline's bars moves the slider to that day (issue 15)."""
+    state = st.session_state.get("timeline") or {}
+    picks = (state.get("selection") or {}).get(TIMELINE_PICK) or []
+    for pick in picks:
+        try:
+            day = dt.date.fromisoformat(str(pick.get("day", ""))[:10])
+        except (AttributeError, ValueError):
+            continue
+        st.session_state["_user_step"] = True  # not a playback tick (see day_view)
+        _go_to(day, first, last)
+        return
+
+
 def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
-    """Events per day as stacked bars, the view's days marked (a band and a rule)."""
+    """Events per day as stacked bars, the view's days marked (a band and a rule); a click on
+    a bar moves the slider there."""
     st.subheader("Events per day")
     bars = timeline_bars(ctx.settings, dataset_key, ctx.filters, ctx.ds)
     if bars is None:
@@ -557,7 +579,15 @@ def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
     layer = {k: v for k, v in bars.items() if k not in ("$schema", "config", "datasets")}
     spec = {"$schema": bars.get("$schema"), "datasets": bars.get("datasets", {})}
     spec["layer"] = [band, layer, rule]
-    st.vega_lite_chart(spec=spec, width="stretch", height=180)
+    st.vega_lite_chart(
+        spec=spec,
+        width="stretch",
+        height=180,
+        key="timeline",
+        on_select=functools.partial(_picked_day, ctx.first, ctx.last),
+        selection_mode=TIMELINE_PICK,
+    )
+    st.caption("Click a day's bar to go to that day.")
 
 
 def _whole_table_csv(frames: dict[str, gpd.GeoDataFrame]) -> str:

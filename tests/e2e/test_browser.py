@@ -168,6 +168,27 @@ def test_the_days_feed_flies_the_map_to_a_record_and_opens_its_popup(app_url, pa
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def test_a_click_on_the_timeline_moves_the_slider_to_that_day(app_url, page):
+    """Issue 15: the timeline's bars are a way to move through the days."""
+    page.goto(f"{app_url}/?date=2022-01-20")
+    before = on_map(page)
+    page.wait_for_url("**date=2022-01-20**", timeout=30_000)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    box = chart.bounding_box()
+    assert box is not None
+    # a bar low in the plot (the axis takes the last fifth), across the story's busy days
+    for x in (0.2, 0.25, 0.3, 0.35, 0.15, 0.4):
+        page.mouse.click(box["x"] + box["width"] * x, box["y"] + box["height"] * 0.68)
+        page.wait_for_timeout(1500)
+        if "date=2022-01-20" not in page.url:
+            break
+    assert "date=2022-01-20" not in page.url, "no click on the timeline moved the day"
+    wait_for_change(page, before)
+    assert "date=2022-01-0" in page.url or "date=2022-01-1" in page.url
+
+
 def test_a_step_reruns_the_day_fragment_only_and_updates_map_and_figures(app_url, page):
     """Issue 17: a step reran the whole script. The next-day button now reruns the fragment
     with the day's part of the page; the map and the national figures follow it."""
