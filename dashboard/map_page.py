@@ -263,31 +263,48 @@ def load_page() -> tuple[Settings, tuple, str, Dataset, gpd.GeoDataFrame | None]
     return settings, signature, revision, ds, boundaries
 
 
+# Choices shown by a label (mode, shading, regions) are kept in the URL by their stable value
+# ("mode=cumulative", "admin1=KZ-ALA"), by hand: bind="query-params" writes the label.
+
+
+def url_choice(key: str, labels: dict[str, str], *, many: bool = False) -> None:
+    """Seed a widget from the URL on arrival (stable value, or the label of older links)."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    picked = cmap.choices_from_url(st.query_params.get_all(key), labels, labels)
+    if many:
+        st.session_state[key] = picked
+    elif picked:
+        st.session_state[key] = picked[0]
+
+
+def url_keep(key: str, value: str | list[str], *, default: str | list[str]) -> None:
+    """Write a widget's stable value to the URL (left out while it is the default)."""
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
 def sidebar(
     settings: Settings, signature: tuple, ds: Dataset, boundaries: gpd.GeoDataFrame | None
 ) -> tuple[str, int, str, Filters, bool]:
     """The sidebar (mode, shading, filters, base map): (mode, days, shading, filters, tiles)."""
     with st.sidebar:
         st.header("View")
-        mode = st.radio(
-            "Show events",
-            list(cmap.MODES),
-            format_func=cmap.MODES.get,
-            key="mode",
-            bind="query-params",
-        )
+        url_choice("mode", cmap.MODES)
+        mode = st.radio("Show events", list(cmap.MODES), format_func=cmap.MODES.get, key="mode")
+        url_keep("mode", mode, default=next(iter(cmap.MODES)))
         days = 3
         if mode == "window":
             days = st.number_input(
                 "N days", min_value=2, max_value=60, value=3, key="days", bind="query-params"
             )
+        url_choice("shade", cmap.SHADINGS)
         shading = st.radio(
-            "Shade regions by",
-            list(cmap.SHADINGS),
-            format_func=cmap.SHADINGS.get,
-            key="shade",
-            bind="query-params",
+            "Shade regions by", list(cmap.SHADINGS), format_func=cmap.SHADINGS.get, key="shade"
         )
+        url_keep("shade", shading, default=next(iter(cmap.SHADINGS)))
         st.header("Filters")
         gazetteer = gazetteer_or_none(settings, signature)
         admin_names: dict[str, str] = {}
@@ -298,15 +315,17 @@ def sidebar(
                 if code and str(code) not in admin_names:  # a region the boundaries lack
                     unit = gazetteer.get(f"admin1:{code}") if gazetteer else None
                     admin_names[str(code)] = unit.name if unit else str(code)
+        admin_labels = {
+            c: name if name == c else f"{name} ({c})" for c, name in admin_names.items()
+        }
+        url_choice("admin1", admin_labels, many=True)
         admin1 = st.multiselect(
             "Region (admin-1)",
             sorted(admin_names, key=lambda c: admin_names[c]),
-            format_func=lambda c: (
-                admin_names[c] if admin_names[c] == c else f"{admin_names[c]} ({c})"
-            ),
+            format_func=admin_labels.get,
             key="admin1",
-            bind="query-params",
         )
+        url_keep("admin1", admin1, default=[])
         event_types = sorted(t for t in ds.events["event_type"].dropna().unique() if t)
         types = st.multiselect("Event type", event_types, key="types", bind="query-params")
         actor = st.text_input("Actor contains", key="actor", bind="query-params")

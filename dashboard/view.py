@@ -7,7 +7,7 @@ Pure values, no Streamlit: app.py binds them to widgets and query parameters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -77,6 +77,21 @@ def day_from_url(
     except ValueError:
         day = default or first
     return min(max(day, first), last)
+
+
+def choices_from_url(
+    values: list[str], options: Mapping[str, str] | list[str], labels: Mapping[str, str]
+) -> list[str]:
+    """The options a link names, by their stable value ("cumulative", "KZ-ALA") or by the
+    label older links carried ("Everything up to this day", "Almaty (city) (KZ-ALA)");
+    unknown ones are dropped, order and duplicates kept out."""
+    by_label = {label: key for key, label in labels.items()}
+    out: list[str] = []
+    for value in values:
+        key = value if value in options else by_label.get(value)
+        if key is not None and key not in out:
+            out.append(key)
+    return out
 
 
 def next_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:

@@ -357,3 +357,14 @@ def test_dashboard_opens_on_a_data_set_without_boundaries(
     assert symbol_rows(args), "points are drawn without boundaries"
     script = str(args["script"])
     assert "fitBounds" in script and "KZ-MAN" not in script  # no boundaries drawn
+
+
+def test_the_url_carries_stable_values_and_old_links_still_open(env):
+    """Issue 15: links carried labels ("mode=Everything+up+to+this+day")."""
+    at = run({"date": "2022-01-07", "mode": "cumulative", "shade": "Events per region"})
+    assert at.radio(key="mode").value == "cumulative"
+    assert at.radio(key="shade").value == "events"  # an old link's label still opens
+    assert at.query_params["mode"] == "cumulative"
+    assert at.query_params["shade"] == "events"  # written back as the stable value
+    at.radio(key="mode").set_value("day").run()
+    assert "mode" not in at.query_params  # the default is left out of the link

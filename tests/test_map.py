@@ -555,3 +555,13 @@ def test_online_tiles_say_when_they_cannot_load(boundaries):
     online = cmap.base_map(boundaries, online_tiles=True).get_root().render()
     assert "tileerror" in online and "could not load" in online
     assert "tileerror" not in cmap.base_map(boundaries).get_root().render()
+
+
+def test_links_name_choices_by_stable_values_and_old_labels_still_open():
+    labels = {"day": "This day only", "cumulative": "Everything up to this day"}
+    assert cmap.choices_from_url(["cumulative"], labels, labels) == ["cumulative"]
+    assert cmap.choices_from_url(["Everything up to this day"], labels, labels) == ["cumulative"]
+    regions = {"KZ-ALA": "Almaty (city) (KZ-ALA)", "KZ-SHY": "KZ-SHY"}
+    assert cmap.choices_from_url(
+        ["KZ-SHY", "Almaty (city) (KZ-ALA)", "KZ-SHY", "nowhere"], regions, regions
+    ) == ["KZ-SHY", "KZ-ALA"]
