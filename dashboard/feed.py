@@ -164,7 +164,7 @@ def _first_source_html(cell: str) -> str:
 
 
 def feed_html(items: list[FeedItem], *, heading: str, show_day: bool = False) -> str:
-    """The feed as a small page for ``st.components.v1.html``: a scrolling list whose lines
+    """The feed as a small page for ``st.iframe``: a scrolling list whose lines
     fly the map (in the sibling frame that holds ``window.map``) to their record.
     ``show_day`` prints each line's day (a window of several days)."""
     if not items:

@@ -22,7 +22,6 @@ import altair as alt  # noqa: E402
 import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
-import streamlit.components.v1 as components  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from dashboard import assets, desk, feed  # noqa: E402
@@ -519,10 +518,9 @@ def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
     if len(items) > len(shown):
         heading += f" (the first {len(shown):,}; the table has them all)"
     st.subheader("The day")
-    components.html(
-        feed.feed_html(shown, heading=heading, show_day=window > 1),
-        height=feed.FEED_HEIGHT_PX,
-        scrolling=True,
+    # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
+    st.iframe(
+        feed.feed_html(shown, heading=heading, show_day=window > 1), height=feed.FEED_HEIGHT_PX
     )
 
 
