@@ -671,11 +671,13 @@ def base_map(
     map_class: type[folium.Map] = OfflineMap,
     extent: tuple[float, float, float, float] | None = None,
     place_labels: Sequence[tuple[float, float, str, str, float]] = (),
+    view: tuple[float, float, float] | None = None,
 ) -> folium.Map:
     """The base map: no tiles (offline), admin-1 outlines, town names (``place_labels``, from
     ``town_labels``), legend; OSM tiles only if asked, with a notice when they cannot load.
     It fits the boundaries, else ``extent`` (lon0, lat0, lon1, lat1: the data's, from
-    geo.layers.data_extent), else the world."""
+    geo.layers.data_extent), else the world; ``view`` (lat, lon, zoom: a shared link's) opens
+    there instead."""
     if boundaries is not None and len(boundaries):
         minx, miny, maxx, maxy = (float(v) for v in boundaries.total_bounds)
         bounds = [[miny, minx], [maxy, maxx]]
@@ -683,9 +685,10 @@ def base_map(
         bounds = [[extent[1], extent[0]], [extent[3], extent[2]]]
     else:
         bounds = [list(WORLD_BOUNDS[0]), list(WORLD_BOUNDS[1])]
+    centre = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     m = map_class(
-        location=((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2),
-        zoom_start=5,
+        location=view[:2] if view else centre,
+        zoom_start=view[2] if view else 5,
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
@@ -707,7 +710,8 @@ def base_map(
     # Room at the top for the legend (top right), so it does not cover the country.
     if place_labels:
         m.add_child(PlaceLabels(place_labels))
-    m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
+    if view is None:
+        m.fit_bounds(bounds, padding_top_left=(0, LEGEND_ROOM_PX))
     m.add_child(Legend(legend_html()))
     m.add_child(LabelDeclutter())
     return m

@@ -82,6 +82,7 @@ from dashboard.view import (
     MapView,
     choices_from_url,
     day_from_url,
+    map_view_from_url,
     next_day,
     window_for,
 )
@@ -121,6 +122,7 @@ __all__ = [
     "day_feature_group",
     "choices_from_url",
     "day_from_url",
+    "map_view_from_url",
     "emergency_regions",
     "esc",
     "events_per_region",

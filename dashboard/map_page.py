@@ -133,12 +133,18 @@ def snapshot_png(
     layers: tuple[str, ...],
     window: int | None,
     filters: Filters,
+    extent: tuple[float, float, float, float] | None = None,
 ) -> bytes:
-    """The current view as the briefing PNG `python -m geo snapshot` draws (16:9, 1600x900)."""
+    """The current view as the briefing PNG `python -m geo snapshot` draws (16:9, 1600x900);
+    ``extent`` (lon0, lat0, lon1, lat1): the area the map is zoomed to, with its towns."""
     from geo.gazetteer import admin1_boundaries
-    from geo.snapshot import major_cities, render_snapshot
+    from geo.snapshot import major_cities, render_snapshot, towns_near
 
     gazetteer = get_gazetteer(settings, signature)
+    cities = list(major_cities(gazetteer))
+    if extent is not None:
+        near = towns_near(gazetteer, extent, settings.area_of_interest)
+        cities = list({c.id: c for c in [*cities, *near]}.values())
     return render_snapshot(
         get_dataset(settings, signature, revision),
         admin1_boundaries(settings),
@@ -146,8 +152,9 @@ def snapshot_png(
         layers=layers,
         window=window,
         filters=filters,
-        cities=major_cities(gazetteer),
+        cities=cities,
         case=settings.case_title,
+        extent=extent,
     )
 
 
@@ -470,6 +477,12 @@ def map_and_figures(
     day_layer = cmap.day_feature_group(ctx.ds, view, ctx.boundaries, frames=frames)
     if news is not None:
         desk.add_news_layer(day_layer.group, desk.news_symbols(news))
+    # A link's zoom and centre open the map there (kept for the session, so the base map
+    # stays the same); afterwards the map reports where the analyst took it, and the URL
+    # follows (z, lat, lon).
+    if "map_from_url" not in st.session_state:
+        st.session_state["map_from_url"] = cmap.map_view_from_url(st.query_params)
+    arrival = st.session_state["map_from_url"]
     map_col, side_col = st.columns([3, 1.2])
     with map_col:
         base = cmap.base_map(
@@ -478,15 +491,17 @@ def map_and_figures(
             map_class=ctx.map_class,
             extent=data_extent(ctx.ds),
             place_labels=get_town_labels(ctx.settings, ctx.signature),
+            view=arrival,
         )
-        st_folium(
+        seen = st_folium(
             base,
             key="map",
             feature_group_to_add=day_layer.group,
-            returned_objects=[],
+            returned_objects=["zoom", "center", "bounds"],
             height=620,
             use_container_width=True,
         )
+        keep_map_view(seen)
         notes = [f"{cmap.MODES[ctx.mode]}" + (f" (N = {ctx.days})" if ctx.mode == "window" else "")]
         grids = [LAYER_STYLES[lay].label for lay, agg in day_layer.aggregated.items() if agg]
         if grids:
@@ -500,6 +515,24 @@ def map_and_figures(
         st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
         st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
+
+
+ZOOMED_IN = 7  # from this zoom on, the PNG download shows the map's extent, not the country
+
+
+def keep_map_view(seen: dict | None) -> None:
+    """Write the map's zoom and centre to the URL, and keep its extent for the PNG."""
+    try:
+        zoom = float(seen["zoom"])  # type: ignore[index]
+        lat, lon = float(seen["center"]["lat"]), float(seen["center"]["lng"])  # type: ignore[index]
+        sw, ne = seen["bounds"]["_southWest"], seen["bounds"]["_northEast"]  # type: ignore[index]
+        extent = (float(sw["lng"]), float(sw["lat"]), float(ne["lng"]), float(ne["lat"]))
+    except (KeyError, TypeError, ValueError):
+        return  # the map has not reported yet
+    st.session_state["map_extent"] = extent if zoom >= ZOOMED_IN else None
+    st.query_params["z"] = f"{zoom:g}"
+    st.query_params["lat"] = f"{lat:.4f}"
+    st.query_params["lon"] = f"{lon:.4f}"
 
 
 def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
@@ -675,8 +708,9 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
                 on_click="ignore",
                 icon="⬇️",
             )
+    extent = st.session_state.get("map_extent")
     st.download_button(
-        "Map as PNG for a slide (1600x900)",
+        "Map as PNG for a slide (1600x900)" + (", this extent" if extent else ""),
         data=functools.partial(
             snapshot_png,
             ctx.settings,
@@ -686,13 +720,15 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
             tuple(layers) + (("emergency",) if view.shading == "emergency" else ()),
             view.window,
             ctx.filters,
+            tuple(round(v, 4) for v in extent) if extent else None,
         ),
         file_name=export.default_filename("snapshot", view.day, "png"),
         mime="image/png",
         key="download_png",
         on_click="ignore",
         icon="🖼️",
-        help="The same picture `python -m geo snapshot` draws: this day, these layers and filters.",
+        help="The same picture `python -m geo snapshot` draws: this day, these layers and "
+        "filters; zoomed in, the area on screen (`snapshot --bbox`).",
     )
 
 

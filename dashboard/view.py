@@ -94,6 +94,18 @@ def choices_from_url(
     return out
 
 
+def map_view_from_url(params: Mapping[str, str]) -> tuple[float, float, float] | None:
+    """(lat, lon, zoom) a link names (``z``, ``lat``, ``lon``), or None (the map then fits
+    the case): values out of range are ignored, not clamped."""
+    try:
+        lat, lon, zoom = float(params["lat"]), float(params["lon"]), float(params["z"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (-85 <= lat <= 85 and -180 <= lon <= 180 and 1 <= zoom <= 18):
+        return None
+    return lat, lon, zoom
+
+
 def next_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
     """The day after ``day`` for playback, wrapping from the last day back to the first."""
     return first if day >= last else day + dt.timedelta(days=1)

@@ -1452,7 +1452,7 @@ def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, c
     return ds, boundaries, major_cities(gazetteer, settings.area_of_interest), gazetteer
 
 
-def _towns_near(
+def towns_near(
     gazetteer: Gazetteer, extent: tuple[float, float, float, float], country: str
 ) -> list[Place]:
     """Up to 12 of the gazetteer's biggest towns inside a zoomed extent, for context."""
@@ -1500,7 +1500,7 @@ def _draw_to_file(
         extent = place_extent(place, gazetteer, boundaries, settings.area_of_interest)
     if extent is not None:
         when["extent"] = extent
-        near = _towns_near(gazetteer, extent, settings.area_of_interest)
+        near = towns_near(gazetteer, extent, settings.area_of_interest)
         cities = list({c.id: c for c in [*cities, *near]}.values())
     png = render(
         ds,

@@ -565,3 +565,10 @@ def test_links_name_choices_by_stable_values_and_old_labels_still_open():
     assert cmap.choices_from_url(
         ["KZ-SHY", "Almaty (city) (KZ-ALA)", "KZ-SHY", "nowhere"], regions, regions
     ) == ["KZ-SHY", "KZ-ALA"]
+
+
+def test_a_links_zoom_and_centre_are_read_and_checked():
+    assert cmap.map_view_from_url({"lat": "43.25", "lon": "76.95", "z": "11"}) == (43.25, 76.95, 11)
+    assert cmap.map_view_from_url({"lat": "43.25", "lon": "76.95"}) is None
+    assert cmap.map_view_from_url({"lat": "95", "lon": "76.95", "z": "11"}) is None
+    assert cmap.map_view_from_url({"lat": "x", "lon": "76.95", "z": "11"}) is None

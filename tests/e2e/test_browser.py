@@ -168,6 +168,31 @@ def test_the_days_feed_flies_the_map_to_a_record_and_opens_its_popup(app_url, pa
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def test_zoom_and_centre_live_in_the_url_and_a_link_reopens_them(app_url, page, browser):
+    """Issue 15: zoomed into Almaty, the link reopens Almaty in a new page."""
+    page.goto(f"{app_url}/?date=2022-01-07")
+    on_map(page)
+    map_frame = page.frame_locator(MAP_FRAME).locator("body")
+    map_frame.evaluate("() => window.map.setView([43.25, 76.95], 11)")
+    page.wait_for_function("() => location.search.includes('z=11')", timeout=20_000)
+    link = page.url
+    assert "lat=43.25" in link and "lon=76.95" in link
+    other = browser.new_page()
+    try:
+        other.goto(link)
+        on_map(other)
+        frame = other.frame_locator(MAP_FRAME).locator("body")
+        deadline = time.monotonic() + 20
+        while frame.evaluate("() => window.map.getZoom()") != 11:
+            assert time.monotonic() < deadline, "the link's zoom was not applied"
+            other.wait_for_timeout(300)
+        lat, lon = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+        assert abs(lat - 43.25) < 0.05 and abs(lon - 76.95) < 0.05
+        other.get_by_text("Map as PNG for a slide (1600x900), this extent").first.wait_for()
+    finally:
+        other.close()
+
+
 def test_a_click_on_the_timeline_moves_the_slider_to_that_day(app_url, page):
     """Issue 15: the timeline's bars are a way to move through the days."""
     page.goto(f"{app_url}/?date=2022-01-20")
