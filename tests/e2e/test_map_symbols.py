@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
+from dashboard.serve import running_app
 from geo.config import PROJECT_ROOT, Settings
 from geo.gazetteer import Gazetteer
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:", "about:")
 ALMATY = (43.25, 76.92)
 
 
@@ -39,36 +38,6 @@ def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 yield url
         except RuntimeError as exc:
             pytest.fail(f"{exc}; see {log_path}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1500, "height": 1100})
-    page = context.new_page()
-    page.outside_requests = []  # type: ignore[attr-defined]
-
-    def route(r):  # noqa: ANN001
-        if r.request.url.startswith(LOCAL):
-            r.continue_()
-        else:
-            page.outside_requests.append(r.request.url)  # type: ignore[attr-defined]
-            r.abort()
-
-    page.route("**/*", route)
-    yield page
-    context.close()
 
 
 def map_body(page):  # noqa: ANN001
