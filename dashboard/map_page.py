@@ -138,13 +138,12 @@ def snapshot_png(
     """The current view as the briefing PNG `python -m geo snapshot` draws (16:9, 1600x900);
     ``extent`` (lon0, lat0, lon1, lat1): the area the map is zoomed to, with its towns."""
     from geo.gazetteer import admin1_boundaries
-    from geo.snapshot import major_cities, render_snapshot, towns_near
+    from geo.snapshot import major_cities, render_snapshot, with_towns_near
 
     gazetteer = get_gazetteer(settings, signature)
-    cities = list(major_cities(gazetteer))
+    cities = list(major_cities(gazetteer, settings.area_of_interest))
     if extent is not None:
-        near = towns_near(gazetteer, extent, settings.area_of_interest)
-        cities = list({c.id: c for c in [*cities, *near]}.values())
+        cities = with_towns_near(cities, gazetteer, extent, settings.area_of_interest)
     return render_snapshot(
         get_dataset(settings, signature, revision),
         admin1_boundaries(settings),

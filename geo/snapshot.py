@@ -1464,6 +1464,18 @@ def towns_near(
     return [gazetteer.place(i) for _, i in sorted(rows, reverse=True)[:12]]
 
 
+def with_towns_near(
+    cities: Sequence[Place],
+    gazetteer: Gazetteer,
+    extent: tuple[float, float, float, float],
+    country: str,
+) -> list[Place]:
+    """``cities`` and the biggest towns inside a zoomed extent, each once: the labels of a
+    zoomed snapshot (the command's --bbox/--place and the dashboard's zoomed PNG)."""
+    near = towns_near(gazetteer, extent, country)
+    return list({c.id: c for c in [*cities, *near]}.values())
+
+
 def _out_path(out: str | None, name: str) -> Path:
     from geo.export import check_writable
 
@@ -1500,8 +1512,7 @@ def _draw_to_file(
         extent = place_extent(place, gazetteer, boundaries, settings.area_of_interest)
     if extent is not None:
         when["extent"] = extent
-        near = towns_near(gazetteer, extent, settings.area_of_interest)
-        cities = list({c.id: c for c in [*cities, *near]}.values())
+        cities = with_towns_near(cities, gazetteer, extent, settings.area_of_interest)
     png = render(
         ds,
         boundaries,

@@ -3,11 +3,44 @@ every request that does not go to this machine refused and recorded on the page.
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
 
-from dashboard.serve import CHROMIUM, CHROMIUM_ARGS
+from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
+from geo.config import Settings
+from geo.gazetteer import Gazetteer
 
 LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:", "about:")
+
+
+@contextlib.contextmanager
+def _serve(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard running on ``data``, by its URL; stopped on leaving.
+
+    The gazetteer index is built before the app starts (the first start builds it, ~10 s on a
+    quiet machine), so the first page does not race the build on a busy one."""
+    cache = os.environ.get("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    Gazetteer.load(Settings(data_dir=data, cache_dir=Path(cache)))
+    env = {"CRISISMAP_DATA_DIR": str(data), "CRISISMAP_CACHE_DIR": cache}
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    with log_path.open("w") as log:
+        try:
+            with running_app(env, log=log) as (url, _):
+                yield url
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}; see {log_path}")
+
+
+@pytest.fixture(scope="module")
+def serve_dashboard(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[Path], contextlib.AbstractContextManager[str]]:
+    """``with serve_dashboard(data_dir) as url``: the app on a data folder of the test's."""
+    return lambda data: _serve(data, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -12,38 +12,24 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard.serve import running_app
 from dashboard.synthetic import write_dataset
-from geo.config import PROJECT_ROOT, Settings
-from geo.gazetteer import Gazetteer
+from geo.config import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory, serve_dashboard) -> Iterator[str]:  # noqa: ANN001
     """A running dashboard on synthetic data, stopped after the module."""
     data = write_dataset(tmp_path_factory.mktemp("data"), n_events=300)
-    env = {"CRISISMAP_DATA_DIR": str(data)}
-    env["CRISISMAP_CACHE_DIR"] = os.environ.get(
-        "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
-    )
-    # the index is built before the app starts (the first start builds it, ~10 s on a quiet
-    # machine), so the first page does not race the build on a busy one
-    Gazetteer.load(Settings(data_dir=data, cache_dir=Path(env["CRISISMAP_CACHE_DIR"])))
-    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
-    with log_path.open("w") as log:
-        try:
-            with running_app(env, log=log) as (url, _):
-                yield url
-        except RuntimeError as exc:
-            pytest.fail(f"{exc}; see {log_path}")
+    with serve_dashboard(data) as url:
+        yield url
 
 
 def on_map(page) -> dict[str, object]:  # noqa: ANN001

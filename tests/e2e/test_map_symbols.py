@@ -7,16 +7,12 @@ localhost is refused and recorded. Screenshots go to artifacts/ (gitignored).
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from dashboard.serve import running_app
-from geo.config import PROJECT_ROOT, Settings
-from geo.gazetteer import Gazetteer
+from geo.config import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -24,20 +20,12 @@ ALMATY = (43.25, 76.92)
 
 
 @pytest.fixture(scope="module")
-def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def case_url(tmp_path_factory: pytest.TempPathFactory, serve_dashboard) -> Iterator[str]:  # noqa: ANN001
     """The dashboard on a copy of the bundled data (its store is built in a fresh cache)."""
     data = tmp_path_factory.mktemp("case") / "data"
     shutil.copytree(PROJECT_ROOT / "data", data)
-    cache = os.environ.get("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    Gazetteer.load(Settings(data_dir=data, cache_dir=Path(cache)))  # built before the app starts
-    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
-    env = {"CRISISMAP_DATA_DIR": str(data), "CRISISMAP_CACHE_DIR": cache}
-    with log_path.open("w") as log:
-        try:
-            with running_app(env, log=log) as (url, _):
-                yield url
-        except RuntimeError as exc:
-            pytest.fail(f"{exc}; see {log_path}")
+    with serve_dashboard(data) as url:
+        yield url
 
 
 def map_body(page):  # noqa: ANN001
