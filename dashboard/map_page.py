@@ -39,6 +39,7 @@ from geo.layers import (  # noqa: E402
     data_extent,
     day_feed,
     events_per_day,
+    in_extent,
     national_figures,
 )
 from geo.schema import CERTAINTIES, EVENT_LAYERS  # noqa: E402
@@ -683,16 +684,25 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
 
 
 def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
-    """Each visible layer as GeoJSON and the view as the briefing PNG (built on click)."""
+    """Each visible layer as GeoJSON and the view as the briefing PNG (built on click); zoomed
+    in (zoom 7 and closer), both hold only the area on screen."""
     layers = list(frames)
+    extent = st.session_state.get("map_extent")
+    area = tuple(round(v, 4) for v in extent) if extent else None
     if layers:
-        st.caption(
-            "Download each visible layer as GeoJSON (the same file `python -m geo export` writes):"
-        )
+        if area is None:
+            st.caption("Each visible layer as GeoJSON (the file `python -m geo export` writes):")
+        else:
+            bbox = ",".join(f"{v:g}" for v in area)
+            st.caption(
+                "Each visible layer as GeoJSON, only what lies in the area on screen (the file "
+                f"`python -m geo export --bbox {bbox}` writes):"
+            )
         dl_cols = st.columns(len(layers))
         for col, layer in zip(dl_cols, layers, strict=True):
+            shown = frames[layer] if area is None else in_extent(frames[layer], area)
             col.download_button(
-                f"{LAYER_STYLES[layer].label} ({len(frames[layer]):,})",
+                f"{LAYER_STYLES[layer].label} ({len(shown):,})",
                 data=functools.partial(
                     cmap.layer_geojson,
                     ctx.ds,
@@ -700,6 +710,7 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
                     view.day,
                     window=view.window,
                     filters=ctx.filters,
+                    extent=area,
                 ),
                 file_name=export.default_filename(layer, view.day, "geojson"),
                 mime="application/geo+json",
@@ -707,9 +718,8 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
                 on_click="ignore",
                 icon="⬇️",
             )
-    extent = st.session_state.get("map_extent")
     st.download_button(
-        "Map as PNG for a slide (1600x900)" + (", this extent" if extent else ""),
+        "Map as PNG for a slide (1600x900)" + (", this extent" if area else ""),
         data=functools.partial(
             snapshot_png,
             ctx.settings,
@@ -719,7 +729,7 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
             tuple(layers) + (("emergency",) if view.shading == "emergency" else ()),
             view.window,
             ctx.filters,
-            tuple(round(v, 4) for v in extent) if extent else None,
+            area,
         ),
         file_name=export.default_filename("snapshot", view.day, "png"),
         mime="image/png",

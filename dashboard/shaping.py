@@ -27,7 +27,17 @@ from dashboard.view import POINT_LAYERS, MapView
 from geo import export
 from geo.csvrows import csv_writer, parse_sources
 from geo.events import Dataset
-from geo.layers import NO_FILTERS, OUR_ORIGIN, Filters, as_day, features_on, layer_counts
+from geo.layers import (
+    NO_FILTERS,
+    OUR_ORIGIN,
+    Extent,
+    Filters,
+    as_day,
+    extent_metadata,
+    features_on,
+    in_extent,
+    layer_counts,
+)
 from geo.schema import EVENT_LAYERS
 from geo.symbology import (
     LAYER_STYLES,
@@ -218,15 +228,18 @@ def layer_geojson(
     *,
     window: int | None,
     filters: Filters = NO_FILTERS,
+    extent: Extent | None = None,
 ) -> str:
     """One layer for a day as GeoJSON text: byte for byte what ``python -m geo export`` writes
-    for the same layer, date and window (when no filter is set)."""
+    for the same layer, date, window and ``--bbox`` (when no filter is set); ``extent``: only
+    what lies in the area on screen."""
     day = as_day(day)
-    frame = features_on(ds, layer, day, window=window, filters=filters)
+    frame = in_extent(features_on(ds, layer, day, window=window, filters=filters), extent)
     meta = {
         "layers": [layer],
         "date": day.date().isoformat(),
         "window_days": window,
+        **extent_metadata(extent),
         "generator": "crisismap geo export",
     }
     return export.geojson_text(export.to_feature_collection([frame], metadata=meta)) + "\n"

@@ -249,7 +249,7 @@ def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from geo import export
-    from geo.layers import as_day, check_window, features_on
+    from geo.layers import as_day, check_window, features_on, in_extent
 
     fmt = args.format
     if fmt not in EXPORTERS:
@@ -265,8 +265,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     if args.out is not None:
         export.check_writable(args.out)
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
-    ds = load_data(settings)
-    frames = {lay: features_on(ds, lay, day, window=window) for lay in layers}
+    ds, extent = _data_and_area(args, settings)
+    frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
+    args.extent = extent
     if getattr(args, "areas", False) and "emergency" in frames:
         from geo.gazetteer import admin1_boundaries
 
@@ -277,11 +278,31 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _data_and_area(args: argparse.Namespace, settings: Settings):  # -> (Dataset, extent)
+    """The data set, and the area --bbox or --place names (None: everything)."""
+    from geo.layers import parse_bbox, place_extent
+
+    if args.bbox and args.place:
+        msg = "give --bbox or --place, not both"
+        raise InputError(msg)
+    extent = parse_bbox(args.bbox) if args.bbox else None
+    if not args.place:
+        return load_data(settings), extent
+    from geo.gazetteer import admin1_boundaries
+
+    ds, gazetteer = load_data_and_gazetteer(settings)
+    boundaries = admin1_boundaries(settings)
+    return ds, place_extent(args.place, gazetteer, boundaries, settings.area_of_interest)
+
+
 def _export_geojson(args, frames, day, window, export, ds=None) -> None:
+    from geo.layers import extent_metadata
+
     meta = {
         "layers": list(frames),
         "date": day.date().isoformat(),
         "window_days": window,
+        **extent_metadata(getattr(args, "extent", None)),
         "generator": "crisismap geo export",
     }
     text = export.geojson_text(export.to_feature_collection(frames.values(), metadata=meta))
@@ -439,6 +460,8 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--areas", action="store_true", help="emergency layer as admin-1 polygons, not points"
     )
+    p.add_argument("--bbox", help="only what lies in this area, W,S,E,N in degrees")
+    p.add_argument("--place", help="only what lies around a city, site or admin-1 unit, by name")
 
 
 def _add_import_acled(p: argparse.ArgumentParser) -> None:

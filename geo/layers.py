@@ -9,8 +9,10 @@ the dashboard table read one shape.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -18,6 +20,11 @@ import pandas as pd
 from geo.errors import InputError
 from geo.events import Dataset
 from geo.schema import CRS, EVENT_LAYERS, LAYERS, MAP_LAYERS, STATE_LAYERS
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+Extent = tuple[float, float, float, float]  # lon0, lat0, lon1, lat1 (W, S, E, N)
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     "id", "layer", "name", "place", "place_id", "date", "valid_from", "valid_to", "status",
@@ -351,3 +358,62 @@ def _taken_over(ends: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
         ],
         index=ends.index,
     )
+
+
+# --- an area of the map: --bbox, --place, the dashboard's zoomed view -----------------------------
+
+
+def parse_bbox(text: str) -> Extent:
+    """``W,S,E,N`` in degrees (e.g. 76.7,43.1,77.2,43.4) -> (lon0, lat0, lon1, lat1)."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        w, south, e, n = (float(p) for p in parts)
+    except ValueError:
+        msg = f"--bbox {text!r} is not W,S,E,N in degrees, e.g. 76.7,43.1,77.2,43.4"
+        raise InputError(msg) from None
+    if not (-180 <= w < e <= 180 and -90 <= south < n <= 90):
+        msg = f"--bbox {text!r}: need -180 <= W < E <= 180 and -90 <= S < N <= 90"
+        raise InputError(msg)
+    return w, south, e, n
+
+
+# Half the side (degrees of latitude) of the area shown around a named place, by kind.
+PLACE_HALF_SIDE = {"city": 0.25, "airport": 0.12, "facility": 0.08}
+
+
+def place_extent(
+    name: str, gazetteer: Gazetteer, boundaries: gpd.GeoDataFrame | None, country: str = "KZ"
+) -> Extent:
+    """The extent for ``--place NAME``: an admin-1 unit's outline (when the boundaries have
+    it), else an area around the gazetteer's best match (a city, airport or site)."""
+    key = name.strip().casefold()
+    if boundaries is not None and len(boundaries):
+        hit = boundaries[
+            (boundaries["name"].str.casefold() == key)
+            | (boundaries["iso3166_2"].str.casefold() == key)
+        ]
+        if len(hit):
+            lon0, lat0, lon1, lat1 = (float(v) for v in hit.total_bounds)
+            return lon0 - 0.1, lat0 - 0.1, lon1 + 0.1, lat1 + 0.1
+    hits = gazetteer.lookup(name, country=country, limit=1) or gazetteer.lookup(name, limit=1)
+    if not hits:
+        msg = f"--place {name!r} is not in the gazetteer; give --bbox W,S,E,N instead"
+        raise InputError(msg)
+    place = hits[0]
+    half = PLACE_HALF_SIDE.get(place.kind, 1.5)
+    k = max(0.2, math.cos(math.radians(place.lat)))
+    return place.lon - half / k, place.lat - half, place.lon + half / k, place.lat + half
+
+
+def in_extent(frame: gpd.GeoDataFrame, extent: Extent | None) -> gpd.GeoDataFrame:
+    """The rows of a layer frame whose geometry touches ``extent`` (all rows when it is None):
+    what a map zoomed to that area shows, and what its downloads hold."""
+    if extent is None:
+        return frame
+    lon0, lat0, lon1, lat1 = extent
+    return frame.cx[lon0:lon1, lat0:lat1]
+
+
+def extent_metadata(extent: Extent | None) -> dict[str, list[float]]:
+    """The ``bbox`` entry an export's metadata carries when it holds only an area."""
+    return {} if extent is None else {"bbox": [round(v, 4) for v in extent]}

@@ -42,6 +42,8 @@ from geo.layers import (
     layer_counts,
     map_features,
     national_figures,
+    parse_bbox,
+    place_extent,
 )
 from geo.schema import MAP_LAYERS, METRIC_LABELS, METRICS, Place
 from geo.symbology import (
@@ -1400,48 +1402,6 @@ def parse_layers(text: str) -> list[str]:
         msg = "--layers is empty; name one or more of " + ", ".join(MAP_LAYERS)
         raise InputError(msg)
     return [check_layer(n) for n in names]
-
-
-def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """``W,S,E,N`` in degrees (e.g. 76.7,43.1,77.2,43.4) -> (lon0, lat0, lon1, lat1)."""
-    parts = [p.strip() for p in text.split(",")]
-    try:
-        w, south, e, n = (float(p) for p in parts)
-    except ValueError:
-        msg = f"--bbox {text!r} is not W,S,E,N in degrees, e.g. 76.7,43.1,77.2,43.4"
-        raise InputError(msg) from None
-    if not (-180 <= w < e <= 180 and -90 <= south < n <= 90):
-        msg = f"--bbox {text!r}: need -180 <= W < E <= 180 and -90 <= S < N <= 90"
-        raise InputError(msg)
-    return w, south, e, n
-
-
-# Half the side (degrees of latitude) of the area shown around a named place, by kind.
-PLACE_HALF_SIDE = {"city": 0.25, "airport": 0.12, "facility": 0.08}
-
-
-def place_extent(
-    name: str, gazetteer: Gazetteer, boundaries: gpd.GeoDataFrame | None, country: str = "KZ"
-) -> tuple[float, float, float, float]:
-    """The extent for ``--place NAME``: an admin-1 unit's outline (when the boundaries have
-    it), else an area around the gazetteer's best match (a city, airport or site)."""
-    key = name.strip().casefold()
-    if boundaries is not None and len(boundaries):
-        hit = boundaries[
-            (boundaries["name"].str.casefold() == key)
-            | (boundaries["iso3166_2"].str.casefold() == key)
-        ]
-        if len(hit):
-            lon0, lat0, lon1, lat1 = (float(v) for v in hit.total_bounds)
-            return lon0 - 0.1, lat0 - 0.1, lon1 + 0.1, lat1 + 0.1
-    hits = gazetteer.lookup(name, country=country, limit=1) or gazetteer.lookup(name, limit=1)
-    if not hits:
-        msg = f"--place {name!r} is not in the gazetteer; give --bbox W,S,E,N instead"
-        raise InputError(msg)
-    place = hits[0]
-    half = PLACE_HALF_SIDE.get(place.kind, 1.5)
-    k = max(0.2, math.cos(math.radians(place.lat)))
-    return place.lon - half / k, place.lat - half, place.lon + half / k, place.lat + half
 
 
 def _inputs(settings: Settings, load: LoadInputs):  # -> (Dataset, boundaries, cities)

@@ -117,6 +117,27 @@ def test_export_geojson_to_stdout_and_file(gazetteer, tmp_path: Path) -> None:
     assert {"infrastructure", "troops"} <= layers
 
 
+def test_export_of_an_area_holds_only_what_lies_in_it(gazetteer, tmp_path: Path) -> None:
+    """--bbox and --place (issue 15): the dashboard's download of a zoomed map is this file."""
+    whole = json.loads(run_cli("export", "--layer", "all", "--date", "2022-01-05").stdout)
+    bbox = "76.7,43.1,77.2,43.4"  # Almaty
+    result = run_cli("export", "--layer", "all", "--date", "2022-01-05", "--bbox", bbox)
+    assert result.returncode == 0, result.stderr
+    area = json.loads(result.stdout)
+    assert area["metadata"]["bbox"] == [76.7, 43.1, 77.2, 43.4]
+    coords = [f["geometry"]["coordinates"] for f in area["features"]]
+    assert coords and all(76.7 <= x <= 77.2 and 43.1 <= y <= 43.4 for x, y in coords)
+    assert 0 < len(coords) < len(whole["features"])
+    places = run_cli("export", "--layer", "all", "--date", "2022-01-05", "--place", "Almaty")
+    assert places.returncode == 0, places.stderr
+    assert {f["id"] for f in area["features"]} <= {
+        f["id"] for f in json.loads(places.stdout)["features"]
+    }
+    both = run_cli("export", "--layer", "all", "--date", "2022-01-05", "--bbox", bbox,
+                   "--place", "Almaty")  # fmt: skip
+    assert both.returncode == 2 and "not both" in both.stderr
+
+
 def test_export_to_unwritable_path_exits_2_and_leaves_nothing(gazetteer, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "x.geojson"
     result = run_cli("export", "--layer", "clashes", "--date", "2022-01-05", "--out", str(target))

@@ -300,3 +300,21 @@ def test_current_figures_keep_a_days_parts_together_and_fold_the_rest(ds: Datase
     # the 225 headline, its retracted predecessor and the older parts are history
     assert set(later.loc[later["current"] & (later["metric"] == "deaths"), "id"]) == {"F2"}
     assert {"F1", "P1", "P2", "P3", "P4"} <= set(later.loc[~later["current"], "id"])
+
+
+def test_in_extent_keeps_what_touches_the_area() -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point, box
+
+    from geo.layers import extent_metadata, in_extent
+
+    frame = gpd.GeoDataFrame(
+        {"id": ["in", "edge", "out", "polygon"]},
+        geometry=[Point(77.0, 43.2), Point(77.2, 43.4), Point(71.4, 51.1), box(76, 42, 78, 44)],
+        crs="EPSG:4326",
+    )
+    area = (76.7, 43.1, 77.2, 43.4)
+    assert list(in_extent(frame, area)["id"]) == ["in", "edge", "polygon"]
+    assert in_extent(frame, None) is frame
+    assert extent_metadata(None) == {}
+    assert extent_metadata((76.70001, 43.1, 77.2, 43.4)) == {"bbox": [76.7, 43.1, 77.2, 43.4]}

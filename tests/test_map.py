@@ -223,6 +223,25 @@ def test_download_is_what_the_cli_writes(ds, data_dir, monkeypatch):
         assert cmap.layer_geojson(ds, layer, "2022-01-06", window=window) == out.getvalue()
 
 
+def test_download_of_a_zoomed_map_is_what_export_bbox_writes(ds, data_dir, monkeypatch):
+    from geo import cli, export
+    from geo.layers import in_extent
+
+    day = as_day("2022-01-09")
+    everything = features_on(ds, "clashes", day, window=None)
+    spot = everything.geometry.iloc[0]
+    area = (round(spot.x - 0.5, 4), round(spot.y - 0.5, 4), spot.x + 0.5, spot.y + 0.5)
+    frames = {"clashes": in_extent(everything, area)}
+    assert 0 < len(frames["clashes"]) < len(everything)
+    args = argparse.Namespace(out=None, layer="clashes", extent=area)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli._export_geojson(args, frames, day, None, export)
+    got = cmap.layer_geojson(ds, "clashes", day, window=None, extent=area)
+    assert got == out.getvalue()
+    assert f'"bbox":[{area[0]:g},{area[1]:g},' in got
+
+
 def test_highlight_escapes_text_and_marks_mentions():
     text = f"Riot in Almaty {HOSTILE} then Aktau."
     start = text.index("Aktau")

@@ -275,7 +275,7 @@ def test_the_payload_data_set_draws(tmp_path: Path) -> None:
 
 
 def test_bbox_and_place_extents() -> None:
-    from geo.snapshot import parse_bbox, place_extent
+    from geo.layers import parse_bbox, place_extent
 
     assert parse_bbox("76.7,43.1,77.2,43.4") == (76.7, 43.1, 77.2, 43.4)
     for bad in ("1,2", "a,b,c,d", "77,43,76,44"):

@@ -8,10 +8,12 @@ under artifacts/ (gitignored). Without /usr/bin/chromium these tests FAIL: CI in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -141,6 +143,19 @@ def test_zoom_and_centre_live_in_the_url_and_a_link_reopens_them(app_url, page, 
         lat, lon = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
         assert abs(lat - 43.25) < 0.05 and abs(lon - 76.95) < 0.05
         other.get_by_text("Map as PNG for a slide (1600x900), this extent").first.wait_for()
+        # zoomed in, a layer's GeoJSON holds only the area on screen (export --bbox)
+        other.get_by_text("only what lies in the area on screen").first.wait_for()
+        bounds = frame.evaluate("() => window.map.getBounds().toBBoxString()")
+        west, south, east, north = (float(v) for v in bounds.split(","))
+        button = other.get_by_role("button", name=re.compile(r"^Clashes and riots \(\d+\)$"))
+        with other.expect_download(timeout=60_000) as download:
+            button.click()
+        collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        w, s, e, n = collection["metadata"]["bbox"]
+        assert abs(w - west) < 0.01 and abs(n - north) < 0.01
+        for feature in collection["features"]:
+            x, y = feature["geometry"]["coordinates"]
+            assert w <= x <= e and s <= y <= n
     finally:
         other.close()
 
