@@ -127,27 +127,38 @@ def geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> str:
     """What geoparse --format json prints for (file label, mentions) pairs: exactly
     json.dumps([{"file": label, "mentions": [m.to_json() ...]} ...], ensure_ascii=False,
     indent=1) (tested), written faster: the indented encoder is pure Python and took most of
-    the command's time, so the place fields are encoded once per place by the C encoder and
-    each mention adds its own few fields."""
+    the command's time. A mention's text, its place's fields and its confidence and status are
+    each encoded once per distinct value (the place's by the C encoder); each mention joins
+    them with its offsets."""
     if not found:
         return "[]"
     encode = _ITEMS.encode
     string = json.encoder.encode_basestring  # (the C function, as the encoder uses)
-    places: dict[int, str] = {}  # id() of a Place (alive in found) -> its fields
+    places: dict[int, str] = {}  # id() of a Place (alive in found) -> its encoded fields
+    scores: dict[tuple[float, str], str] = {}  # (confidence, status) -> their encoded lines
+    texts: dict[str, str] = {}  # a mention's text -> its encoded line
     files = []
     for label, mentions in found:
         objects = []
+        add = objects.append
         for m in mentions:
-            key = id(m.place)  # (not its place id: 34 admin-1 ids name two rows each)
-            fields = places.get(key)
+            text, start, end, status, place, confidence, _, _ = m
+            head = texts.get(text)
+            if head is None:
+                head = texts[text] = f'{{\n    "text": {string(text)},\n    "start": '
+            # (not the place id: 34 admin-1 ids name two rows each)
+            fields = places.get(id(place))
             if fields is None:
                 whole = m.to_json()
-                fields = places[key] = encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
-            objects.append(
-                f'{{\n    "text": {string(m.text)},\n    "start": {int(m.start)!r},\n    "end": '
-                f'{int(m.end)!r},\n    {fields},\n    "confidence": '
-                f'{float(round(m.confidence, 3))!r},\n    "status": {string(m.status)}\n   }}'
-            )
+                fields = encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
+                fields = places[id(place)] = f",\n    {fields},\n    "
+            score = scores.get((confidence, status))
+            if score is None:
+                score = scores[confidence, status] = (
+                    f'"confidence": {float(round(confidence, 3))!r},\n'
+                    f'    "status": {string(status)}\n   }}'
+                )
+            add(f'{head}{int(start)!r},\n    "end": {int(end)!r}{fields}{score}')
         listed = "[\n   " + ",\n   ".join(objects) + "\n  ]" if objects else "[]"
         files.append(f'{{\n  "file": {string(label)},\n  "mentions": {listed}\n }}')
     return "[\n " + ",\n ".join(files) + "\n]"
