@@ -126,11 +126,15 @@ class RowCache(dict):  # type: ignore[type-arg]
         self._blob = blob
         self._offsets = offsets
         self._count = count
+        self.every: list[tuple[Any, ...]] | None = None  # every row, once all_rows() ran
 
     def __missing__(self, i: int) -> tuple[Any, ...]:
         if not 0 <= i < self._count:
             raise IndexError(f"row {i} out of range")
-        row = pickle.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
+        if self.every is not None:
+            row = self.every[i]
+        else:
+            row = pickle.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
         self[i] = row
         return row
 
@@ -165,8 +169,15 @@ class IndexFile:
         return None if key_id is None else self._id_rows[key_id]
 
     def all_rows(self) -> list[tuple[Any, ...]]:
-        """Every row, in one unpickling (for callers that scan all places)."""
-        return pickle.loads(self._section("all_rows"))
+        """Every row, unpickled at once on the first call (for callers that scan all places);
+        the rows already read one by one are the same objects, so no row is held twice."""
+        rows = self.rows
+        if rows.every is None:
+            every = pickle.loads(self._section("all_rows"))
+            for i, row in rows.items():
+                every[i] = row
+            rows.every = every
+        return rows.every
 
 
 def open_index(path: Path) -> IndexFile | None:

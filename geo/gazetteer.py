@@ -476,7 +476,6 @@ class _Rows(Sequence[PlaceRow]):
 
     def __init__(self, index: IndexFile) -> None:
         self._file = index
-        self._all: list[PlaceRow] | None = None
 
     def __len__(self) -> int:
         return self._file.count
@@ -492,9 +491,7 @@ class _Rows(Sequence[PlaceRow]):
         return iter(self._every())
 
     def _every(self) -> list[PlaceRow]:
-        if self._all is None:
-            self._all = self._file.all_rows()  # type: ignore[assignment]
-        return self._all  # type: ignore[return-value]
+        return self._file.all_rows()  # type: ignore[return-value]
 
 
 class Gazetteer:
