@@ -198,3 +198,5 @@ def open_index(path: Path) -> IndexFile | None:
         return IndexFile(view, header)
     except (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError, struct.error):
         return None
+    except RuntimeError:  # marisa-trie's error for a damaged trie
+        return None

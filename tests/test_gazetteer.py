@@ -468,6 +468,11 @@ def test_the_index_file_answers_like_the_index_it_was_built_from(tmp_path: Path)
     assert index.row_of("gn:2") == 2 and index.row_of("gn:9") is None  # the last row wins
     with pytest.raises(IndexError):
         index.rows[3]
+    start, length = index.header["sections"]["names"]
+    damaged = bytearray(path.read_bytes())
+    damaged[start : start + length] = b"\xff" * length
+    path.write_bytes(bytes(damaged))
+    assert open_index(path) is None  # (Gazetteer.load then rebuilds it)
 
 
 def test_a_damaged_index_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
