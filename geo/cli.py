@@ -87,8 +87,8 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
 
     inputs = [_read_input(name) for name in args.files]
     parser = Geoparser(load_gazetteer(settings), settings)
-    # One short batch, and the index lives as long as it: the collector need not walk its two
-    # million objects again (8% of the command's time). Not in load_gazetteer: the dashboard's
+    # One short batch: what exists before parsing (modules, the opened index) lives as long as
+    # it, so the collector need not walk it again. Not in load_gazetteer: the dashboard's
     # long-lived server uses it too.
     gc.freeze()
     found = [(label, parser.parse(text)) for label, text in inputs]

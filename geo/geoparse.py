@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
 from itertools import accumulate, compress
@@ -229,15 +230,19 @@ _new_tuple = tuple.__new__  # Mention is a named tuple: tuple.__new__ skips its 
 class _RunMemo(dict):  # type: ignore[type-arg]
     """Run -> what it yields (see _Template). A run not yet seen is worked out by
     __missing__, so that parse looks every run up in one C-level map; at most size runs are
-    kept (a run past that is worked out each time)."""
+    kept (a run past that is worked out each time).
+
+    It holds its parser's method weakly: a strong one made the parser and its memos a cycle
+    that only the collector frees, and a geoparse command spent 0.1 s of its ~0.9 s in that
+    collection at exit; without the cycle they go when the parser does."""
 
     def __init__(self, work_out: Callable[[str], _Template | tuple[()]], size: int) -> None:
         super().__init__()
-        self.work_out = work_out
+        self.work_out = weakref.WeakMethod(work_out)  # type: ignore[arg-type]
         self.size = size
 
     def __missing__(self, run: str) -> _Template | tuple[()]:
-        hits = self.work_out(run)
+        hits = self.work_out()(run)  # type: ignore[misc]
         if len(self) < self.size:
             self[run] = hits
         return hits
