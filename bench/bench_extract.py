@@ -80,7 +80,7 @@ _RELATIVE = ("yesterday", "today", "overnight", "last week", "on Tuesday", "on M
 def corpus(n: int, gazetteer, *, event_share: float = 0.5) -> list[str]:  # noqa: ANN001
     """n distinct articles of about ARTICLE_BYTES, built with a fixed seed; ``event_share`` of
     the sentences report an event, the rest are context, as in news."""
-    rows = [gazetteer.row(i) for i in range(len(gazetteer))]
+    rows = list(gazetteer.rows)
     cities = [r[1] for r in rows if r[2] == "city" and r[5] == "KZ" and r[7] >= 5000]
     regions = [p.name for p in gazetteer.admin1_units("KZ")]
     facilities = [r[1] for r in rows if r[2] == "facility" and r[5] == "KZ"]

@@ -14,7 +14,7 @@ import argparse
 import gc
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -87,13 +87,14 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
 
     inputs = [_read_input(name) for name in args.files]
     parser = Geoparser(load_gazetteer(settings), settings)
-    # One short batch, and the index lives as long as it: the collector need not walk its two
-    # million objects again (8% of the command's time). Not in load_gazetteer: the dashboard's
+    # One short batch: what exists before parsing (modules, the opened index) lives as long as
+    # it, so the collector need not walk it again. Not in load_gazetteer: the dashboard's
     # long-lived server uses it too.
     gc.freeze()
     found = [(label, parser.parse(text)) for label, text in inputs]
     if args.format == "json":
-        sys.stdout.write(geoparse_json(found))
+        for part in geoparse_json_parts(found):
+            sys.stdout.write(part)
         sys.stdout.write("\n")
         return 0
     results = [
@@ -126,31 +127,52 @@ _PLACE_KEYS = ("name", "kind", "lat", "lon", "country_code", "admin1")
 def geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> str:
     """What geoparse --format json prints for (file label, mentions) pairs: exactly
     json.dumps([{"file": label, "mentions": [m.to_json() ...]} ...], ensure_ascii=False,
-    indent=1) (tested), written faster: the indented encoder is pure Python and took most of
-    the command's time, so the place fields are encoded once per place by the C encoder and
-    each mention adds its own few fields."""
+    indent=1) (tested); see geoparse_json_parts."""
+    return "".join(geoparse_json_parts(found))
+
+
+def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Iterator[str]:
+    """geoparse_json in parts, one per file (the command writes each as it comes: the output
+    of 2,000 files is 14 MB, and joining it whole cost more than encoding it).
+
+    The indented encoder is pure Python and took most of the command's time, so it is written
+    by hand: a mention's text, its place's fields and its confidence and status are each
+    encoded once per distinct value (the place's by the C encoder); each mention joins them
+    with its offsets."""
     if not found:
-        return "[]"
+        yield "[]"
+        return
     encode = _ITEMS.encode
     string = json.encoder.encode_basestring  # (the C function, as the encoder uses)
-    places: dict[int, str] = {}  # id() of a Place (alive in found) -> its fields
-    files = []
+    places: dict[int, str] = {}  # id() of a Place (alive in found) -> its encoded fields
+    scores: dict[tuple[float, str], str] = {}  # (confidence, status) -> their encoded lines
+    texts: dict[str, str] = {}  # a mention's text -> its encoded line
+    before = "[\n "
     for label, mentions in found:
         objects = []
+        add = objects.append
         for m in mentions:
-            key = id(m.place)  # (not its place id: 34 admin-1 ids name two rows each)
-            fields = places.get(key)
+            text, start, end, status, place, confidence, _, _ = m
+            head = texts.get(text)
+            if head is None:
+                head = texts[text] = f'{{\n    "text": {string(text)},\n    "start": '
+            # (not the place id: 34 admin-1 ids name two rows each)
+            fields = places.get(id(place))
             if fields is None:
                 whole = m.to_json()
-                fields = places[key] = encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
-            objects.append(
-                f'{{\n    "text": {string(m.text)},\n    "start": {int(m.start)!r},\n    "end": '
-                f'{int(m.end)!r},\n    {fields},\n    "confidence": '
-                f'{float(round(m.confidence, 3))!r},\n    "status": {string(m.status)}\n   }}'
-            )
+                fields = encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
+                fields = places[id(place)] = f",\n    {fields},\n    "
+            score = scores.get((confidence, status))
+            if score is None:
+                score = scores[confidence, status] = (
+                    f'"confidence": {float(round(confidence, 3))!r},\n'
+                    f'    "status": {string(status)}\n   }}'
+                )
+            add(f'{head}{int(start)!r},\n    "end": {int(end)!r}{fields}{score}')
         listed = "[\n   " + ",\n   ".join(objects) + "\n  ]" if objects else "[]"
-        files.append(f'{{\n  "file": {string(label)},\n  "mentions": {listed}\n }}')
-    return "[\n " + ",\n ".join(files) + "\n]"
+        yield f'{before}{{\n  "file": {string(label)},\n  "mentions": {listed}\n }}'
+        before = ",\n "
+    yield "\n]"
 
 
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -23,19 +23,19 @@ the data files, the settings that shape it and FORMAT_VERSION.
 
 from __future__ import annotations
 
-import gc
 import hashlib
+import io
 import json
 import math
-import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo._cache import atomic_write_bytes, check_cache_dir, fingerprint, package_version
+from geo._indexfile import IndexFile, open_index, write_index
 from geo.config import Settings
 from geo.csvrows import read_rows
 from geo.errors import DataError
@@ -44,7 +44,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -68,6 +68,7 @@ PACKAGES: tuple[str, ...] = (
     "pycountry",
     "countryinfo",
     "reverse_geocoder",
+    "marisa-trie",  # the index file's tries (geo._indexfile)
 )
 
 # A January-2022 city unit with no polygon in the boundaries file (Shymkent) is drawn as a circle
@@ -407,7 +408,7 @@ class Admin1Locator:
 
 @dataclass
 class _Index:
-    """What is pickled: compact rows and plain dicts, no Place objects."""
+    """What is built (and then written by _index_bytes): compact rows and plain dicts."""
 
     key: str
     aoi: str
@@ -419,7 +420,6 @@ class _Index:
     generic: dict[str, dict[int, int]]
     iata: dict[str, int]  # uppercase IATA code -> airport row
     city_of: dict[int, int]  # facility/airport/admin-1 row -> the city row it belongs to
-    prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a multi-word name
     circles: list[tuple[str, float, float, float]] = field(default_factory=list)
     precision: dict[str, int] = field(default_factory=dict)  # site id -> 2 when approximate
     # one-dot admin-1 abbreviations ("kan" for "Kan.") -> row: read only after "City, "
@@ -445,20 +445,74 @@ def cache_path(settings: Settings, key: str | None = None) -> Path:
     """Where the index built from the current inputs lives (one file per data folder, so
     alternating between two cases does not rebuild each time)."""
     key = key or index_key(settings)
-    return settings.cache_dir / f"gazetteer-{_folder_tag(settings)}-{key[:20]}.pickle"
+    return settings.cache_dir / f"gazetteer-{_folder_tag(settings)}-{key[:20]}.index"
+
+
+def _index_bytes(index: _Index) -> bytes:
+    """The index in the layout of geo._indexfile (the small parts in its header)."""
+    prefixes = set()
+    for k in (*index.names, *index.generic):
+        words = k.split(" ")
+        for n in range(1, len(words)):
+            prefixes.add(" ".join(words[:n]))
+    header = {
+        "key": index.key,
+        "aoi": index.aoi,
+        "generic": index.generic,
+        "iata": index.iata,
+        "city_of": index.city_of,
+        "circles": index.circles,
+        "precision": index.precision,
+        "abbreviations": index.abbreviations,
+    }
+    out = io.BytesIO()
+    write_index(out, header=header, names=index.names, prefixes=prefixes, rows=index.rows)
+    return out.getvalue()
+
+
+class _Rows(Sequence[PlaceRow]):
+    """Every row by number: one row from the index file on demand; iterating (or a slice)
+    reads them all at once."""
+
+    def __init__(self, index: IndexFile) -> None:
+        self._file = index
+
+    def __len__(self) -> int:
+        return self._file.count
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return self._every()[i]
+        if i < 0:
+            i += self._file.count
+        return self._file.rows[i]
+
+    def __iter__(self) -> Iterator[PlaceRow]:
+        return iter(self._every())
+
+    def _every(self) -> list[PlaceRow]:
+        return self._file.all_rows()  # type: ignore[return-value]
 
 
 class Gazetteer:
     """Name and id lookups over the offline index; build with Gazetteer.load(settings)."""
 
-    def __init__(self, index: _Index, settings: Settings, *, from_cache: bool) -> None:
-        self._index = index
+    def __init__(self, index: IndexFile, settings: Settings, *, from_cache: bool) -> None:
+        self._file = index
+        header = index.header
         self.settings = settings
         self.from_cache = from_cache
-        self._rows = index.rows
+        self._aoi: str = header["aoi"]
+        self._generic: dict[str, dict[int, int]] = header["generic"]
+        self._iata: dict[str, int] = header["iata"]
+        self._city_of: dict[int, int] = header["city_of"]
+        self._circles: list[tuple[str, float, float, float]] = header["circles"]
+        self._precision: dict[str, int] = header["precision"]
+        self._abbreviations: dict[str, int] = header["abbreviations"]
+        self._row_cache = index.rows
+        self._rows = _Rows(index)
         self._names = index.names
         self._places: dict[int, Place] = {}
-        self._by_id: dict[str, int] | None = None
         self._locator: Admin1Locator | None = None
         self._city_points: tuple[Any, Any, list[str]] | None = None
         self._city_cells: dict[tuple[int, int], Any] | None = None
@@ -473,33 +527,28 @@ class Gazetteer:
         key = index_key(settings)
         path = cache_path(settings, key)
         if path.exists():
-            collecting = gc.isenabled()
-            gc.disable()  # (no cycles among the loaded objects; the collector only slows it)
-            try:
-                with path.open("rb") as handle:
-                    index = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                index = None
-            finally:
-                if collecting:
-                    gc.enable()
-            if isinstance(index, _Index) and index.key == key:
-                return cls(index, settings, from_cache=True)
+            stored = open_index(path)
+            if stored is not None and stored.header.get("key") == key:
+                return cls(stored, settings, from_cache=True)
         check_cache_dir(settings.cache_dir)
         if progress is not None:
             progress("building gazetteer index (first run)...")
         index = _Builder(settings, key).build()
-        atomic_write_bytes(path, pickle.dumps(index, protocol=5))
-        # Older indexes of this data folder, and files named before folders had a tag.
-        for stale in settings.cache_dir.glob(f"gazetteer-{_folder_tag(settings)}-*.pickle"):
-            if stale != path:
+        atomic_write_bytes(path, _index_bytes(index))
+        # Older indexes of this data folder (any layout), and files named before folders had
+        # a tag.
+        for stale in settings.cache_dir.glob(f"gazetteer-{_folder_tag(settings)}-*"):
+            if stale != path and stale.is_file():
                 stale.unlink(missing_ok=True)
         for old in settings.cache_dir.glob("gazetteer-*.pickle"):
             if len(old.stem) == len("gazetteer-") + 20:
                 old.unlink(missing_ok=True)
         if progress is not None:
             progress(f"gazetteer index: {len(index.rows):,} places, {len(index.names):,} names")
-        return cls(index, settings, from_cache=False)
+        stored = open_index(path)
+        if stored is None:
+            raise DataError(str(path), None, None, "the index just written cannot be read")
+        return cls(stored, settings, from_cache=False)
 
     # -- raw access for the geoparser -----------------------------------------------------
 
@@ -511,67 +560,75 @@ class Gazetteer:
     @property
     def generic(self) -> Mapping[str, Mapping[int, int]]:
         """City-scoped generic noun -> {city row: facility or airport row}."""
-        return self._index.generic
+        return self._generic
 
     @property
     def iata(self) -> Mapping[str, int]:
         """Uppercase IATA code -> airport row."""
-        return self._index.iata
+        return self._iata
 
     @property
-    def prefixes(self) -> frozenset[str]:
+    def prefixes(self) -> Container[str]:
         """Every proper word-prefix of a multi-word name ("almaty international" for "almaty
         international airport"): lets the geoparser stop extending a span early."""
-        return self._index.prefixes
+        return self._file.prefixes
 
     @property
     def abbreviations(self) -> Mapping[str, int]:
         """One-dot admin-1 abbreviations ("kan" for "Kan.") -> row; a name only after a city."""
-        return self._index.abbreviations
+        return self._abbreviations
 
     @property
     def city_of(self) -> Mapping[int, int]:
         """Facility, airport or admin-1 row -> the row of the city it belongs to."""
-        return self._index.city_of
+        return self._city_of
 
     @property
     def area_of_interest(self) -> str:
-        return self._index.aoi
+        return self._aoi
 
     @property
     def rows(self) -> Sequence[PlaceRow]:
-        """Every compact row, by row number (read only; the geoparser indexes it directly)."""
+        """Every compact row, by row number (read only). Iterating reads them all at once."""
         return self._rows
+
+    @property
+    def rows_on_demand(self) -> Mapping[int, PlaceRow]:
+        """Row number -> compact row, each read from the index file on first use: what the
+        geoparser indexes in its loops (a dict, so a row already read costs one C lookup)."""
+        return self._row_cache
 
     def row(self, i: int) -> PlaceRow:
         """The compact tuple of row i (id, name, kind, lat, lon, cc, admin1, pop, city, ...)."""
-        return self._rows[i]
+        return self._row_cache[i]
+
+    def row_of(self, place_id: str) -> int | None:
+        """The row number of a place id ("gn:1526384"), or None."""
+        return self._file.row_of(place_id)
 
     def place(self, i: int) -> Place:
         """The Place of row i (built once, then shared)."""
         place = self._places.get(i)
         if place is None:
-            row = self._rows[i]
+            row = self._row_cache[i]
             aliases = row[_ALIASES]
             place = Place(
                 *row[:_ALIASES],
                 tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
                 row[_SOURCE],
-                self._index.precision.get(row[_ID], 1),
+                self._precision.get(row[_ID], 1),
             )
             self._places[i] = place
         return place
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._file.count
 
     # -- public lookups --------------------------------------------------------------------
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id ("gn:1526384", "site:almaty-city-hall", ...), or None."""
-        if self._by_id is None:
-            self._by_id = {row[_ID]: i for i, row in enumerate(self._rows)}
-        i = self._by_id.get(place_id)
+        i = self._file.row_of(place_id)
         return None if i is None else self.place(i)
 
     def lookup(
@@ -594,13 +651,13 @@ class Gazetteer:
             i = code if code >= 0 else ~code
             own[i] = own.get(i, False) or code >= 0
         stripped = name.strip()
-        if len(stripped) == 3 and stripped.isupper() and stripped in self._index.iata:
-            own[self._index.iata[stripped]] = True
+        if len(stripped) == 3 and stripped.isupper() and stripped in self._iata:
+            own[self._iata[stripped]] = True
         wanted = set(kinds) if kinds is not None else None
-        prefer = country or self._index.aoi
+        prefer = country or self._aoi
         ranked = []
         for i, is_own in own.items():
-            row = self._rows[i]
+            row = self._row_cache[i]
             if wanted is not None and row[_KIND] not in wanted:
                 continue
             if country is not None and row[_CC] != country:
@@ -630,7 +687,7 @@ class Gazetteer:
         if self._locator is None:
             path = boundaries_file(self.settings)
             rows = _read_boundaries(path) if path is not None else []
-            self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._index.circles)
+            self._locator = Admin1Locator([(r[0], r[2]) for r in rows], self._circles)
         code = self._locator.code_at(lon, lat, nearest=False)
         if code or self.country_near(lon, lat) not in ("", self.area_of_interest):
             return code
@@ -1040,22 +1097,14 @@ class _Builder:
         self._add_not_places(ORGANISATIONS_FILE)
         if (data / "not_places.csv").exists():
             self._add_not_places(data / "not_places.csv")
-        # equal candidate tuples are shared, so the pickle stores (and loads) each once
-        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
-        names = {}
-        for key, slot in self.names.items():
-            value = tuple(i if own else ~i for i, own in sorted(slot.items()))
-            names[key] = shared.setdefault(value, value)
+        names = {
+            key: tuple(i if own else ~i for i, own in sorted(slot.items()))
+            for key, slot in self.names.items()
+        }
         # aliases travel as one joined string per row (one object to unpickle, not dozens)
         rows = [(*row[:_ALIASES], _SEP.join(row[_ALIASES]), row[_SOURCE]) for row in self.rows]
-        prefixes = set()
-        for k in (*names, *self.generic):
-            words = k.split(" ")
-            for n in range(1, len(words)):
-                prefixes.add(" ".join(words[:n]))
         return _Index(
             key=self.key,
-            prefixes=frozenset(prefixes),
             aoi=self.aoi,
             rows=rows,  # type: ignore[arg-type]
             names=names,

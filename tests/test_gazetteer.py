@@ -285,7 +285,7 @@ def test_changed_input_rebuilds_the_index(tmp_path: Path) -> None:
     rebuilt = Gazetteer.load(settings)
     assert not rebuilt.from_cache
     assert first_id(rebuilt, "Almaty test depot") == "site:test-depot"
-    assert [p.name for p in (tmp_path / "cache").glob("gazetteer-*.pickle")] == [
+    assert [p.name for p in (tmp_path / "cache").glob("gazetteer-*.index")] == [
         cache_path(settings).name
     ]  # the stale index is removed
 
@@ -314,9 +314,7 @@ def test_approximate_sites_carry_precision_2(gazetteer: Gazetteer) -> None:
 
 
 def _quick_builds(monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer) -> list[str]:
-    """Builds that reuse the session's index under the new key; returns the keys built."""
-    import dataclasses
-
+    """Builds of a one-place index under the new key (fast); returns the keys built."""
     import geo.gazetteer
 
     built: list[str] = []
@@ -327,7 +325,10 @@ def _quick_builds(monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer) -> list
 
         def build(self):  # noqa: ANN202
             built.append(self.key)
-            return dataclasses.replace(gazetteer._index, key=self.key)
+            return geo.gazetteer._Index(
+                key=self.key, aoi="KZ", rows=[gazetteer.row(0)], names={"x": (0,)}, generic={},
+                iata={}, city_of={},
+            )  # fmt: skip
 
     monkeypatch.setattr(geo.gazetteer, "_Builder", QuickBuilder)
     return built
@@ -349,7 +350,7 @@ def test_two_data_folders_keep_their_own_cached_index(
     for folder in (one, two, one, two):
         Gazetteer.load(Settings(data_dir=folder, cache_dir=cache))
     assert len(built) == 2
-    assert len(list(cache.glob("gazetteer-*.pickle"))) == 2
+    assert len(list(cache.glob("gazetteer-*.index"))) == 2
 
 
 def test_an_unreadable_input_file_is_a_one_line_error(tmp_path: Path) -> None:
@@ -438,3 +439,57 @@ def test_historic_forms_and_organisations_are_no_names(gazetteer: Gazetteer) -> 
     assert gazetteer.lookup("Hamas") == []  # was an alias of Hamm (Germany)
     assert gazetteer.lookup("Xinhua") == []
     assert first_id(gazetteer, "American") == "demonym:US"
+
+
+# --- issue 17: the index file, opened lazily ------------------------------------------------
+
+
+def test_the_index_file_answers_like_the_index_it_was_built_from(tmp_path: Path) -> None:
+    """Names, prefixes, rows and ids read on demand from the file equal what was written."""
+    from geo._indexfile import open_index, write_index
+
+    rows = [
+        ("gn:1", "Almaty", "city", 43.25, 76.95, "KZ", "KZ-ALA", 2000000, "", "Alma-Ata", "x"),
+        ("gn:2", "Aktau", "city", 43.65, 51.2, "KZ", "KZ-MAN", 180000, "", "", "x"),
+        ("gn:2", "Aktau", "city", 50.2, 73.1, "KZ", "KZ-KAR", 100, "", "", "x"),  # id twice
+    ]
+    names = {"almaty": (0,), "alma ata": (~0,), "aktau": (1, 2), "nur otan": ()}
+    path = tmp_path / "index"
+    with path.open("wb") as handle:
+        write_index(handle, header={"key": "k"}, names=names, prefixes=["alma"], rows=rows)
+    index = open_index(path)
+    assert index is not None and index.header["key"] == "k" and index.count == 3
+    assert index.names.get("aktau") == (1, 2) and index.names["alma ata"] == (-1,)
+    assert index.names.get("nur otan") == () and "nur otan" in index.names  # not a place
+    assert index.names.get("astana") is None and "astana" not in index.names
+    assert dict(index.names) == names and len(index.names) == 4
+    assert "alma" in index.prefixes and "almaty" not in index.prefixes
+    assert [index.rows[i] for i in range(3)] == rows == index.all_rows()
+    assert index.row_of("gn:2") == 2 and index.row_of("gn:9") is None  # the last row wins
+    with pytest.raises(IndexError):
+        index.rows[3]
+    start, length = index.header["sections"]["names"]
+    damaged = bytearray(path.read_bytes())
+    damaged[start : start + length] = b"\xff" * length
+    path.write_bytes(bytes(damaged))
+    assert open_index(path) is None  # (Gazetteer.load then rebuilds it)
+
+
+def test_a_damaged_index_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         gazetteer: Gazetteer) -> None:  # fmt: skip
+    built = _quick_builds(monkeypatch, gazetteer)
+    settings = Settings(data_dir=copy_data(tmp_path), cache_dir=tmp_path / "cache")
+    settings.cache_dir.mkdir()
+    cache_path(settings).write_bytes(b"crisismap gazetteer index 1\n" + b"\xff" * 40)
+    assert not Gazetteer.load(settings).from_cache and len(built) == 1
+    assert Gazetteer.load(settings).from_cache and len(built) == 1
+
+
+def test_rows_read_one_by_one_equal_the_whole_list(gazetteer: Gazetteer) -> None:
+    every = list(gazetteer.rows)
+    assert len(every) == len(gazetteer)
+    for i in (0, 1, len(every) // 2, len(every) - 1):
+        assert gazetteer.row(i) == gazetteer.rows[i] == every[i]
+    assert gazetteer.rows[-1] == every[-1] and gazetteer.rows[:2] == every[:2]
+    almaty = gazetteer.row_of("gn:1526384")
+    assert almaty is not None and gazetteer.row(almaty)[1] == "Almaty"
