@@ -596,6 +596,14 @@ def _load_cells(
 
 def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     """National figures from cells, or the index of the first bad row."""
+    cols = _figure_columns(cells)
+    if isinstance(cols, int):
+        return cols
+    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+
+
+def _figure_columns(cells: Cells) -> dict[str, Any] | int:
+    """National figures' columns from cells, or the index of the first bad row."""
     read = _Columns(cells)
     required = read.read("value", "text", required=True)
     value = read.read("value", "count")
@@ -614,7 +622,24 @@ def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     }
     if read.bad.any():
         return int(np.argmax(read.bad))
-    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+    return cols
+
+
+def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
+    """A file's cells validated and typed by column, without placing (the store's import):
+    the same values as the ``parse_*_row`` functions plus lat, lon, place and site_id, or the
+    index of the first row some rule refuses (its row path then raises the message)."""
+    if kind == "figure":
+        return _figure_columns(cells)
+    read = _Columns(cells)
+    cols = _event_columns(read) if kind == "event" else _state_columns(read)
+    cols["lat"] = read.read("lat", "coord", 90.0)
+    cols["lon"] = read.read("lon", "coord", 180.0)
+    cols["place"], cols["site_id"] = read.text("place"), read.text("site_id")
+    if read.bad.any():
+        return int(np.argmax(read.bad))
+    cols["_line"] = cells.lines
+    return cols
 
 
 # --- public loaders --------------------------------------------------------------------------
