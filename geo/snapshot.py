@@ -1124,7 +1124,7 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         va="top",
         parse_math=False,
     )
-    row += 32 * scale
+    row += (_FIGURES_HEADING_PX - 10) * scale
     lines = _figure_lines(ds, day)
     if not lines:
         ax.text(
@@ -1137,35 +1137,59 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
             parse_math=False,
         )
         return
-    chars = max(20, int(box[2] / (14.5 * scale * 0.56)))
-    for head, source, retracted in lines:
-        if row + 46 * scale > box[3]:
+    for factor in FIGURE_TYPE_STEPS:  # every line, in the largest type that fits
+        items, height = _figure_block(lines, box[2], scale, factor)
+        if row + height <= box[3]:
             break
-        colour = "#b3261e" if retracted else _INK
-        px = 17 if len(head) < 48 else 15  # parts side by side: smaller, over a few lines
-        head_lines = textwrap.wrap(head, max(20, int(box[2] / (px * scale * 0.6))))
+    for top, text, px, bold, colour in items:
+        if row + top + 1.6 * px * scale > box[3]:  # even the smallest type does not fit
+            break
         ax.text(
             0,
-            row,
-            "\n".join(head_lines),
-            fontproperties=_font(px * scale, bold=not retracted),
+            row + top,
+            text,
+            fontproperties=_font(px * scale, bold=bold),
             color=colour,
             va="top",
             linespacing=1.1,
             parse_math=False,
         )
-        row += (24 if px == 17 else 20) * scale * len(head_lines)
+
+
+# National figure lines shrink in these steps (type size factors) until every line fits.
+FIGURE_TYPE_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68)
+_FIGURES_HEADING_PX = 42  # the panel's heading and the space under it, at scale 1
+
+
+def _figure_block(
+    lines: list[tuple[str, str, bool]], width: float, scale: float, factor: float
+) -> tuple[list[tuple[float, str, float, bool, str]], float]:
+    """The national figure lines laid out at a type size ``factor``: (row from the block's
+    top, text, px, bold, colour) per text, and the height the block takes."""
+    items: list[tuple[float, str, float, bool, str]] = []
+    row = 0.0
+    chars = max(20, int(width / (14.5 * factor * scale * 0.56)))
+    for head, source, retracted in lines:
+        colour = "#b3261e" if retracted else _INK
+        long = len(head) >= 48  # parts side by side: smaller, over a few lines
+        px = (15 if long else 17) * factor
+        head_lines = textwrap.wrap(head, max(20, int(width / (px * scale * 0.6))))
+        items.append((row, "\n".join(head_lines), px, not retracted, colour))
+        row += (20 if long else 24) * factor * scale * len(head_lines)
         short = textwrap.shorten(source, chars, placeholder=" …")
-        ax.text(
-            0,
-            row,
-            short,
-            fontproperties=_font(14.5 * scale),
-            color=_MUTED,
-            va="top",
-            parse_math=False,
-        )
-        row += 27 * scale
+        items.append((row, short, 14.5 * factor, False, _MUTED))
+        row += 27 * factor * scale
+    return items, row
+
+
+def figures_height(ds: Dataset, day: pd.Timestamp, width: float, scale: float) -> float:
+    """Pixels the national figures of ``day`` need in a panel ``width`` wide, heading included,
+    in the type size the panel uses when room is short (the side panel's budget)."""
+    lines = _figure_lines(ds, day)
+    if not lines:
+        return 60 * scale
+    _, height = _figure_block(lines, width, scale, FIGURE_TYPE_STEPS[2])
+    return (10 + _FIGURES_HEADING_PX) * scale + height
 
 
 def _texts(
@@ -1281,12 +1305,11 @@ def render_snapshot(
     end = _legend(fig, panel, size, layers, features, scale)
     gap = 16 * scale
     bottom = panel[1] + panel[3]
-    n_lines = sum(1 + len(head) // 44 for head, _, _ in _figure_lines(ds, day))
-    figures_h = min((50 + 51 * n_lines) * scale, (bottom - end) * 0.5)
+    # The national figures get the room every line needs (issue 15: the detained line was
+    # dropped on 5, 7 and 13 January); the detail map takes what is left, if enough.
+    figures_h = figures_height(ds, day, panel[2], scale)
     if with_detail:
         detail_h = bottom - end - figures_h - 2 * gap
-        if detail_h < panel[2] * 0.45:  # keep the detail map readable; figures may wrap less
-            detail_h = min(panel[2] * 0.45, bottom - end - 2 * gap - 110 * scale)
         if detail_h > 150 * scale:
             _draw_detail(
                 fig,
