@@ -284,7 +284,7 @@ def _export_geojson(args, frames, day, window, export, ds=None) -> None:
         "window_days": window,
         "generator": "crisismap geo export",
     }
-    text = export.geojson_text(export.to_feature_collection(frames.values(), metadata=meta))
+    text = export.feature_collection_text(frames.values(), metadata=meta)
     if args.out is None:
         sys.stdout.write(text + "\n")
         return
