@@ -319,7 +319,7 @@ def write_geopackage(
                 pyogrio.write_dataframe(
                     table, tmp, layer=layer, driver="GPKG", geometry_type=geometry_type,
                     promote_to_multi=geometry_type == "MultiPolygon",
-                    layer_metadata=metadata or None,
+                    layer_metadata=metadata or None, use_arrow=True,  # pyarrow is pinned
                 )  # fmt: skip
             except (DataLayerError, DataSourceError) as exc:
                 msg = f"cannot write table {layer} of {path}: {exc}"
