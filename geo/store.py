@@ -22,7 +22,7 @@ import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -508,18 +508,78 @@ def load_store_dataset(
     """The data set the map, export and snapshot show: read from the store.
 
     The store is opened (and filled from the data folder on first use) unless one is given.
+    The validated, placed data set is kept on disk (``placed_path``), keyed by the store's
+    revision and the gazetteer's index, so the next command reads it instead of doing the
+    work again; any change to the records, the gazetteer's inputs or this code makes a new key.
     """
     if store is None:
         with Store.open(settings) as opened:
-            source = StoreRows(opened, Path(settings.data_dir))
-    else:
-        store.fill(
-            Path(settings.data_dir),
-            follow=not settings.database_url.strip(),
-            max_bytes=settings.max_data_bytes,
-        )
-        source = StoreRows(store, Path(settings.data_dir))
-    return load_dataset(settings, gazetteer, strict=strict, source=source)
+            return _placed_dataset(settings, gazetteer, opened, strict=strict)
+    store.fill(
+        Path(settings.data_dir),
+        follow=not settings.database_url.strip(),
+        max_bytes=settings.max_data_bytes,
+    )
+    return _placed_dataset(settings, gazetteer, store, strict=strict)
+
+
+# What the placed data set depends on besides the store and the gazetteer: the code that reads,
+# validates and places it, and the libraries whose objects are pickled.
+_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py")
+_PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
+
+
+def placed_path(settings: Settings, store: Store, gazetteer: Any, *, strict: bool) -> Path | None:
+    """The file holding the placed data set of the store's current revision, or None when it
+    cannot be keyed (a store never filled, a gazetteer that is not the offline index)."""
+    revision = store.revision()
+    gazetteer_settings = getattr(gazetteer, "settings", None)
+    if revision == "0" or gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
+        return None
+    from geo._cache import package_version
+    from geo.gazetteer import index_key
+
+    parts = [
+        f"revision={revision}",
+        f"store={store.url}",
+        f"data_dir={Path(settings.data_dir).expanduser().resolve()}",
+        f"gazetteer={index_key(gazetteer_settings)}",
+        f"aoi={getattr(gazetteer, 'area_of_interest', '')}",
+        f"strict={strict}",
+        *(f"{p}={package_version(p)}" for p in _PLACED_PACKAGES),
+    ]
+    here = Path(__file__).resolve().parent
+    key = fingerprint(parts, [here / name for name in _PLACED_CODE])
+    tag = fingerprint([store.url], [])[:8]  # one placed file per store: older ones are removed
+    return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
+
+
+def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict: bool) -> Dataset:
+    """The placed data set from its cache file when the key matches, else loaded and cached."""
+    import pickle
+
+    path = placed_path(settings, store, gazetteer, strict=strict)
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            cached = None  # unreadable: loaded again and rewritten below
+        if isinstance(cached, Dataset):
+            return replace(cached)  # a fresh, empty memo
+    ds = load_dataset(
+        settings, gazetteer, strict=strict, source=StoreRows(store, settings.data_dir)
+    )
+    if path is not None:
+        try:
+            check_cache_dir(path.parent)
+            atomic_write(path, pickle.dumps(replace(ds), protocol=5))
+        except (OSError, InputError):
+            return ds  # a cache that cannot be written only costs the next command time
+        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return ds
 
 
 # --- reading a data folder ---------------------------------------------------------------------
