@@ -504,6 +504,7 @@ class _Placer:
         self.renderer = fig.canvas.get_renderer()
         self.taken: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1 display px
         self._cells: dict[tuple[int, int], list[int]] = {}
+        self._line_heights: dict[tuple[float, Any], float] = {}
         left, top, width, height = frame.box
         h = frame.size[1]
         self.limits = (left + 4, h - top - height + 4, left + width - 4, h - top - 4)
@@ -551,8 +552,32 @@ class _Placer:
             parse_math=False,
         )
 
+    def _may_fit(self, ax, x: float, y: float, text: str, gap: float, style: dict) -> bool:
+        """False when no spot can hold the label, decided without measuring its text: each
+        spot's box holds a smaller one (the height of one line, no width), and when even
+        that is taken or off the map everywhere, so is the label's own box."""
+        prop = style["fontproperties"]
+        key = (prop.get_size_in_points(), prop.get_weight())
+        if key not in self._line_heights:  # matplotlib's own minimum line height ("lp")
+            _, h, _ = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
+            self._line_heights[key] = 0.95 * h
+        h = self._line_heights[key]
+        ax_, ay_ = ax.transData.transform((x, y))
+        px = self.fig.dpi / 72 * gap * 0.72
+        lim = self.limits
+        for dx, dy, _ha, va in self.OFFSETS:
+            x0 = ax_ + dx * px
+            y0 = ay_ + dy * px + self._V_SHIFT[va] * h
+            rect = (x0 - 1.99, y0 - 0.99, x0 + 1.99, y0 + h + 0.99)  # inside, by a hair
+            outside = rect[0] < lim[0] or rect[1] < lim[1] or rect[2] > lim[2] or rect[3] > lim[3]
+            if not outside and self.free(rect):
+                return True
+        return False
+
     def place(self, ax, lon: float, lat: float, text: str, gap: float, **style: Any) -> bool:
         x, y = (float(v) for v in self.frame.to_xy(lon, lat))
+        if not self._may_fit(ax, x, y, text, gap, style):
+            return False
         artist = self._annotate(ax, x, y, text, gap, 0, style)
         box = artist.get_window_extent(self.renderer)
         w, h = box.x1 - box.x0, box.y1 - box.y0
