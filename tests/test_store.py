@@ -51,6 +51,18 @@ def test_migrations_build_exactly_the_schema_module(store: Store) -> None:
         assert compare_metadata(ctx, Base.metadata) == []
 
 
+def test_head_revision_is_alembics_single_head() -> None:
+    """Store.migrate skips Alembic when the store is at HEAD_REVISION: it must be the head."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from geo.store import HEAD_REVISION, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
+
+
 def test_migrate_twice_changes_nothing(store: Store) -> None:
     store.migrate()
     assert store.counts()["events"] == 0
