@@ -363,7 +363,7 @@ class _Columns:
         self.bad = np.zeros(len(cells), dtype=bool)
 
     def text(self, name: str) -> np.ndarray:
-        return _by_value(self.cells.get(name), str.strip)[0]
+        return _stripped(self.cells.get(name))
 
     def read(self, name: str, getter: str, *args: Any, where: Any = None, **kw: Any) -> np.ndarray:
         """Column ``name`` through ``Row.<getter>``; ``where``: only those rows must pass."""
@@ -374,10 +374,21 @@ class _Columns:
         values, refused = (
             _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
         )
+        if getter == "text" and not args and set(kw) <= {"required"}:
+            # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
+            values = _stripped(self.cells.get(name))
+            refused = values == "" if kw.get("required") else np.zeros(len(values), dtype=bool)
         if values is None:
             values, refused = _by_value(self.cells.get(name), convert)
         self.bad |= refused if where is None else refused & where
         return values
+
+
+def _stripped(cells: list[str]) -> np.ndarray:
+    """Row.text of every cell (cells are text): the value without surrounding spaces."""
+    out = np.empty(len(cells), dtype=object)
+    out[:] = [c.strip() for c in cells]
+    return out
 
 
 def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
