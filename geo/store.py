@@ -543,7 +543,8 @@ def load_store_dataset(
 
 # What the placed data set depends on besides the store and the gazetteer: the code that reads,
 # validates and places it, and the libraries whose objects are pickled.
-_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py")
+_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
+                "gazetteer.py", "boundaries.py")  # fmt: skip
 _PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
 
 
