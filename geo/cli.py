@@ -327,7 +327,7 @@ def _export_geojson(args, frames, day, window, export, ds=None) -> None:
         **extent_metadata(getattr(args, "extent", None)),
         "generator": "crisismap geo export",
     }
-    text = export.geojson_text(export.to_feature_collection(frames.values(), metadata=meta))
+    text = export.feature_collection_text(frames.values(), metadata=meta)
     if args.out is None:
         sys.stdout.write(text + "\n")
         return

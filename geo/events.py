@@ -363,7 +363,7 @@ class _Columns:
         self.bad = np.zeros(len(cells), dtype=bool)
 
     def text(self, name: str) -> np.ndarray:
-        return _by_value(self.cells.get(name), str.strip)[0]
+        return _stripped(self.cells.get(name))
 
     def read(self, name: str, getter: str, *args: Any, where: Any = None, **kw: Any) -> np.ndarray:
         """Column ``name`` through ``Row.<getter>``; ``where``: only those rows must pass."""
@@ -374,10 +374,21 @@ class _Columns:
         values, refused = (
             _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
         )
+        if getter == "text" and not args and set(kw) <= {"required"}:
+            # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
+            values = _stripped(self.cells.get(name))
+            refused = values == "" if kw.get("required") else np.zeros(len(values), dtype=bool)
         if values is None:
             values, refused = _by_value(self.cells.get(name), convert)
         self.bad |= refused if where is None else refused & where
         return values
+
+
+def _stripped(cells: list[str]) -> np.ndarray:
+    """Row.text of every cell (cells are text): the value without surrounding spaces."""
+    out = np.empty(len(cells), dtype=object)
+    out[:] = [c.strip() for c in cells]
+    return out
 
 
 def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -596,6 +607,14 @@ def _load_cells(
 
 def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     """National figures from cells, or the index of the first bad row."""
+    cols = _figure_columns(cells)
+    if isinstance(cols, int):
+        return cols
+    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+
+
+def _figure_columns(cells: Cells) -> dict[str, Any] | int:
+    """National figures' columns from cells, or the index of the first bad row."""
     read = _Columns(cells)
     required = read.read("value", "text", required=True)
     value = read.read("value", "count")
@@ -614,7 +633,24 @@ def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     }
     if read.bad.any():
         return int(np.argmax(read.bad))
-    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+    return cols
+
+
+def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
+    """A file's cells validated and typed by column, without placing (the store's import):
+    the same values as the ``parse_*_row`` functions plus lat, lon, place and site_id, or the
+    index of the first row some rule refuses (its row path then raises the message)."""
+    if kind == "figure":
+        return _figure_columns(cells)
+    read = _Columns(cells)
+    cols = _event_columns(read) if kind == "event" else _state_columns(read)
+    cols["lat"] = read.read("lat", "coord", 90.0)
+    cols["lon"] = read.read("lon", "coord", 180.0)
+    cols["place"], cols["site_id"] = read.text("place"), read.text("site_id")
+    if read.bad.any():
+        return int(np.argmax(read.bad))
+    cols["_line"] = cells.lines
+    return cols
 
 
 # --- public loaders --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import IO, Any
 
@@ -133,6 +134,81 @@ def geojson_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 
 
+def feature_collection_text(
+    frames: Iterable[gpd.GeoDataFrame], *, metadata: dict[str, Any] | None = None
+) -> str:
+    """``geojson_text(to_feature_collection(frames, metadata=metadata))``, the same text, built
+    by column: each value is written once as json.dumps writes it (strings through json's own
+    encoder) and each feature is joined from its parts, without a dict per feature.
+
+    Raises ExportError for a coordinate outside lon [-180, 180] / lat [-90, 90].
+    """
+    features: list[str] = []
+    for frame in frames:
+        if frame.crs is not None and frame.crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)
+        columns = [_property_values(frame, col) for col in FEATURE_COLUMNS]
+        ids = _json_values(columns[FEATURE_COLUMNS.index("id")], '{"type":"Feature","id":')
+        geometries = _geometry_texts(frame.geometry.array)
+        properties = [
+            _json_values(values, f"{_json(col)}:")
+            for col, values in zip(FEATURE_COLUMNS, columns, strict=True)
+        ]
+        rows = map(",".join, zip(*properties, strict=True))
+        features += [
+            f'{i},"geometry":{g},"properties":{{{p}}}}}'
+            for i, g, p in zip(ids, geometries, rows, strict=True)
+        ]
+    text = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]"
+    if metadata:
+        text += ',"metadata":' + _json(metadata)
+    return text + "}"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_scalar(value: Any) -> str:
+    """A value as ``_json`` writes it; text, whole numbers and null without an encoder object
+    (json.dumps writes text with this same ``encode_basestring`` when ensure_ascii is off)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    return _json(value)
+
+
+def _json_values(values: list[Any], prefix: str) -> list[str]:
+    """``prefix`` + each value as json.dumps writes it, each distinct value written once."""
+    written = {v: prefix + _json_scalar(v) for v in set(values)}
+    return list(map(written.__getitem__, values))
+
+
+def _geometry_texts(geoms: Any) -> list[str]:
+    """``_geometries`` as JSON text: points (nearly all) by whole arrays, others dumped."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    points = shapely.get_type_id(geoms) == 0  # None is -1
+    points &= ~shapely.is_empty(geoms)
+    out = ["null"] * len(geoms)
+    if points.any():
+        xs, ys = shapely.get_x(geoms[points]), shapely.get_y(geoms[points])
+        inside = (-180 <= xs) & (xs <= 180) & (-90 <= ys) & (ys <= 90)
+        if not inside.all():
+            _check_range(geoms[points][int(np.argmin(inside))])
+        for k, x, y in zip(np.flatnonzero(points), xs.tolist(), ys.tolist(), strict=True):
+            out[k] = f'{{"type":"Point","coordinates":[{round(x, 6)!r},{round(y, 6)!r}]}}'
+    for k in np.flatnonzero(~points):
+        out[k] = _json(_geometry(geoms[k]))
+    return out
+
+
 def default_filename(layer: str, day: dt.date | pd.Timestamp, suffix: str) -> str:
     """``kz-clashes-2022-01-05.geojson``-style names that carry layer and date."""
     return f"crisismap-{layer}-{pd.Timestamp(day).date().isoformat()}.{suffix.lstrip('.')}"
@@ -243,7 +319,7 @@ def write_geopackage(
                 pyogrio.write_dataframe(
                     table, tmp, layer=layer, driver="GPKG", geometry_type=geometry_type,
                     promote_to_multi=geometry_type == "MultiPolygon",
-                    layer_metadata=metadata or None,
+                    layer_metadata=metadata or None, use_arrow=True,  # pyarrow is pinned
                 )  # fmt: skip
             except (DataLayerError, DataSourceError) as exc:
                 msg = f"cannot write table {layer} of {path}: {exc}"

@@ -14,7 +14,7 @@ import io
 import math
 import sys
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -409,9 +409,24 @@ def _draw_leaders(ax, symbols: list[_Symbol], frame: MapFrame, scale: float) -> 
     moved = [s for s in symbols if s.at is not None]
     if not moved:
         return
-    for s in moved:
-        xs, ys = frame.to_xy([s.at[0], s.lon], [s.at[1], s.lat])  # type: ignore[index]
-        ax.plot(xs, ys, color=_INK, linewidth=1.1 * scale, alpha=0.8, zorder=2.8)
+    from matplotlib.collections import LineCollection
+
+    # One collection, drawn as the separate lines were (each with its alpha, in order).
+    x0, y0 = frame.to_xy([s.at[0] for s in moved], [s.at[1] for s in moved])  # type: ignore[index]
+    x1, y1 = frame.to_xy([s.lon for s in moved], [s.lat for s in moved])
+    segments = np.stack([np.column_stack([x0, y0]), np.column_stack([x1, y1])], axis=1)
+    ax.add_collection(
+        LineCollection(
+            segments,
+            colors=_INK,
+            linewidths=1.1 * scale,
+            alpha=0.8,
+            zorder=2.8,
+            capstyle="projecting",
+            joinstyle="round",
+        ),  # fmt: skip
+        autolim=False,
+    )
     xs, ys = frame.to_xy([s.at[0] for s in moved], [s.at[1] for s in moved])  # type: ignore[index]
     ax.scatter(xs, ys, s=(2.2 * scale * 72 / DPI) ** 2 * 4, c=_INK, zorder=2.9, linewidths=0)
 
@@ -463,7 +478,12 @@ def _draw_symbols(ax, symbols: list[_Symbol], frame: MapFrame, scale: float, zor
 
 
 class _Placer:
-    """Greedy label placement: each label takes the first free spot around its point."""
+    """Greedy label placement: each label takes the first free spot around its point.
+
+    A label's text is measured once (one artist at the first spot); the other seven spots are
+    the same box moved by their offset and alignment, so only the chosen spot gets an artist.
+    Taken areas sit in a grid of cells, so a candidate is tested against its neighbours only.
+    """
 
     OFFSETS = (
         (1, 0, "left", "center"),
@@ -475,49 +495,116 @@ class _Placer:
         (-1, 1, "right", "bottom"),
         (-1, -1, "right", "top"),
     )
+    CELL_PX = 64.0
+    # Where a box starts, in units of its width (ha) or height (va), from its anchor.
+    _H_SHIFT = {"left": 0.0, "center": -0.5, "right": -1.0}
+    _V_SHIFT = {"bottom": 0.0, "center": -0.5, "top": -1.0}
 
     def __init__(self, fig: Figure, frame: MapFrame) -> None:
         self.fig = fig
         self.frame = frame
         self.renderer = fig.canvas.get_renderer()
         self.taken: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1 display px
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._line_heights: dict[tuple[float, Any], float] = {}
         left, top, width, height = frame.box
         h = frame.size[1]
         self.limits = (left + 4, h - top - height + 4, left + width - 4, h - top - 4)
+
+    def take(self, rect: tuple[float, float, float, float]) -> None:
+        """Mark an area (display px) as taken: no label is placed over it."""
+        k = len(self.taken)
+        self.taken.append(rect)
+        for cell in self._cells_of(rect):
+            self._cells.setdefault(cell, []).append(k)
+
+    def _cells_of(self, rect: tuple[float, ...]) -> Iterator[tuple[int, int]]:
+        c = self.CELL_PX
+        for i in range(math.floor(rect[0] / c), math.floor(rect[2] / c) + 1):
+            for j in range(math.floor(rect[1] / c), math.floor(rect[3] / c) + 1):
+                yield i, j
+
+    def free(self, rect: tuple[float, float, float, float]) -> bool:
+        """Whether ``rect`` overlaps no taken area."""
+        taken = self.taken
+        for cell in self._cells_of(rect):
+            for k in self._cells.get(cell, ()):
+                if _overlap(rect, taken[k]):
+                    return False
+        return True
 
     def block_points(self, symbols: Iterable[_Symbol], scale: float) -> None:
         for s in symbols:
             col, row = self.frame.to_pixel(s.lon, s.lat)
             y = self.frame.size[1] - row
             r = s.radius * scale
-            self.taken.append((col - r, y - r, col + r, y + r))
+            self.take((col - r, y - r, col + r, y + r))
+
+    def _annotate(self, ax, x: float, y: float, text: str, gap: float, spot: int, style: dict):
+        dx, dy, ha, va = self.OFFSETS[spot]
+        return ax.annotate(
+            text,
+            (x, y),
+            xytext=(dx * gap * 0.72, dy * gap * 0.72),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            annotation_clip=False,
+            **style,
+            parse_math=False,
+        )
+
+    def _may_fit(self, ax, x: float, y: float, text: str, gap: float, style: dict) -> bool:
+        """False when no spot can hold the label, decided without measuring its text: each
+        spot's box holds a smaller one (the height of one line, no width), and when even
+        that is taken or off the map everywhere, so is the label's own box."""
+        prop = style["fontproperties"]
+        key = (prop.get_size_in_points(), prop.get_weight())
+        if key not in self._line_heights:  # matplotlib's own minimum line height ("lp")
+            _, h, _ = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
+            self._line_heights[key] = 0.95 * h
+        h = self._line_heights[key]
+        ax_, ay_ = ax.transData.transform((x, y))
+        px = self.fig.dpi / 72 * gap * 0.72
+        lim = self.limits
+        for dx, dy, _ha, va in self.OFFSETS:
+            x0 = ax_ + dx * px
+            y0 = ay_ + dy * px + self._V_SHIFT[va] * h
+            rect = (x0 - 1.99, y0 - 0.99, x0 + 1.99, y0 + h + 0.99)  # inside, by a hair
+            outside = rect[0] < lim[0] or rect[1] < lim[1] or rect[2] > lim[2] or rect[3] > lim[3]
+            if not outside and self.free(rect):
+                return True
+        return False
 
     def place(self, ax, lon: float, lat: float, text: str, gap: float, **style: Any) -> bool:
-        x, y = self.frame.to_xy(lon, lat)
-        for dx, dy, ha, va in self.OFFSETS:
-            artist = ax.annotate(
-                text,
-                (float(x), float(y)),
-                xytext=(dx * gap * 0.72, dy * gap * 0.72),
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                annotation_clip=False,
-                **style,
-                parse_math=False,
-            )
-            box = artist.get_window_extent(self.renderer)
-            rect = (box.x0 - 2, box.y0 - 1, box.x1 + 2, box.y1 + 1)
+        x, y = (float(v) for v in self.frame.to_xy(lon, lat))
+        if not self._may_fit(ax, x, y, text, gap, style):
+            return False
+        artist = self._annotate(ax, x, y, text, gap, 0, style)
+        box = artist.get_window_extent(self.renderer)
+        w, h = box.x1 - box.x0, box.y1 - box.y0
+        px = self.fig.dpi / 72 * gap * 0.72  # an offset of one unit, in display pixels
+        dx0, dy0, ha0, va0 = self.OFFSETS[0]
+        ax0 = box.x0 - dx0 * px - self._H_SHIFT[ha0] * w  # the anchor the spots share
+        ay0 = box.y0 - dy0 * px - self._V_SHIFT[va0] * h
+        lim = self.limits
+        for spot, (dx, dy, ha, va) in enumerate(self.OFFSETS):
+            if spot == 0:
+                x0, y0 = box.x0, box.y0
+            else:
+                x0 = ax0 + dx * px + self._H_SHIFT[ha] * w
+                y0 = ay0 + dy * px + self._V_SHIFT[va] * h
+            rect = (x0 - 2, y0 - 1, x0 + w + 2, y0 + h + 1)
             inside = (
-                rect[0] >= self.limits[0]
-                and rect[1] >= self.limits[1]
-                and rect[2] <= self.limits[2]
-                and rect[3] <= self.limits[3]
+                rect[0] >= lim[0] and rect[1] >= lim[1] and rect[2] <= lim[2] and rect[3] <= lim[3]
             )
-            if inside and not any(_overlap(rect, t) for t in self.taken):
-                self.taken.append(rect)
+            if inside and self.free(rect):
+                if spot != 0:  # drawn at its spot (added last, as the label drawn on top)
+                    artist.remove()
+                    artist = self._annotate(ax, x, y, text, gap, spot, style)
+                self.take(rect)
                 return True
-            artist.remove()
+        artist.remove()
         return False
 
 
@@ -741,7 +828,7 @@ def _draw_map(
     placer = _Placer(fig, frame)
     placer.block_points(drawn, scale)
     if bar:
-        placer.taken.append(_draw_scale_bar(ax, frame, scale))
+        placer.take(_draw_scale_bar(ax, frame, scale))
     if labels:
         label_style = {
             "fontproperties": _font(label_px * scale, bold=True),
@@ -769,13 +856,13 @@ def _draw_map(
                 zorder=13,
             )
         )
+    at = [frame.to_pixel(s.lon, s.lat) for s in drawn]
+    cols = np.array([c for c, _ in at], dtype=float)
+    rows = np.array([r for _, r in at], dtype=float)
+    radii = np.array([s.radius * scale for s in drawn], dtype=float)
     for city in shown_cities:
         col, row = frame.to_pixel(city.lon, city.lat)
-        near = [
-            s.radius * scale
-            for s in drawn
-            if math.hypot(*np.subtract(frame.to_pixel(s.lon, s.lat), (col, row))) < 4 * scale
-        ]
+        near = radii[np.hypot(cols - col, rows - row) < 4 * scale].tolist()
         gap = max([5 * scale, *(r + 3 * scale for r in near)])
         placer.place(ax, city.lon, city.lat, city.name, gap, **city_style)
     return ax
@@ -1064,7 +1151,7 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
         va="top",
         parse_math=False,
     )
-    row += 32 * scale
+    row += (_FIGURES_HEADING_PX - 10) * scale
     lines = _figure_lines(ds, day)
     if not lines:
         ax.text(
@@ -1077,35 +1164,59 @@ def _figures_panel(fig: Figure, box, size, ds: Dataset, day: pd.Timestamp, scale
             parse_math=False,
         )
         return
-    chars = max(20, int(box[2] / (14.5 * scale * 0.56)))
-    for head, source, retracted in lines:
-        if row + 46 * scale > box[3]:
+    for factor in FIGURE_TYPE_STEPS:  # every line, in the largest type that fits
+        items, height = _figure_block(lines, box[2], scale, factor)
+        if row + height <= box[3]:
             break
-        colour = "#b3261e" if retracted else _INK
-        px = 17 if len(head) < 48 else 15  # parts side by side: smaller, over a few lines
-        head_lines = textwrap.wrap(head, max(20, int(box[2] / (px * scale * 0.6))))
+    for top, text, px, bold, colour in items:
+        if row + top + 1.6 * px * scale > box[3]:  # even the smallest type does not fit
+            break
         ax.text(
             0,
-            row,
-            "\n".join(head_lines),
-            fontproperties=_font(px * scale, bold=not retracted),
+            row + top,
+            text,
+            fontproperties=_font(px * scale, bold=bold),
             color=colour,
             va="top",
             linespacing=1.1,
             parse_math=False,
         )
-        row += (24 if px == 17 else 20) * scale * len(head_lines)
+
+
+# National figure lines shrink in these steps (type size factors) until every line fits.
+FIGURE_TYPE_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68)
+_FIGURES_HEADING_PX = 42  # the panel's heading and the space under it, at scale 1
+
+
+def _figure_block(
+    lines: list[tuple[str, str, bool]], width: float, scale: float, factor: float
+) -> tuple[list[tuple[float, str, float, bool, str]], float]:
+    """The national figure lines laid out at a type size ``factor``: (row from the block's
+    top, text, px, bold, colour) per text, and the height the block takes."""
+    items: list[tuple[float, str, float, bool, str]] = []
+    row = 0.0
+    chars = max(20, int(width / (14.5 * factor * scale * 0.56)))
+    for head, source, retracted in lines:
+        colour = "#b3261e" if retracted else _INK
+        long = len(head) >= 48  # parts side by side: smaller, over a few lines
+        px = (15 if long else 17) * factor
+        head_lines = textwrap.wrap(head, max(20, int(width / (px * scale * 0.6))))
+        items.append((row, "\n".join(head_lines), px, not retracted, colour))
+        row += (20 if long else 24) * factor * scale * len(head_lines)
         short = textwrap.shorten(source, chars, placeholder=" …")
-        ax.text(
-            0,
-            row,
-            short,
-            fontproperties=_font(14.5 * scale),
-            color=_MUTED,
-            va="top",
-            parse_math=False,
-        )
-        row += 27 * scale
+        items.append((row, short, 14.5 * factor, False, _MUTED))
+        row += 27 * factor * scale
+    return items, row
+
+
+def figures_height(ds: Dataset, day: pd.Timestamp, width: float, scale: float) -> float:
+    """Pixels the national figures of ``day`` need in a panel ``width`` wide, heading included,
+    in the type size the panel uses when room is short (the side panel's budget)."""
+    lines = _figure_lines(ds, day)
+    if not lines:
+        return 60 * scale
+    _, height = _figure_block(lines, width, scale, FIGURE_TYPE_STEPS[2])
+    return (10 + _FIGURES_HEADING_PX) * scale + height
 
 
 def _texts(
@@ -1221,12 +1332,11 @@ def render_snapshot(
     end = _legend(fig, panel, size, layers, features, scale)
     gap = 16 * scale
     bottom = panel[1] + panel[3]
-    n_lines = sum(1 + len(head) // 44 for head, _, _ in _figure_lines(ds, day))
-    figures_h = min((50 + 51 * n_lines) * scale, (bottom - end) * 0.5)
+    # The national figures get the room every line needs (issue 15: the detained line was
+    # dropped on 5, 7 and 13 January); the detail map takes what is left, if enough.
+    figures_h = figures_height(ds, day, panel[2], scale)
     if with_detail:
         detail_h = bottom - end - figures_h - 2 * gap
-        if detail_h < panel[2] * 0.45:  # keep the detail map readable; figures may wrap less
-            detail_h = min(panel[2] * 0.45, bottom - end - 2 * gap - 110 * scale)
         if detail_h > 150 * scale:
             _draw_detail(
                 fig,

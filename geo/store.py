@@ -17,10 +17,12 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from geo.events import (
     Dataset,
     load_articles,
     load_dataset,
+    parse_columns,
     parse_event_row,
     parse_figure_row,
     parse_state_row,
@@ -61,6 +64,8 @@ from geo.tables import (
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration (tests/test_store.py checks it is Alembic's single head).
+HEAD_REVISION = "0002"
 RECORD_FILES: dict[str, tuple[str, type[Base], tuple[str, ...]]] = {
     EVENTS_FILE: ("event", Event, EVENT_COLUMNS),
     STATES_FILE: ("state", State, STATE_COLUMNS),
@@ -190,7 +195,13 @@ class Store:
     # --- schema ---------------------------------------------------------------------------
 
     def migrate(self) -> None:
-        """Run the Alembic migrations up to the newest (a no-op when already there)."""
+        """Run the Alembic migrations up to the newest (a no-op when already there).
+
+        A store already at HEAD_REVISION is seen with one query, without importing Alembic or
+        reading its scripts (half a second of every command's start).
+        """
+        if self._at_head():
+            return
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
@@ -214,6 +225,16 @@ class Store:
             reason = " ".join(str(exc.orig).split())  # one line, as every message
             msg = f"cannot open the store {redacted(self.url)}: {reason}"
             raise StoreError(msg) from None
+
+    def _at_head(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                if not sa.inspect(conn).has_table("alembic_version"):
+                    return False
+                found = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except sa.exc.OperationalError:
+            return False  # migrate() says why, in its own words
+        return [tuple(r) for r in found] == [(HEAD_REVISION,)]
 
     # --- units of work --------------------------------------------------------------------
 
@@ -292,19 +313,20 @@ class Store:
                 if taken:
                     msg = f"{sorted(taken)[0]!r} is already a reviewed record in the store"
                     raise DataError(file_label(folder / name), None, "id", msg)
+                # Core inserts of whole batches (executemany): the ORM's per-row insert cost
+                # a minute at 100k records. New rows get their columns' defaults (version 1).
+                links = [
+                    {"record_id": row["id"], "position": i, "source_id": sources.id_of(src),
+                     "merged": False}
+                    for row in rows
+                    for i, src in enumerate(row.pop("_sources"))
+                ]  # fmt: skip
                 for row in rows:
-                    links = [
-                        {
-                            "record_id": row["id"],
-                            "position": i,
-                            "source_id": sources.id_of(src),
-                            "merged": False,
-                        }
-                        for i, src in enumerate(row.pop("_sources"))
-                    ]
                     row.pop("_line")
-                    s.execute(sa.insert(model), [row])
-                    s.execute(sa.insert(RecordSource), links)
+                for batch in _batches(rows):
+                    s.execute(sa.insert(model.__table__), batch)
+                for batch in _batches(links):
+                    s.execute(sa.insert(RecordSource.__table__), batch)
             _reattach(s, merged)
             for article in articles:
                 _add_curated_article(s, article)
@@ -350,6 +372,12 @@ class Store:
                 atomic_write(folder / ref.name, ref.content)
                 written += 1
         return written
+
+
+def _batches(rows: list[dict[str, Any]], size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    """Rows in slices for executemany (bounded memory for the statement's parameters)."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 def _merged_citations(s: Session) -> list[tuple[str, int]]:
@@ -420,7 +448,7 @@ class StoreRows:
                 table = model.__table__
                 stored = [c for c in columns if c != "sources"]
                 query = sa.select(table.c.source_line, table.c.id, *(table.c[c] for c in stored))
-                found = s.execute(query.order_by(table.c.position, table.c.id)).all()
+                found = _driver_rows(s, query.order_by(table.c.position, table.c.id))
                 if found:
                     label = file_label(self.folder / name)
                     self._cells[name] = _cells_of(label, columns, stored, found, cited)
@@ -459,6 +487,8 @@ def _cells_of(
             out[name] = (
                 ["" if v is None else v for v in column] if type(None) in kinds else list(column)
             )
+        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own, as format_cell
+            out[name] = ["" if v is None else repr(v) for v in column]
         else:  # format_cell once per distinct value (dates, counts); each lat/lon is its own
             keys = list(zip(map(type, column), column, strict=True))  # 1 and 1.0 are written apart
             cell = {k: format_cell(k[1]) for k in set(keys)}
@@ -496,31 +526,119 @@ def load_store_dataset(
     """The data set the map, export and snapshot show: read from the store.
 
     The store is opened (and filled from the data folder on first use) unless one is given.
+    The validated, placed data set is kept on disk (``placed_path``), keyed by the store's
+    revision and the gazetteer's index, so the next command reads it instead of doing the
+    work again; any change to the records, the gazetteer's inputs or this code makes a new key.
     """
     if store is None:
         with Store.open(settings) as opened:
-            source = StoreRows(opened, Path(settings.data_dir))
-    else:
-        store.fill(
-            Path(settings.data_dir),
-            follow=not settings.database_url.strip(),
-            max_bytes=settings.max_data_bytes,
-        )
-        source = StoreRows(store, Path(settings.data_dir))
-    return load_dataset(settings, gazetteer, strict=strict, source=source)
+            return _placed_dataset(settings, gazetteer, opened, strict=strict)
+    store.fill(
+        Path(settings.data_dir),
+        follow=not settings.database_url.strip(),
+        max_bytes=settings.max_data_bytes,
+    )
+    return _placed_dataset(settings, gazetteer, store, strict=strict)
+
+
+# What the placed data set depends on besides the store and the gazetteer: the code that reads,
+# validates and places it, and the libraries whose objects are pickled.
+_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
+                "gazetteer.py", "boundaries.py")  # fmt: skip
+_PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
+
+
+def placed_path(settings: Settings, store: Store, gazetteer: Any, *, strict: bool) -> Path | None:
+    """The file holding the placed data set of the store's current revision, or None when it
+    cannot be keyed (a store never filled, a gazetteer that is not the offline index)."""
+    revision = store.revision()
+    gazetteer_settings = getattr(gazetteer, "settings", None)
+    if revision == "0" or gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
+        return None
+    from geo._cache import package_version
+    from geo.gazetteer import index_key
+
+    parts = [
+        f"revision={revision}",
+        f"store={store.url}",
+        f"data_dir={Path(settings.data_dir).expanduser().resolve()}",
+        f"gazetteer={index_key(gazetteer_settings)}",
+        f"aoi={getattr(gazetteer, 'area_of_interest', '')}",
+        f"strict={strict}",
+        *(f"{p}={package_version(p)}" for p in _PLACED_PACKAGES),
+    ]
+    here = Path(__file__).resolve().parent
+    key = fingerprint(parts, [here / name for name in _PLACED_CODE])
+    tag = fingerprint([store.url], [])[:8]  # one placed file per store: older ones are removed
+    return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
+
+
+def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict: bool) -> Dataset:
+    """The placed data set from its cache file when the key matches, else loaded and cached."""
+    import pickle
+
+    path = placed_path(settings, store, gazetteer, strict=strict)
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            cached = None  # unreadable: loaded again and rewritten below
+        if isinstance(cached, Dataset):
+            return replace(cached)  # a fresh, empty memo
+    ds = load_dataset(
+        settings, gazetteer, strict=strict, source=StoreRows(store, settings.data_dir)
+    )
+    if path is not None:
+        try:
+            check_cache_dir(path.parent)
+            atomic_write(path, pickle.dumps(replace(ds), protocol=5))
+        except (OSError, InputError):
+            return ds  # a cache that cannot be written only costs the next command time
+        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return ds
 
 
 # --- reading a data folder ---------------------------------------------------------------------
 
 
 def _read_record_file(path: Path, max_bytes: int | None = None) -> list[dict[str, Any]]:
-    """Validated rows of one record file, as column values for the store (position kept)."""
+    """Validated rows of one record file, as column values for the store (position kept).
+
+    Validated by column (each rule once per distinct cell, geo.events.parse_columns); when a
+    row breaks a rule, the row path reads the rows again and raises that row's message.
+    """
     if not path.exists():
         return []
     kind, _, columns = RECORD_FILES[path.name]
+    label = file_label(path)
+    rows = list(read_rows(path, _REQUIRED[path.name], label=label, max_bytes=max_bytes))
+    parsed = parse_columns(Cells.from_rows(label, rows), kind)
+    if isinstance(parsed, int):
+        return _read_record_rows(rows, kind, columns)  # raises the bad row's message
+    sources = {cell: parse_sources(cell) for cell in set(parsed["sources"])}
+    names = ["position", "origin", "_line", "source_line"]
+    values: list[Any] = [range(len(rows)), ["curated"] * len(rows), parsed["_line"],
+                         parsed["_line"]]  # fmt: skip
+    for col in columns:
+        if col == "sources":
+            names.append("_sources")
+            values.append([sources[cell] for cell in parsed["sources"]])
+        elif col in _DATE_FIELDS:
+            names.append(col)
+            values.append([None if v is None else v.date() for v in parsed[col]])
+        else:
+            names.append(col)
+            values.append(parsed[col].tolist() if hasattr(parsed[col], "tolist") else parsed[col])
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _read_record_rows(rows: list[Row], kind: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """_read_record_file row by row: the same values, and the first bad row's own message."""
     parse = _ROW_PARSERS[kind]
     out = []
-    rows = read_rows(path, _REQUIRED[path.name], label=file_label(path), max_bytes=max_bytes)
     for position, row in enumerate(rows):
         parsed = parse(row)
         values: dict[str, Any] = {"position": position, "origin": "curated", "_line": row.line,
@@ -666,15 +784,35 @@ def _citations(session: Session) -> dict[str, list[Source]]:
 
 def _source_cells(session: Session) -> dict[str, str]:
     """Each record's ``sources`` cell as format_sources writes it, by record id."""
-    query = (
-        sa.select(RecordSource.record_id, SourceRow.publisher, SourceRow.url)
-        .join(SourceRow, SourceRow.id == RecordSource.source_id)
-        .order_by(RecordSource.record_id, RecordSource.position)
+    names = {
+        sid: f"{publisher} <{url}>"
+        for sid, publisher, url in session.execute(
+            sa.select(SourceRow.id, SourceRow.publisher, SourceRow.url)
+        )
+    }
+    query = sa.select(RecordSource.record_id, RecordSource.source_id).order_by(
+        RecordSource.record_id, RecordSource.position
     )
-    out: dict[str, list[str]] = {}
-    for rid, publisher, url in session.execute(query):
-        out.setdefault(rid, []).append(f"{publisher} <{url}>")
-    return {rid: " ; ".join(parts) for rid, parts in out.items()}
+    return {
+        rid: " ; ".join(names[sid] for _, sid in cited)
+        for rid, cited in itertools.groupby(
+            _driver_rows(session, query), key=operator.itemgetter(0)
+        )
+    }
+
+
+def _driver_rows(session: Session, query: sa.Select) -> list[tuple[Any, ...]]:
+    """A bulk read's rows as the database driver returns them: plain tuples, no SQLAlchemy
+    type processing (a date is SQLite's ISO text, or psycopg's date; format_cell writes both
+    the same). A third of the store's read time went into building Row objects."""
+    conn = session.connection()
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _csv_row(record: Base, columns: tuple[str, ...], cited: dict[str, list[Source]]) -> list[str]:

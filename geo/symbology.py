@@ -308,34 +308,9 @@ def spread_offsets(
     symbol gets (0, 0). The dashboard runs the same steps in JavaScript (dashboard.leaflet).
     """
     n = len(points)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    biggest = max((p[2] for p in points), default=0.0)
-    cell = max(1.0, 2 * biggest)
-    buckets: dict[tuple[int, int], list[int]] = {}
-    for i, (x, y, _r) in enumerate(points):
-        buckets.setdefault((int(x // cell), int(y // cell)), []).append(i)
-    for (cx, cy), members in buckets.items():
-        near = [
-            j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((cx + dx, cy + dy), ())
-        ]
-        for i in members:
-            xi, yi, ri = points[i]
-            for j in near:
-                if j <= i:
-                    continue
-                xj, yj, rj = points[j]
-                if math.hypot(xi - xj, yi - yj) < (ri + rj) * overlap:
-                    parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = {}
-    for i in range(n):
-        clusters.setdefault(find(i), []).append(i)
+    for i, label in enumerate(_touching_groups(points, overlap).tolist()):
+        clusters.setdefault(label, []).append(i)
     rank = list(priority) if priority is not None else [0] * n
     offsets = [(0.0, 0.0)] * n
     for members in clusters.values():
@@ -357,3 +332,24 @@ def spread_offsets(
             y = cy + ring * math.sin(angle)
             offsets[i] = (x - points[i][0], y - points[i][1])
     return offsets
+
+
+def _touching_groups(points: Sequence[tuple[float, float, float]], overlap: float) -> np.ndarray:
+    """A group label per symbol: symbols whose discs overlap (centres closer than
+    ``(ri + rj) * overlap``), chained, share a label. Candidate pairs come from a k-d tree."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    n = len(points)
+    if n < 2:
+        return np.arange(n)
+    xyr = np.asarray(points, dtype=float)
+    reach = 2 * float(xyr[:, 2].max()) * overlap
+    pairs = cKDTree(xyr[:, :2]).query_pairs(max(reach, 1e-9), output_type="ndarray")
+    i, j = pairs[:, 0], pairs[:, 1]
+    near = (
+        np.hypot(xyr[i, 0] - xyr[j, 0], xyr[i, 1] - xyr[j, 1]) < (xyr[i, 2] + xyr[j, 2]) * overlap
+    )
+    graph = coo_matrix((np.ones(int(near.sum())), (i[near], j[near])), shape=(n, n))
+    return connected_components(graph, directed=False)[1]

@@ -362,3 +362,24 @@ def test_the_payload_data_set_exports_without_a_live_formula(tmp_path: Path) -> 
     collection = json.loads(export.geojson_text(export.to_feature_collection(frames)))
     descriptions = {f["properties"]["description"] for f in collection["features"]}
     assert descriptions >= {text for _, text in PAYLOADS}  # kept as written
+    meta = {"layers": list(layers), "note": '<b>\u2028 "x"'}
+    text = export.geojson_text(export.to_feature_collection(frames, metadata=meta))
+    assert export.feature_collection_text(frames, metadata=meta) == text  # the command's writer
+
+
+def test_the_command_writes_the_same_text_as_the_feature_collection(tmp_path: Path) -> None:
+    """feature_collection_text (by column, what `export` writes) is geojson_text of the dicts,
+    byte for byte: points, polygons, missing values, no features, out-of-range coordinates."""
+    frames = frames_of(tmp_path / "data")
+    for group in (list(frames.values()), [], [frames["emergency"].iloc[:0]]):
+        want = export.geojson_text(export.to_feature_collection(group, metadata={"a": 1}))
+        assert export.feature_collection_text(group, metadata={"a": 1}) == want
+    bounds = gpd.GeoDataFrame(
+        {"iso3166_2": ["KZ-MAN"]}, geometry=[Polygon([(50, 43), (50, 44), (52, 44)])], crs=4326
+    )
+    areas = export.with_admin1_areas(frames["emergency"].assign(admin1="KZ-MAN"), bounds)
+    want = export.geojson_text(export.to_feature_collection([areas]))
+    assert export.feature_collection_text([areas]) == want
+    far = gpd.GeoDataFrame({"id": ["X"]}, geometry=[Point(500000, 4800000)], crs=None)
+    with pytest.raises(ExportError, match="not lon/lat"):
+        export.feature_collection_text([far])

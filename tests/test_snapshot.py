@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -364,3 +365,32 @@ def test_symbols_at_one_spot_are_spread_and_labelled_for_what_they_are() -> None
     (a, b) = (frame.to_pixel(s.lon, s.lat) for s in spread)
     assert ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 >= spread[1].radius + spread[0].radius
     assert a[1] < b[1]  # the seized airport comes first: on top of the ring
+
+
+@pytest.mark.parametrize("day", ["2022-01-05", "2022-01-07", "2022-01-13"])
+def test_every_national_figure_line_fits_the_side_panel(
+    day: str, gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: on 5, 7 and 13 January the panel ran out of room and dropped "Detained"."""
+    from matplotlib.text import Text
+
+    import geo.snapshot
+    from geo.config import Settings
+    from geo.events import load_dataset
+    from geo.layers import as_day
+    from geo.snapshot import _figure_lines
+
+    settings = dataclasses.replace(Settings.from_env(), data_dir=PROJECT_ROOT / "data")
+    ds = load_dataset(settings, gazetteer)
+    bounds = gpd.read_file(PROJECT_ROOT / "data" / "kz_admin1.geojson")
+    drawn: list[object] = []
+    real_png = geo.snapshot._png
+    monkeypatch.setattr(
+        geo.snapshot, "_png", lambda fig, title: drawn.append(fig) or real_png(fig, title)
+    )
+    render_snapshot(ds, bounds, day=day, size=(1600, 900))
+    texts = {"".join(t.get_text().split()) for t in drawn[0].findobj(Text)}  # wrapped lines
+    heads = [head for head, _, _ in _figure_lines(ds, as_day(day))]
+    assert any(head.startswith("Detained") for head in heads)
+    for head in heads:
+        assert "".join(head.split()) in texts, f"{head!r} is not drawn"

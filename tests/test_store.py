@@ -51,6 +51,18 @@ def test_migrations_build_exactly_the_schema_module(store: Store) -> None:
         assert compare_metadata(ctx, Base.metadata) == []
 
 
+def test_head_revision_is_alembics_single_head() -> None:
+    """Store.migrate skips Alembic when the store is at HEAD_REVISION: it must be the head."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from geo.store import HEAD_REVISION, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
+
+
 def test_migrate_twice_changes_nothing(store: Store) -> None:
     store.migrate()
     assert store.counts()["events"] == 0
@@ -166,6 +178,33 @@ def test_the_data_set_from_the_store_is_the_data_set_from_the_files(store, gazet
         assert_frame_equal(getattr(from_store, name), getattr(from_files, name))
     assert from_store.articles == from_files.articles and from_store.files == from_files.files
     assert StoreRows(store, DATA).rows("events.csv")[0].line == 2
+
+
+def test_the_placed_data_set_is_kept_until_the_records_change(store, gazetteer, tmp_path) -> None:
+    """Issue 17.4: the next command reads the placed data set instead of placing it again;
+    a new revision (an import, a decision) gets a new file, an unreadable file is rebuilt."""
+    from pandas.testing import assert_frame_equal
+
+    from geo.store import load_store_dataset, placed_path
+
+    settings = Settings(data_dir=DATA, cache_dir=tmp_path / "cache")
+    store.import_dataset(DATA)
+    first = load_store_dataset(settings, gazetteer, store=store)
+    path = placed_path(settings, store, gazetteer, strict=True)
+    assert path is not None and path.exists()
+    again = load_store_dataset(settings, gazetteer, store=store)
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(again, name), getattr(first, name))
+    assert again.articles == first.articles and again.unplaced == first.unplaced
+    assert again.memo == {} and again.files == first.files
+    store.import_dataset(DATA)  # a new revision
+    newer = placed_path(settings, store, gazetteer, strict=True)
+    assert newer != path and placed_path(settings, store, gazetteer, strict=False) != newer
+    newer.parent.mkdir(parents=True, exist_ok=True)
+    newer.write_bytes(b"not a pickle")
+    rebuilt = load_store_dataset(settings, gazetteer, store=store)
+    assert_frame_equal(rebuilt.events, first.events)
+    assert not path.exists() and newer.exists() and newer.read_bytes() != b"not a pickle"
 
 
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
