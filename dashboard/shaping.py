@@ -242,7 +242,7 @@ def layer_geojson(
         **extent_metadata(extent),
         "generator": "crisismap geo export",
     }
-    return export.geojson_text(export.to_feature_collection([frame], metadata=meta)) + "\n"
+    return export.feature_collection_text([frame], metadata=meta) + "\n"
 
 
 # --- symbols ---------------------------------------------------------------------------------
