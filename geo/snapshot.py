@@ -1076,9 +1076,10 @@ def _key(ax, x: float, y: float, colour: str, shape: str, scale: float) -> None:
 
 
 def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]:
-    """(metric line, source line, retracted) per metric: the latest whole figure, with the
-    newest retracted figure named on its line; without a whole figure, the newest partial one
-    (labelled with whom it counts), else the retracted one."""
+    """(metric line, source line, retracted) per metric: the latest whole figure, beside it any
+    other whole figure of that day (the dashboard's rule: disputed figures side by side), with
+    the newest retracted figure named on its line; without a whole figure, the newest partial
+    one (labelled with whom it counts), else the retracted one."""
     figs = national_figures(ds, day)
     out: list[tuple[str, str, bool]] = []
     for metric in METRICS:
@@ -1099,12 +1100,46 @@ def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]
             head += " (retracted)"
         elif rec["certainty"] not in ("reported", ""):
             head += f" ({rec['certainty']})"
+        source = _source_line(rec)
+        if len(latest):  # other whole figures of the headline's day: disputed, side by side
+            rivals = _rivals(rows, rec)
+            for _, other in rivals.iterrows():
+                head += f" · {_figure_value(other)}"
+                if other["certainty"] not in ("reported", ""):
+                    head += f" ({other['certainty']})"
+            if len(rivals):
+                day = pd.Timestamp(rec["date"])
+                head += f" ({len(rivals) + 1} reports of {day.day} {day:%b})"
+                source = "; ".join(_who_first(r) for r in (rec, *(r for _, r in rivals.iterrows())))
         if len(latest) and len(retracted):
             head += f" · {_figure_value(retracted.iloc[0])} retracted"
-        date = pd.Timestamp(rec["date"])
-        who = f"{rec['reported_by']}, " if rec["reported_by"] else ""
-        out.append((head, f"{who}{date.day} {date:%b} · {_publishers(rec)}", not len(latest)))
+        out.append((head, source, not len(latest)))
     return out
+
+
+def _rivals(rows: pd.DataFrame, headline: pd.Series) -> pd.DataFrame:
+    """Whole, unretracted figures of the same metric reported on the headline's day with
+    another value (e.g. 5,800 and 5,969 detained on 9 January): never dropped, never merged."""
+    part = rows["part"].fillna("")
+    same_day = rows["date"] == headline["date"]
+    other = rows["id"] != headline["id"]
+    whole = (part == "") & (rows["certainty"] != "retracted")
+    return rows[same_day & other & whole & (rows["value"] != headline["value"])]
+
+
+def _who_first(rec: pd.Series) -> str:
+    """Who reported a figure and its first publisher, short enough for several on one line:
+    "Health Ministry: RIA Novosti +1"."""
+    publishers = _publishers(rec).split(", ")
+    more = f" +{len(publishers) - 1}" if len(publishers) > 1 else ""
+    who = f"{rec['reported_by']}: " if rec["reported_by"] else ""
+    return f"{who}{publishers[0]}{more}"
+
+
+def _source_line(rec: pd.Series) -> str:
+    date = pd.Timestamp(rec["date"])
+    who = f"{rec['reported_by']}, " if rec["reported_by"] else ""
+    return f"{who}{date.day} {date:%b} · {_publishers(rec)}"
 
 
 def _parts_line(metric: str, partial: pd.DataFrame) -> tuple[str, str, bool]:

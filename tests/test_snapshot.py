@@ -367,7 +367,7 @@ def test_symbols_at_one_spot_are_spread_and_labelled_for_what_they_are() -> None
     assert a[1] < b[1]  # the seized airport comes first: on top of the ring
 
 
-@pytest.mark.parametrize("day", ["2022-01-05", "2022-01-07", "2022-01-13"])
+@pytest.mark.parametrize("day", ["2022-01-05", "2022-01-07", "2022-01-13", "2022-01-15"])
 def test_every_national_figure_line_fits_the_side_panel(
     day: str, gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -394,3 +394,22 @@ def test_every_national_figure_line_fits_the_side_panel(
     assert any(head.startswith("Detained") for head in heads)
     for head in heads:
         assert "".join(head.split()) in texts, f"{head!r} is not drawn"
+
+
+def test_figures_of_one_day_that_disagree_stand_side_by_side(gazetteer) -> None:
+    """The dashboard's rule in the snapshot too: 5,969 (Interior Ministry) and about 5,800
+    (Presidential office) detained on 9 January are both shown, with both reporters."""
+    from geo.config import Settings
+    from geo.events import load_dataset
+    from geo.layers import as_day
+    from geo.snapshot import _figure_lines
+
+    settings = dataclasses.replace(Settings.from_env(), data_dir=PROJECT_ROOT / "data")
+    ds = load_dataset(settings, gazetteer)
+    lines = {head.split(":")[0]: (head, source) for head, source, _ in _figure_lines(
+        ds, as_day("2022-01-09"))}  # fmt: skip
+    head, source = lines["Detained"]
+    assert head == "Detained: 5,969 · about 5,800 (2 reports of 9 Jan)"
+    assert "Interior Ministry" in source and "Presidential office" in source
+    head, _ = lines["Injured"]
+    assert "reports of" not in head  # one whole figure that day: no rival
