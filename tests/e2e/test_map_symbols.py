@@ -146,7 +146,7 @@ def test_the_tiles_toggle_says_when_tiles_cannot_load(case_url, page):
 
 # --- a step keeps what the analyst had in view (issue 15) ------------------------------------
 
-OPEN_POPUP_JS = """(id) => {
+OPEN_POPUP_JS = """(_body, id) => {
   const popup = document.querySelector(".leaflet-popup-content");
   if (id === null) { return popup ? popup.innerHTML : null; }
   let hit = null;
