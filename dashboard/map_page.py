@@ -7,8 +7,11 @@ copied link opens the same view.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import functools
+import gc
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -82,7 +85,23 @@ def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
     gazetteer = get_gazetteer(settings, signature)
     store = get_store(settings)
     ds = load_data(settings, gazetteer, store=store)
-    return desk.with_review_origin(ds, get_reviews(settings, revision))
+    ds = desk.with_review_origin(ds, get_reviews(settings, revision))
+    release_freed_memory()
+    return ds
+
+
+def release_freed_memory() -> None:
+    """Give the memory freed while loading back to the system. Reading 100k records leaves
+    ~100 MB of freed heap that glibc's malloc and Arrow's pool keep for later, and the
+    server holds on to it for as long as it runs (issue 17: under 1 GB at 100k events)."""
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:  # glibc only
+        trim(0)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -180,9 +199,10 @@ def article_spans(
     }
 
 
-# Two entries: the day shown and the one before. A cumulative view at 100k events holds
-# ~37 MB of frames; eight entries pushed the server well past 1 GB.
-@st.cache_resource(show_spinner=False, max_entries=2)
+# One entry: the day shown (a rerun on that day, a layer switched or the map moved, finds it).
+# A cumulative view at 100k events holds ~40 MB of frames; eight entries pushed the server
+# well past 1 GB, and the day before is not asked for again on a step forward.
+@st.cache_resource(show_spinner=False, max_entries=1)
 def day_frames(
     settings: Settings,
     dataset_key: tuple,
@@ -518,7 +538,14 @@ def map_and_figures(
         day_feed_panel(ctx, view)
         st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
-        st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
+        html = figures_html((ctx.signature, ctx.revision, id(ctx.ds)), day, ctx.ds)
+        st.markdown(html, unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def figures_html(dataset_key: tuple, day: dt.date, _ds: Dataset) -> str:
+    """The national figures as reported by a day (``dataset_key`` names ``_ds``)."""
+    return cmap.figure_html(national_figures(_ds, day))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -132,17 +132,18 @@ def feature_table(
         if hi <= lo:
             continue
         frame = frame.iloc[lo:hi]
-        part = pd.DataFrame(index=frame.index)
-        part["layer"] = LAYER_STYLES[layer].label
-        part["when"] = [_when(r) for r in frame[["date", "valid_from", "valid_to"]].itertuples()]
+        # one frame from whole columns: assigning them one by one cost ~25 ms a page
+        part: dict[str, Any] = {
+            "layer": [LAYER_STYLES[layer].label] * len(frame),
+            "when": list(map(when_text, frame["date"], frame["valid_from"], frame["valid_to"])),
+        }
         for col in columns[2:-1]:
-            if col not in ("layer", "when"):
-                values = frame[col]
-                if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-                    values = values.fillna("")  # an empty cell, not "None"
-                part[col] = values
+            values = frame[col]
+            if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+                values = values.fillna("")  # an empty cell, not "None"
+            part[col] = values.to_numpy() if values.dtype == object else values.array
         part["link"] = [_first_url(s) for s in frame["sources"]]
-        parts.append(part)
+        parts.append(pd.DataFrame(part))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.concat(parts, ignore_index=True)[columns]
@@ -157,10 +158,6 @@ def table_csv(table: pd.DataFrame) -> str:
         ["" if export.is_missing(v) else v for v in row] for row in table.itertuples(index=False)
     )
     return out.getvalue()
-
-
-def _when(row: Any) -> str:
-    return when_text(row.date, row.valid_from, row.valid_to)
 
 
 def _first_url(sources: str) -> str:
