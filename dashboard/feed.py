@@ -21,7 +21,8 @@ from geo.csvrows import parse_sources
 from geo.symbology import LAYER_STYLES, STATUS_COLOURS, STATUS_LABELS
 
 FEED_HEIGHT_PX = 360
-MAX_ITEMS = 300  # a window of a busy week at 100k events: the rest is in the table
+MAX_ITEMS = 120  # more than a briefer reads out; the rest is in the table (and each line is
+# sent and laid out again on every slider step)
 DESCRIPTION_CHARS = 120
 # States of one layer and status that begin (or end) the same day are one line: the 17
 # states of emergency of 5 January are one news item, not 17.
@@ -44,26 +45,38 @@ class FeedItem:
     lon: float | None
 
 
-def feed_items(feed: pd.DataFrame) -> list[FeedItem]:
-    """The lines of a ``geo.layers.day_feed`` frame, in its order (newest first)."""
-    items: list[FeedItem] = []
-    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    order: list[tuple[Any, ...] | dict[str, Any]] = []
-    for rec in feed.to_dict("records"):
-        if rec["layer"] in GROUPED_LAYERS and rec["kind"] != "event":
-            key = (rec["date"], rec["kind"], rec["layer"], rec["status"])
+def feed_items(feed: pd.DataFrame, *, limit: int | None = None) -> tuple[list[FeedItem], int]:
+    """The lines of a ``geo.layers.day_feed`` frame, in its order (newest first): the first
+    ``limit`` of them (all without one) and how many there are in all.
+
+    Only the lines shown are built: a busy day at 100k events has thousands."""
+    grouped: dict[tuple[Any, ...], list[int]] = {}
+    order: list[tuple[Any, ...] | int] = []
+    layers = feed["layer"].tolist()
+    kinds = feed["kind"].tolist()
+    dates = feed["date"].tolist()
+    statuses = feed["status"].tolist()
+    for i, (layer, kind) in enumerate(zip(layers, kinds, strict=True)):
+        if layer in GROUPED_LAYERS and kind != "event":
+            key = (dates[i], kind, layer, statuses[i])
             if key not in grouped:
                 grouped[key] = []
                 order.append(key)
-            grouped[key].append(rec)
+            grouped[key].append(i)
         else:
-            order.append(rec)
-    for entry in order:
-        if isinstance(entry, dict):
-            items.append(_item(entry))
-        else:
-            items.append(_group_item(grouped[entry]))
-    return items
+            order.append(i)
+    shown = order if limit is None else order[:limit]
+    rows = sorted(
+        {i for entry in shown for i in ([entry] if isinstance(entry, int) else grouped[entry])}
+    )
+    records = dict(zip(rows, feed.iloc[rows].to_dict("records"), strict=True))
+    items = [
+        _item(records[entry])
+        if isinstance(entry, int)
+        else _group_item([records[i] for i in grouped[entry]])
+        for entry in shown
+    ]
+    return items, len(order)
 
 
 def _item(rec: dict[str, Any]) -> FeedItem:

@@ -7,8 +7,11 @@ copied link opens the same view.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import functools
+import gc
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -22,9 +25,8 @@ import altair as alt  # noqa: E402
 import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
-from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import assets, desk, feed  # noqa: E402
+from dashboard import _stfolium, assets, desk, feed  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
 from dashboard.resources import get_store  # noqa: E402
 from geo import export  # noqa: E402
@@ -84,7 +86,23 @@ def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
     gazetteer = get_gazetteer(settings, signature)
     store = get_store(settings)
     ds = load_data(settings, gazetteer, store=store)
-    return desk.with_review_origin(ds, get_reviews(settings, revision))
+    ds = desk.with_review_origin(ds, get_reviews(settings, revision))
+    release_freed_memory()
+    return ds
+
+
+def release_freed_memory() -> None:
+    """Give the memory freed while loading back to the system. Reading 100k records leaves
+    ~100 MB of freed heap that glibc's malloc and Arrow's pool keep for later, and the
+    server holds on to it for as long as it runs (issue 17: under 1 GB at 100k events)."""
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:  # glibc only
+        trim(0)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -182,9 +200,10 @@ def article_spans(
     }
 
 
-# Two entries: the day shown and the one before. A cumulative view at 100k events holds
-# ~37 MB of frames; eight entries pushed the server well past 1 GB.
-@st.cache_resource(show_spinner=False, max_entries=2)
+# One entry: the day shown (a rerun on that day, a layer switched or the map moved, finds it).
+# A cumulative view at 100k events holds ~40 MB of frames; eight entries pushed the server
+# well past 1 GB, and the day before is not asked for again on a step forward.
+@st.cache_resource(show_spinner=False, max_entries=1)
 def day_frames(
     settings: Settings,
     dataset_key: tuple,
@@ -223,7 +242,7 @@ class PageContext:
     revision: str
     ds: Dataset
     boundaries: gpd.GeoDataFrame | None
-    map_class: type
+    static_base: str  # where the vendored Leaflet is served (the map's JS and CSS links)
     first: dt.date
     last: dt.date
     mode: str
@@ -432,7 +451,9 @@ def layer_toggles(
 ) -> tuple[list[str], bool, list]:
     """The layer switches with the day's counts, and "In the news": (layers, news on, news)."""
     counts = cmap.counts_by_layer(all_frames)
-    layer_cols = st.columns(len(cmap.POINT_LAYERS) + 1)
+    # Its captions have one fixed height (PAGE_CSS), so a longer count on some day does not
+    # push the map down (issue 15: the map jumped 23 px on 9-14 January).
+    layer_cols = st.container(key="layer_row").columns(len(cmap.POINT_LAYERS) + 1)
     layers = []
     for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
         with col:
@@ -448,7 +469,6 @@ def layer_toggles(
             size_by = LAYER_STYLES[layer].size_by
             if size_by and c.get(size_by):
                 extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
-            extra += cmap.national_total_text(ctx.ds, layer, view.day, view.filters)
             st.caption(f"**{c['features']:,}** on the map{extra}")
             if on:
                 layers.append(layer)
@@ -474,9 +494,10 @@ def map_and_figures(
     news: list | None,
 ) -> None:
     """The map (the base map stays, the day's layer is swapped in) and the national figures."""
-    day_layer = cmap.day_feature_group(ctx.ds, view, ctx.boundaries, frames=frames)
-    if news is not None:
-        desk.add_news_layer(day_layer.group, desk.news_symbols(news))
+    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
+    day_script, aggregated, shaded = day_layer_script(
+        dataset_key, view, news is not None, ctx.ds, ctx.boundaries, frames, news
+    )
     # A link's zoom and centre open the map there (kept for the session, so the base map
     # stays the same); afterwards the map reports where the analyst took it, and the URL
     # follows (z, lat, lon).
@@ -485,36 +506,96 @@ def map_and_figures(
     arrival = st.session_state["map_from_url"]
     map_col, side_col = st.columns([3, 1.2])
     with map_col:
-        base = cmap.base_map(
+        base = rendered_base_map(
+            ctx.settings,
+            (ctx.signature, ctx.revision, id(ctx.ds)),
+            ctx.online_tiles,
+            ctx.static_base,
+            arrival,
+            ctx.ds,
             ctx.boundaries,
-            online_tiles=ctx.online_tiles,
-            map_class=ctx.map_class,
-            extent=data_extent(ctx.ds),
-            place_labels=get_town_labels(ctx.settings, ctx.signature),
-            view=arrival,
         )
-        seen = st_folium(
+        seen = _stfolium.show(
             base,
-            key="map",
-            feature_group_to_add=day_layer.group,
-            returned_objects=["zoom", "center", "bounds"],
+            day_script,
+            key=MAP_KEY,
             height=620,
-            use_container_width=True,
+            returned_objects=MAP_REPORTS,
         )
         keep_map_view(seen)
         notes = [f"{cmap.MODES[ctx.mode]}" + (f" (N = {ctx.days})" if ctx.mode == "window" else "")]
-        grids = [LAYER_STYLES[lay].label for lay, agg in day_layer.aggregated.items() if agg]
+        for layer in view.layers:  # national totals (the whole force) beside the mapped parts
+            total = cmap.national_total_text(ctx.ds, layer, view.day, view.filters)
+            if total:
+                notes.append(f"{LAYER_STYLES[layer].label}: {total.removeprefix(' · ')}")
+        grids = [LAYER_STYLES[lay].label for lay, agg in aggregated.items() if agg]
         if grids:
             notes.append("aggregated into grid cells: " + ", ".join(grids))
-        if view.shading == "events" and day_layer.shaded:
-            notes.append(f"{day_layer.shaded} regions shaded by events")
+        if view.shading == "events" and shaded:
+            notes.append(f"{shaded} regions shaded by events")
         st.caption(" · ".join(notes))
     with side_col:
         day = view.day.date()
         day_feed_panel(ctx, view)
         st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
-        st.markdown(cmap.figure_html(national_figures(ctx.ds, day)), unsafe_allow_html=True)
+        html = figures_html((ctx.signature, ctx.revision, id(ctx.ds)), day, ctx.ds)
+        st.markdown(html, unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def figures_html(dataset_key: tuple, day: dt.date, _ds: Dataset) -> str:
+    """The national figures as reported by a day (``dataset_key`` names ``_ds``)."""
+    return cmap.figure_html(national_figures(_ds, day))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def day_layer_script(
+    dataset_key: tuple,
+    view: cmap.MapView,
+    news_on: bool,
+    _ds: Dataset,
+    _boundaries: gpd.GeoDataFrame | None,
+    _frames: dict[str, gpd.GeoDataFrame],
+    _news: list | None,
+) -> tuple[str, dict[str, bool], int]:
+    """The day layer's script, which layers are grid cells, and how many regions are shaded.
+
+    Cached per view: a rerun on the same day (the map reporting where it was moved, a table
+    page turned) sends the same script without building it again. ``dataset_key`` names
+    ``_ds`` and ``_boundaries``; ``_frames`` and ``_news`` follow from the view and the day."""
+    day_layer = cmap.day_feature_group(_ds, view, _boundaries, frames=_frames)
+    if news_on and _news is not None:
+        desk.add_news_layer(day_layer.group, desk.news_symbols(_news))
+    return cmap.feature_group_script(day_layer.group), day_layer.aggregated, day_layer.shaded
+
+
+MAP_KEY = "map"
+MAP_REPORTS = ("zoom", "center", "bounds")  # what the map reports back (for the URL and PNG)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def rendered_base_map(
+    settings: Settings,
+    dataset_key: tuple,
+    online_tiles: bool,
+    static_base: str,
+    view: tuple[float, float, float] | None,
+    _ds: Dataset,
+    _boundaries: gpd.GeoDataFrame | None,
+) -> _stfolium.RenderedMap:
+    """The base map (outlines, town names, legend, layout script) rendered once and shared:
+    it does not change with the day, so a step sends it as it is and swaps the day layer.
+    ``dataset_key`` names ``_ds`` and ``_boundaries`` (signature, revision, identity)."""
+    base = cmap.base_map(
+        _boundaries,
+        online_tiles=online_tiles,
+        map_class=assets.offline_map_class(static_base),
+        extent=data_extent(_ds),
+        place_labels=get_town_labels(settings, dataset_key[0]),
+        view=view,
+    )
+    return _stfolium.render_base(base, key=MAP_KEY, returned_objects=MAP_REPORTS)
 
 
 ZOOMED_IN = 7  # from this zoom on, the PNG download shows the map's extent, not the country
@@ -539,22 +620,28 @@ def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
     """The day's feed: every event and state change of the day (or the window; the day only
     in the cumulative mode), national ones included, whatever layers are on; a click on a
     line flies the map to it in the browser."""
-    day = view.day.date()
     window = 1 if view.window is None else view.window
-    items = feed.feed_items(day_feed(ctx.ds, view.day, window=window, filters=ctx.filters))
-    shown = items[: feed.MAX_ITEMS]
+    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
+    html = feed_page(dataset_key, view.day.date(), window, ctx.filters, ctx.ds)
+    st.subheader("The day")
+    # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
+    st.iframe(html, height=feed.FEED_HEIGHT_PX)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def feed_page(dataset_key: tuple, day: dt.date, window: int, filters: Filters, _ds: Dataset) -> str:
+    """The feed's page for a day or window (a rerun on the same day, when the map reports
+    where it was moved, sends the same page without building it again)."""
+    frame = day_feed(_ds, day, window=window, filters=filters)
+    shown, total = feed.feed_items(frame, limit=feed.MAX_ITEMS)
     if window == 1:
         period = f"{day:%a %d %B %Y}"
     else:
         period = f"{day - dt.timedelta(days=window - 1):%d %b} to {day:%d %b %Y}"
-    heading = f"{period} · {len(items):,} item{'' if len(items) == 1 else 's'}"
-    if len(items) > len(shown):
+    heading = f"{period} · {total:,} item{'' if total == 1 else 's'}"
+    if total > len(shown):
         heading += f" (the first {len(shown):,}; the table has them all)"
-    st.subheader("The day")
-    # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
-    st.iframe(
-        feed.feed_html(shown, heading=heading, show_day=window > 1), height=feed.FEED_HEIGHT_PX
-    )
+    return feed.feed_html(shown, heading=heading, show_day=window > 1)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -614,7 +701,9 @@ def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
     start = view.day - pd.Timedelta(days=(view.window or 10_000) - 1)
     start = max(start, pd.Timestamp(ctx.first))
     end = view.day + pd.Timedelta(hours=23)
-    marks = {"values": [{"start": start.isoformat(), "end": end.isoformat()}]}
+    # The day's band and rule read a named data set, so the spec is the same on every step
+    # and the browser swaps that data set in the chart instead of embedding a new chart.
+    marks = {"name": "day_marks"}
     colour = "#1d4e89"
     band = {
         "data": marks,
@@ -627,7 +716,13 @@ def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
         "encoding": {"x": {"field": "end", "type": "temporal"}},
     }
     layer = {k: v for k, v in bars.items() if k not in ("$schema", "config", "datasets")}
-    spec = {"$schema": bars.get("$schema"), "datasets": bars.get("datasets", {})}
+    spec = {
+        "$schema": bars.get("$schema"),
+        "datasets": {
+            **bars.get("datasets", {}),
+            "day_marks": pd.DataFrame({"start": [start.isoformat()], "end": [end.isoformat()]}),
+        },
+    }
     spec["layer"] = [band, layer, rule]
     st.vega_lite_chart(
         spec=spec,
@@ -645,7 +740,16 @@ def _whole_table_csv(frames: dict[str, gpd.GeoDataFrame]) -> str:
     return cmap.table_csv(cmap.feature_table(frames))
 
 
-def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
+@st.cache_data(show_spinner=False, max_entries=8)
+def table_rows(
+    dataset_key: tuple, view: cmap.MapView, start: int, _frames: dict[str, gpd.GeoDataFrame]
+) -> pd.DataFrame:
+    """A page of the table for a view (``_frames`` follow from the view and ``dataset_key``):
+    a rerun on the same day and page sends the same rows without building them again."""
+    return cmap.feature_table(_frames, start=start, stop=start + cmap.TABLE_PAGE_ROWS)
+
+
+def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: tuple) -> None:
     """The table of what is on the map, a page at a time, and the whole of it as CSV."""
     st.subheader("On the map")
     total = sum(len(f) for f in frames.values())
@@ -660,7 +764,7 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
             f"Rows {start + 1:,}-{min(start + cmap.TABLE_PAGE_ROWS, total):,} of {total:,} "
             f"(page {int(page_no)} of {pages:,}); the whole table is in the CSV below."
         )
-    rows = cmap.feature_table(frames, start=start, stop=start + cmap.TABLE_PAGE_ROWS)
+    rows = table_rows(dataset_key, view, start, frames)
     st.dataframe(
         rows,
         hide_index=True,
@@ -840,7 +944,7 @@ def day_view(ctx: PageContext) -> None:
     frames = {layer: all_frames[layer] for layer in layers}
     map_and_figures(ctx, view, frames, news if news_on else None)
     timeline(ctx, view, dataset_key)
-    table(view, frames)
+    table(view, frames, dataset_key)
     downloads(ctx, view, frames)
     articles(ctx, view, frames)
 
@@ -848,9 +952,7 @@ def day_view(ctx: PageContext) -> None:
 def main() -> None:
     settings, signature, revision, ds, boundaries = load_page()
     vendor_assets()
-    map_class = assets.offline_map_class(
-        assets.static_url(st.get_option("server.baseUrlPath") or "")
-    )
+    static_base = assets.static_url(st.get_option("server.baseUrlPath") or "")
     first, last = ds.date_range()
     if last <= first:
         last = first + dt.timedelta(days=1)
@@ -864,7 +966,7 @@ def main() -> None:
     playing = bool(st.session_state.get("playing", False))
     speed = str(st.session_state.get("speed", "normal"))
     ctx = PageContext(
-        settings, signature, revision, ds, boundaries, map_class, first, last,
+        settings, signature, revision, ds, boundaries, static_base, first, last,
         mode, days, shading, filters, online_tiles, playing, speed,
     )  # fmt: skip
     st.session_state["_script_run"] = True  # this fragment run is part of a full run

@@ -307,5 +307,6 @@ mark.cm-mention { background: #fff3bf; padding: 0 2px; }
 span.cm-en { color: #666; font-size: 0.85em; }
 mark.cm-hit { background: #ffd43b; font-weight: 600; padding: 0 2px; }
 .cm-article { font-size: 0.95rem; line-height: 1.5; }
+.st-key-layer_row [data-testid="stCaptionContainer"] { height: 3.85rem; overflow: hidden; }
 </style>
 """

@@ -47,7 +47,10 @@ class Filters:
     origins: tuple[str, ...] = ()
 
     def apply(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        """Rows of a FEATURE_COLUMNS frame that pass every filter."""
+        """Rows of a FEATURE_COLUMNS frame that pass every filter (the frame itself when
+        nothing is filtered: callers do not modify what they get)."""
+        if not (self.admin1 or self.event_types or self.actor or self.certainty or self.origins):
+            return frame  # no copy of every row on every slider step
         keep = pd.Series(True, index=frame.index)
         if self.admin1:
             keep &= frame["admin1"].isin(self.admin1)
@@ -311,8 +314,8 @@ def day_feed(
     start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
     parts = []
     for layer in EVENT_LAYERS:
-        frame = filters.apply(standard_layer(ds, layer))
-        frame = frame[(frame["date"] >= start) & (frame["date"] <= day)]
+        frame = standard_layer(ds, layer)
+        frame = filters.apply(frame[(frame["date"] >= start) & (frame["date"] <= day)])
         parts.append(frame.assign(kind="event"))
     for layer in STATE_LAYERS:
         frame = filters.apply(standard_layer(ds, layer))

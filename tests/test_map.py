@@ -132,7 +132,7 @@ def test_text_from_data_is_escaped_everywhere(ds, boundaries):
 
 def test_escape_also_guards_template_literals():
     assert cmap.esc("`${alert(1)}`") == "&#96;&#36;{alert(1)}&#96;"
-    assert cmap.js_json("</script><!--") == '"\\u003c/script\\u003e\\u003c!--"'
+    assert cmap.js_json("</script><!--") == '"\\u003c/script>\\u003c!--"'
 
 
 def test_sources_become_links_only_for_http():
@@ -470,8 +470,11 @@ def test_the_day_feed_reads_as_news_and_escapes_everything():
                 description="x " * 200),
         ]
     )  # fmt: skip
-    items = feed_items(feed)
-    assert [i.record_id for i in items] == ["E1", "S1", "S2", "E2"]
+    items, total = feed_items(feed)
+    assert [i.record_id for i in items] == ["E1", "S1", "S2", "E2"] and total == 4
+    first, total = feed_items(feed, limit=3)
+    assert [i.record_id for i in first] == ["E1", "S1", "S2"] and total == 4
+    assert first[2] == items[2]  # a grouped line is built from all its records
     assert "declared in 3 places" in items[2].title and "Region 4" in items[2].detail
     assert items[1].title == "<b>Almaty Airport</b> · Seized" and items[1].colour != "#1d4e89"
     assert "National" in items[3].title and items[3].lat is None and items[3].detail.endswith("…")

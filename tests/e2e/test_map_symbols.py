@@ -142,3 +142,82 @@ def test_the_tiles_toggle_says_when_tiles_cannot_load(case_url, page):
     note.wait_for(timeout=60_000)
     assert "could not load" in note.text_content()
     assert any("tile.openstreetmap.org" in u for u in page.outside_requests)  # type: ignore[attr-defined]
+
+
+# --- a step keeps what the analyst had in view (issue 15) ------------------------------------
+
+OPEN_POPUP_JS = """(_body, id) => {
+  const popup = document.querySelector(".leaflet-popup-content");
+  if (id === null) { return popup ? popup.innerHTML : null; }
+  let hit = null;
+  window.map.eachLayer(l => {
+    const p = l.getPopup && l.getPopup();
+    if (p && String(p.getContent()).includes('data-id="' + id + '"')) { hit = l; }
+  });
+  if (hit) { hit.openPopup(); }
+  return !!hit;
+}"""
+
+
+def step_forward(page, day: str) -> None:  # noqa: ANN001
+    """Click the next-day button and wait until the map holds that day's layer."""
+    body = map_body(page)
+    before = body.evaluate("() => window.__GLOBAL_DATA__.last_feature_group")
+    page.locator(".st-key-forward button:visible").first.click()
+    page.wait_for_url(f"**date={day}**", timeout=30_000)
+    page.wait_for_function(
+        """([frame, before]) => {
+          const w = document.querySelector(frame).contentWindow;
+          return w.__GLOBAL_DATA__.last_feature_group !== before;
+        }""",
+        arg=[MAP_FRAME, before],
+        timeout=30_000,
+    )
+    page.wait_for_timeout(300)
+
+
+def test_an_open_popup_stays_open_across_a_step_while_its_record_is_on_the_map(case_url, page):
+    """Aktau airport is closed from 5 to 8 January (S027): its popup, opened on the 7th, is
+    still open on the 8th, and closes on the 9th, when that record is no longer on the map."""
+    page.goto(f"{case_url}/?date=2022-01-07")
+    layout(page)
+    body = map_body(page)
+    assert body.evaluate(OPEN_POPUP_JS, "S027"), "no symbol for S027 on 7 January"
+    assert "Aktau International Airport" in body.evaluate(OPEN_POPUP_JS, None)
+    step_forward(page, "2022-01-08")
+    still = body.evaluate(OPEN_POPUP_JS, None)
+    assert still is not None and 'data-id="S027"' in still, "the popup closed on the step"
+    step_forward(page, "2022-01-09")
+    assert body.evaluate(OPEN_POPUP_JS, None) is None, "a popup of a record gone stayed open"
+
+
+def test_the_map_stays_put_when_the_counts_above_it_get_longer(case_url, page):
+    """The counts under the layer switches wrap on 9-14 January (the whole CSTO force); they
+    have one height, so the map does not jump."""
+    page.goto(f"{case_url}/?date=2022-01-08")
+    layout(page)
+    tops = []
+    for day in ("2022-01-09", "2022-01-10"):
+        tops.append(page.locator(MAP_FRAME).bounding_box()["y"])
+        step_forward(page, day)
+    tops.append(page.locator(MAP_FRAME).bounding_box()["y"])
+    assert max(tops) - min(tops) < 1, tops
+    assert page.get_by_text("whole force 2,030").count() >= 1  # now under the map
+
+
+def test_moving_the_map_changes_the_link_and_nothing_on_the_page(case_url, page):
+    """A pan or zoom reruns the day's fragment once (the map reports its view: the link and
+    the extent of the downloads follow it); that rerun rebuilds nothing the analyst sees: the
+    day layer is not swapped and the feed is not reloaded."""
+    page.goto(f"{case_url}/?date=2022-01-07")
+    layout(page)
+    body = map_body(page)
+    feed = next(f for f in page.frames if f.locator(".cf-item").count())
+    feed.evaluate("() => { window.__kept = true; }")
+    body.evaluate("() => { window.feature_group[0].__kept = true; }")
+    zoom_to(page, *ALMATY, 9)
+    page.wait_for_function("() => location.search.includes('z=9')", timeout=30_000)
+    page.wait_for_timeout(1500)
+    kept = body.evaluate("() => window.feature_group.map(g => !!g.__kept)")
+    assert kept == [True], "the day layer was swapped"
+    assert feed.evaluate("() => window.__kept === true"), "the feed was reloaded"
