@@ -89,22 +89,40 @@ def to_feature_collection(
     return out
 
 
-def _geometries(geoms: Any) -> list[dict[str, Any] | None]:
-    """``_geometry`` of every geometry; points (nearly all) by whole arrays."""
+def _points(geoms: Any) -> tuple[Any, Any, list[tuple[int, float, float]]]:
+    """(geometries as an object array, which are non-empty points, [(row, x, y)] of those
+    points rounded to 6 decimals), by whole arrays; ExportError for a point out of range."""
     import numpy as np
     import shapely
 
     geoms = np.asarray(geoms, dtype=object)
     points = shapely.get_type_id(geoms) == 0  # None is -1
     points &= ~shapely.is_empty(geoms)
+    if not points.any():
+        return geoms, points, []
+    xs, ys = shapely.get_x(geoms[points]), shapely.get_y(geoms[points])
+    inside = (-180 <= xs) & (xs <= 180) & (-90 <= ys) & (ys <= 90)
+    if not inside.all():
+        _check_range(geoms[points][int(np.argmin(inside))])
+    rows = np.flatnonzero(points).tolist()
+    return (
+        geoms,
+        points,
+        [
+            (k, round(x, 6), round(y, 6))
+            for k, x, y in zip(rows, xs.tolist(), ys.tolist(), strict=True)
+        ],
+    )
+
+
+def _geometries(geoms: Any) -> list[dict[str, Any] | None]:
+    """``_geometry`` of every geometry; points (nearly all) by whole arrays."""
+    import numpy as np
+
+    geoms, points, coords = _points(geoms)
     out: list[dict[str, Any] | None] = [None] * len(geoms)
-    if points.any():
-        xs, ys = shapely.get_x(geoms[points]), shapely.get_y(geoms[points])
-        inside = (-180 <= xs) & (xs <= 180) & (-90 <= ys) & (ys <= 90)
-        if not inside.all():
-            _check_range(geoms[points][int(np.argmin(inside))])
-        for k, x, y in zip(np.flatnonzero(points), xs.tolist(), ys.tolist(), strict=True):
-            out[k] = {"type": "Point", "coordinates": [round(x, 6), round(y, 6)]}
+    for k, x, y in coords:
+        out[k] = {"type": "Point", "coordinates": [x, y]}
     for k in np.flatnonzero(~points):
         out[k] = _geometry(geoms[k])
     return out
@@ -191,19 +209,11 @@ def _json_values(values: list[Any], prefix: str) -> list[str]:
 def _geometry_texts(geoms: Any) -> list[str]:
     """``_geometries`` as JSON text: points (nearly all) by whole arrays, others dumped."""
     import numpy as np
-    import shapely
 
-    geoms = np.asarray(geoms, dtype=object)
-    points = shapely.get_type_id(geoms) == 0  # None is -1
-    points &= ~shapely.is_empty(geoms)
+    geoms, points, coords = _points(geoms)
     out = ["null"] * len(geoms)
-    if points.any():
-        xs, ys = shapely.get_x(geoms[points]), shapely.get_y(geoms[points])
-        inside = (-180 <= xs) & (xs <= 180) & (-90 <= ys) & (ys <= 90)
-        if not inside.all():
-            _check_range(geoms[points][int(np.argmin(inside))])
-        for k, x, y in zip(np.flatnonzero(points), xs.tolist(), ys.tolist(), strict=True):
-            out[k] = f'{{"type":"Point","coordinates":[{round(x, 6)!r},{round(y, 6)!r}]}}'
+    for k, x, y in coords:
+        out[k] = f'{{"type":"Point","coordinates":[{x!r},{y!r}]}}'
     for k in np.flatnonzero(~points):
         out[k] = _json(_geometry(geoms[k]))
     return out
