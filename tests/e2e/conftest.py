@@ -18,14 +18,16 @@ LOCAL = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "
 
 
 @contextlib.contextmanager
-def _serve(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(
+    data: Path, tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str] | None = None
+) -> Iterator[str]:
     """The dashboard running on ``data``, by its URL; stopped on leaving.
 
     The gazetteer index is built before the app starts (the first start builds it, ~10 s on a
     quiet machine), so the first page does not race the build on a busy one."""
     cache = os.environ.get("CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     Gazetteer.load(Settings(data_dir=data, cache_dir=Path(cache)))
-    env = {"CRISISMAP_DATA_DIR": str(data), "CRISISMAP_CACHE_DIR": cache}
+    env = {"CRISISMAP_DATA_DIR": str(data), "CRISISMAP_CACHE_DIR": cache, **(extra or {})}
     log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
     with log_path.open("w") as log:
         try:
@@ -38,9 +40,10 @@ def _serve(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 @pytest.fixture(scope="module")
 def serve_dashboard(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Callable[[Path], contextlib.AbstractContextManager[str]]:
-    """``with serve_dashboard(data_dir) as url``: the app on a data folder of the test's."""
-    return lambda data: _serve(data, tmp_path_factory)
+) -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """``with serve_dashboard(data_dir) as url``: the app on a data folder of the test's;
+    ``serve_dashboard(data_dir, {"CRISISMAP_CASE_TITLE": ...})`` adds settings."""
+    return lambda data, extra=None: _serve(data, tmp_path_factory, extra)
 
 
 @pytest.fixture(scope="module")

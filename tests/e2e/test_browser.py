@@ -266,25 +266,13 @@ def rendered_payloads(frame) -> dict[str, object]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def payload_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def payload_url(tmp_path_factory: pytest.TempPathFactory, serve_dashboard) -> Iterator[str]:  # noqa: ANN001
     """The dashboard on the payload data set, with a payload in the case title too."""
     from payloads import MARKDOWN_PLACE, write_payload_dataset
 
     data = write_payload_dataset(tmp_path_factory.mktemp("payloads"))
-    env = {
-        "CRISISMAP_DATA_DIR": str(data),
-        "CRISISMAP_CASE_TITLE": f"Case $x$ {MARKDOWN_PLACE}",
-        "CRISISMAP_CACHE_DIR": os.environ.get(
-            "CRISISMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
-        ),
-    }
-    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
-    with log_path.open("w") as log:
-        try:
-            with running_app(env, log=log) as (url, _):
-                yield url
-        except RuntimeError as exc:
-            pytest.fail(f"{exc}; see {log_path}")
+    with serve_dashboard(data, {"CRISISMAP_CASE_TITLE": f"Case $x$ {MARKDOWN_PLACE}"}) as url:
+        yield url
 
 
 def choose(page, label: str, option: str) -> None:  # noqa: ANN001
