@@ -253,6 +253,12 @@ class PageContext:
     playing: bool
     speed: str
 
+    @property
+    def dataset_key(self) -> tuple:
+        """What names ``ds`` in the caches' keys (signature, revision, identity): the cached
+        functions take the data set itself unhashed (``_ds``) and this beside it."""
+        return (self.signature, self.revision, id(self.ds))
+
 
 def load_page() -> tuple[Settings, tuple, str, Dataset, gpd.GeoDataFrame | None]:
     """Settings, data signature, store revision, data set and boundaries; errors as banners."""
@@ -494,9 +500,8 @@ def map_and_figures(
     news: list | None,
 ) -> None:
     """The map (the base map stays, the day's layer is swapped in) and the national figures."""
-    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
     day_script, aggregated, shaded = day_layer_script(
-        dataset_key, view, news is not None, ctx.ds, ctx.boundaries, frames, news
+        ctx.dataset_key, view, news is not None, ctx.ds, ctx.boundaries, frames, news
     )
     # A link's zoom and centre open the map there (kept for the session, so the base map
     # stays the same); afterwards the map reports where the analyst took it, and the URL
@@ -508,7 +513,7 @@ def map_and_figures(
     with map_col:
         base = rendered_base_map(
             ctx.settings,
-            (ctx.signature, ctx.revision, id(ctx.ds)),
+            ctx.dataset_key,
             ctx.online_tiles,
             ctx.static_base,
             arrival,
@@ -539,7 +544,7 @@ def map_and_figures(
         day_feed_panel(ctx, view)
         st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
-        html = figures_html((ctx.signature, ctx.revision, id(ctx.ds)), day, ctx.ds)
+        html = figures_html(ctx.dataset_key, day, ctx.ds)
         st.markdown(html, unsafe_allow_html=True)
 
 
@@ -621,8 +626,7 @@ def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
     in the cumulative mode), national ones included, whatever layers are on; a click on a
     line flies the map to it in the browser."""
     window = 1 if view.window is None else view.window
-    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
-    html = feed_page(dataset_key, view.day.date(), window, ctx.filters, ctx.ds)
+    html = feed_page(ctx.dataset_key, view.day.date(), window, ctx.filters, ctx.ds)
     st.subheader("The day")
     # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
     st.iframe(html, height=feed.FEED_HEIGHT_PX)
@@ -928,7 +932,7 @@ def day_view(ctx: PageContext) -> None:
     view = cmap.MapView.of(
         day_value, mode=ctx.mode, days=ctx.days, filters=ctx.filters, shading=ctx.shading
     )
-    dataset_key = (ctx.signature, ctx.revision, id(ctx.ds))
+    dataset_key = ctx.dataset_key
     all_frames = day_frames(
         ctx.settings, dataset_key, ctx.revision, view.day, view.window, ctx.filters, ctx.ds
     )

@@ -33,7 +33,6 @@ from geo.layers import (
     Extent,
     Filters,
     as_day,
-    extent_metadata,
     features_on,
     in_extent,
     layer_counts,
@@ -232,13 +231,7 @@ def layer_geojson(
     what lies in the area on screen."""
     day = as_day(day)
     frame = in_extent(features_on(ds, layer, day, window=window, filters=filters), extent)
-    meta = {
-        "layers": [layer],
-        "date": day.date().isoformat(),
-        "window_days": window,
-        **extent_metadata(extent),
-        "generator": "crisismap geo export",
-    }
+    meta = export.collection_metadata([layer], day, window, extent)
     return export.feature_collection_text([frame], metadata=meta) + "\n"
 
 

@@ -289,14 +289,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
     ds, extent = _data_and_area(args, settings)
     frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
-    args.extent = extent
     if getattr(args, "areas", False) and "emergency" in frames:
         from geo.gazetteer import admin1_boundaries
 
         frames["emergency"] = export.with_admin1_areas(
             frames["emergency"], admin1_boundaries(settings)
         )
-    EXPORTERS[fmt](args, frames, day, window, export, ds=ds)
+    EXPORTERS[fmt](args, frames, day, window, export, ds=ds, extent=extent)
     return 0
 
 
@@ -317,16 +316,8 @@ def _data_and_area(args: argparse.Namespace, settings: Settings):  # -> (Dataset
     return ds, place_extent(args.place, gazetteer, boundaries, settings.area_of_interest)
 
 
-def _export_geojson(args, frames, day, window, export, ds=None) -> None:
-    from geo.layers import extent_metadata
-
-    meta = {
-        "layers": list(frames),
-        "date": day.date().isoformat(),
-        "window_days": window,
-        **extent_metadata(getattr(args, "extent", None)),
-        "generator": "crisismap geo export",
-    }
+def _export_geojson(args, frames, day, window, export, ds=None, extent=None) -> None:
+    meta = export.collection_metadata(frames, day, window, extent)
     text = export.feature_collection_text(frames.values(), metadata=meta)
     if args.out is None:
         sys.stdout.write(text + "\n")
@@ -338,7 +329,7 @@ def _export_geojson(args, frames, day, window, export, ds=None) -> None:
     print(f"wrote {sum(len(f) for f in frames.values())} features to {out}", file=sys.stderr)
 
 
-def _export_gpkg(args, frames, day, window, export, ds=None) -> None:
+def _export_gpkg(args, frames, day, window, export, ds=None, extent=None) -> None:
     """One table per layer; --out a file, a folder, or omitted (default name here)."""
     out = Path(args.out) if args.out is not None else Path(".")
     if out.is_dir():
@@ -397,13 +388,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.failures else 0
 
 
-def _export_acled_csv(args, frames, day, window, export, ds=None) -> None:
+def _export_acled_csv(args, frames, day, window, export, ds=None, extent=None) -> None:
     from geo.acled import export_acled_csv
 
     export_acled_csv(args, frames, day, window, export, ds=ds)
 
 
-# Export formats: name -> writer(args, frames by layer, day, window, export module, ds=Dataset).
+# Export formats: name -> writer(args, frames by layer, day, window, export module, ds=Dataset,
+# extent=the area of --bbox/--place or None).
 EXPORTERS: dict[str, Callable[..., None]] = {
     "geojson": _export_geojson,
     "gpkg": _export_gpkg,

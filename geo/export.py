@@ -23,7 +23,7 @@ from shapely.geometry.polygon import orient
 
 from geo._cache import atomic_write, sweep_leftovers, temp_prefix
 from geo.errors import ExportError
-from geo.layers import FEATURE_COLUMNS
+from geo.layers import FEATURE_COLUMNS, Extent, extent_metadata
 from geo.schema import CRS
 
 # The process umask, read once at import (reading it means setting it; not thread-safe later).
@@ -217,6 +217,20 @@ def _geometry_texts(geoms: Any) -> list[str]:
     for k in np.flatnonzero(~points):
         out[k] = _json(_geometry(geoms[k]))
     return out
+
+
+def collection_metadata(
+    layers: Iterable[str], day: pd.Timestamp, window: int | None, extent: Extent | None = None
+) -> dict[str, Any]:
+    """The metadata of an exported FeatureCollection: its layers, day, window and area. The
+    command and the dashboard's downloads both use it, so their files are the same bytes."""
+    return {
+        "layers": list(layers),
+        "date": day.date().isoformat(),
+        "window_days": window,
+        **extent_metadata(extent),
+        "generator": "crisismap geo export",
+    }
 
 
 def default_filename(layer: str, day: dt.date | pd.Timestamp, suffix: str) -> str:

@@ -233,10 +233,10 @@ def test_download_of_a_zoomed_map_is_what_export_bbox_writes(ds, data_dir, monke
     area = (round(spot.x - 0.5, 4), round(spot.y - 0.5, 4), spot.x + 0.5, spot.y + 0.5)
     frames = {"clashes": in_extent(everything, area)}
     assert 0 < len(frames["clashes"]) < len(everything)
-    args = argparse.Namespace(out=None, layer="clashes", extent=area)
+    args = argparse.Namespace(out=None, layer="clashes")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        cli._export_geojson(args, frames, day, None, export)
+        cli._export_geojson(args, frames, day, None, export, extent=area)
     got = cmap.layer_geojson(ds, "clashes", day, window=None, extent=area)
     assert got == out.getvalue()
     assert f'"bbox":[{area[0]:g},{area[1]:g},' in got
