@@ -753,10 +753,42 @@ def table_rows(
     return cmap.feature_table(_frames, start=start, stop=start + cmap.TABLE_PAGE_ROWS)
 
 
+TABLE_OPEN = "table_open"  # the URL keeps whether the table and the articles are open
+ARTICLES_OPEN = "articles_open"
+
+
 def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: tuple) -> None:
-    """The table of what is on the map, a page at a time, and the whole of it as CSV."""
-    st.subheader("On the map")
+    """The table of what is on the map, a page at a time, and the whole of it as CSV.
+
+    It sits in an expander, closed unless opened (or opened in the link): a step builds and
+    sends the table only when it is open (issue 17: the table was a third of every step's
+    bytes), and the CSV button beside it always gives the whole table."""
     total = sum(len(f) for f in frames.values())
+    panel = st.expander(
+        f"Table of what is on the map ({total:,} row{'' if total == 1 else 's'})",
+        key=TABLE_OPEN,
+        on_change="rerun",
+        bind="query-params",
+        icon="📋",
+    )
+    with panel:
+        if panel.open:
+            _table_page(view, frames, dataset_key, total)
+    st.download_button(
+        f"Table as CSV ({total:,} rows)",
+        data=functools.partial(_whole_table_csv, frames),
+        file_name=export.default_filename("table", view.day, "csv"),
+        mime="text/csv",
+        key="download_table",
+        on_click="ignore",
+        icon="⬇️",
+        help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
+    )
+
+
+def _table_page(
+    view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: tuple, total: int
+) -> None:
     pages = max(1, -(-total // cmap.TABLE_PAGE_ROWS))
     start = 0
     if pages > 1:
@@ -778,16 +810,6 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: 
             "link": st.column_config.LinkColumn("first source", display_text="open"),
             "description": st.column_config.TextColumn("description", width="large"),
         },
-    )
-    st.download_button(
-        f"Table as CSV ({total:,} rows)",
-        data=functools.partial(_whole_table_csv, frames),
-        file_name=export.default_filename("table", view.day, "csv"),
-        mime="text/csv",
-        key="download_table",
-        on_click="ignore",
-        icon="⬇️",
-        help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
     )
 
 
@@ -851,8 +873,22 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
 
 def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
     """Articles of the day or window that mention a place on the map, newest first, the
-    place's mentions highlighted."""
-    st.subheader("Articles about a place")
+    place's mentions highlighted: in an expander that a step fills only when it is open."""
+    panel = st.expander(
+        "Articles about a place on the map",
+        key=ARTICLES_OPEN,
+        on_change="rerun",
+        bind="query-params",
+        icon="📰",
+    )
+    with panel:
+        if panel.open:
+            _place_articles(ctx, view, frames)
+
+
+def _place_articles(
+    ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]
+) -> None:
     gazetteer = gazetteer_or_none(ctx.settings, ctx.signature)
     place_options = cmap.places_on_map(frames, gazetteer.get if gazetteer else None)
     place_names = {key: name for key, name, _ in place_options}
@@ -922,7 +958,6 @@ def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoData
 
 
 def day_view(ctx: PageContext) -> None:
-    """Everything that depends on the day: run as a fragment, so a step reruns only this."""
     full_run = st.session_state.pop("_script_run", False)
     user_step = st.session_state.pop("_user_step", False)
     if ctx.playing and not full_run and not user_step:  # a tick of the Play timer

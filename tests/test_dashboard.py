@@ -39,9 +39,14 @@ def env(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, synthetic_dir: Path) -
     return synthetic_dir
 
 
-def run(params: dict[str, object] | None = None) -> AppTest:
+OPEN_PANELS = {"table_open": "true", "articles_open": "true"}  # closed by default (issue 17)
+
+
+def run(params: dict[str, object] | None = None, *, panels_open: bool = True) -> AppTest:
+    """The app run once; the table and the articles panel open unless ``panels_open`` is
+    False (a link can open them, as here)."""
     at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (params or {}).items():
+    for key, value in {**(OPEN_PANELS if panels_open else {}), **(params or {})}.items():
         at.query_params[key] = value
     at.run()
     assert not at.exception, [e.message for e in at.exception]
@@ -89,6 +94,23 @@ def test_default_view_is_offline_and_starts_on_the_busiest_day(env):
     assert not re.search(r"https?://(?!tass\.com|www\.reuters\.com)", everything), "CDN link"
     assert args["returned_objects"] == ["zoom", "center", "bounds"]  # for the URL, no clicks
     assert not at.error
+
+
+def test_table_and_articles_are_built_only_when_open(env):
+    """Issue 17: a step sent the whole table page (a third of its bytes) and the place list
+    even when nobody looked; closed panels cost nothing, and a link can open them."""
+    at = run({"date": "2022-01-05"}, panels_open=False)
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Table of what is on the map (") for label in labels)
+    assert "Articles about a place on the map" in labels
+    assert not at.dataframe  # closed: nothing built, nothing sent
+    assert "place" not in [s.key for s in at.selectbox]
+    assert any(b.label.startswith("Table as CSV (") for b in at.get("download_button"))
+    at.session_state["table_open"] = True  # what a click on the expander does
+    at.run()
+    assert len(at.dataframe) == 1
+    linked = run({"date": "2022-01-05", "table_open": "true"}, panels_open=False)
+    assert len(linked.dataframe) == 1  # a link opens it (bound to the URL)
 
 
 def test_url_opens_the_same_view(env):
