@@ -293,7 +293,9 @@ def place_symbols(
     shown_rows = [i for g in groups for i in g.rows[:MAX_EVENTS_IN_POPUP]]
     missing = [i for i in shown_rows if ids[i] not in popups]
     if missing:
-        records = frame.iloc[missing].drop(columns="geometry").to_dict("records")
+        # the rows as they are (the popup reads no geometry): dropping the geometry made
+        # pandas copy every column of them once more
+        records = frame.iloc[missing].to_dict("records")
         for i, rec in zip(missing, records, strict=True):
             popups[ids[i]] = feature_html(rec)
     names = [str(v) if isinstance(v, str) else "" for v in frame["name"].tolist()]

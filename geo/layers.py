@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.errors import InputError
@@ -115,16 +116,34 @@ def features_on(
     day = as_day(day)
     check_window(window)
     frame = standard_layer(ds, layer)
-    if layer in EVENT_LAYERS:
+    first, last, placed = _layer_arrays(ds, layer)
+    when = day.to_datetime64()
+    if layer in EVENT_LAYERS:  # an event's first and last day are its date
         start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
-        dates = frame["date"]
-        frame = frame[(dates >= start) & (dates <= day)]
-    else:
-        ends = frame["valid_to"]
-        frame = frame[(frame["valid_from"] <= day) & (ends.isna() | (ends >= day))]
+        keep = (first >= start.to_datetime64()) & (first <= when)
+    else:  # a state is in force from valid_from to valid_to (open-ended without one)
+        keep = (first <= when) & (last >= when)
     if not include_national:
-        frame = frame[frame.geometry.notna()]
-    return filters.apply(frame)
+        keep &= placed
+    # one selection of the rows (each of pandas' takes copies every column)
+    return filters.apply(frame.copy(deep=False) if keep.all() else frame[keep])
+
+
+def _layer_arrays(ds: Dataset, layer: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A layer's first days, last days (NaT-free: an open end is the far future; an event's
+    are its date) and which records have a point, as numpy arrays, once per data set: a
+    slider step compares these instead of pandas columns."""
+    key = f"arrays:{layer}"
+    if key not in ds.memo:
+        frame = standard_layer(ds, layer)
+        if layer in EVENT_LAYERS:
+            first = last = frame["date"].to_numpy(dtype="datetime64[ns]")
+        else:
+            first = frame["valid_from"].to_numpy(dtype="datetime64[ns]")
+            last = frame["valid_to"].to_numpy(dtype="datetime64[ns]")
+            last = np.where(np.isnat(last), np.datetime64(pd.Timestamp.max, "ns"), last)
+        ds.memo[key] = (first, last, frame.geometry.notna().to_numpy())
+    return ds.memo[key]
 
 
 def standard_layer(ds: Dataset, layer: str) -> gpd.GeoDataFrame:
@@ -312,30 +331,52 @@ def day_feed(
     day = as_day(day)
     check_window(window)
     start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
+    feed = _whole_feed(ds, filters)
+    # newest first: the window is one run of rows (dates are descending)
+    dates = feed["date"].to_numpy()[::-1]  # ascending
+    n = len(dates)
+    first = n - int(np.searchsorted(dates, day.to_datetime64(), side="right"))
+    last = n - int(np.searchsorted(dates, start.to_datetime64(), side="left"))
+    return feed.iloc[first:last].reset_index(drop=True)
+
+
+def _whole_feed(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Every line any day's feed can hold, in the feed's order (``day_feed`` slices it): an
+    event on its date, a state on the day it begins and, unless something takes over the next
+    day, on the day it ends. Kept for the data set's latest filters (a slider step in the
+    dashboard then costs a slice, not a query per layer)."""
+    kept = ds.memo.get("feed")
+    if kept is not None and kept[0] == filters:
+        return kept[1]
     parts = []
     for layer in EVENT_LAYERS:
-        frame = standard_layer(ds, layer)
-        frame = filters.apply(frame[(frame["date"] >= start) & (frame["date"] <= day)])
-        parts.append(frame.assign(kind="event"))
+        frame = filters.apply(standard_layer(ds, layer))
+        parts.append(frame[frame["date"].notna()].assign(kind="event"))
     for layer in STATE_LAYERS:
         frame = filters.apply(standard_layer(ds, layer))
-        begins = frame[(frame["valid_from"] >= start) & (frame["valid_from"] <= day)]
+        begins = frame[frame["valid_from"].notna()]
         parts.append(begins.assign(kind="begins", date=begins["valid_from"]))
-        ends = frame[(frame["valid_to"] >= start) & (frame["valid_to"] <= day)]
+        ends = frame[frame["valid_to"].notna()]
         ends = ends[(ends["valid_to"] > ends["valid_from"]) & ~_taken_over(ends, frame)]
         parts.append(ends.assign(kind="ends", date=ends["valid_to"]))
     parts = [p for p in parts if len(p)]
     if not parts:
-        return pd.DataFrame({col: [] for col in FEED_COLUMNS})
-    feed = pd.concat(parts)
-    points = feed.geometry
-    located = points.notna() & ~points.is_empty
-    feed["lat"] = points.y.where(located)
-    feed["lon"] = points.x.where(located)
-    feed["_order"] = feed["layer"].map(_FEED_ORDER).fillna(len(_FEED_ORDER))  # protests last
-    feed["_kind"] = feed["kind"].map({"begins": 0, "event": 1, "ends": 2})
-    feed = feed.sort_values(["date", "_order", "_kind", "id"], ascending=[False, True, True, True])
-    return pd.DataFrame(feed[list(FEED_COLUMNS)]).reset_index(drop=True)
+        feed = pd.DataFrame({col: [] for col in FEED_COLUMNS})
+        feed["date"] = feed["date"].astype("datetime64[ns]")
+    else:
+        feed = pd.concat(parts)
+        points = feed.geometry
+        located = points.notna() & ~points.is_empty
+        feed["lat"] = points.y.where(located)
+        feed["lon"] = points.x.where(located)
+        feed["_order"] = feed["layer"].map(_FEED_ORDER).fillna(len(_FEED_ORDER))  # protests last
+        feed["_kind"] = feed["kind"].map({"begins": 0, "event": 1, "ends": 2})
+        feed = feed.sort_values(
+            ["date", "_order", "_kind", "id"], ascending=[False, True, True, True]
+        )
+        feed = pd.DataFrame(feed[list(FEED_COLUMNS)]).reset_index(drop=True)
+    ds.memo["feed"] = (filters, feed)
+    return feed
 
 
 def _taken_over(ends: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
