@@ -41,6 +41,7 @@ from geo.layers import (  # noqa: E402
     data_extent,
     day_feed,
     events_per_day,
+    figures_as_of,
     in_extent,
     national_figures,
 )
@@ -544,14 +545,17 @@ def map_and_figures(
         day_feed_panel(ctx, view)
         st.subheader("National figures")
         st.caption(f"As reported by {day:%d %B %Y}")
-        html = figures_html(ctx.dataset_key, day, ctx.ds)
+        html = figures_html(ctx.dataset_key, figures_as_of(ctx.ds, day), ctx.ds)
         st.markdown(html, unsafe_allow_html=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def figures_html(dataset_key: tuple, day: dt.date, _ds: Dataset) -> str:
-    """The national figures as reported by a day (``dataset_key`` names ``_ds``)."""
-    return cmap.figure_html(national_figures(_ds, day))
+def figures_html(dataset_key: tuple, as_of: dt.date | None, _ds: Dataset) -> str:
+    """The national figures as reported by ``as_of`` (``figures_as_of``; ``dataset_key``
+    names ``_ds``)."""
+    if as_of is None:  # nothing reported yet
+        return cmap.figure_html(_ds.figures.iloc[:0])
+    return cmap.figure_html(national_figures(_ds, as_of))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -958,6 +962,7 @@ def _place_articles(
 
 
 def day_view(ctx: PageContext) -> None:
+    """Everything that depends on the day: run as a fragment, so a step reruns only this."""
     full_run = st.session_state.pop("_script_run", False)
     user_step = st.session_state.pop("_user_step", False)
     if ctx.playing and not full_run and not user_step:  # a tick of the Play timer

@@ -8,6 +8,7 @@ the dashboard table read one shape.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Iterable
@@ -214,6 +215,18 @@ def national_figures(ds: Dataset, day: dt.date | str | pd.Timestamp) -> pd.DataF
         | (newest_of_part & since_headline)
     )
     return figs.drop(columns=[c for c in ("_line",) if c in figs])
+
+
+def figures_as_of(ds: Dataset, day: dt.date | str | pd.Timestamp) -> dt.date | None:
+    """The last day on or before ``day`` that reported a national figure (None before the
+    first report): ``national_figures`` is the same for every day until the next report, so
+    the dashboard builds its panel once per report day, not once per day."""
+    days = ds.memo.get("figure_days")
+    if days is None:
+        days = sorted({d.date() for d in pd.to_datetime(ds.figures["date"]).dropna()})
+        ds.memo["figure_days"] = days
+    i = bisect.bisect_right(days, as_day(day).date())
+    return days[i - 1] if i else None
 
 
 def events_per_day(

@@ -17,6 +17,7 @@ from geo.layers import (
     day_feed,
     events_per_day,
     features_on,
+    figures_as_of,
     layer_counts,
     map_features,
     national_figures,
@@ -151,6 +152,19 @@ def test_national_figures_keep_retracted_and_flag_latest(ds: Dataset) -> None:
     latest = on_16th[on_16th.latest].set_index("metric").value.to_dict()
     assert latest == {"deaths": 225, "detained": 7939}
     assert "retracted" in set(on_16th.certainty)  # kept side by side, never averaged
+
+
+def test_figures_stay_the_same_until_the_next_report(ds: Dataset) -> None:
+    """The dashboard builds the figures panel once per report day (figures_as_of)."""
+    reported = sorted({d.date() for d in ds.figures["date"]})
+    assert figures_as_of(ds, reported[0] - dt.timedelta(days=1)) is None
+    day = reported[0]
+    while day <= reported[-1] + dt.timedelta(days=2):
+        as_of = figures_as_of(ds, day)
+        assert as_of in reported and as_of <= day
+        assert not any(as_of < r <= day for r in reported)
+        pd.testing.assert_frame_equal(national_figures(ds, day), national_figures(ds, as_of))
+        day += dt.timedelta(days=1)
 
 
 def test_timeline_counts_events_per_day_and_layer(ds: Dataset) -> None:
