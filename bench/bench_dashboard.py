@@ -12,7 +12,10 @@ it, and the next-day button is clicked ``--steps`` times in each mode (this day 
   map updated;
 - sent: the bytes of every websocket message the browser received in that step;
 - server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
-  when the machine is shared).
+  when the machine is shared);
+- browser CPU: the page's main-thread task time over the step (Chrome's Performance
+  metrics, thread time: scripts, React, style, layout and the map's day layer), where the
+  rest of a step goes.
 
 Also printed: the server's peak resident memory (VmHWM) after all steps at each size.
 Targets (issue 17): step <= 150 ms at 10k; <= 1 s and <= 2 MB per step at 100k in every mode;
@@ -137,12 +140,19 @@ def steps_in_mode(
     _idle(page, timeout_ms)
     _quiet(page, frames)
     button = page.locator(".st-key-forward button:visible").first
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+    def browser_cpu() -> float:
+        metrics = cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
     out = []
     for _ in range(steps):
         map_frame.evaluate(WATCH_MAP)
         page.evaluate(WATCH_PAGE)
         frames.clear()
-        cpu = _cpu_seconds(server_pid)
+        cpu, page_cpu = _cpu_seconds(server_pid), browser_cpu()
         button.click()
         page.wait_for_function("() => window.__bench.settled !== null", timeout=timeout_ms)
         times = page.evaluate("() => window.__bench")
@@ -153,9 +163,11 @@ def steps_in_mode(
                 "settled": (times["settled"] - times["click"]) / 1000,
                 "sent": sum(n for _, n in frames),
                 "cpu": _cpu_seconds(server_pid) - cpu,
+                "browser": browser_cpu() - page_cpu,
             }
         )
     page.remove_listener("websocket", on_ws)
+    cdp.detach()
     return out
 
 
@@ -169,6 +181,7 @@ def _line(label: str, rows: list[dict], target: tuple[float | None, float | None
         f"   settled {med(r['settled'] for r in rows) * ms:6.0f} ms"
         f" (max {max(r['settled'] for r in rows) * ms:6.0f})"
         f"   server CPU {med(r['cpu'] for r in rows) * ms:5.0f} ms"
+        f"   browser CPU {med(r['browser'] for r in rows) * ms:5.0f} ms"
         f"   sent {med(r['sent'] for r in rows) / 1e6:6.2f} MB"
         f" (max {max(r['sent'] for r in rows) / 1e6:6.2f})"
     )
