@@ -773,7 +773,7 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: 
         key=TABLE_OPEN,
         on_change="rerun",
         bind="query-params",
-        icon="📋",
+        icon=":material/table_rows:",
     )
     with panel:
         if panel.open:
@@ -810,6 +810,7 @@ def _table_page(
         hide_index=True,
         width="stretch",
         height=min(420, 40 + 35 * max(1, len(rows))),
+        placeholder="",  # a count nobody reported is an empty cell, not "None" (issue 15)
         column_config={
             "link": st.column_config.LinkColumn("first source", display_text="open"),
             "description": st.column_config.TextColumn("description", width="large"),
@@ -869,7 +870,7 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
         mime="image/png",
         key="download_png",
         on_click="ignore",
-        icon="🖼️",
+        icon=":material/image:",
         help="The same picture `python -m geo snapshot` draws: this day, these layers and "
         "filters; zoomed in, the area on screen (`snapshot --bbox`).",
     )
@@ -883,7 +884,7 @@ def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoData
         key=ARTICLES_OPEN,
         on_change="rerun",
         bind="query-params",
-        icon="📰",
+        icon=":material/newspaper:",
     )
     with panel:
         if panel.open:

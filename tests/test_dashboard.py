@@ -109,6 +109,8 @@ def test_table_and_articles_are_built_only_when_open(env):
     at.session_state["table_open"] = True  # what a click on the expander does
     at.run()
     assert len(at.dataframe) == 1
+    table = at.dataframe[0].proto  # an unreported count is an empty cell, not "None" (issue 15)
+    assert table.HasField("placeholder") and table.placeholder == ""
     linked = run({"date": "2022-01-05", "table_open": "true"}, panels_open=False)
     assert len(linked.dataframe) == 1  # a link opens it (bound to the URL)
 
