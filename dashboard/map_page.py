@@ -14,6 +14,7 @@ import functools
 import gc
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -761,6 +762,15 @@ TABLE_OPEN = "table_open"  # the URL keeps whether the table and the articles ar
 ARTICLES_OPEN = "articles_open"
 
 
+def lazy_panel(label: str, key: str, icon: str, draw: Callable[[], None]) -> None:
+    """An expander whose content is built (and sent) only while it is open; the URL keeps
+    whether it is open, so a copied link opens it again."""
+    panel = st.expander(label, key=key, on_change="rerun", bind="query-params", icon=icon)
+    with panel:
+        if panel.open:
+            draw()
+
+
 def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: tuple) -> None:
     """The table of what is on the map, a page at a time, and the whole of it as CSV.
 
@@ -768,16 +778,12 @@ def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: 
     sends the table only when it is open (issue 17: the table was a third of every step's
     bytes), and the CSV button beside it always gives the whole table."""
     total = sum(len(f) for f in frames.values())
-    panel = st.expander(
+    lazy_panel(
         f"Table of what is on the map ({total:,} row{'' if total == 1 else 's'})",
-        key=TABLE_OPEN,
-        on_change="rerun",
-        bind="query-params",
-        icon=":material/table_rows:",
+        TABLE_OPEN,
+        ":material/table_rows:",
+        functools.partial(_table_page, view, frames, dataset_key, total),
     )
-    with panel:
-        if panel.open:
-            _table_page(view, frames, dataset_key, total)
     st.download_button(
         f"Table as CSV ({total:,} rows)",
         data=functools.partial(_whole_table_csv, frames),
@@ -879,16 +885,12 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
 def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
     """Articles of the day or window that mention a place on the map, newest first, the
     place's mentions highlighted: in an expander that a step fills only when it is open."""
-    panel = st.expander(
+    lazy_panel(
         "Articles about a place on the map",
-        key=ARTICLES_OPEN,
-        on_change="rerun",
-        bind="query-params",
-        icon=":material/newspaper:",
+        ARTICLES_OPEN,
+        ":material/newspaper:",
+        functools.partial(_place_articles, ctx, view, frames),
     )
-    with panel:
-        if panel.open:
-            _place_articles(ctx, view, frames)
 
 
 def _place_articles(
