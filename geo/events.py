@@ -310,11 +310,17 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 @dataclass(frozen=True)
 class Cells:
-    """One record file's cells as text ("" when empty), by column, and each row's line."""
+    """One record file's cells as text ("" when empty), by column, and each row's line.
+
+    A source that holds typed values (the store) may hand a column as ``coded`` (each row's
+    index into the column's distinct cells) or, for coordinates, as ``numbers`` (floats and
+    which cells are empty): the text of such a column is made only when a row path asks."""
 
     label: str
     columns: dict[str, list[str]]
     lines: list[int]
+    coded: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
+    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -322,11 +328,30 @@ class Cells:
     def get(self, name: str) -> list[str]:
         """A column's cells; a column the file lacks reads as empty cells."""
         column = self.columns.get(name)
-        return column if column is not None else [""] * len(self.lines)
+        if column is not None:
+            return column
+        if name in self.coded:
+            codes, distinct = self.coded[name]
+            column = np.asarray(distinct, dtype=object)[codes].tolist()
+        elif name in self.numbers:
+            x, empty = self.numbers[name]
+            column = ["" if e else repr(v) for v, e in zip(x.tolist(), empty.tolist(), strict=True)]
+        else:
+            return [""] * len(self.lines)
+        self.columns[name] = column  # made once, as the file's columns are
+        return column
+
+    def factorized(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """A column as (each row's index into its distinct cells, the distinct cells)."""
+        if name in self.coded:
+            return self.coded[name]
+        codes, distinct = pd.factorize(np.asarray(self.get(name), dtype=object))
+        return codes, list(distinct)
 
     def row(self, i: int) -> Row:
         """Row i as the row path reads it."""
-        return Row(self.label, self.lines[i], {c: v[i] for c, v in self.columns.items()})
+        names = dict.fromkeys([*self.columns, *self.coded, *self.numbers])
+        return Row(self.label, self.lines[i], {c: self.get(c)[i] for c in names})
 
     @classmethod
     def from_rows(cls, label: str, rows: Iterable[Row]) -> Cells:
@@ -340,9 +365,12 @@ class Cells:
         return cls(label, columns, [r.line for r in rows])
 
 
-def _by_value(values: list[str], convert: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray]:
-    """``convert`` applied once per distinct value: (results, which rows it refused)."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+def _by_value(
+    factorized: tuple[np.ndarray, list[str]], convert: Callable[[str], Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``convert`` applied once per distinct value of a factorized column (Cells.factorized):
+    (results, which rows it refused)."""
+    codes, uniques = factorized
     out = np.empty(len(uniques), dtype=object)
     refused = np.zeros(len(uniques), dtype=bool)
     for k, value in enumerate(uniques):
@@ -350,7 +378,7 @@ def _by_value(values: list[str], convert: Callable[[str], Any]) -> tuple[np.ndar
             out[k] = convert(value)
         except DataError:
             refused[k] = True
-    if not len(values):
+    if not len(codes):
         return np.empty(0, dtype=object), np.zeros(0, dtype=bool)
     return out[codes], refused[codes]
 
@@ -372,14 +400,14 @@ class _Columns:
             return getattr(Row("", 0, {name: value}), getter)(name, *args, **kw)
 
         values, refused = (
-            _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
+            _coords(self.cells, name, args[0]) if getter == "coord" else (None, None)
         )
         if getter == "text" and not args and set(kw) <= {"required"}:
             # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
             values = _stripped(self.cells.get(name))
             refused = values == "" if kw.get("required") else np.zeros(len(values), dtype=bool)
         if values is None:
-            values, refused = _by_value(self.cells.get(name), convert)
+            values, refused = _by_value(self.cells.factorized(name), convert)
         self.bad |= refused if where is None else refused & where
         return values
 
@@ -391,15 +419,21 @@ def _stripped(cells: list[str]) -> np.ndarray:
     return out
 
 
-def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+def _coords(cells: Cells, name: str, limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
     """Row.coord for a whole column: float() on every cell (a C loop over the same float()),
-    None for empty cells; (None, None) when some cell is not a number (the getter decides)."""
-    empty = np.fromiter((not c or c.isspace() for c in cells), dtype=bool, count=len(cells))
-    x = np.full(len(cells), np.nan)
-    try:
-        x[~empty] = np.asarray(cells, dtype=object)[~empty].astype(float)
-    except ValueError:
-        return None, None
+    None for empty cells; (None, None) when some cell is not a number (the getter decides).
+    A column the source holds as floats is read as they are (float(repr(x)) is x)."""
+    if name in cells.numbers:
+        x, empty = cells.numbers[name]
+        x = np.where(empty, np.nan, x)
+    else:
+        text = cells.get(name)
+        empty = np.fromiter((not c or c.isspace() for c in text), dtype=bool, count=len(text))
+        x = np.full(len(text), np.nan)
+        try:
+            x[~empty] = np.asarray(text, dtype=object)[~empty].astype(float)
+        except ValueError:
+            return None, None
     with np.errstate(invalid="ignore"):
         refused = ~empty & ~((-limit <= x) & (x <= limit))
     values = x.astype(object)

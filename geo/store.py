@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -473,10 +475,16 @@ def _cells_of(
     found: list[Any],
     cited: dict[str, str],
 ) -> Cells:
-    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell)."""
+    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
+
+    Text columns are handed as they are; coordinates as floats and the other typed columns
+    (dates, counts) by distinct value, so a cell's text is only made once per distinct value
+    (or not at all): the loaders validate the same cells as the file's."""
     lines, ids, *values = zip(*found, strict=True)
     by_name = dict(zip(stored, values, strict=True))
     out: dict[str, list[str]] = {}
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in columns:
         if name == "sources":
             out[name] = [cited.get(rid, "") for rid in ids]
@@ -487,13 +495,19 @@ def _cells_of(
             out[name] = (
                 ["" if v is None else v for v in column] if type(None) in kinds else list(column)
             )
-        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own, as format_cell
-            out[name] = ["" if v is None else repr(v) for v in column]
-        else:  # format_cell once per distinct value (dates, counts); each lat/lon is its own
-            keys = list(zip(map(type, column), column, strict=True))  # 1 and 1.0 are written apart
+        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
+            empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
+            numbers[name] = (np.array(column, dtype=float), empty)
+        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
+            codes, distinct = pd.factorize(np.asarray(column, dtype=object))
+            cells = [format_cell(v) for v in distinct]
+            coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])
+        else:  # mixed types (1 and 1.0 are written apart): format_cell once per (type, value)
+            keys = list(zip(map(type, column), column, strict=True))
             cell = {k: format_cell(k[1]) for k in set(keys)}
             out[name] = [cell[k] for k in keys]
-    return Cells(label, out, [line or i + 2 for i, line in enumerate(lines)])
+    lines_of = [line or i + 2 for i, line in enumerate(lines)]
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers)
 
 
 def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
