@@ -399,9 +399,7 @@ class _Columns:
         def convert(value: str) -> Any:
             return getattr(Row("", 0, {name: value}), getter)(name, *args, **kw)
 
-        values, refused = (
-            _coords(self.cells, name, args[0]) if getter == "coord" else (None, None)
-        )
+        values, refused = _coords(self.cells, name, args[0]) if getter == "coord" else (None, None)
         if getter == "text" and not args and set(kw) <= {"required"}:
             # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
             values = _stripped(self.cells.get(name))
