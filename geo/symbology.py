@@ -336,20 +336,42 @@ def spread_offsets(
 
 def _touching_groups(points: Sequence[tuple[float, float, float]], overlap: float) -> np.ndarray:
     """A group label per symbol: symbols whose discs overlap (centres closer than
-    ``(ri + rj) * overlap``), chained, share a label. Candidate pairs come from a k-d tree."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    from scipy.spatial import cKDTree
+    ``(ri + rj) * overlap``), chained, share a label (the lowest index in the group).
+
+    Candidate pairs come from shapely's STRtree (already loaded with the map's geometry;
+    scipy's k-d tree and graph modules cost a snapshot half a second to import)."""
+    import shapely
 
     n = len(points)
     if n < 2:
         return np.arange(n)
     xyr = np.asarray(points, dtype=float)
     reach = 2 * float(xyr[:, 2].max()) * overlap
-    pairs = cKDTree(xyr[:, :2]).query_pairs(max(reach, 1e-9), output_type="ndarray")
-    i, j = pairs[:, 0], pairs[:, 1]
+    centres = shapely.points(xyr[:, 0], xyr[:, 1])
+    # a hair wider than any touching pair: the exact test below decides
+    i, j = shapely.STRtree(centres).query(
+        centres, predicate="dwithin", distance=max(reach, 1e-9) * (1 + 1e-9)
+    )
+    pair = i < j
+    i, j = i[pair], j[pair]
     near = (
         np.hypot(xyr[i, 0] - xyr[j, 0], xyr[i, 1] - xyr[j, 1]) < (xyr[i, 2] + xyr[j, 2]) * overlap
     )
-    graph = coo_matrix((np.ones(int(near.sum())), (i[near], j[near])), shape=(n, n))
-    return connected_components(graph, directed=False)[1]
+    return _components(n, i[near], j[near])
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Connected components of the graph with edges (i, j): each node's lowest member."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        before = label.copy()
+        np.minimum.at(label, i, low)
+        np.minimum.at(label, j, low)
+        while True:  # pointer jumping: every node straight to its root's label
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+        if np.array_equal(label, before):
+            return label
