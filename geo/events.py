@@ -552,18 +552,25 @@ def _place_columns(
                 hit = left & (km <= NEAR_KM)
                 found[point_rows[hit]] = c
                 left &= ~hit
-    is_found = ~_is_none(found)
-    kinds = [(p.id, p.name, p.admin1, p.country_code, max(_PRECISION_BY_KIND.get(p.kind, 2),
-              p.precision), p.lon, p.lat) if p is not None else None for p in found]  # fmt: skip
-    place_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    found_name = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    admin1 = np.array([k[2] if k else "" for k in kinds], dtype=object)
-    default_precision = np.array([k[4] if k else 1 for k in kinds], dtype=object)
+    # each distinct place's columns once (a data set names few places), then spread by row
+    first, which = np.unique(np.fromiter(map(id, found), dtype=np.uint64, count=n),
+                             return_index=True, return_inverse=True)[1:]  # fmt: skip
+    per_place = [None if p is None else (p.id, p.name, p.admin1, p.country_code,
+                 max(_PRECISION_BY_KIND.get(p.kind, 2), p.precision), p.lon, p.lat)
+                 for p in found[first]]  # fmt: skip
+
+    def spread(k: int, missing: Any, dtype: Any = object) -> np.ndarray:
+        return np.array([missing if d is None else d[k] for d in per_place], dtype=dtype)[which]
+
+    is_found = np.array([d is not None for d in per_place], dtype=bool)[which]
+    place_id, found_name, admin1 = spread(0, ""), spread(1, ""), spread(2, "")
+    default_precision = spread(4, 1)
     geometry = np.full(n, None, dtype=object)
     if has_point.any():
         geometry[has_point] = shapely.points(lon_f[has_point], lat_f[has_point])
         home = getattr(gazetteer, "area_of_interest", "KZ")
-        abroad = np.array([k is not None and k[3] not in ("", home) for k in kinds], dtype=bool)
+        abroad = np.array([d is not None and d[3] not in ("", home) for d in per_place],
+                          dtype=bool)[which]  # fmt: skip
         ask = has_point & ~abroad
         if gazetteer is not None and hasattr(gazetteer, "admin1_at") and ask.any():
             rows = np.flatnonzero(ask)
@@ -576,7 +583,9 @@ def _place_columns(
     by_found = local & ~has_point & is_found
     if by_found.any():
         rows = np.flatnonzero(by_found)
-        geometry[rows] = shapely.points([kinds[i][5] for i in rows], [kinds[i][6] for i in rows])
+        geometry[rows] = shapely.points(
+            spread(5, np.nan, float)[rows], spread(6, np.nan, float)[rows]
+        )
     unplaced_rows = np.flatnonzero(local & ~has_point & ~is_found)
     unplaced = [
         (int(i), f"place {name[i]!r} is not in the gazetteer and the row has no lat/lon"
