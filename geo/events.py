@@ -616,8 +616,9 @@ def _load_columns(
         return int(np.argmax(read.bad))
     cols["_line"] = cells.lines
     columns = EVENT_COLUMNS if kind == "event" else STATE_COLUMNS
-    listed = {name: list(values) for name, values in cols.items()}
-    listed["place"] = listed["site_id"] = [np.nan] * len(cells)  # as the row path leaves them
+    # arrays as they are (a list of each first cost pandas a second look at every value)
+    listed = {name: _column(values) for name, values in cols.items()}
+    listed["place"] = listed["site_id"] = np.full(len(cells), np.nan)  # as the row path leaves them
     frame = pd.DataFrame(listed, columns=_frame_columns(columns)) if len(cells) else None
     frame = _frame_of(frame, columns)
     ids = cols["id"]
@@ -651,7 +652,14 @@ def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     cols = _figure_columns(cells)
     if isinstance(cols, int):
         return cols
-    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+    return pd.DataFrame({name: _column(values) for name, values in cols.items()})
+
+
+def _column(values: Any) -> Any:
+    """A column for pd.DataFrame: an object array as it is, anything else as a list."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    return list(values)
 
 
 def _figure_columns(cells: Cells) -> dict[str, Any] | int:
