@@ -473,7 +473,7 @@ def _cells_of(
     columns: tuple[str, ...],
     stored: list[str],
     found: list[Any],
-    cited: dict[str, str],
+    cited: tuple[dict[str, int], list[str]],
 ) -> Cells:
     """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
 
@@ -486,8 +486,12 @@ def _cells_of(
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in columns:
-        if name == "sources":
-            out[name] = [cited.get(rid, "") for rid in ids]
+        if name == "sources":  # coded by the distinct cells; "" for a record citing nothing
+            of, cells = cited
+            codes = np.fromiter(
+                (of.get(rid, len(cells)) for rid in ids), dtype=np.intp, count=len(ids)
+            )
+            coded[name] = (codes, [*cells, ""])
             continue
         column = by_name[name]
         kinds = set(map(type, column))
@@ -796,8 +800,10 @@ def _citations(session: Session) -> dict[str, list[Source]]:
     return out
 
 
-def _source_cells(session: Session) -> dict[str, str]:
-    """Each record's ``sources`` cell as format_sources writes it, by record id."""
+def _source_cells(session: Session) -> tuple[dict[str, int], list[str]]:
+    """Each record's ``sources`` cell as format_sources writes it: (record id -> index into
+    the distinct cells, the distinct cells). Records cite few distinct lists of sources, so
+    each cell's text is made once."""
     names = {
         sid: f"{publisher} <{url}>"
         for sid, publisher, url in session.execute(
@@ -807,12 +813,14 @@ def _source_cells(session: Session) -> dict[str, str]:
     query = sa.select(RecordSource.record_id, RecordSource.source_id).order_by(
         RecordSource.record_id, RecordSource.position
     )
-    return {
-        rid: " ; ".join(names[sid] for _, sid in cited)
+    lists: dict[tuple[int, ...], int] = {}
+    of = {
+        rid: lists.setdefault(tuple(sid for _, sid in cited), len(lists))
         for rid, cited in itertools.groupby(
             _driver_rows(session, query), key=operator.itemgetter(0)
         )
     }
+    return of, [" ; ".join(names[sid] for sid in sids) for sids in lists]
 
 
 def _driver_rows(session: Session, query: sa.Select) -> list[tuple[Any, ...]]:
