@@ -310,11 +310,17 @@ def _check_unique(ids: list[tuple[str, str, int]]) -> None:
 
 @dataclass(frozen=True)
 class Cells:
-    """One record file's cells as text ("" when empty), by column, and each row's line."""
+    """One record file's cells as text ("" when empty), by column, and each row's line.
+
+    A source that holds typed values (the store) may hand a column as ``coded`` (each row's
+    index into the column's distinct cells) or, for coordinates, as ``numbers`` (floats and
+    which cells are empty): the text of such a column is made only when a row path asks."""
 
     label: str
     columns: dict[str, list[str]]
     lines: list[int]
+    coded: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
+    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -322,11 +328,30 @@ class Cells:
     def get(self, name: str) -> list[str]:
         """A column's cells; a column the file lacks reads as empty cells."""
         column = self.columns.get(name)
-        return column if column is not None else [""] * len(self.lines)
+        if column is not None:
+            return column
+        if name in self.coded:
+            codes, distinct = self.coded[name]
+            column = np.asarray(distinct, dtype=object)[codes].tolist()
+        elif name in self.numbers:
+            x, empty = self.numbers[name]
+            column = ["" if e else repr(v) for v, e in zip(x.tolist(), empty.tolist(), strict=True)]
+        else:
+            return [""] * len(self.lines)
+        self.columns[name] = column  # made once, as the file's columns are
+        return column
+
+    def factorized(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """A column as (each row's index into its distinct cells, the distinct cells)."""
+        if name in self.coded:
+            return self.coded[name]
+        codes, distinct = pd.factorize(np.asarray(self.get(name), dtype=object))
+        return codes, list(distinct)
 
     def row(self, i: int) -> Row:
         """Row i as the row path reads it."""
-        return Row(self.label, self.lines[i], {c: v[i] for c, v in self.columns.items()})
+        names = dict.fromkeys([*self.columns, *self.coded, *self.numbers])
+        return Row(self.label, self.lines[i], {c: self.get(c)[i] for c in names})
 
     @classmethod
     def from_rows(cls, label: str, rows: Iterable[Row]) -> Cells:
@@ -340,9 +365,12 @@ class Cells:
         return cls(label, columns, [r.line for r in rows])
 
 
-def _by_value(values: list[str], convert: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray]:
-    """``convert`` applied once per distinct value: (results, which rows it refused)."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+def _by_value(
+    factorized: tuple[np.ndarray, list[str]], convert: Callable[[str], Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``convert`` applied once per distinct value of a factorized column (Cells.factorized):
+    (results, which rows it refused)."""
+    codes, uniques = factorized
     out = np.empty(len(uniques), dtype=object)
     refused = np.zeros(len(uniques), dtype=bool)
     for k, value in enumerate(uniques):
@@ -350,7 +378,7 @@ def _by_value(values: list[str], convert: Callable[[str], Any]) -> tuple[np.ndar
             out[k] = convert(value)
         except DataError:
             refused[k] = True
-    if not len(values):
+    if not len(codes):
         return np.empty(0, dtype=object), np.zeros(0, dtype=bool)
     return out[codes], refused[codes]
 
@@ -371,15 +399,13 @@ class _Columns:
         def convert(value: str) -> Any:
             return getattr(Row("", 0, {name: value}), getter)(name, *args, **kw)
 
-        values, refused = (
-            _coords(self.cells.get(name), args[0]) if getter == "coord" else (None, None)
-        )
+        values, refused = _coords(self.cells, name, args[0]) if getter == "coord" else (None, None)
         if getter == "text" and not args and set(kw) <= {"required"}:
             # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
             values = _stripped(self.cells.get(name))
             refused = values == "" if kw.get("required") else np.zeros(len(values), dtype=bool)
         if values is None:
-            values, refused = _by_value(self.cells.get(name), convert)
+            values, refused = _by_value(self.cells.factorized(name), convert)
         self.bad |= refused if where is None else refused & where
         return values
 
@@ -391,15 +417,21 @@ def _stripped(cells: list[str]) -> np.ndarray:
     return out
 
 
-def _coords(cells: list[str], limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+def _coords(cells: Cells, name: str, limit: float) -> tuple[np.ndarray | None, np.ndarray | None]:
     """Row.coord for a whole column: float() on every cell (a C loop over the same float()),
-    None for empty cells; (None, None) when some cell is not a number (the getter decides)."""
-    empty = np.fromiter((not c or c.isspace() for c in cells), dtype=bool, count=len(cells))
-    x = np.full(len(cells), np.nan)
-    try:
-        x[~empty] = np.asarray(cells, dtype=object)[~empty].astype(float)
-    except ValueError:
-        return None, None
+    None for empty cells; (None, None) when some cell is not a number (the getter decides).
+    A column the source holds as floats is read as they are (float(repr(x)) is x)."""
+    if name in cells.numbers:
+        x, empty = cells.numbers[name]
+        x = np.where(empty, np.nan, x)
+    else:
+        text = cells.get(name)
+        empty = np.fromiter((not c or c.isspace() for c in text), dtype=bool, count=len(text))
+        x = np.full(len(text), np.nan)
+        try:
+            x[~empty] = np.asarray(text, dtype=object)[~empty].astype(float)
+        except ValueError:
+            return None, None
     with np.errstate(invalid="ignore"):
         refused = ~empty & ~((-limit <= x) & (x <= limit))
     values = x.astype(object)
@@ -520,18 +552,25 @@ def _place_columns(
                 hit = left & (km <= NEAR_KM)
                 found[point_rows[hit]] = c
                 left &= ~hit
-    is_found = ~_is_none(found)
-    kinds = [(p.id, p.name, p.admin1, p.country_code, max(_PRECISION_BY_KIND.get(p.kind, 2),
-              p.precision), p.lon, p.lat) if p is not None else None for p in found]  # fmt: skip
-    place_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    found_name = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    admin1 = np.array([k[2] if k else "" for k in kinds], dtype=object)
-    default_precision = np.array([k[4] if k else 1 for k in kinds], dtype=object)
+    # each distinct place's columns once (a data set names few places), then spread by row
+    first, which = np.unique(np.fromiter(map(id, found), dtype=np.uint64, count=n),
+                             return_index=True, return_inverse=True)[1:]  # fmt: skip
+    per_place = [None if p is None else (p.id, p.name, p.admin1, p.country_code,
+                 max(_PRECISION_BY_KIND.get(p.kind, 2), p.precision), p.lon, p.lat)
+                 for p in found[first]]  # fmt: skip
+
+    def spread(k: int, missing: Any, dtype: Any = object) -> np.ndarray:
+        return np.array([missing if d is None else d[k] for d in per_place], dtype=dtype)[which]
+
+    is_found = np.array([d is not None for d in per_place], dtype=bool)[which]
+    place_id, found_name, admin1 = spread(0, ""), spread(1, ""), spread(2, "")
+    default_precision = spread(4, 1)
     geometry = np.full(n, None, dtype=object)
     if has_point.any():
         geometry[has_point] = shapely.points(lon_f[has_point], lat_f[has_point])
         home = getattr(gazetteer, "area_of_interest", "KZ")
-        abroad = np.array([k is not None and k[3] not in ("", home) for k in kinds], dtype=bool)
+        abroad = np.array([d is not None and d[3] not in ("", home) for d in per_place],
+                          dtype=bool)[which]  # fmt: skip
         ask = has_point & ~abroad
         if gazetteer is not None and hasattr(gazetteer, "admin1_at") and ask.any():
             rows = np.flatnonzero(ask)
@@ -544,7 +583,9 @@ def _place_columns(
     by_found = local & ~has_point & is_found
     if by_found.any():
         rows = np.flatnonzero(by_found)
-        geometry[rows] = shapely.points([kinds[i][5] for i in rows], [kinds[i][6] for i in rows])
+        geometry[rows] = shapely.points(
+            spread(5, np.nan, float)[rows], spread(6, np.nan, float)[rows]
+        )
     unplaced_rows = np.flatnonzero(local & ~has_point & ~is_found)
     unplaced = [
         (int(i), f"place {name[i]!r} is not in the gazetteer and the row has no lat/lon"
@@ -575,8 +616,9 @@ def _load_columns(
         return int(np.argmax(read.bad))
     cols["_line"] = cells.lines
     columns = EVENT_COLUMNS if kind == "event" else STATE_COLUMNS
-    listed = {name: list(values) for name, values in cols.items()}
-    listed["place"] = listed["site_id"] = [np.nan] * len(cells)  # as the row path leaves them
+    # arrays as they are (a list of each first cost pandas a second look at every value)
+    listed = {name: _column(values) for name, values in cols.items()}
+    listed["place"] = listed["site_id"] = np.full(len(cells), np.nan)  # as the row path leaves them
     frame = pd.DataFrame(listed, columns=_frame_columns(columns)) if len(cells) else None
     frame = _frame_of(frame, columns)
     ids = cols["id"]
@@ -610,7 +652,14 @@ def _figure_frame(cells: Cells) -> pd.DataFrame | int:
     cols = _figure_columns(cells)
     if isinstance(cols, int):
         return cols
-    return pd.DataFrame({name: list(values) for name, values in cols.items()})
+    return pd.DataFrame({name: _column(values) for name, values in cols.items()})
+
+
+def _column(values: Any) -> Any:
+    """A column for pd.DataFrame: an object array as it is, anything else as a list."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    return list(values)
 
 
 def _figure_columns(cells: Cells) -> dict[str, Any] | int:

@@ -1079,7 +1079,15 @@ def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]
     """(metric line, source line, retracted) per metric: the latest whole figure, beside it any
     other whole figure of that day (the dashboard's rule: disputed figures side by side), with
     the newest retracted figure named on its line; without a whole figure, the newest partial
-    one (labelled with whom it counts), else the retracted one."""
+    one (labelled with whom it counts), else the retracted one. Made once per data set and
+    day: the panel's height and the panel itself both read them."""
+    key = f"snapshot_figure_lines:{pd.Timestamp(day).isoformat()}"
+    if key not in ds.memo:
+        ds.memo[key] = tuple(_make_figure_lines(ds, day))
+    return list(ds.memo[key])
+
+
+def _make_figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]:
     figs = national_figures(ds, day)
     out: list[tuple[str, str, bool]] = []
     for metric in METRICS:

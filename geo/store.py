@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -471,15 +473,25 @@ def _cells_of(
     columns: tuple[str, ...],
     stored: list[str],
     found: list[Any],
-    cited: dict[str, str],
+    cited: tuple[dict[str, int], list[str]],
 ) -> Cells:
-    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell)."""
+    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
+
+    Text columns are handed as they are; coordinates as floats and the other typed columns
+    (dates, counts) by distinct value, so a cell's text is only made once per distinct value
+    (or not at all): the loaders validate the same cells as the file's."""
     lines, ids, *values = zip(*found, strict=True)
     by_name = dict(zip(stored, values, strict=True))
     out: dict[str, list[str]] = {}
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in columns:
-        if name == "sources":
-            out[name] = [cited.get(rid, "") for rid in ids]
+        if name == "sources":  # coded by the distinct cells; "" for a record citing nothing
+            of, cells = cited
+            codes = np.fromiter(
+                (of.get(rid, len(cells)) for rid in ids), dtype=np.intp, count=len(ids)
+            )
+            coded[name] = (codes, [*cells, ""])
             continue
         column = by_name[name]
         kinds = set(map(type, column))
@@ -487,13 +499,19 @@ def _cells_of(
             out[name] = (
                 ["" if v is None else v for v in column] if type(None) in kinds else list(column)
             )
-        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own, as format_cell
-            out[name] = ["" if v is None else repr(v) for v in column]
-        else:  # format_cell once per distinct value (dates, counts); each lat/lon is its own
-            keys = list(zip(map(type, column), column, strict=True))  # 1 and 1.0 are written apart
+        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
+            empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
+            numbers[name] = (np.array(column, dtype=float), empty)
+        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
+            codes, distinct = pd.factorize(np.asarray(column, dtype=object))
+            cells = [format_cell(v) for v in distinct]
+            coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])
+        else:  # mixed types (1 and 1.0 are written apart): format_cell once per (type, value)
+            keys = list(zip(map(type, column), column, strict=True))
             cell = {k: format_cell(k[1]) for k in set(keys)}
             out[name] = [cell[k] for k in keys]
-    return Cells(label, out, [line or i + 2 for i, line in enumerate(lines)])
+    lines_of = [line or i + 2 for i, line in enumerate(lines)]
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers)
 
 
 def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
@@ -782,8 +800,10 @@ def _citations(session: Session) -> dict[str, list[Source]]:
     return out
 
 
-def _source_cells(session: Session) -> dict[str, str]:
-    """Each record's ``sources`` cell as format_sources writes it, by record id."""
+def _source_cells(session: Session) -> tuple[dict[str, int], list[str]]:
+    """Each record's ``sources`` cell as format_sources writes it: (record id -> index into
+    the distinct cells, the distinct cells). Records cite few distinct lists of sources, so
+    each cell's text is made once."""
     names = {
         sid: f"{publisher} <{url}>"
         for sid, publisher, url in session.execute(
@@ -793,12 +813,14 @@ def _source_cells(session: Session) -> dict[str, str]:
     query = sa.select(RecordSource.record_id, RecordSource.source_id).order_by(
         RecordSource.record_id, RecordSource.position
     )
-    return {
-        rid: " ; ".join(names[sid] for _, sid in cited)
+    lists: dict[tuple[int, ...], int] = {}
+    of = {
+        rid: lists.setdefault(tuple(sid for _, sid in cited), len(lists))
         for rid, cited in itertools.groupby(
             _driver_rows(session, query), key=operator.itemgetter(0)
         )
     }
+    return of, [" ; ".join(names[sid] for sid in sids) for sids in lists]
 
 
 def _driver_rows(session: Session, query: sa.Select) -> list[tuple[Any, ...]]:

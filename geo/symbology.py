@@ -336,20 +336,66 @@ def spread_offsets(
 
 def _touching_groups(points: Sequence[tuple[float, float, float]], overlap: float) -> np.ndarray:
     """A group label per symbol: symbols whose discs overlap (centres closer than
-    ``(ri + rj) * overlap``), chained, share a label. Candidate pairs come from a k-d tree."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    from scipy.spatial import cKDTree
+    ``(ri + rj) * overlap``), chained, share a label (the lowest index in the group).
 
+    Candidate pairs are the symbols of the same or neighbouring grid cells, a cell as wide
+    as the farthest reach, found with numpy alone (scipy's k-d tree and graph modules cost a
+    snapshot half a second to import)."""
     n = len(points)
     if n < 2:
         return np.arange(n)
     xyr = np.asarray(points, dtype=float)
     reach = 2 * float(xyr[:, 2].max()) * overlap
-    pairs = cKDTree(xyr[:, :2]).query_pairs(max(reach, 1e-9), output_type="ndarray")
-    i, j = pairs[:, 0], pairs[:, 1]
+    i, j = _pairs_within(xyr[:, 0], xyr[:, 1], reach)
     near = (
         np.hypot(xyr[i, 0] - xyr[j, 0], xyr[i, 1] - xyr[j, 1]) < (xyr[i, 2] + xyr[j, 2]) * overlap
     )
-    graph = coo_matrix((np.ones(int(near.sum())), (i[near], j[near])), shape=(n, n))
-    return connected_components(graph, directed=False)[1]
+    return _components(n, i[near], j[near])
+
+
+def _pairs_within(x: np.ndarray, y: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) holding every two points closer than ``reach`` (and some farther):
+    the points of one grid cell, and of each cell with its neighbours to the right and below.
+    A map's symbols sit in few cells, so the cells are walked in Python, their pairs in numpy."""
+    span = max(float(np.ptp(x)), float(np.ptp(y)), 1.0)
+    size = max(reach, span / 1e6)  # wider cells are as correct, and keep the keys small
+    cx = np.floor((x - x.min()) / size).astype(np.int64)
+    cy = np.floor((y - y.min()) / size).astype(np.int64) + 1
+    width = int(cy.max()) + 2  # a neighbour's row never wraps into the next column
+    key = cx * width + cy
+    order = np.argsort(key, kind="stable")
+    cells, start, count = np.unique(key[order], return_index=True, return_counts=True)
+    members = {
+        c: order[s : s + k]
+        for c, s, k in zip(cells.tolist(), start.tolist(), count.tolist(), strict=True)
+    }
+    left, right = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for cell, here in members.items():
+        if len(here) > 1:
+            a, b = np.triu_indices(len(here), 1)
+            left.append(here[a])
+            right.append(here[b])
+        for step in (1, width - 1, width, width + 1):  # the cells below and to the right
+            there = members.get(cell + step)
+            if there is not None:
+                left.append(np.repeat(here, len(there)))
+                right.append(np.tile(there, len(here)))
+    i, j = np.concatenate(left), np.concatenate(right)
+    return np.minimum(i, j), np.maximum(i, j)
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Connected components of the graph with edges (i, j): each node's lowest member."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        before = label.copy()
+        np.minimum.at(label, i, low)
+        np.minimum.at(label, j, low)
+        while True:  # pointer jumping: every node straight to its root's label
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+        if np.array_equal(label, before):
+            return label

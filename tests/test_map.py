@@ -509,6 +509,20 @@ def test_spread_offsets_move_overlapping_symbols_onto_a_ring():
     assert offsets[:20] == [(0.0, 0.0)] * 20 and all(o != (0.0, 0.0) for o in offsets[20:])
 
 
+def test_touching_symbols_chain_into_one_group_across_grid_cells():
+    from geo.symbology import _touching_groups
+
+    # A touches B, B touches C (A and C do not), across cells; D alone; E and F at one spot;
+    # G touches E and F from the cell diagonally below-left (a neighbour a grid walk can miss)
+    points = [(0.0, 0.0, 5.0), (7.0, 0.0, 5.0), (14.0, 0.0, 5.0), (300.0, 300.0, 5.0),
+              (100.0, 50.0, 2.0), (100.0, 50.0, 2.0), (96.5, 53.0, 5.0)]  # fmt: skip
+    labels = _touching_groups(points, 0.75).tolist()
+    assert labels[0] == labels[1] == labels[2]
+    assert len({labels[0], labels[3], labels[4]}) == 3
+    assert labels[4] == labels[5] == labels[6]
+    assert _touching_groups([(1.0, 1.0, 3.0)], 0.75).tolist() == [0]
+
+
 def test_group_labels_say_what_the_group_is():
     import numpy as np
     import pandas as pd

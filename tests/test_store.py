@@ -222,6 +222,21 @@ def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     assert "events.csv, line 5, field 'site_id'" in str(from_store.value)
 
 
+def test_a_bad_typed_value_in_the_store_is_refused_with_its_line(store, gazetteer) -> None:
+    """Counts, dates and coordinates are read from the store as typed columns (not text): a
+    value no CSV row could hold is still refused, naming the file, line and field."""
+    from geo.store import bump_revision, load_store_dataset
+
+    store.import_dataset(DATA)  # E002, line 3 of events.csv, is a local event with lat/lon
+    for column, value, field in (("fatalities", -3, "fatalities"), ("lat", 95.5, "lat")):
+        with store.write() as s:
+            s.execute(sa.update(Event).where(Event.id == "E002").values({column: value}))
+            bump_revision(s)
+        with pytest.raises(DataError, match=rf"events\.csv, line 3, field '{field}'"):
+            load_store_dataset(Settings(data_dir=DATA), gazetteer, store=store)
+        store.import_dataset(DATA)
+
+
 def test_the_default_store_follows_its_data_folder(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
