@@ -267,7 +267,7 @@ class _Name:
 
     __slots__ = (
         "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "small",
-        "title_prone", "regional",
+        "title_prone", "regional", "spots",
     )  # fmt: skip
 
     def __init__(
@@ -291,6 +291,7 @@ class _Name:
         self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
         self.title_prone = False  # best sense a small place abroad or an alias (see _small)
         self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
+        self.spots: tuple[tuple[str, str, float, float, float, float], ...] | None = None
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -339,10 +340,19 @@ def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
 
 
 _KM_PER_DEGREE = 6371.0 * math.pi / 180.0
-_CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
-_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
 _NO_POINT = ("country", "demonym")  # kinds whose point is no context (a capital stands in)
 _NOT_SUPPORT = ("continent", "region")  # nor do these support a small town near their point
+_CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
+_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
+
+
+def _box(lat: float, km: float) -> tuple[float, float]:
+    """Half the sides (degrees of latitude, of longitude) of a box around a point at lat that
+    holds every point within km by _km (no wrap at the antimeridian, like _km)."""
+    dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
+    # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
+    edge = abs(lat) + dlat / 2
+    return dlat, 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
 
 
 class _Anchors:
@@ -358,8 +368,7 @@ class _Anchors:
         self.countries: set[str] = set()
         self.aoi_admin1s: set[str] = set()  # admin-1 units of anchors in the area of interest
         self.aoi_points = False  # whether an anchor in the area of interest has a point
-        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
-        self.points: list[tuple[float, float, str, str, str]] = []
+        points: list[tuple[float, float, str, str, str]] = []
         for a in anchors:
             row = rows[a]
             admin1, cc = row[_ADMIN1], row[_CC]
@@ -370,40 +379,44 @@ class _Anchors:
                 if cc == aoi and admin1:
                     self.aoi_admin1s.add(admin1)
             if row[_KIND] not in _NO_POINT:
-                lat, lon = row[_LAT], row[_LON]
-                self.points.append((lat, lon, row[_NAME], cc, row[_KIND]))
+                points.append((row[_LAT], row[_LON], row[_NAME], cc, row[_KIND]))
                 if cc == aoi:
                     self.aoi_points = True
+        self.points = points
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
+
+    def _candidates(
+        self, lat: float, lon: float, dlat: float, dlon: float
+    ) -> list[tuple[float, float, str, str, str]]:
+        """A superset of the points within dlat and dlon of a point: every point of a text
+        with few, else those of the grid cells the box covers."""
+        points = self.points
+        if dlon >= 360.0 or len(points) < _GRID_FROM:
+            return points
+        floor, cells = math.floor, self.cells
+        if cells is None:
+            cells = self.cells = {}
+            for point in points:
+                cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
+                cells.setdefault(cell, []).append(point)
+        found = []
+        xs = range(floor((lon - dlon) / _CELL_DEG), floor((lon + dlon) / _CELL_DEG) + 1)
+        for y in range(floor((lat - dlat) / _CELL_DEG), floor((lat + dlat) / _CELL_DEG) + 1):
+            for x in xs:
+                got = cells.get((y, x))
+                if got:
+                    found += got
+        return found
 
     def near(self, lat: float, lon: float, km: float) -> list[tuple[float, str, str, str]]:
-        """(distance, name, country, kind) of the anchor points within km (at most _NEAR_CUTOFF_KM)
-        of a point, by _km (no wrap at the antimeridian, like _km)."""
-        dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
-        # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
-        edge = abs(lat) + dlat / 2
-        dlon = 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
-        if dlon >= 360.0 or len(self.points) < _GRID_FROM:
-            candidates = self.points
-        else:
-            floor, cells = math.floor, self.cells
-            if cells is None:
-                cells = self.cells = {}
-                for point in self.points:
-                    cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
-                    cells.setdefault(cell, []).append(point)
-            candidates = []
-            for y in range(floor((lat - dlat) / _CELL_DEG), floor((lat + dlat) / _CELL_DEG) + 1):
-                for x in range(
-                    floor((lon - dlon) / _CELL_DEG), floor((lon + dlon) / _CELL_DEG) + 1
-                ):
-                    got = cells.get((y, x))
-                    if got:
-                        candidates += got
+        """(distance, name, country, kind) of the anchor points within km of a point, by _km
+        (no wrap at the antimeridian, like _km)."""
+        dlat, dlon = _box(lat, km)
         # _km inline (the same expression, so the same distances) inside the box that holds
         # every point within km
         out = []
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        for la, lo, nm, cc, kind in candidates:
+        for la, lo, nm, cc, kind in self._candidates(lat, lon, dlat, dlon):
             if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
                 d = 6371.0 * hypot(
                     radians(lo - lon) * cos(radians((lat + la) / 2)), radians(la - lat)
@@ -411,6 +424,28 @@ class _Anchors:
                 if d <= km:
                     out.append((d, nm, cc, kind))
         return out
+
+    def nearest(
+        self, lat: float, lon: float, dlat: float, dlon: float, aoi: str
+    ) -> tuple[tuple[float, str] | None, bool]:
+        """The nearest anchor point within _NEAR_CUTOFF_KM of a point as (distance, name) (the
+        least (distance, name, country, kind) of near(), so ties go as min(near(...)) sends
+        them), or None; and whether one within it is in the area of interest. dlat, dlon:
+        _box(lat, _NEAR_CUTOFF_KM)."""
+        best = None
+        in_aoi = False
+        radians, cos, hypot = math.radians, math.cos, math.hypot
+        for la, lo, nm, cc, kind in self._candidates(lat, lon, dlat, dlon):
+            if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
+                d = 6371.0 * hypot(
+                    radians(lo - lon) * cos(radians((lat + la) / 2)), radians(la - lat)
+                )
+                if d <= _NEAR_CUTOFF_KM:
+                    if cc == aoi:
+                        in_aoi = True
+                    if best is None or (d, nm, cc, kind) < best:
+                        best = (d, nm, cc, kind)
+        return (None if best is None else (best[0], best[1])), in_aoi
 
 
 class Geoparser:
@@ -955,34 +990,43 @@ class Geoparser:
         country outside the area of interest, or lies within _NEAR_CUTOFF_KM of one; what
         matters for a sense is then only its own unit, its own country, its nearest anchor
         (an anchor in the area of interest counts for the country only when it bears)."""
-        rows, aoi = self._rows, self._aoi
-        senses = name.priors[:_MAX_SENSES]
-        admin1s, countries = index.admin1s, index.countries
+        aoi = self._aoi
+        spots = name.spots
+        if spots is None:
+            spots = name.spots = self._spots(name)
+        admin1s, countries, aoi_admin1s = index.admin1s, index.countries, index.aoi_admin1s
+        nearest_of = index.nearest if index.points else None
         facts = []
         bears = False
         aoi_bears = False
-        for _, i, _ in senses:
-            row = rows[i]
-            admin1, cc = row[_ADMIN1], row[_CC]
+        for admin1, cc, lat, lon, dlat, dlon in spots:
             same_admin1 = bool(admin1) and admin1 in admin1s
-            if admin1 and admin1 in index.aoi_admin1s:
+            if admin1 and admin1 in aoi_admin1s:
                 aoi_bears = True
             nearest = None
-            if index.points:
-                near = index.near(row[_LAT], row[_LON], _NEAR_CUTOFF_KM)
-                if near:
-                    d, nm, _, _ = min(near)
-                    nearest = (d, nm)
-                    if not aoi_bears and index.aoi_points:
-                        aoi_bears = any(c == aoi for _, _, c, _ in near)
+            if nearest_of is not None:
+                nearest, in_aoi = nearest_of(lat, lon, dlat, dlon, aoi)
+                if in_aoi:
+                    aoi_bears = True
             same_country = bool(cc) and cc != aoi and cc in countries
             bears = bears or same_admin1 or same_country or nearest is not None
             facts.append((same_country, same_admin1, nearest, cc))
         if not bears:
             return None
         if aoi_bears and aoi in countries:  # an anchor in the area of interest bears on it
-            facts = [(f[0] or f[3] == aoi, f[1], f[2], "") for f in facts]
+            return tuple((f[0] or f[3] == aoi, f[1], f[2]) for f in facts)
         return tuple((f[0], f[1], f[2]) for f in facts)
+
+    def _spots(self, name: _Name) -> tuple[tuple[str, str, float, float, float, float], ...]:
+        """Per sense of a name (its best _MAX_SENSES by prior): its admin-1 unit, country,
+        point and _box(lat, _NEAR_CUTOFF_KM): what _context_facts reads."""
+        rows = self._rows
+        out = []
+        for _, i, _ in name.priors[:_MAX_SENSES]:
+            row = rows[i]
+            lat = row[_LAT]
+            out.append((row[_ADMIN1], row[_CC], lat, row[_LON], *_box(lat, _NEAR_CUTOFF_KM)))
+        return tuple(out)
 
     def _sense_in(
         self,
