@@ -1195,33 +1195,38 @@ class Geoparser:
         order; senses: the names' senses in context, where context changed them."""
         out = []
         cities = [(senses.get(n.key) or n).city for n in names]  # of each name's sense
+        # per facility noun (its {city row: facility row}): the indexes of the mentions whose
+        # city has one, and the city mentioned most; so each generic costs a bisection, not a
+        # scan of the mentions before it (linear in the text)
+        having: dict[int, tuple[list[int], int]] = {}
         for start, end, key, by_city in generics:
+            known = having.get(id(by_city))
+            if known is None:
+                at = [j for j, city in enumerate(cities) if city in by_city]
+                most = -1
+                if at:
+                    counts: dict[int, int] = {}
+                    for j in at:
+                        counts[cities[j]] = counts.get(cities[j], 0) + 1
+                    most = max((n, city) for city, n in counts.items())[1]
+                known = having[id(by_city)] = (at, most)
+            at, most = known
             chosen, how = -1, ""
             k = bisect_left(mentions, start, key=_START_OF)  # mentions[:k] come before it
-            for j in range(k - 1, -1, -1):
-                city = cities[j]
-                if city in by_city:
-                    chosen = city
-                    crossed = _crosses_sentence(text, mentions[j][1], start)
-                    how = "nearest preceding city" if crossed else "same sentence"
-                    break
-            if how != "same sentence":
-                for j in range(k, len(mentions)):
-                    pos = mentions[j][1]
-                    if _crosses_sentence(text, end, pos):
-                        break
-                    city = cities[j]
-                    if city in by_city:
-                        chosen, how = city, "same sentence"
-                        break
-            if chosen < 0:
-                counts: dict[int, int] = {}
-                for city in cities:
-                    if city in by_city:
-                        counts[city] = counts.get(city, 0) + 1
-                if counts:
-                    chosen = max((n, city) for city, n in counts.items())[1]
-                    how = "city mentioned most"
+            after = bisect_left(at, k)  # at[:after] come before it
+            if after:
+                j = at[after - 1]  # the nearest one before it
+                chosen = cities[j]
+                crossed = _crosses_sentence(text, mentions[j][1], start)
+                how = "nearest preceding city" if crossed else "same sentence"
+            # the first one after it, when no sentence ends before it (whether one does only
+            # grows with the distance)
+            if how != "same sentence" and after < len(at):
+                j = at[after]
+                if not _crosses_sentence(text, end, mentions[j][1]):
+                    chosen, how = cities[j], "same sentence"
+            if chosen < 0 and most >= 0:
+                chosen, how = most, "city mentioned most"
             if chosen < 0:
                 continue
             rest = self._generic_rest.get((key, how, chosen))
