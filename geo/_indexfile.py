@@ -32,6 +32,7 @@ import marisa_trie
 
 MAGIC = b"crisismap gazetteer index 1\n"
 _TABLE = struct.Struct("<QQ")  # offset and length of the header
+_UNSEEN = object()
 
 
 def write_index(
@@ -90,9 +91,8 @@ class Names(Mapping[str, tuple[int, ...]]):
 
     def get(self, key: str, default: Any = None) -> Any:
         """The candidate codes of a name (() for a name that is no place), else default."""
-        try:
-            value = self._seen[key]
-        except KeyError:
+        value = self._seen.get(key, _UNSEEN)  # (most keys are new: no KeyError raised)
+        if value is _UNSEEN:
             key_id = self._trie.get(key)
             if key_id is None:
                 value = None

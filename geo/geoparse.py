@@ -267,7 +267,7 @@ class _Name:
 
     __slots__ = (
         "key", "value", "priors", "anchor", "weak", "generic", "sense", "city", "small",
-        "title_prone", "regional",
+        "title_prone", "regional", "spots",
     )  # fmt: skip
 
     def __init__(
@@ -291,6 +291,7 @@ class _Name:
         self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
         self.title_prone = False  # best sense a small place abroad or an alias (see _small)
         self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
+        self.spots: tuple[tuple[str, str, float, float, float, float], ...] | None = None
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -330,19 +331,32 @@ def _key(text: str) -> str:
     return normalize(text)
 
 
+# math.radians(x) is x * (pi / 180) in CPython (the same product, so the same bits: tested);
+# the product inline saves three calls per distance, where the context work spends its time
+_RADIANS = math.pi / 180.0
+
+
 def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance in km: plenty for ranking nearby candidates."""
     return 6371.0 * math.hypot(
-        math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2)),
-        math.radians(lat2 - lat),
+        (lon2 - lon) * _RADIANS * math.cos((lat + lat2) / 2 * _RADIANS), (lat2 - lat) * _RADIANS
     )
 
 
 _KM_PER_DEGREE = 6371.0 * math.pi / 180.0
-_CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
-_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
 _NO_POINT = ("country", "demonym")  # kinds whose point is no context (a capital stands in)
 _NOT_SUPPORT = ("continent", "region")  # nor do these support a small town near their point
+_CELL_DEG = 5.0  # side of a cell of the anchors' grid (degrees of latitude and longitude)
+_GRID_FROM = 40  # anchor points from which the grid pays (below, a scan of them all is faster)
+
+
+def _box(lat: float, km: float) -> tuple[float, float]:
+    """Half the sides (degrees of latitude, of longitude) of a box around a point at lat that
+    holds every point within km by _km (no wrap at the antimeridian, like _km)."""
+    dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
+    # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
+    edge = abs(lat) + dlat / 2
+    return dlat, 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
 
 
 class _Anchors:
@@ -351,15 +365,14 @@ class _Anchors:
     admin-1 units, their countries, and their points in a grid of _CELL_DEG cells (built
     when the text has _GRID_FROM points or more)."""
 
-    __slots__ = ("admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points")
+    __slots__ = ("admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points", "spans")
 
     def __init__(self, rows: Mapping[int, tuple], anchors: set[int], aoi: str) -> None:
         self.admin1s: set[str] = set()
         self.countries: set[str] = set()
         self.aoi_admin1s: set[str] = set()  # admin-1 units of anchors in the area of interest
         self.aoi_points = False  # whether an anchor in the area of interest has a point
-        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
-        self.points: list[tuple[float, float, str, str, str]] = []
+        points: list[tuple[float, float, str, str, str]] = []
         for a in anchors:
             row = rows[a]
             admin1, cc = row[_ADMIN1], row[_CC]
@@ -370,47 +383,87 @@ class _Anchors:
                 if cc == aoi and admin1:
                     self.aoi_admin1s.add(admin1)
             if row[_KIND] not in _NO_POINT:
-                lat, lon = row[_LAT], row[_LON]
-                self.points.append((lat, lon, row[_NAME], cc, row[_KIND]))
+                points.append((row[_LAT], row[_LON], row[_NAME], cc, row[_KIND]))
                 if cc == aoi:
                     self.aoi_points = True
+        self.points = points
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str, str, str]]] | None = None
+        # the points of the cells a query covers, by its span of cells (rows, then columns)
+        self.spans: dict[tuple[int, int, int, int], list[tuple[float, float, str, str, str]]] = {}
 
-    def near(self, lat: float, lon: float, km: float) -> list[tuple[float, str, str, str]]:
-        """(distance, name, country, kind) of the anchor points within km (at most _NEAR_CUTOFF_KM)
-        of a point, by _km (no wrap at the antimeridian, like _km)."""
-        dlat = km / _KM_PER_DEGREE + 0.01  # (a margin for rounding)
-        # _km scales longitude by the cosine of the mean latitude, at most dlat / 2 away
-        edge = abs(lat) + dlat / 2
-        dlon = 360.0 if edge >= 89.0 else dlat / math.cos(math.radians(edge))
-        if dlon >= 360.0 or len(self.points) < _GRID_FROM:
-            candidates = self.points
-        else:
-            floor, cells = math.floor, self.cells
-            if cells is None:
-                cells = self.cells = {}
-                for point in self.points:
-                    cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
-                    cells.setdefault(cell, []).append(point)
-            candidates = []
-            for y in range(floor((lat - dlat) / _CELL_DEG), floor((lat + dlat) / _CELL_DEG) + 1):
-                for x in range(
-                    floor((lon - dlon) / _CELL_DEG), floor((lon + dlon) / _CELL_DEG) + 1
-                ):
+    def _candidates(
+        self, lat: float, lon: float, dlat: float, dlon: float
+    ) -> list[tuple[float, float, str, str, str]]:
+        """A superset of the points within dlat and dlon of a point: every point of a text
+        with few, else those of the grid cells the box covers."""
+        points = self.points
+        if dlon >= 360.0 or len(points) < _GRID_FROM:
+            return points
+        floor, cells = math.floor, self.cells
+        if cells is None:
+            cells = self.cells = {}
+            for point in points:
+                cell = (floor(point[0] / _CELL_DEG), floor(point[1] / _CELL_DEG))
+                cells.setdefault(cell, []).append(point)
+        span = (
+            floor((lat - dlat) / _CELL_DEG),
+            floor((lat + dlat) / _CELL_DEG) + 1,
+            floor((lon - dlon) / _CELL_DEG),
+            floor((lon + dlon) / _CELL_DEG) + 1,
+        )
+        # the senses of a text's names cluster: many queries cover the same cells
+        found = self.spans.get(span)
+        if found is None:
+            found = self.spans[span] = []
+            xs = range(span[2], span[3])
+            for y in range(span[0], span[1]):
+                for x in xs:
                     got = cells.get((y, x))
                     if got:
-                        candidates += got
+                        found += got
+        return found
+
+    def near(self, lat: float, lon: float, km: float) -> list[tuple[float, str, str, str]]:
+        """(distance, name, country, kind) of the anchor points within km of a point, by _km
+        (no wrap at the antimeridian, like _km)."""
+        dlat, dlon = _box(lat, km)
         # _km inline (the same expression, so the same distances) inside the box that holds
         # every point within km
         out = []
-        radians, cos, hypot = math.radians, math.cos, math.hypot
-        for la, lo, nm, cc, kind in candidates:
+        cos, hypot, rad = math.cos, math.hypot, _RADIANS
+        for la, lo, nm, cc, kind in self._candidates(lat, lon, dlat, dlon):
             if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
-                d = 6371.0 * hypot(
-                    radians(lo - lon) * cos(radians((lat + la) / 2)), radians(la - lat)
-                )
+                d = 6371.0 * hypot((lo - lon) * rad * cos((lat + la) / 2 * rad), (la - lat) * rad)
                 if d <= km:
                     out.append((d, nm, cc, kind))
         return out
+
+    def nearest(
+        self, lat: float, lon: float, dlat: float, dlon: float, aoi: str
+    ) -> tuple[tuple[float, str] | None, bool]:
+        """The nearest anchor point within _NEAR_CUTOFF_KM of a point as (distance, name) (the
+        least (distance, name, country, kind) of near(), so ties go as min(near(...)) sends
+        them), or None; and whether one within it is in the area of interest. dlat, dlon:
+        _box(lat, _NEAR_CUTOFF_KM)."""
+        best = None
+        in_aoi = False
+        cos, hypot, rad = math.cos, math.hypot, _RADIANS
+        bound = _NEAR_CUTOFF_KM  # no point farther than this counts
+        for la, lo, nm, cc, kind in self._candidates(lat, lon, dlat, dlon):
+            if -dlat <= la - lat <= dlat and -dlon <= lo - lon <= dlon:
+                across = (la - lat) * rad
+                # hypot(x, y) >= |y|, so a point this far in latitude alone is no nearer than
+                # the best so far; it is skipped unless it may still be the first in the AOI
+                if 6371.0 * abs(across) > bound and (in_aoi or cc != aoi):
+                    continue
+                d = 6371.0 * hypot((lo - lon) * rad * cos((lat + la) / 2 * rad), across)
+                if d <= _NEAR_CUTOFF_KM:
+                    if cc == aoi:
+                        in_aoi = True
+                    if best is None or (d, nm, cc, kind) < best:
+                        best = (d, nm, cc, kind)
+                        bound = d
+        return (None if best is None else (best[0], best[1])), in_aoi
 
 
 class Geoparser:
@@ -955,34 +1008,43 @@ class Geoparser:
         country outside the area of interest, or lies within _NEAR_CUTOFF_KM of one; what
         matters for a sense is then only its own unit, its own country, its nearest anchor
         (an anchor in the area of interest counts for the country only when it bears)."""
-        rows, aoi = self._rows, self._aoi
-        senses = name.priors[:_MAX_SENSES]
-        admin1s, countries = index.admin1s, index.countries
+        aoi = self._aoi
+        spots = name.spots
+        if spots is None:
+            spots = name.spots = self._spots(name)
+        admin1s, countries, aoi_admin1s = index.admin1s, index.countries, index.aoi_admin1s
+        nearest_of = index.nearest if index.points else None
         facts = []
         bears = False
         aoi_bears = False
-        for _, i, _ in senses:
-            row = rows[i]
-            admin1, cc = row[_ADMIN1], row[_CC]
+        for admin1, cc, lat, lon, dlat, dlon in spots:
             same_admin1 = bool(admin1) and admin1 in admin1s
-            if admin1 and admin1 in index.aoi_admin1s:
+            if admin1 and admin1 in aoi_admin1s:
                 aoi_bears = True
             nearest = None
-            if index.points:
-                near = index.near(row[_LAT], row[_LON], _NEAR_CUTOFF_KM)
-                if near:
-                    d, nm, _, _ = min(near)
-                    nearest = (d, nm)
-                    if not aoi_bears and index.aoi_points:
-                        aoi_bears = any(c == aoi for _, _, c, _ in near)
+            if nearest_of is not None:
+                nearest, in_aoi = nearest_of(lat, lon, dlat, dlon, aoi)
+                if in_aoi:
+                    aoi_bears = True
             same_country = bool(cc) and cc != aoi and cc in countries
             bears = bears or same_admin1 or same_country or nearest is not None
             facts.append((same_country, same_admin1, nearest, cc))
         if not bears:
             return None
         if aoi_bears and aoi in countries:  # an anchor in the area of interest bears on it
-            facts = [(f[0] or f[3] == aoi, f[1], f[2], "") for f in facts]
+            return tuple((f[0] or f[3] == aoi, f[1], f[2]) for f in facts)
         return tuple((f[0], f[1], f[2]) for f in facts)
+
+    def _spots(self, name: _Name) -> tuple[tuple[str, str, float, float, float, float], ...]:
+        """Per sense of a name (its best _MAX_SENSES by prior): its admin-1 unit, country,
+        point and _box(lat, _NEAR_CUTOFF_KM): what _context_facts reads."""
+        rows = self._rows
+        out = []
+        for _, i, _ in name.priors[:_MAX_SENSES]:
+            row = rows[i]
+            lat = row[_LAT]
+            out.append((row[_ADMIN1], row[_CC], lat, row[_LON], *_box(lat, _NEAR_CUTOFF_KM)))
+        return tuple(out)
 
     def _sense_in(
         self,
@@ -1133,33 +1195,38 @@ class Geoparser:
         order; senses: the names' senses in context, where context changed them."""
         out = []
         cities = [(senses.get(n.key) or n).city for n in names]  # of each name's sense
+        # per facility noun (its {city row: facility row}): the indexes of the mentions whose
+        # city has one, and the city mentioned most; so each generic costs a bisection, not a
+        # scan of the mentions before it (linear in the text)
+        having: dict[int, tuple[list[int], int]] = {}
         for start, end, key, by_city in generics:
+            known = having.get(id(by_city))
+            if known is None:
+                at = [j for j, city in enumerate(cities) if city in by_city]
+                most = -1
+                if at:
+                    counts: dict[int, int] = {}
+                    for j in at:
+                        counts[cities[j]] = counts.get(cities[j], 0) + 1
+                    most = max((n, city) for city, n in counts.items())[1]
+                known = having[id(by_city)] = (at, most)
+            at, most = known
             chosen, how = -1, ""
             k = bisect_left(mentions, start, key=_START_OF)  # mentions[:k] come before it
-            for j in range(k - 1, -1, -1):
-                city = cities[j]
-                if city in by_city:
-                    chosen = city
-                    crossed = _crosses_sentence(text, mentions[j][1], start)
-                    how = "nearest preceding city" if crossed else "same sentence"
-                    break
-            if how != "same sentence":
-                for j in range(k, len(mentions)):
-                    pos = mentions[j][1]
-                    if _crosses_sentence(text, end, pos):
-                        break
-                    city = cities[j]
-                    if city in by_city:
-                        chosen, how = city, "same sentence"
-                        break
-            if chosen < 0:
-                counts: dict[int, int] = {}
-                for city in cities:
-                    if city in by_city:
-                        counts[city] = counts.get(city, 0) + 1
-                if counts:
-                    chosen = max((n, city) for city, n in counts.items())[1]
-                    how = "city mentioned most"
+            after = bisect_left(at, k)  # at[:after] come before it
+            if after:
+                j = at[after - 1]  # the nearest one before it
+                chosen = cities[j]
+                crossed = _crosses_sentence(text, mentions[j][1], start)
+                how = "nearest preceding city" if crossed else "same sentence"
+            # the first one after it, when no sentence ends before it (whether one does only
+            # grows with the distance)
+            if how != "same sentence" and after < len(at):
+                j = at[after]
+                if not _crosses_sentence(text, end, mentions[j][1]):
+                    chosen, how = cities[j], "same sentence"
+            if chosen < 0 and most >= 0:
+                chosen, how = most, "city mentioned most"
             if chosen < 0:
                 continue
             rest = self._generic_rest.get((key, how, chosen))

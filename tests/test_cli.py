@@ -177,3 +177,20 @@ def test_places_limit_below_one_is_an_argument_error(capsys) -> None:
     err = capsys.readouterr().err
     assert "--limit: must be a whole number of at least 1, not '0'" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_input_files_read_as_text_mode_would(tmp_path: Path) -> None:
+    """read_input_text decodes bytes itself (faster) and gives what Path.read_text gives:
+    universal newlines, a BOM kept; a file that is not UTF-8 or cannot be read is one line."""
+    from geo.articles import read_input_text
+    from geo.errors import InputError
+
+    path = tmp_path / "a.txt"
+    for data in (b"Almaty\r\nAktau\rTaraz\n\r\n", "\ufeffAlmaty — Aktau\n".encode(), b""):
+        path.write_bytes(data)
+        assert read_input_text(str(path)) == (str(path), path.read_text(encoding="utf-8"))
+    path.write_bytes(b"Almaty \xff")
+    with pytest.raises(InputError, match=r"a\.txt: is not UTF-8 text$"):
+        read_input_text(str(path))
+    with pytest.raises(InputError, match=r"cannot be read"):
+        read_input_text(str(tmp_path / "missing.txt"))

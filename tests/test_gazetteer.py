@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from geo._cache import package_version
 from geo.config import PROJECT_ROOT, Settings
 from geo.errors import DataError
 from geo.gazetteer import (
     INPUT_FILES,
+    PACKAGES,
     Gazetteer,
     admin1_boundaries,
     cache_path,
@@ -288,6 +290,24 @@ def test_changed_input_rebuilds_the_index(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "cache").glob("gazetteer-*.index")] == [
         cache_path(settings).name
     ]  # the stale index is removed
+
+
+def test_package_version_says_what_importlib_metadata_says(tmp_path: Path) -> None:
+    """The index key's versions come from the .dist-info folders' names (a fast path): the
+    same as importlib.metadata's, "absent" for a package not installed, and a dist-info
+    folder on sys.path is read."""
+    from importlib import metadata
+
+    for name in (*PACKAGES, "marisa_trie", "Jinja2", "no-such-package-here"):
+        try:
+            expected = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = "absent"
+        assert package_version(name) == expected, name
+    (tmp_path / "No_Such.Package-9.8.7.dist-info").mkdir()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(tmp_path))
+        assert package_version("no-such-package") == "9.8.7"
 
 
 def test_bad_facility_row_names_file_line_and_field(tmp_path: Path) -> None:

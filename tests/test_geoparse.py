@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -11,7 +12,17 @@ from gold_geoparse import GOLD, evaluate
 
 from geo.config import Settings
 from geo.gazetteer import Gazetteer
-from geo.geoparse import _ASCII_RUN_SPLIT, _RUN_SPLIT, Geoparser, _Anchors, _km, _mention
+from geo.geoparse import (
+    _ASCII_RUN_SPLIT,
+    _NEAR_CUTOFF_KM,
+    _RADIANS,
+    _RUN_SPLIT,
+    Geoparser,
+    _Anchors,
+    _box,
+    _km,
+    _mention,
+)
 from geo.schema import Mention
 
 # Floors a little below what the parser achieves on the gold set (see the report / bench).
@@ -307,6 +318,26 @@ def test_one_parser_shared_by_threads(gazetteer: Gazetteer, settings: Settings) 
             assert got == expected[i], texts[i][:60]
 
 
+def test_parsing_makes_no_reference_cycles(gazetteer: Gazetteer, settings: Settings) -> None:
+    """The geoparse command turns the collector off while it parses (its passes over the
+    growing results cost time and found nothing): a fresh parser, its memos and its results
+    leave no cyclic garbage, so memory stays what reference counting frees."""
+    import gc
+
+    texts = gold_and_brief_texts()
+    parser = Geoparser(gazetteer, settings)  # (compiling its regex leaves a few, once)
+    gc.collect()
+    gc.disable()
+    try:
+        results = [parser.parse(text) for text in texts]
+        results += [parser.parse(text) for text in texts]  # memos filled
+        assert sum(map(len, results)) > 100
+        del results
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 # -- the world (issue 13): one test per rule ----------------------------------------------
 
 
@@ -387,6 +418,20 @@ def test_counties_take_the_sense_of_their_state(parser: Geoparser) -> None:
     assert got[0][1] == "admin2:US-KY:adair-county" and got[1][1] == "admin2:US-KY:metcalfe-county"
 
 
+def test_distances_are_the_equirectangular_formula_bit_for_bit() -> None:
+    """_km multiplies by _RADIANS where it used math.radians: the same product in CPython, so
+    the same distances (and evidence, confidences and outputs) to the last bit."""
+    rng = random.Random(7)
+    for _ in range(20_000):
+        lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        lat2, lon2 = lat + rng.uniform(-9, 9), lon + rng.uniform(-9, 9)
+        assert math.radians(lon2 - lon) == (lon2 - lon) * _RADIANS
+        assert _km(lat, lon, lat2, lon2) == 6371.0 * math.hypot(
+            math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2)),
+            math.radians(lat2 - lat),
+        )
+
+
 @pytest.mark.parametrize("n_points", [5, 300])  # a scan of them all, and the grid
 def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> None:
     rng = random.Random(n_points)
@@ -406,7 +451,10 @@ def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> N
             lon + rng.uniform(-spread, spread),
         )
 
-    rows = [("x", f"p{i}", "city", *around(9.0), "XX", "", 0) for i in range(n_points)]
+    rows = [
+        ("x", f"p{i}", "city", *around(9.0), rng.choice(("XX", "KZ")), "", 0)
+        for i in range(n_points)
+    ]
     rows.append(("x", "land", "country", 43.0, 77.0, "", "", 0))  # a country's point: no anchor
     anchors = _Anchors(rows, set(range(len(rows))), "KZ")
     found = 0
@@ -418,6 +466,13 @@ def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> N
                 for r in rows
                 if r[2] != "country" and _km(lat, lon, r[3], r[4]) <= km
             )
-            assert sorted((d, nm) for d, nm, _, _ in anchors.near(lat, lon, km)) == expected
+            near = anchors.near(lat, lon, km)
+            assert sorted((d, nm) for d, nm, _, _ in near) == expected
             found += len(expected)
+        # what the context of a name reads: the least of near() and whether one is in the AOI
+        near = anchors.near(lat, lon, _NEAR_CUTOFF_KM)
+        assert anchors.nearest(lat, lon, *_box(lat, _NEAR_CUTOFF_KM), "KZ") == (
+            min(near)[:2] if near else None,
+            any(cc == "KZ" for _, _, cc, _ in near),
+        )
     assert found > 50  # the points are near enough for the test to test something
