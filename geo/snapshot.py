@@ -1111,18 +1111,27 @@ def _make_figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, b
         source = _source_line(rec)
         if len(latest):  # other whole figures of the headline's day: disputed, side by side
             rivals = _rivals(rows, rec)
-            for _, other in rivals.iterrows():
+            shown = [r for _, r in rivals.iloc[:MAX_RIVALS].iterrows()]
+            for other in shown:
                 head += f" · {_figure_value(other)}"
                 if other["certainty"] not in ("reported", ""):
                     head += f" ({other['certainty']})"
+            more = len(rivals) - len(shown)  # a slide has room for a few; the rest are counted
+            if more:
+                head += f" · {more:,} more"
             if len(rivals):
                 day = pd.Timestamp(rec["date"])
-                head += f" ({len(rivals) + 1} reports of {day.day} {day:%b})"
-                source = "; ".join(_who_first(r) for r in (rec, *(r for _, r in rivals.iterrows())))
+                head += f" ({len(rivals) + 1:,} reports of {day.day} {day:%b})"
+                source = "; ".join(_who_first(r) for r in (rec, *shown))
+                if more:
+                    source += f"; {more:,} more (the dashboard and the export list them all)"
         if len(latest) and len(retracted):
             head += f" · {_figure_value(retracted.iloc[0])} retracted"
         out.append((head, source, not len(latest)))
     return out
+
+
+MAX_RIVALS = 3  # other figures of the headline's day written out on a slide's line
 
 
 def _rivals(rows: pd.DataFrame, headline: pd.Series) -> pd.DataFrame:

@@ -336,6 +336,29 @@ def test_the_deaths_line_shows_every_part_side_by_side(tmp_path: Path) -> None:
     assert source.startswith("Interior Ministry: 7 Jan") and "6 Jan" in source
 
 
+def test_many_disputing_figures_of_a_day_are_counted_not_all_written_out(tmp_path: Path) -> None:
+    """A slide line has room for a few disputing figures: the rest are counted, never dropped
+    silently and never merged (at 100k synthetic records one day had 3,311 of them)."""
+    from builders import FIGURES
+
+    from geo.layers import as_day
+    from geo.snapshot import MAX_RIVALS, _figure_lines
+
+    base = {k: "" for k in FIGURES[0]}
+    rows = [
+        {**base, "id": f"D{i}", "date": "2022-01-09", "metric": "deaths", "value": str(100 + i),
+         "qualifier": "exact", "reported_by": f"Reporter {i}", "certainty": "reported",
+         "sources": SRC}
+        for i in range(10)
+    ]  # fmt: skip
+    ds = dataset(tmp_path / "data", figures=rows)
+    (head, source, _), *_ = _figure_lines(ds, as_day("2022-01-09"))
+    values = head.removeprefix("Deaths: ").split(" · ")
+    assert len(values) == 1 + MAX_RIVALS + 1  # the headline, the rivals shown, "N more"
+    assert values[-1] == "6 more (10 reports of 9 Jan)"
+    assert source.count("Reporter") == 1 + MAX_RIVALS and source.endswith("list them all)")
+
+
 def test_symbols_at_one_spot_are_spread_and_labelled_for_what_they_are() -> None:
     import geopandas as gpd
     from shapely.geometry import Point
