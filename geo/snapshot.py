@@ -39,6 +39,7 @@ from geo.layers import (
     check_layer,
     check_window,
     data_extent,
+    figures_as_of,
     layer_counts,
     map_features,
     national_figures,
@@ -1080,8 +1081,9 @@ def _figure_lines(ds: Dataset, day: pd.Timestamp) -> list[tuple[str, str, bool]]
     other whole figure of that day (the dashboard's rule: disputed figures side by side), with
     the newest retracted figure named on its line; without a whole figure, the newest partial
     one (labelled with whom it counts), else the retracted one. Made once per data set and
-    day: the panel's height and the panel itself both read them."""
-    key = f"snapshot_figure_lines:{pd.Timestamp(day).isoformat()}"
+    report day (``figures_as_of``: the lines stay the same until the next report), so the
+    panel's height and the panel, and a storyboard's days, share them."""
+    key = f"snapshot_figure_lines:{figures_as_of(ds, day)}"
     if key not in ds.memo:
         ds.memo[key] = tuple(_make_figure_lines(ds, day))
     return list(ds.memo[key])
