@@ -4,12 +4,13 @@
 
 For 1,000, 10,000 and 100,000 synthetic events (dashboard/synthetic.py) the dashboard runs as
 ``streamlit run dashboard/app.py`` on a free port, Debian's chromium (driven by Playwright) opens
-it, and the next-day button is clicked ``--steps`` times in each mode (this day only, the last
-3 days, everything up to the day). Each step measures, in the browser's own clock:
+it, and the map's next-day button is clicked ``--steps`` times in each mode (this day only, the
+last 3 days, everything up to the day). Each step measures, in the browser's own clock:
 
-- map: the click until the map iframe has swapped in the new day layer;
-- settled: the click until the page is idle (no "running" widget, no stale element) with the
-  map updated;
+- map: the click until the map shows the new day layer (at once when the map already has it:
+  the page sends the next day's layer with each step, dashboard.leaflet.DaySteps);
+- settled: the click until the page has followed (the URL holds the new day, no "running"
+  widget, no stale element) with the map updated;
 - sent: the bytes of every websocket message the browser received in that step;
 - server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
   when the machine is shared);
@@ -26,6 +27,7 @@ of the steps are printed, never one run alone.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import sys
@@ -52,34 +54,34 @@ TARGETS = {  # n events -> (settled seconds, MB sent per step), issue 17
 }
 MEMORY_TARGET_MB = 1024
 
-# In the main page: the click time, and the first moment after it when the page is idle and
-# the map has its new layer (WATCH_MAP, read through the same-origin component iframe). Times
-# are epoch milliseconds (timeOrigin + now) so the map iframe's clock and the page's agree.
-WATCH_PAGE = """() => {
+# In the map iframe: the click on its next-day button, and the first frame after it in which
+# the map shows another day layer (dashboard.leaflet.DaySteps). In the main page: the first
+# moment after that when the page is idle (no "running" widget, no stale element) and the URL
+# holds the new day (written at the end of the page's rerun). Times are epoch milliseconds
+# (timeOrigin + now), so the two frames' clocks agree.
+WATCH_MAP = """() => {
   const now = () => performance.timeOrigin + performance.now();
-  window.__bench = {click: null, settled: null, map: null};
+  const before = window.cmDays.shown();
+  window.__bench_map = {click: null, map: null};
   document.addEventListener('click', () => {
-    if (window.__bench.click === null) window.__bench.click = now();
+    if (window.__bench_map.click === null) window.__bench_map.click = now();
   }, {capture: true, once: true});
-  const busy = () => document.querySelector('[data-testid^="stStatusWidgetRunning"]')
-    || document.querySelector('[data-stale="true"]');
-  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
   const tick = () => {
-    const b = window.__bench;
-    b.map = frame.contentWindow.__bench_map ?? null;
-    if (b.click !== null && b.map !== null && !busy()) { b.settled = now(); return; }
+    if (window.cmDays.shown() !== before) { window.__bench_map.map = now(); return; }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }"""
-# In the map iframe: when st_folium swaps in a feature group other than the one shown now.
-WATCH_MAP = """() => {
+WATCH_PAGE = """(day) => {
   const now = () => performance.timeOrigin + performance.now();
-  const before = window.__GLOBAL_DATA__.last_feature_group;
-  window.__bench_map = null;
+  window.__bench = {settled: null};
+  const busy = () => document.querySelector('[data-testid^="stStatusWidgetRunning"]')
+    || document.querySelector('[data-stale="true"]');
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
   const tick = () => {
-    if (window.__GLOBAL_DATA__.last_feature_group !== before) {
-      window.__bench_map = now(); return;
+    const m = frame.contentWindow.__bench_map;
+    if (m && m.map !== null && location.search.includes('date=' + day) && !busy()) {
+      window.__bench.settled = now(); return;
     }
     requestAnimationFrame(tick);
   };
@@ -136,10 +138,10 @@ def steps_in_mode(
     iframe = page.frame_locator(MAP_FRAME)
     iframe.locator(".leaflet-container").wait_for(timeout=timeout_ms)
     map_frame = page.frame_locator(MAP_FRAME).locator("body")
-    map_frame.evaluate("() => window.__GLOBAL_DATA__.last_feature_group", timeout=timeout_ms)
+    map_frame.evaluate("() => window.cmDays.shown()", timeout=timeout_ms)
     _idle(page, timeout_ms)
     _quiet(page, frames)
-    button = page.locator(".st-key-forward button:visible").first
+    button = iframe.locator(".cm-step-forward")
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
 
@@ -148,19 +150,22 @@ def steps_in_mode(
         return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
 
     out = []
+    day = dt.date.fromisoformat(START_DAY)
     for _ in range(steps):
+        day += dt.timedelta(days=1)
         map_frame.evaluate(WATCH_MAP)
-        page.evaluate(WATCH_PAGE)
+        page.evaluate(WATCH_PAGE, day.isoformat())
         frames.clear()
         cpu, page_cpu = _cpu_seconds(server_pid), browser_cpu()
         button.click()
         page.wait_for_function("() => window.__bench.settled !== null", timeout=timeout_ms)
-        times = page.evaluate("() => window.__bench")
+        settled = page.evaluate("() => window.__bench.settled")
+        times = map_frame.evaluate("() => window.__bench_map")
         _quiet(page, frames)
         out.append(
             {
                 "map": (times["map"] - times["click"]) / 1000,
-                "settled": (times["settled"] - times["click"]) / 1000,
+                "settled": (settled - times["click"]) / 1000,
                 "sent": sum(n for _, n in frames),
                 "cpu": _cpu_seconds(server_pid) - cpu,
                 "browser": browser_cpu() - page_cpu,

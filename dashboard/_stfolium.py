@@ -4,7 +4,7 @@
 normalises its variable names with regular expressions and hashes it on every call, although a
 slider step only swaps the day layer (``feature_group_to_add``). Here those steps run once per
 base map (``render_base``, cached by the page) and each step sends the cached strings with the
-day layer's script (``leaflet.feature_group_script``). The arguments are the ones
+day layers' script (``leaflet.day_steps_script``). The arguments are the ones
 ``st_folium`` passes in streamlit-folium 0.27 (pinned in requirements.txt), so the browser side
 is unchanged: it keeps the map mounted and swaps the day layer.
 """
@@ -90,7 +90,7 @@ def show(
     returned_objects: Sequence[str],
 ) -> Any:
     """The map in the page with ``feature_group`` (a script from
-    ``leaflet.feature_group_script``) as its day layer; returns what the map reported."""
+    ``leaflet.day_steps_script``) run on it; returns what the map reported."""
 
     def on_change() -> None:  # what st_folium does: the latest report also under ``key``
         st.session_state[key] = st.session_state.get(base.script_hash, {})

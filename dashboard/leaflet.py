@@ -3,7 +3,8 @@
 The map has two parts. The *base map* (admin-1 outlines, legend, optional tiles) never changes
 with the day, so ``st_folium`` keeps it mounted. The *day layer* (``day_feature_group``) holds
 everything that depends on the day, mode, layers and filters: admin-1 shading and one canvas
-symbol per place. It is swapped onto the mounted map through ``feature_group_to_add``.
+symbol per place. The page sends it as a function that builds it (``day_layer_definition``);
+the base map keeps those of the days around the one shown and swaps them in (``DaySteps``).
 The JavaScript payload is JSON with ``<``, ``>`` and ``&`` escaped, so it is safe inside a page.
 """
 
@@ -453,6 +454,162 @@ class TileNotice(DataElement):
         self.text = js_json(TILE_ERROR_TEXT)
 
 
+class DaySteps(DataElement):
+    """Day layers kept in the browser, and the map's own previous/next-day buttons.
+
+    A slider step used to wait for the server (a Streamlit rerun) before the map changed.
+    Now each step's script (``day_steps_script``) *defines* day layers by key, the day shown
+    and its neighbours (a layer is sent once per session, then shown from here), and *shows*
+    one. The buttons show the neighbouring day's layer at once when it is here, then tell the
+    page (the component's value: ``cm_day``), whose rerun brings the slider, the feed, the
+    figures and the next neighbour along. A key the page thought was here but is not (the map
+    was rebuilt) is asked for again (``cm_missing``).
+
+    Keys are ``prefix:YYYY-MM-DD`` (the prefix names the data set and every choice but the
+    day), so the buttons know the neighbours' keys without asking.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var defs = {}, built = {}, order = [], shown = null, nav = null, limit = {{ this.limit }};
+  var DAY_MS = 86400000;
+  function keep(key) {
+    var i = order.indexOf(key);
+    if (i >= 0) { order.splice(i, 1); }
+    order.push(key);
+    for (var j = 0; order.length > limit && j < order.length; ) {
+      if (shown && order[j] === shown.key) { j++; continue; }
+      var old = order.splice(j, 1)[0];
+      delete defs[old];
+      delete built[old];
+    }
+  }
+  function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function shift(day, n) { return iso(Date.parse(day + "T00:00:00Z") + n * DAY_MS); }
+  function label(day) {
+    var fmt = function (d, opts) {
+      return new Date(Date.parse(d + "T00:00:00Z")).toLocaleDateString("en-GB",
+        Object.assign({timeZone: "UTC"}, opts));
+    };
+    var end = fmt(day, {weekday: "short", day: "numeric", month: "short", year: "numeric"});
+    if (nav.window === null) { return "up to " + end; }
+    if (nav.window > 1) {
+      return fmt(shift(day, 1 - nav.window), {day: "numeric", month: "short"}) + " \\u2013 " + end;
+    }
+    return end;
+  }
+  var box = null, back = null, fwd = null, text = null;
+  var control = L.control({position: "topleft"});
+  control.onAdd = function () {
+    box = L.DomUtil.create("div", "cm-steps leaflet-bar");
+    back = L.DomUtil.create("button", "cm-step cm-step-back", box);
+    text = L.DomUtil.create("span", "cm-step-day", box);
+    fwd = L.DomUtil.create("button", "cm-step cm-step-forward", box);
+    back.type = fwd.type = "button";
+    back.textContent = "\\u25c0";
+    fwd.textContent = "\\u25b6";
+    back.title = {{ this.back }};
+    fwd.title = {{ this.forward }};
+    back.setAttribute("aria-label", back.title);
+    fwd.setAttribute("aria-label", fwd.title);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.on(back, "click", function () { step(-1); });
+    L.DomEvent.on(fwd, "click", function () { step(1); });
+    box.style.display = "none";
+    return box;
+  };
+  control.addTo(map);
+  function draw() {
+    box.style.display = "";
+    text.textContent = label(nav.day);
+    back.disabled = nav.day <= nav.first;
+    fwd.disabled = nav.day >= nav.last;
+  }
+  function report(extra) {
+    var g = window.__GLOBAL_DATA__ || {};
+    var data = Object.assign({}, g.previous_data || {}, extra,
+      {cm_nonce: String(Date.now()) + ":" + Math.random()});
+    g.previous_data = data;
+    if (window.Streamlit) { window.Streamlit.setComponentValue(data); }
+  }
+  function put(key) {
+    if (shown && shown.key === key) { keep(key); return true; }
+    var g = built[key];
+    if (!g) {
+      if (!defs[key]) { return false; }
+      g = built[key] = defs[key]();
+    }
+    if (shown) { map.removeLayer(shown.group); }
+    map.addLayer(g);
+    shown = {key: key, group: g};
+    keep(key);
+    if (window.cmSpreadDay) { window.cmSpreadDay(g); }
+    return true;
+  }
+  function step(n) {
+    if (!nav) { return; }
+    var day = shift(nav.day, n);
+    if (day < nav.first || day > nav.last) { return; }
+    nav = Object.assign({}, nav, {day: day});
+    draw();
+    put(nav.prefix + ":" + day);  // at once when this day's layer is here; else the page sends it
+    report({cm_day: day});
+  }
+  window.cmDays = {
+    define: function (key, build) { defs[key] = build; keep(key); },
+    show: function (key, n) {
+      nav = n;
+      draw();
+      if (!put(key)) { report({cm_missing: key}); }
+    },
+    shown: function () { return shown ? shown.key : null; },
+    group: function () { return shown ? shown.group : null; }
+  };
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, limit: int = 16) -> None:
+        super().__init__()
+        self._name = "DaySteps"
+        self.limit = int(limit)
+        self.back = js_json("Previous day")
+        self.forward = js_json("Next day")
+
+
+def day_layer_definition(group: folium.FeatureGroup) -> str:
+    """The day layer as a JavaScript function that builds it (not yet on the map), for
+    ``DaySteps``: the layout spreads it when it is shown, so ``SpreadDay`` is left out."""
+    group._id = DAY_GROUP_ID
+    name = group.get_name()
+    parts = ["function () {", f"var {name} = L.featureGroup({{}});"]
+    for child in group._children.values():
+        if isinstance(child, SpreadDay):
+            continue
+        if not isinstance(child, DataElement):
+            msg = f"the day layer holds only DataElements, not {type(child).__name__}"
+            raise TypeError(msg)
+        parts.append(child._template.module.script(child, {}))
+    parts.append(f"return {name};\n}}")
+    return "\n".join(parts)
+
+
+def day_steps_script(definitions: Mapping[str, str], key: str, nav: Mapping[str, Any]) -> str:
+    """A step's script for the mounted map (streamlit-folium's ``feature_group``): define the
+    day layers the browser does not have yet (``day_layer_definition``), then show ``key``.
+    ``nav`` tells the map's buttons where they are: prefix, day, first, last, window (ISO
+    days; window None for everything up to the day). The layers stay out of
+    ``window.feature_group``, which streamlit-folium empties before each step."""
+    parts = [f"window.cmDays.define({js_json(k)}, {d});" for k, d in definitions.items()]
+    parts.append(f"window.cmDays.show({js_json(key)}, {js_json(dict(nav))});")
+    parts.append("window.feature_group = [];")
+    return "\n".join(parts)
+
+
 TILE_ERROR_TEXT = (
     "Online tiles could not load (no internet?): the map shows the offline outlines and "
     "place names only. Turn the tiles toggle off for the offline base map."
@@ -650,6 +807,13 @@ MAP_CSS = """
 .cm-badge.cm-retracted { background: #c8102e; color: #fff; }
 .cm-badge.cm-uncertain { background: #f08c00; color: #fff; }
 .cm-more, .cm-note { color: #666; font-size: 11.5px; }
+.cm-steps { display: flex; align-items: center; background: #fff; }
+.cm-step { border: none; background: #fff; width: 30px; height: 30px; padding: 0; font-size: 13px;
+  line-height: 30px; color: #1e2a36; cursor: pointer; }
+.cm-step:hover:not(:disabled) { background: #f4f4f4; }
+.cm-step:disabled { color: #bbb; cursor: default; }
+.cm-step-day { padding: 0 4px; font-size: 12.5px; font-weight: 600; white-space: nowrap;
+  color: #1e2a36; }
 </style>
 """
 
@@ -696,30 +860,8 @@ def day_feature_group(
     return DayLayer(group, symbols, len(areas))
 
 
-# The name streamlit-folium gives the first feature group it swaps onto the mounted map.
+# The day layer's name in its builder (the name streamlit-folium gave the first feature group).
 DAY_GROUP_ID = "feature_group_0"
-
-
-def feature_group_script(group: folium.FeatureGroup) -> str:
-    """The day layer as the script streamlit-folium swaps onto the mounted map (what
-    ``st_folium(feature_group_to_add=group)`` builds), made straight from our elements.
-
-    st_folium renders the group through folium and rewrites every ``_name`` in the result
-    with a regular expression, popups included; our elements are scripts already."""
-    group._id = DAY_GROUP_ID
-    name = group.get_name()
-    parts = [f"var {name} = L.featureGroup({{}});"]
-    for child in group._children.values():
-        if not isinstance(child, DataElement):
-            msg = f"the day layer holds only DataElements, not {type(child).__name__}"
-            raise TypeError(msg)
-        parts.append(child._template.module.script(child, {}))
-    parts.append(
-        f"map_div.addLayer({name});\n"
-        "window.feature_group = window.feature_group || [];\n"
-        f"window.feature_group.push({name});\n"
-    )
-    return "\n".join(parts)
 
 
 LEGEND_ROOM_PX = 190

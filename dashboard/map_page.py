@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import dataclasses
 import datetime as dt
 import functools
 import gc
+import hashlib
 import sys
 import tempfile
 from collections.abc import Callable
@@ -406,20 +408,15 @@ def _go_to(day: dt.date, first: dt.date, last: dt.date) -> None:
     st.session_state["date"] = min(max(day, first), last)
 
 
-def _step(delta: int, first: dt.date, last: dt.date) -> None:
-    st.session_state["_user_step"] = True  # not a playback tick (see day_view)
-    _go_to(st.session_state.get("date", first) + dt.timedelta(days=delta), first, last)
-
-
 def _moved() -> None:
     st.session_state["_user_step"] = True
+    st.session_state["_stepped_back"] = False
 
 
 def time_controls(ctx: PageContext) -> dt.date:
-    """The day slider, step buttons, Play and speed; the day is written to the URL."""
-    slider_col, back_col, fwd_col, play_col, speed_col = st.columns(
-        [8, 1, 1, 1.3, 1.4], vertical_alignment="bottom"
-    )
+    """The day slider, Play and speed (the step buttons are on the map: they show the next
+    day before the page follows); the day is written to the URL."""
+    slider_col, play_col, speed_col = st.columns([10, 1.3, 1.4], vertical_alignment="bottom")
     with slider_col:
         day_value = st.slider(
             "Day",
@@ -429,17 +426,11 @@ def time_controls(ctx: PageContext) -> dt.date:
             format="ddd D MMM YYYY",
             key="date",
             on_change=_moved,
+            help="Or step a day at a time with ◀ ▶ on the map.",
         )
     # Kept by hand, not with bind="query-params": Streamlit writes a date slider moved from
     # code (step buttons, playback) into the URL as microseconds since 1970.
     st.query_params["date"] = day_value.isoformat()
-    bounds = (ctx.first, ctx.last)
-    back_col.button(
-        "◀", key="back", on_click=_step, args=(-1, *bounds), help="Previous day", width="stretch"
-    )
-    fwd_col.button(
-        "▶", key="forward", on_click=_step, args=(1, *bounds), help="Next day", width="stretch"
-    )
     playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
     speed = speed_col.selectbox(
         "Speed",
@@ -502,9 +493,6 @@ def map_and_figures(
     news: list | None,
 ) -> None:
     """The map (the base map stays, the day's layer is swapped in) and the national figures."""
-    day_script, aggregated, shaded = day_layer_script(
-        ctx.dataset_key, view, news is not None, ctx.ds, ctx.boundaries, frames, news
-    )
     # A link's zoom and centre open the map there (kept for the session, so the base map
     # stays the same); afterwards the map reports where the analyst took it, and the URL
     # follows (z, lat, lon).
@@ -522,6 +510,7 @@ def map_and_figures(
             ctx.ds,
             ctx.boundaries,
         )
+        day_script, aggregated, shaded = day_steps(ctx, view, frames, news, base.script_hash)
         seen = _stfolium.show(
             base,
             day_script,
@@ -569,7 +558,8 @@ def day_layer_script(
     _frames: dict[str, gpd.GeoDataFrame],
     _news: list | None,
 ) -> tuple[str, dict[str, bool], int]:
-    """The day layer's script, which layers are grid cells, and how many regions are shaded.
+    """The day layer (a function that builds it, for ``DaySteps``), which layers are grid
+    cells, and how many regions are shaded.
 
     Cached per view: a rerun on the same day (the map reporting where it was moved, a table
     page turned) sends the same script without building it again. ``dataset_key`` names
@@ -577,7 +567,7 @@ def day_layer_script(
     day_layer = cmap.day_feature_group(_ds, view, _boundaries, frames=_frames)
     if news_on and _news is not None:
         desk.add_news_layer(day_layer.group, desk.news_symbols(_news))
-    return cmap.feature_group_script(day_layer.group), day_layer.aggregated, day_layer.shaded
+    return cmap.day_layer_definition(day_layer.group), day_layer.aggregated, day_layer.shaded
 
 
 MAP_KEY = "map"
@@ -605,7 +595,102 @@ def rendered_base_map(
         place_labels=get_town_labels(settings, dataset_key[0]),
         view=view,
     )
+    base.add_child(cmap.DaySteps(limit=KEPT_IN_BROWSER))
     return _stfolium.render_base(base, key=MAP_KEY, returned_objects=MAP_REPORTS)
+
+
+# --- day layers kept in the browser (the map's own step buttons) ------------------------------
+#
+# Each step's script defines the day layers the map does not have yet, the day shown and the
+# next one (and the one before after a step back), then shows the day: the map's buttons show a
+# neighbouring day at once, before the page's rerun (dashboard.leaflet.DaySteps). The session
+# remembers which layers it sent to this map (the last SENT_REMEMBERED; the browser keeps
+# KEPT_IN_BROWSER, more, so none of those is gone); a map that lost one asks again.
+
+SENT_KEY = "_cm_sent"
+SENT_REMEMBERED = 6
+KEPT_IN_BROWSER = 16
+STEP_KEY = "_cm_nonce"  # the last step the map reported, handled once
+
+
+def view_prefix(dataset_key: tuple, view: cmap.MapView, news_on: bool) -> str:
+    """What names a day layer's view in the browser, but for its day (``prefix:YYYY-MM-DD``)."""
+    text = repr((dataset_key, view.window, view.layers, view.filters, view.shading, news_on))
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _neighbour_layer(
+    ctx: PageContext, view: cmap.MapView, news_on: bool
+) -> tuple[str, dict[str, bool], int]:
+    """The day layer of a neighbouring day (its frames are not the page's: built here)."""
+    frames = cmap.visible_features(ctx.ds, view)
+    if ctx.revision:
+        frames = desk.with_history(frames, get_reviews(ctx.settings, ctx.revision))
+    news = None
+    if news_on and ctx.revision:
+        news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
+    return day_layer_script(ctx.dataset_key, view, news_on, ctx.ds, ctx.boundaries, frames, news)
+
+
+def day_steps(
+    ctx: PageContext,
+    view: cmap.MapView,
+    frames: dict[str, gpd.GeoDataFrame],
+    news: list | None,
+    map_id: str,
+) -> tuple[str, dict[str, bool], int]:
+    """The map's script for this run (``leaflet.day_steps_script``), which layers are grid
+    cells and how many regions are shaded."""
+    news_on = news is not None
+    prefix = view_prefix(ctx.dataset_key, view, news_on)
+    day = view.day.date()
+    sent = st.session_state.get(SENT_KEY)
+    if not sent or sent["map"] != map_id:
+        sent = st.session_state[SENT_KEY] = {"map": map_id, "keys": []}
+    shown, aggregated, shaded = day_layer_script(
+        ctx.dataset_key, view, news_on, ctx.ds, ctx.boundaries, frames, news
+    )
+    key = f"{prefix}:{day.isoformat()}"
+    after = cmap.next_day(day, ctx.first, ctx.last) if ctx.playing else day + dt.timedelta(1)
+    neighbours = [after]
+    if st.session_state.get("_stepped_back"):
+        neighbours.append(day - dt.timedelta(days=1))
+    definitions = {} if key in sent["keys"] else {key: shown}
+    for other in neighbours:
+        other_key = f"{prefix}:{other.isoformat()}"
+        known = other_key in sent["keys"] or other_key in definitions
+        if ctx.first <= other <= ctx.last and not known:
+            other_view = dataclasses.replace(view, day=pd.Timestamp(other))
+            definitions[other_key] = _neighbour_layer(ctx, other_view, news_on)[0]
+    sent["keys"] = [k for k in sent["keys"] if k not in definitions] + list(definitions)
+    del sent["keys"][:-SENT_REMEMBERED]
+    nav = {
+        "prefix": prefix,
+        "day": day.isoformat(),
+        "first": ctx.first.isoformat(),
+        "last": ctx.last.isoformat(),
+        "window": view.window,
+    }
+    return cmap.day_steps_script(definitions, key, nav), aggregated, shaded
+
+
+def follow_map_step(first: dt.date, last: dt.date) -> None:
+    """A day the map's own buttons moved to (or a layer it asked for again): handled once,
+    before the slider is drawn."""
+    report = st.session_state.get(MAP_KEY) or {}
+    nonce = report.get("cm_nonce")
+    if not nonce or nonce == st.session_state.get(STEP_KEY):
+        return
+    st.session_state[STEP_KEY] = nonce
+    if report.get("cm_missing"):
+        st.session_state.pop(SENT_KEY, None)  # the map lost its layers: send them again
+    try:
+        day = dt.date.fromisoformat(str(report.get("cm_day", "")))
+    except ValueError:
+        return
+    st.session_state["_user_step"] = True  # not a playback tick
+    st.session_state["_stepped_back"] = day < st.session_state.get("date", first)
+    _go_to(day, first, last)
 
 
 ZOOMED_IN = 7  # from this zoom on, the PNG download shows the map's extent, not the country
@@ -967,6 +1052,7 @@ def _place_articles(
 def day_view(ctx: PageContext) -> None:
     """Everything that depends on the day: run as a fragment, so a step reruns only this."""
     full_run = st.session_state.pop("_script_run", False)
+    follow_map_step(ctx.first, ctx.last)
     user_step = st.session_state.pop("_user_step", False)
     if ctx.playing and not full_run and not user_step:  # a tick of the Play timer
         today = st.session_state.get("date", ctx.first)

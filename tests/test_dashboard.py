@@ -69,10 +69,29 @@ def folium_args(at: AppTest) -> dict[str, object]:
     return found[0]
 
 
-def symbol_rows(args: dict[str, object]) -> list[list[object]]:
-    """Rows of every SymbolLayer payload in the feature group script."""
+DEFINED = re.compile(
+    r'window\.cmDays\.define\("([^"]+)", (function \(\) \{\n.*?\nreturn feature_group_\w+;\n\})\);',
+    re.S,
+)
+
+
+def day_layer(at: AppTest) -> str:
+    """The script of the day layer the map shows after the last run. The page sends each day
+    layer once per session (the map keeps it, dashboard.leaflet.DaySteps), so those sent in
+    earlier runs of ``at`` are remembered here: call this after every run that matters."""
+    script = str(folium_args(at)["feature_group"])
+    sent = at.__dict__.setdefault("_day_layers", {})
+    sent.update(DEFINED.findall(script))
+    shown = re.search(r'window\.cmDays\.show\("([^"]+)"', script)
+    assert shown, "the map's script shows no day layer"
+    assert shown[1] in sent, f"the map shows {shown[1]}, which it was never sent"
+    return sent[shown[1]]
+
+
+def symbol_rows(layer: str) -> list[list[object]]:
+    """Rows of every SymbolLayer payload in a day layer's script (``day_layer``)."""
     rows = []
-    for payload in re.findall(r"var rows = (\[.*?\]);\n", str(args["feature_group"])):
+    for payload in re.findall(r"var rows = (\[.*?\]);\n", layer):
         rows += json.loads(payload)
     return rows
 
@@ -130,7 +149,7 @@ def test_url_opens_the_same_view(env):
     assert at.number_input(key="days").value == 4
     assert at.toggle(key="clashes").value is False
     assert at.radio(key="shade").value == "events"
-    layers = {LAYER_OF[r[3]] for r in symbol_rows(folium_args(at)) if r[4] == "circle"}
+    layers = {LAYER_OF[r[3]] for r in symbol_rows(day_layer(at)) if r[4] == "circle"}
     assert "clashes" not in layers and "protests" in layers
 
 
@@ -139,33 +158,71 @@ LAYER_OF = {"#e9a100": "protests", "#c8102e": "clashes", "#6f6f6f": "other"}
 
 def test_slider_swaps_layers_without_remounting_the_map(env):
     at = run({"date": "2022-01-05"})
-    before = folium_args(at)
+    before, before_layer = folium_args(at), day_layer(at)
     at.slider(key="date").set_value(dt.date(2022, 1, 7)).run()
-    after = folium_args(at)
+    after, after_layer = folium_args(at), day_layer(at)
     assert after["key"] == before["key"], "the base map changed: the iframe would remount"
     assert after["script"] == before["script"]
-    assert after["feature_group"] != before["feature_group"]
-    assert (
-        "CSTO contingent" in after["feature_group"]
-        and "CSTO contingent" not in before["feature_group"]
-    )
+    assert "CSTO contingent" in after_layer and "CSTO contingent" not in before_layer
+
+
+def test_each_day_layer_is_sent_once_with_the_next_day_ahead(env):
+    """The map's buttons show the next day at once: each run sends the day after the one
+    shown, and a step forward then sends only the one after that."""
+    at = run({"date": "2022-01-05"})
+    first = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    assert [k.rsplit(":", 1)[1] for k, _ in first] == ["2022-01-05", "2022-01-06"]
+    at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
+    step = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    assert [k.rsplit(":", 1)[1] for k, _ in step] == ["2022-01-07"]
+    assert f'window.cmDays.show("{first[1][0]}"' in str(folium_args(at)["feature_group"])
+    at.toggle(key="troops").set_value(False).run()  # another view: its own layers
+    other = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    assert [k.rsplit(":", 1)[1] for k, _ in other] == ["2022-01-06", "2022-01-07"]
+    assert not {k for k, _ in other} & {k for k, _ in first + step}
 
 
 def test_modes_show_more_days(env, synthetic_dir):
     def n_features(mode: str) -> int:
         at = run({"date": "2022-01-10", "mode": cmap.MODES[mode]})  # the URL holds the label
-        return sum(r[8] for r in symbol_rows(folium_args(at)) if r[4] == "circle")
+        return sum(r[8] for r in symbol_rows(day_layer(at)) if r[4] == "circle")
 
     assert n_features("day") < n_features("window") < n_features("cumulative")
 
 
-def test_step_buttons_move_the_day(env):
+def map_reports(at: AppTest, **report: str) -> AppTest:
+    """What the map's own buttons send (dashboard.leaflet.DaySteps), then a run."""
+    seen = dict(at.session_state["map"]) if "map" in at.session_state else {}
+    nonce = str(at.session_state["_cm_nonce"]) + "x" if "_cm_nonce" in at.session_state else "1"
+    at.session_state["map"] = {**seen, **report, "cm_nonce": nonce}
+    return at.run()
+
+
+def test_the_maps_step_buttons_move_the_day(env):
     at = run({"date": "2022-01-05"})
-    at.button(key="forward").click().run()
+    day_layer(at)
+    map_reports(at, cm_day="2022-01-06")
     assert at.slider(key="date").value == dt.date(2022, 1, 6)
-    at.button(key="back").click().run()
-    at.button(key="back").click().run()
+    assert at.query_params["date"] == "2022-01-06"
+    at.run()  # the same report again (another rerun): handled once, the day stays
+    assert at.slider(key="date").value == dt.date(2022, 1, 6)
+    map_reports(at, cm_day="2022-01-05")
+    map_reports(at, cm_day="2022-01-04")
     assert at.slider(key="date").value == dt.date(2022, 1, 4)
+    script = str(folium_args(at)["feature_group"])  # stepping back: the day before comes too
+    assert [k.rsplit(":", 1)[1] for k, _ in DEFINED.findall(script)] == ["2022-01-03"]
+    map_reports(at, cm_day="2030-01-01")  # beyond the data: the last day
+    assert at.slider(key="date").value == dt.date(2022, 1, 20)  # the bundled data's last day
+
+
+def test_a_map_that_lost_its_layers_is_sent_them_again(env):
+    at = run({"date": "2022-01-05"})
+    day_layer(at)
+    at.run()
+    assert not DEFINED.findall(str(folium_args(at)["feature_group"]))  # the map has them
+    map_reports(at, cm_missing="whatever:2022-01-05")
+    again = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    assert [k.rsplit(":", 1)[1] for k, _ in again] == ["2022-01-05", "2022-01-06"]
 
 
 def test_layer_counts_and_toggles(env):
@@ -173,7 +230,7 @@ def test_layer_counts_and_toggles(env):
     captions = [c.value for c in at.caption]
     assert any("2,030 troops" in c for c in captions)
     at.toggle(key="troops").set_value(False).run()
-    assert "CSTO contingent" not in folium_args(at)["feature_group"]
+    assert "CSTO contingent" not in day_layer(at)
 
 
 def test_filters_narrow_the_map_and_the_table(env):
@@ -214,6 +271,7 @@ def test_hostile_text_is_escaped_in_map_and_articles(env):
     at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
     fg = str(folium_args(at)["feature_group"])
     assert "<script" not in fg and "<img" not in fg
+    assert "<script" not in day_layer(at) and "<img" not in day_layer(at)
     at.selectbox(key="place").set_value("gn:1526384").run()  # Almaty
     html = " ".join(m.value for m in at.markdown)
     assert "<mark" in html and ">Almaty</mark>" in html
@@ -251,7 +309,7 @@ def test_bundled_data(monkeypatch: pytest.MonkeyPatch, cache_dir: Path):
         pytest.fail("data/events.csv is missing: the bundled data set is part of the project")
     at = run({"date": "2022-01-05"})
     assert not at.error, [e.value for e in at.error]
-    assert symbol_rows(folium_args(at)), "nothing on the map on 5 January"
+    assert symbol_rows(day_layer(at)), "nothing on the map on 5 January"
 
 
 def test_imported_acled_events_show_together_or_apart(env, monkeypatch, tmp_path: Path):
@@ -378,7 +436,7 @@ def test_dashboard_opens_on_a_data_set_without_boundaries(
     assert any("no admin-1 boundaries" in info.value for info in at.info)
     assert not at.error
     args = folium_args(at)
-    assert symbol_rows(args), "points are drawn without boundaries"
+    assert symbol_rows(day_layer(at)), "points are drawn without boundaries"
     script = str(args["script"])
     assert "fitBounds" in script and "KZ-MAN" not in script  # no boundaries drawn
 

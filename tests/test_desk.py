@@ -337,17 +337,17 @@ def test_the_map_shows_reviewed_records_and_the_news_layer(desk_env) -> None:
     at.query_params["news"] = "true"
     at.run()
     assert not at.exception, [e.message for e in at.exception]
-    group = str(_folium_args(at)["feature_group"])
+    group = _day_layer(at)
     assert "origin: reviewed" in group and "accepted by ann from" in group
     assert dd.NEWS_COLOUR in group and "news.example/almaty" in group
     assert "<img" not in group  # the hostile title is escaped in the news popups
     assert "reviewed" in at.multiselect(key="origin").options
     assert any("**2** places · 1 article" in c.value for c in at.caption)
     at.toggle(key="news").set_value(False).run()
-    assert dd.NEWS_COLOUR not in str(_folium_args(at)["feature_group"])
+    assert dd.NEWS_COLOUR not in _day_layer(at)
 
 
-def _folium_args(at: AppTest) -> dict:
-    from test_dashboard import folium_args
+def _day_layer(at: AppTest) -> str:
+    from test_dashboard import day_layer
 
-    return folium_args(at)
+    return day_layer(at)

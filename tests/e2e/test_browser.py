@@ -183,9 +183,10 @@ def test_a_click_on_the_timeline_moves_the_slider_to_that_day(app_url, page):
     assert "date=2022-01-0" in page.url or "date=2022-01-1" in page.url
 
 
-def test_a_step_reruns_the_day_fragment_only_and_updates_map_and_figures(app_url, page):
-    """Issue 17: a step reran the whole script. The next-day button now reruns the fragment
-    with the day's part of the page; the map and the national figures follow it."""
+def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app_url, page):
+    """Issue 17: a step waited for the server before the map changed. The map's own next-day
+    button shows the next day's layer in the same click (the page sent it ahead), then the
+    page follows in one rerun of the day's fragment: the slider, the figures and the URL."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     received: list[bytes] = []
@@ -195,20 +196,58 @@ def test_a_step_reruns_the_day_fragment_only_and_updates_map_and_figures(app_url
     page.get_by_text("As reported by 06 January 2022").wait_for(timeout=30_000)
     idle(page)
     received.clear()
-    page.locator(".st-key-forward button:visible").first.click()
-    after = wait_for_change(page, before)
+    body = page.frame_locator(MAP_FRAME).locator("body")
+    assert body.locator(".cm-step-day").text_content() == "Thu, 6 Jan 2022"
+    shown = body.evaluate(
+        """() => {
+          const before = window.cmDays.shown();
+          document.querySelector('.cm-step-forward').click();
+          return [before, window.cmDays.shown()];
+        }"""
+    )
+    assert shown[0].endswith(":2022-01-06") and shown[1].endswith(":2022-01-07"), shown
+    after = on_map(page)
     assert after["mounted"] == before["mounted"], "the map iframe was remounted"
     assert any(t.startswith("CSTO contingent") for t in after["labels"])  # troops on 7 Jan
+    assert body.locator(".cm-step-day").text_content() == "Fri, 7 Jan 2022"
     page.get_by_text("As reported by 07 January 2022").wait_for(timeout=30_000)
     page.wait_for_url("**date=2022-01-07**", timeout=10_000)
     idle(page)
+    assert page.locator('[data-testid="stSliderThumbValue"]').first.text_content() == (
+        "Fri 7 Jan 2022"
+    )
     finished = [
         msg.script_finished
         for msg in map(ForwardMsg.FromString, (r for r in received if isinstance(r, bytes)))
         if msg.WhichOneof("type") == "script_finished"
     ]
     assert finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY], finished
+    assert body.evaluate("() => window.cmDays.shown()") == shown[1]
     assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
+    """If the map lacks the layer the page tells it to show (its frame was rebuilt), it says
+    so, and the page sends its layers again."""
+    page.goto(f"{app_url}/?date=2022-01-06")
+    on_map(page)
+    idle(page)
+    body = page.frame_locator(MAP_FRAME).locator("body")
+    key = body.evaluate("() => window.cmDays.shown()")
+    body.evaluate(
+        """() => window.cmDays.show('lost:2022-01-06', {prefix: 'lost', day: '2022-01-06',
+          first: '2022-01-01', last: '2022-01-20', window: 1})"""
+    )
+    page.wait_for_function(
+        """([frame, key]) => {
+          const w = document.querySelector(frame).contentWindow;
+          return w.cmDays.shown() === key;
+        }""",
+        arg=[MAP_FRAME, key],
+        timeout=30_000,
+    )
+    idle(page)
+    assert on_map(page)["circles"] > 0
 
 
 def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):

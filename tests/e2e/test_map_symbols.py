@@ -37,7 +37,7 @@ def map_body(page):  # noqa: ANN001
 # Every spread symbol of the day layer: where it is drawn (container pixels), its radius, where
 # it really is, and the labels shown (not hidden by the declutter).
 LAYOUT_JS = """() => {
-  const day = (window.feature_group || [])[0];
+  const day = window.cmDays.group();
   if (!day || !day.cmSymbols) { return null; }
   const syms = day.cmSymbols.map(s => {
     const at = window.map.latLngToContainerPoint(s.m.getLatLng());
@@ -160,17 +160,17 @@ OPEN_POPUP_JS = """(_body, id) => {
 
 
 def step_forward(page, day: str) -> None:  # noqa: ANN001
-    """Click the next-day button and wait until the map holds that day's layer."""
+    """Click the map's next-day button and wait until the map shows that day and the page
+    has followed."""
     body = map_body(page)
-    before = body.evaluate("() => window.__GLOBAL_DATA__.last_feature_group")
-    page.locator(".st-key-forward button:visible").first.click()
+    body.locator(".cm-step-forward").click()
     page.wait_for_url(f"**date={day}**", timeout=30_000)
     page.wait_for_function(
-        """([frame, before]) => {
+        """([frame, day]) => {
           const w = document.querySelector(frame).contentWindow;
-          return w.__GLOBAL_DATA__.last_feature_group !== before;
+          return (w.cmDays.shown() || "").endsWith(":" + day);
         }""",
-        arg=[MAP_FRAME, before],
+        arg=[MAP_FRAME, day],
         timeout=30_000,
     )
     page.wait_for_timeout(300)
@@ -214,10 +214,10 @@ def test_moving_the_map_changes_the_link_and_nothing_on_the_page(case_url, page)
     body = map_body(page)
     feed = next(f for f in page.frames if f.locator(".cf-item").count())
     feed.evaluate("() => { window.__kept = true; }")
-    body.evaluate("() => { window.feature_group[0].__kept = true; }")
+    body.evaluate("() => { window.cmDays.group().__kept = true; }")
     zoom_to(page, *ALMATY, 9)
     page.wait_for_function("() => location.search.includes('z=9')", timeout=30_000)
     page.wait_for_timeout(1500)
-    kept = body.evaluate("() => window.feature_group.map(g => !!g.__kept)")
-    assert kept == [True], "the day layer was swapped"
+    kept = body.evaluate("() => !!window.cmDays.group().__kept")
+    assert kept, "the day layer was swapped"
     assert feed.evaluate("() => window.__kept === true"), "the feed was reloaded"
