@@ -555,7 +555,8 @@ class DaySteps(DataElement):
     if (day < nav.first || day > nav.last) { return; }
     nav = Object.assign({}, nav, {day: day});
     draw();
-    put(nav.prefix + ":" + day);  // at once when this day's layer is here; else the page sends it
+    // at once when this day's layer is here; else the old one fades until the page sends it
+    map.getContainer().classList.toggle("cm-waiting", !put(nav.prefix + ":" + day));
     report({cm_day: day});
   }
   window.cmDays = {
@@ -563,7 +564,9 @@ class DaySteps(DataElement):
     show: function (key, n) {
       nav = n;
       draw();
-      if (!put(key)) { report({cm_missing: key}); }
+      var here = put(key);
+      map.getContainer().classList.toggle("cm-waiting", !here);
+      if (!here) { report({cm_missing: key}); }
     },
     shown: function () { return shown ? shown.key : null; },
     group: function () { return shown ? shown.group : null; }
@@ -812,6 +815,7 @@ MAP_CSS = """
   line-height: 30px; color: #1e2a36; cursor: pointer; }
 .cm-step:hover:not(:disabled) { background: #f4f4f4; }
 .cm-step:disabled { color: #bbb; cursor: default; }
+.cm-waiting .leaflet-overlay-pane, .cm-waiting .leaflet-marker-pane { opacity: 0.35; }
 .cm-step-day { padding: 0 4px; font-size: 12.5px; font-weight: 600; white-space: nowrap;
   color: #1e2a36; }
 </style>

@@ -234,10 +234,14 @@ def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
     idle(page)
     body = page.frame_locator(MAP_FRAME).locator("body")
     key = body.evaluate("() => window.cmDays.shown()")
-    body.evaluate(
-        """() => window.cmDays.show('lost:2022-01-06', {prefix: 'lost', day: '2022-01-06',
-          first: '2022-01-01', last: '2022-01-20', window: 1})"""
+    waiting = body.evaluate(
+        """() => {
+          window.cmDays.show('lost:2022-01-06', {prefix: 'lost', day: '2022-01-06',
+            first: '2022-01-01', last: '2022-01-20', window: 1});
+          return document.querySelector('.leaflet-container').classList.contains('cm-waiting');
+        }"""
     )
+    assert waiting, "the old layer is not marked as waiting for the day asked for"
     page.wait_for_function(
         """([frame, key]) => {
           const w = document.querySelector(frame).contentWindow;
@@ -248,6 +252,9 @@ def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
     )
     idle(page)
     assert on_map(page)["circles"] > 0
+    assert not body.evaluate(
+        "() => document.querySelector('.leaflet-container').classList.contains('cm-waiting')"
+    )
 
 
 def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):
