@@ -204,10 +204,11 @@ def article_spans(
     }
 
 
-# One entry: the day shown (a rerun on that day, a layer switched or the map moved, finds it).
-# A cumulative view at 100k events holds ~40 MB of frames; eight entries pushed the server
-# well past 1 GB, and the day before is not asked for again on a step forward.
-@st.cache_resource(show_spinner=False, max_entries=1)
+# Two entries: the day shown (a rerun on that day, a layer switched or the map moved, finds it)
+# and the next day, whose layer the map is sent ahead (day_steps), so the step to it finds its
+# frames. A cumulative view at 100k events holds ~40 MB of frames; eight entries pushed the
+# server well past 1 GB, and the day before is not asked for again on a step forward.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def day_frames(
     settings: Settings,
     dataset_key: tuple,
@@ -622,10 +623,11 @@ def view_prefix(dataset_key: tuple, view: cmap.MapView, news_on: bool) -> str:
 def _neighbour_layer(
     ctx: PageContext, view: cmap.MapView, news_on: bool
 ) -> tuple[str, dict[str, bool], int]:
-    """The day layer of a neighbouring day (its frames are not the page's: built here)."""
-    frames = cmap.visible_features(ctx.ds, view)
-    if ctx.revision:
-        frames = desk.with_history(frames, get_reviews(ctx.settings, ctx.revision))
+    """The day layer of a neighbouring day (its frames are kept for the step to it)."""
+    frames = day_frames(
+        ctx.settings, ctx.dataset_key, ctx.revision, view.day, view.window, ctx.filters, ctx.ds
+    )
+    frames = {layer: frames[layer] for layer in view.layers if layer in frames}
     news = None
     if news_on and ctx.revision:
         news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
