@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+# The geoparser's compiled core (geo/_context.pyx; geo/geoparse.py falls back to pure Python
+# without it): Cython writes C into build/, the C compiler builds the module next to the .pyx.
+CORE   := geo/_context$(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+CC     ?= cc
 PORT   ?= 8501
 
 .PHONY: setup browser postgis dashboard test lint bench
@@ -16,7 +20,15 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-setup: $(STAMP)
+# (-ffp-contract=off: no fused multiply-add, so distances are CPython's to the last bit)
+$(CORE): geo/_context.pyx $(STAMP)
+	@mkdir -p build
+	$(BIN)/cython -3 --fast-fail geo/_context.pyx -o build/_context.c
+	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
+	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
+	  build/_context.c -o $@
+
+setup: $(STAMP) $(CORE)
 
 # Debian's chromium drives the end-to-end tests (playwright's own browser download cannot
 # work on closed networks). Installed with apt when missing; CHROMIUM=/path uses another.
