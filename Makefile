@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
-# The geoparser's compiled core (geo/_context.pyx; geo/geoparse.py falls back to pure Python
-# without it): Cython writes C into build/, the C compiler builds the module next to the .pyx.
-CORE   := geo/_context$(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+# The geoparser's compiled core (geo/*.pyx; the modules that use it fall back to pure Python
+# without it): Cython writes C into build/, the C compiler builds each module next to its .pyx.
+EXT    := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx))
 CC     ?= cc
 PORT   ?= 8501
 
@@ -21,12 +22,12 @@ $(STAMP): requirements.txt
 	@touch $@
 
 # (-ffp-contract=off: no fused multiply-add, so distances are CPython's to the last bit)
-$(CORE): geo/_context.pyx $(STAMP)
+geo/%$(EXT): geo/%.pyx $(STAMP)
 	@mkdir -p build
-	$(BIN)/cython -3 --fast-fail geo/_context.pyx -o build/_context.c
+	$(BIN)/cython -3 --fast-fail $< -o build/$*.c
 	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
 	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
-	  build/_context.c -o $@
+	  build/$*.c -o $@
 
 setup: $(STAMP) $(CORE)
 
