@@ -70,10 +70,12 @@ from geo.cyrillic import CyrillicNames, has_cyrillic
 from geo.gazetteer import COMMON_WORDS, Gazetteer, normalize
 from geo.schema import Mention, Place
 
-try:  # the compiled core of context resolution, when `make setup` has built it
+try:  # the compiled core (geo/*.pyx), when `make setup` has built it
     from geo._context import Anchors as _CompiledAnchors
-except ImportError:  # not built: _Anchors, the same in pure Python
+    from geo._scan import RunScanner as _RunScanner
+except ImportError:  # not built: _Anchors and the regex split, the same in pure Python
     _CompiledAnchors = None
+    _RunScanner = None
 
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
 _BLANKS = r"[ \t\n]++"  # possessive: what follows blanks is never a blank
@@ -330,6 +332,16 @@ def _mention(
     return _new_tuple(Mention, (text, start, end, status, place, confidence, evidence, candidates))  # type: ignore[return-value]
 
 
+def _part_ends(runs: list[str], starts: list[int], size: int) -> list[int]:
+    """Where each part of the split [gap, run, gap, ..., gap] of a text of size characters
+    ends, from its runs and their starts."""
+    ends = []
+    for run, start in zip(runs, starts, strict=True):
+        ends += (start, start + len(run))
+    ends.append(size)
+    return ends
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     k = start - 1
     while k >= 0 and text[k] in " \t":
@@ -534,6 +546,10 @@ class Geoparser:
         self.gazetteer = gazetteer
         self._anchors: Callable[[Mapping[int, tuple], set[int], str], _Anchors] = (
             _CompiledAnchors if compiled and _CompiledAnchors is not None else _Anchors
+        )
+        # the runs of an ASCII text and their starts, as _ASCII_RUN_SPLIT finds them
+        self._scan: Callable[[str], tuple[list[str], list[int]]] | None = (
+            _RunScanner(_LOWER_WORDS).runs if compiled and _RunScanner is not None else None
         )
         self._cyrillic: CyrillicNames | None = None
         self.settings = settings
@@ -781,13 +797,19 @@ class Geoparser:
 
     def _parse_latin(self, text: str) -> list[Mention]:
         """The mentions of names in Latin letters (the parser's own index)."""
-        # One C-level pass: [gap, run, gap, run, ..., gap]; each run's hits come from the memo.
-        parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
-        runs = parts[1::2]
+        # One C-level pass: the runs and their starts (the compiled scan of an ASCII text, else
+        # the split [gap, run, gap, run, ..., gap]); each run's hits come from the memo.
+        offsets: list[int] | None = None  # where each part of the split ends
+        if self._scan is not None and text.isascii():
+            runs, starts = self._scan(text)
+        else:
+            parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
+            runs = parts[1::2]
+            offsets = list(accumulate(map(len, parts)))
+            starts = offsets[::2]
         found = list(map(self._runs.__getitem__, runs))  # a new run: _RunMemo.__missing__
         if not any(found):
             return []
-        offsets = list(accumulate(map(len, parts)))  # where each part ends
 
         mentions: list[Mention] = []
         names: list[_Name] = []
@@ -801,7 +823,7 @@ class Geoparser:
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
         # parse pair lists of one length by construction (strict=True would check each pair)
-        hits = zip(compress(found, found), compress(offsets[::2], found), strict=False)
+        hits = zip(compress(found, found), compress(starts, found), strict=False)
         for template, base in hits:
             start, end, flags, word, rest, name, run_generic = template  # type: ignore[misc]
             if run_generic:
@@ -817,6 +839,8 @@ class Geoparser:
             append_name(name)
 
         if generic:
+            if offsets is None:
+                offsets = _part_ends(runs, starts, len(text))
             extra, replaced = self._generic_phrases(text, offsets)
             if replaced:  # "the airport of Almaty": a name that replaces run hits
                 self._replace_spans(text, extra, replaced, mentions, names, generics)

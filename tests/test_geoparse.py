@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from geo.config import Settings
 from geo.gazetteer import Gazetteer
 from geo.geoparse import (
     _ASCII_RUN_SPLIT,
+    _LOWER_WORDS,
     _NEAR_CUTOFF_KM,
     _RADIANS,
     _RUN_SPLIT,
@@ -23,6 +25,7 @@ from geo.geoparse import (
     _CompiledAnchors,
     _km,
     _mention,
+    _part_ends,
 )
 from geo.schema import Mention
 
@@ -527,16 +530,46 @@ def varied_texts(gazetteer: Gazetteer, count: int) -> list[str]:
     return texts
 
 
-def test_compiled_and_pure_python_context_agree(gazetteer: Gazetteer, settings: Settings) -> None:
-    """The compiled core of context resolution (geo/_context.pyx) and its pure-Python
-    fallback give the same mentions, to the last bit of every confidence and distance."""
+def test_compiled_and_pure_python_parsers_agree(gazetteer: Gazetteer, settings: Settings) -> None:
+    """The compiled core (geo/_context.pyx, geo/_scan.pyx) and its pure-Python fallback give
+    the same mentions, to the last bit of every confidence and distance."""
     compiled_anchors()
     texts = gold_and_brief_texts() + varied_texts(gazetteer, 40)
     compiled = Geoparser(gazetteer, settings)
     python = Geoparser(gazetteer, settings, compiled=False)
     assert compiled._anchors is _CompiledAnchors and python._anchors is _Anchors
+    assert compiled._scan is not None and python._scan is None
     got = [compiled.parse(text) for text in texts]
     assert got == [python.parse(text) for text in texts]
     assert sum(len(m) for m in got) > 2000  # the texts name enough places to test something
     # the same facts of context, memo key by memo key
     assert compiled._in_context.keys() == python._in_context.keys()
+
+
+# Pieces of text that the run regex treats each in its own way: initials, possessives, hyphens,
+# "-s", numbers, "of (the)", facility words and their prefixes, blanks and tabs, underscores.
+_PIECES = (
+    "A", "B", "N", "No", "No.", "No. ", "5", "12", "U.", "S.", "x", "s", "'", "'s", "-", "-s",
+    " ", "  ", "\t", "\n", ".", ",", "of", "of ", "the ", "the", "Almaty", "Mc", "'t", "_", "z",
+    "Z", "o", "t", " of the ", " of ", "T.V.", "C.", "air", "mayor", "hall", *_LOWER_WORDS,
+)  # fmt: skip
+
+
+def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
+    """geo/_scan.pyx reads an ASCII text as _ASCII_RUN_SPLIT does: the same runs at the same
+    starts, on random strings of tricky pieces and on the gold and brief texts."""
+    compiled_anchors()
+    from geo._scan import RunScanner
+
+    scan = RunScanner(_LOWER_WORDS).runs
+    rng = random.Random(19)
+    texts = [t for t in gold_and_brief_texts() if t.isascii()]
+    texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 14))) for _ in range(60_000)]
+    for text in texts:
+        parts = _ASCII_RUN_SPLIT(text)
+        runs, starts = scan(text)
+        ends = list(accumulate(map(len, parts)))
+        assert (runs, starts) == (parts[1::2], ends[:-1:2]), text
+        assert _part_ends(runs, starts, len(text)) == ends
+    with pytest.raises(ValueError, match="ASCII"):
+        scan("Алматы")
