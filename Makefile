@@ -5,6 +5,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+# The geoparser's compiled core (geo/*.pyx; the modules that use it fall back to pure Python
+# without it): Cython writes C into build/, the C compiler builds each module next to its .pyx.
+EXT    := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx))
+CC     ?= cc
 PORT   ?= 8501
 
 .PHONY: setup browser postgis dashboard test lint bench
@@ -16,7 +21,15 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-setup: $(STAMP)
+# (-ffp-contract=off: no fused multiply-add, so distances are CPython's to the last bit)
+geo/%$(EXT): geo/%.pyx $(STAMP)
+	@mkdir -p build
+	$(BIN)/cython -3 --fast-fail $< -o build/$*.c
+	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
+	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
+	  build/$*.c -o $@
+
+setup: $(STAMP) $(CORE)
 
 # Debian's chromium drives the end-to-end tests (playwright's own browser download cannot
 # work on closed networks). Installed with apt when missing; CHROMIUM=/path uses another.

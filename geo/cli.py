@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -96,9 +97,7 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     gc.disable()
     found = [(label, parser.parse(text)) for label, text in inputs]
     if args.format == "json":
-        for part in geoparse_json_parts(found):
-            sys.stdout.write(part)
-        sys.stdout.write("\n")
+        _write_geoparse_json(found)
         return 0
     results = [
         {"file": label, "mentions": [m.to_json() for m in mentions]} for label, mentions in found
@@ -127,6 +126,36 @@ _ITEMS = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 _PLACE_KEYS = ("name", "kind", "lat", "lon", "country_code", "admin1")
 
 
+def _write_geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> None:
+    """geoparse_json(found) and a newline on standard output: by the compiled writer
+    (geo/_mentionjson.pyx, built by make setup) straight into the byte stream when standard
+    output is UTF-8, else (or when it is not built) by geoparse_json_parts. The same bytes."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    try:
+        from geo._mentionjson import mention_json_parts
+    except ImportError:  # not built: the pure-Python writer
+        buffer = None
+    # (a text stream writes "\n" as os.linesep: the byte stream would not)
+    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+        for part in geoparse_json_parts(found):
+            out.write(part)
+        out.write("\n")
+        return
+    out.flush()
+    for chunk in mention_json_parts(found, _place_fields, out.errors or "strict"):
+        buffer.write(chunk)
+    buffer.write(b"\n")
+    buffer.flush()
+
+
+def _place_fields(mention: Mention) -> str:
+    """The JSON fields of a mention's place (name to admin1), as geoparse_json writes them."""
+    whole = mention.to_json()
+    return _ITEMS.encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
+
+
 def geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> str:
     """What geoparse --format json prints for (file label, mentions) pairs: exactly
     json.dumps([{"file": label, "mentions": [m.to_json() ...]} ...], ensure_ascii=False,
@@ -145,7 +174,6 @@ def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Itera
     if not found:
         yield "[]"
         return
-    encode = _ITEMS.encode
     string = json.encoder.encode_basestring  # (the C function, as the encoder uses)
     places: dict[int, str] = {}  # id() of a Place (alive in found) -> its encoded fields
     # confidence -> its status and their encoded lines (a confidence has one status but for
@@ -164,9 +192,7 @@ def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Itera
             # (not the place id: 34 admin-1 ids name two rows each)
             fields = places.get(id(place))
             if fields is None:
-                whole = m.to_json()
-                fields = encode({k: whole[k] for k in _PLACE_KEYS})[1:-1]
-                fields = places[id(place)] = f",\n    {fields},\n    "
+                fields = places[id(place)] = f",\n    {_place_fields(m)},\n    "
             score = scores.get(confidence)
             if score is None or score[0] != status:
                 score = scores[confidence] = (

@@ -70,6 +70,13 @@ from geo.cyrillic import CyrillicNames, has_cyrillic
 from geo.gazetteer import COMMON_WORDS, Gazetteer, normalize
 from geo.schema import Mention, Place
 
+try:  # the compiled core (geo/*.pyx), when `make setup` has built it
+    from geo._context import Anchors as _CompiledAnchors
+    from geo._scan import RunScanner as _RunScanner
+except ImportError:  # not built: _Anchors and the regex split, the same in pure Python
+    _CompiledAnchors = None
+    _RunScanner = None
+
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
 _BLANKS = r"[ \t\n]++"  # possessive: what follows blanks is never a blank
 
@@ -248,6 +255,13 @@ class _RunMemo(dict):  # type: ignore[type-arg]
         return hits
 
 
+# Per sense of a name: its admin-1 unit, country, point and _box(lat, _NEAR_CUTOFF_KM) (a spot);
+# and what the anchors of a text say of it (a fact: same country, same admin-1 unit, the
+# nearest anchor point within _NEAR_CUTOFF_KM as (distance, name), or None).
+_Spot = tuple[str, str, float, float, float, float]
+_Facts = tuple[tuple[bool, bool, tuple[float, str] | None], ...]
+
+
 class _Sense(NamedTuple):
     """What a name is resolved to: its row, the Mention fields that follow, its city row."""
 
@@ -291,7 +305,7 @@ class _Name:
         self.small = False  # every sense a town abroad below _SUPPORT_BELOW: needs support
         self.title_prone = False  # best sense a small place abroad or an alias (see _small)
         self.regional = False  # several senses, the best abroad: "Paris, Texas" may change it
-        self.spots: tuple[tuple[str, str, float, float, float, float], ...] | None = None
+        self.spots: tuple[_Spot, ...] | None = None
 
 
 # What a run yields: () for no hit, else a hit relative to the run: (start, end, flags, its
@@ -316,6 +330,16 @@ def _mention(
     """A Mention built by tuple.__new__, without the named tuple's Python-level __new__ (parse
     does the same inline); equal to Mention(...) with the same fields (tested)."""
     return _new_tuple(Mention, (text, start, end, status, place, confidence, evidence, candidates))  # type: ignore[return-value]
+
+
+def _part_ends(runs: list[str], starts: list[int], size: int) -> list[int]:
+    """Where each part of the split [gap, run, gap, ..., gap] of a text of size characters
+    ends, from its runs and their starts."""
+    ends = []
+    for run, start in zip(runs, starts, strict=True):
+        ends += (start, start + len(run))
+    ends.append(size)
+    return ends
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -365,9 +389,12 @@ class _Anchors:
     admin-1 units, their countries, and their points in a grid of _CELL_DEG cells (built
     when the text has _GRID_FROM points or more)."""
 
-    __slots__ = ("admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points", "spans")
+    __slots__ = (
+        "admin1s", "countries", "aoi_admin1s", "aoi_points", "cells", "points", "spans", "aoi"
+    )  # fmt: skip
 
     def __init__(self, rows: Mapping[int, tuple], anchors: set[int], aoi: str) -> None:
+        self.aoi = aoi
         self.admin1s: set[str] = set()
         self.countries: set[str] = set()
         self.aoi_admin1s: set[str] = set()  # admin-1 units of anchors in the area of interest
@@ -465,17 +492,65 @@ class _Anchors:
                         bound = d
         return (None if best is None else (best[0], best[1])), in_aoi
 
+    def context_facts(self, spots: tuple[_Spot, ...]) -> _Facts | None:
+        """Per sense of a name (spots: its best _MAX_SENSES by prior, see Geoparser._spots):
+        whether an anchor bearing on the name shares its country, whether one shares its
+        admin-1 unit, and the nearest anchor point within _NEAR_CUTOFF_KM (distance, name).
+        None when no anchor bears on it.
+
+        An anchor bears on a name when it shares an admin-1 unit with one of its senses, or a
+        country outside the area of interest, or lies within _NEAR_CUTOFF_KM of one; what
+        matters for a sense is then only its own unit, its own country, its nearest anchor
+        (an anchor in the area of interest counts for the country only when it bears)."""
+        aoi = self.aoi
+        admin1s, countries, aoi_admin1s = self.admin1s, self.countries, self.aoi_admin1s
+        nearest_of = self.nearest if self.points else None
+        facts = []
+        bears = False
+        aoi_bears = False
+        for admin1, cc, lat, lon, dlat, dlon in spots:
+            same_admin1 = bool(admin1) and admin1 in admin1s
+            if admin1 and admin1 in aoi_admin1s:
+                aoi_bears = True
+            nearest = None
+            if nearest_of is not None:
+                nearest, in_aoi = nearest_of(lat, lon, dlat, dlon, aoi)
+                if in_aoi:
+                    aoi_bears = True
+            same_country = bool(cc) and cc != aoi and cc in countries
+            bears = bears or same_admin1 or same_country or nearest is not None
+            facts.append((same_country, same_admin1, nearest, cc))
+        if not bears:
+            return None
+        if aoi_bears and aoi in countries:  # an anchor in the area of interest bears on it
+            return tuple((f[0] or f[3] == aoi, f[1], f[2]) for f in facts)
+        return tuple((f[0], f[1], f[2]) for f in facts)
+
 
 class Geoparser:
     """Finds and resolves place mentions; build once per gazetteer and reuse (thread-safe)."""
 
     def __init__(
-        self, gazetteer: Gazetteer, settings: Settings, *, run_cache_size: int = 200_000
+        self,
+        gazetteer: Gazetteer,
+        settings: Settings,
+        *,
+        run_cache_size: int = 200_000,
+        compiled: bool = True,
     ) -> None:
         """run_cache_size bounds the memo of capitalised runs ("President Kassym-Jomart
         Tokayev" -> no place, "Almaty" -> its hit): what a run yields before context depends
-        on the run alone. 0 disables it."""
+        on the run alone. 0 disables it. compiled: use the compiled core of context
+        (geo._context, built by `make setup`) when it is built; False keeps to pure Python.
+        Both give the same results (tested)."""
         self.gazetteer = gazetteer
+        self._anchors: Callable[[Mapping[int, tuple], set[int], str], _Anchors] = (
+            _CompiledAnchors if compiled and _CompiledAnchors is not None else _Anchors
+        )
+        # the runs of an ASCII text and their starts, as _ASCII_RUN_SPLIT finds them
+        self._scan: Callable[[str], tuple[list[str], list[int]]] | None = (
+            _RunScanner(_LOWER_WORDS).runs if compiled and _RunScanner is not None else None
+        )
         self._cyrillic: CyrillicNames | None = None
         self.settings = settings
         self._names = gazetteer.names
@@ -722,13 +797,19 @@ class Geoparser:
 
     def _parse_latin(self, text: str) -> list[Mention]:
         """The mentions of names in Latin letters (the parser's own index)."""
-        # One C-level pass: [gap, run, gap, run, ..., gap]; each run's hits come from the memo.
-        parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
-        runs = parts[1::2]
+        # One C-level pass: the runs and their starts (the compiled scan of an ASCII text, else
+        # the split [gap, run, gap, run, ..., gap]); each run's hits come from the memo.
+        offsets: list[int] | None = None  # where each part of the split ends
+        if self._scan is not None and text.isascii():
+            runs, starts = self._scan(text)
+        else:
+            parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
+            runs = parts[1::2]
+            offsets = list(accumulate(map(len, parts)))
+            starts = offsets[::2]
         found = list(map(self._runs.__getitem__, runs))  # a new run: _RunMemo.__missing__
         if not any(found):
             return []
-        offsets = list(accumulate(map(len, parts)))  # where each part ends
 
         mentions: list[Mention] = []
         names: list[_Name] = []
@@ -742,7 +823,7 @@ class Geoparser:
         append, append_name = mentions.append, names.append
         # the runs with hits, each with its start (where the gap before it ends); the zips in
         # parse pair lists of one length by construction (strict=True would check each pair)
-        hits = zip(compress(found, found), compress(offsets[::2], found), strict=False)
+        hits = zip(compress(found, found), compress(starts, found), strict=False)
         for template, base in hits:
             start, end, flags, word, rest, name, run_generic = template  # type: ignore[misc]
             if run_generic:
@@ -758,6 +839,8 @@ class Geoparser:
             append_name(name)
 
         if generic:
+            if offsets is None:
+                offsets = _part_ends(runs, starts, len(text))
             extra, replaced = self._generic_phrases(text, offsets)
             if replaced:  # "the airport of Almaty": a name that replaces run hits
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
@@ -928,7 +1011,7 @@ class Geoparser:
         if not any(n.small for n in names):
             return
         anchors = {n.anchor for n in names} - {-1}
-        index = _Anchors(self._rows, anchors, self._aoi)  # (the grid: linear in the text)
+        index = self._anchors(self._rows, anchors, self._aoi)  # (linear in the text)
         keep = []
         for k, (m, n) in enumerate(zip(mentions, names, strict=True)):
             if n.small and m.place is not None:
@@ -977,7 +1060,7 @@ class Geoparser:
         anchors.discard(-1)
         if not anchors:
             return
-        index = _Anchors(self._rows, anchors, self._aoi)
+        index = self._anchors(self._rows, anchors, self._aoi)
         memo = self._in_context
         for i in needing:
             name = names[i]
@@ -997,45 +1080,15 @@ class Geoparser:
             if sense is not name.sense:
                 mentions[i] = _new_tuple(Mention, mentions[i][:3] + sense.rest)
 
-    def _context_facts(
-        self, name: _Name, index: _Anchors
-    ) -> tuple[tuple[bool, bool, tuple[float, str] | None], ...] | None:
-        """Per sense of a name (its best _MAX_SENSES by prior): whether an anchor bearing on
-        the name shares its country, whether one shares its admin-1 unit, and the nearest
-        anchor point within _NEAR_CUTOFF_KM (distance, name). None when no anchor bears on it.
-
-        An anchor bears on a name when it shares an admin-1 unit with one of its senses, or a
-        country outside the area of interest, or lies within _NEAR_CUTOFF_KM of one; what
-        matters for a sense is then only its own unit, its own country, its nearest anchor
-        (an anchor in the area of interest counts for the country only when it bears)."""
-        aoi = self._aoi
+    def _context_facts(self, name: _Name, index: _Anchors) -> _Facts | None:
+        """What the anchors of a text say of each sense of a name (see
+        _Anchors.context_facts), or None when no anchor bears on it."""
         spots = name.spots
         if spots is None:
             spots = name.spots = self._spots(name)
-        admin1s, countries, aoi_admin1s = index.admin1s, index.countries, index.aoi_admin1s
-        nearest_of = index.nearest if index.points else None
-        facts = []
-        bears = False
-        aoi_bears = False
-        for admin1, cc, lat, lon, dlat, dlon in spots:
-            same_admin1 = bool(admin1) and admin1 in admin1s
-            if admin1 and admin1 in aoi_admin1s:
-                aoi_bears = True
-            nearest = None
-            if nearest_of is not None:
-                nearest, in_aoi = nearest_of(lat, lon, dlat, dlon, aoi)
-                if in_aoi:
-                    aoi_bears = True
-            same_country = bool(cc) and cc != aoi and cc in countries
-            bears = bears or same_admin1 or same_country or nearest is not None
-            facts.append((same_country, same_admin1, nearest, cc))
-        if not bears:
-            return None
-        if aoi_bears and aoi in countries:  # an anchor in the area of interest bears on it
-            return tuple((f[0] or f[3] == aoi, f[1], f[2]) for f in facts)
-        return tuple((f[0], f[1], f[2]) for f in facts)
+        return index.context_facts(spots)
 
-    def _spots(self, name: _Name) -> tuple[tuple[str, str, float, float, float, float], ...]:
+    def _spots(self, name: _Name) -> tuple[_Spot, ...]:
         """Per sense of a name (its best _MAX_SENSES by prior): its admin-1 unit, country,
         point and _box(lat, _NEAR_CUTOFF_KM): what _context_facts reads."""
         rows = self._rows
@@ -1049,7 +1102,7 @@ class Geoparser:
     def _sense_in(
         self,
         cands: list[tuple[float, int, bool]],
-        facts: tuple[tuple[bool, bool, tuple[float, str] | None], ...],
+        facts: _Facts,
     ) -> _Sense:
         """The sense of a name from its priors and its senses' context facts (see
         _context_facts)."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from geo.cli import geoparse_json, main
+from geo.cli import _place_fields, _write_geoparse_json, geoparse_json, main
 from geo.config import PROJECT_ROOT
 from geo.geoparse import Geoparser
 from geo.schema import Mention
@@ -84,6 +86,69 @@ def test_geoparse_json_is_the_indented_json_of_its_results(gazetteer, settings) 
     ):
         results = [{"file": f, "mentions": [m.to_json() for m in ms]} for f, ms in found]
         assert geoparse_json(found) == json.dumps(results, ensure_ascii=False, indent=1)
+
+
+def odd_results(parser: Geoparser) -> list[tuple[str, list[Mention]]]:
+    """Results with what JSON escapes or writes otherwise: quotes, backslashes and control
+    characters in texts and labels, no place, a place without admin-1 unit, a place whose
+    point is integers, offsets that are not plain ints."""
+    texts = ("Protests in Alma-Ata, Aktau and Paris, Texas; Russian troops.", "Алматы и Актобе.")
+    first = parser.parse(texts[0])
+    odd_place = replace(first[0].place, lat=43, lon=77, admin1="")  # type: ignore[arg-type]
+    odd = [
+        Mention('"Q"\\\n x\x01', 3, 9, "not_found", None, 1 / 3),
+        Mention("Alma-Ata", 2**70, True, "resolved", odd_place, 0.9),
+        Mention("Aktau", -5, 12.0, "resolved", replace(odd_place, admin1="KZ-MAN"), 0.9),  # type: ignore[arg-type]
+    ]
+    return [("ä\\b\t.txt", first), ("-", [*parser.parse(texts[1]), *odd]), ("e.txt", [])]
+
+
+def test_compiled_json_writer_writes_what_the_python_one_does(gazetteer, settings) -> None:
+    """geo/_mentionjson.pyx (built by make setup; a failure, not a skip, when it is not) writes
+    the bytes of geoparse_json, which is json.dumps(..., indent=1) (tested above)."""
+    from geo._mentionjson import mention_json_parts, place_fields
+
+    parser = Geoparser(gazetteer, settings)
+    for found in ([], [("a.txt", [])], odd_results(parser)):
+        expected = geoparse_json(found)
+        assert b"".join(mention_json_parts(found, _place_fields)).decode() == expected
+    for _, mentions in odd_results(parser):
+        for m in mentions:
+            got = place_fields(m.place)
+            assert got is None or got == _place_fields(m)
+
+
+class _Stdout(io.TextIOWrapper):
+    """A standard output that counts what is written through its text layer."""
+
+    texts = 0
+
+    def write(self, text: str) -> int:
+        self.texts += 1
+        return super().write(text)
+
+
+def _written_by_geoparse_json(out: io.TextIOBase, found) -> None:
+    sys_stdout, sys.stdout = sys.stdout, out
+    try:
+        _write_geoparse_json(found)
+    finally:
+        sys.stdout = sys_stdout
+
+
+def test_geoparse_json_goes_to_the_byte_stream_only_when_it_is_utf8(gazetteer, settings) -> None:
+    found = odd_results(Geoparser(gazetteer, settings))
+    expected = geoparse_json(found) + "\n"
+    for encoding in ("utf-8", "UTF8", "utf-16"):
+        raw = io.BytesIO()
+        out = _Stdout(raw, encoding=encoding, newline="")
+        _written_by_geoparse_json(out, found)
+        out.flush()
+        assert raw.getvalue() == expected.encode(encoding)
+        assert bool(out.texts) == (encoding == "utf-16")  # the text layer only when not UTF-8
+    text_only = io.StringIO()  # no byte stream: the pure-Python writer
+    _written_by_geoparse_json(text_only, found)
+    assert text_only.getvalue() == expected
 
 
 def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,17 @@ from geo.config import Settings
 from geo.gazetteer import Gazetteer
 from geo.geoparse import (
     _ASCII_RUN_SPLIT,
+    _LOWER_WORDS,
     _NEAR_CUTOFF_KM,
     _RADIANS,
     _RUN_SPLIT,
     Geoparser,
     _Anchors,
     _box,
+    _CompiledAnchors,
     _km,
     _mention,
+    _part_ends,
 )
 from geo.schema import Mention
 
@@ -432,8 +436,31 @@ def test_distances_are_the_equirectangular_formula_bit_for_bit() -> None:
         )
 
 
+def compiled_anchors() -> type:
+    """The compiled core's anchors (geo/_context.pyx); a failure, not a skip, when it is not
+    built: `make setup` builds it, and the suite tests it."""
+    assert _CompiledAnchors is not None, "geo/_context.pyx is not built: run make setup"
+    return _CompiledAnchors
+
+
+def test_compiled_distances_are_math_hypot_bit_for_bit() -> None:
+    """The compiled core computes math.hypot with CPython's own algorithm (the C library's
+    hypot may differ in the last bit): the same distances, evidence and memo keys."""
+    from geo._context import hypot
+
+    compiled_anchors()
+    rng = random.Random(19)
+    for _ in range(200_000):
+        x = rng.uniform(-1.0, 1.0) * 10 ** rng.uniform(-8, 1)
+        y = rng.uniform(-1.0, 1.0) * 10 ** rng.uniform(-8, 1)
+        assert hypot(x, y) == math.hypot(x, y), (x, y)
+    for x, y in ((0.0, 0.0), (0.0, -2.5), (3.0, 4.0), (1e-310, 3e-310), (-0.0, 1e300)):
+        assert hypot(x, y) == math.hypot(x, y), (x, y)
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["python", "compiled"])
 @pytest.mark.parametrize("n_points", [5, 300])  # a scan of them all, and the grid
-def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> None:
+def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int, compiled: bool) -> None:
     rng = random.Random(n_points)
     centres = [
         (43.0, 77.0),
@@ -456,7 +483,7 @@ def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> N
         for i in range(n_points)
     ]
     rows.append(("x", "land", "country", 43.0, 77.0, "", "", 0))  # a country's point: no anchor
-    anchors = _Anchors(rows, set(range(len(rows))), "KZ")
+    anchors = (compiled_anchors() if compiled else _Anchors)(rows, set(range(len(rows))), "KZ")
     found = 0
     for _ in range(400):
         lat, lon = around(7.0)
@@ -476,3 +503,73 @@ def test_anchor_search_finds_exactly_the_points_within_reach(n_points: int) -> N
             any(cc == "KZ" for _, _, cc, _ in near),
         )
     assert found > 50  # the points are near enough for the test to test something
+
+
+def varied_texts(gazetteer: Gazetteer, count: int) -> list[str]:
+    """Texts naming many places of the gazetteer at random (ambiguous names, many anchors,
+    towns abroad, units after cities): what context resolution reads."""
+    rng = random.Random(19)
+    rows = gazetteer.rows
+    names = [rows[i][1] for i in rng.sample(range(len(rows)), 3000)]
+    texts = []
+    for k in range(count):
+        words = []
+        for _ in range(5 + k * 3):
+            a, b = rng.choice(names), rng.choice(names)
+            words.append(
+                rng.choice(
+                    (
+                        f"Crowds gathered in {a} and {b}.",
+                        f"Police in {a}, {b} said the airport was closed.",
+                        f"From {a} to {b} the roads were calm.",
+                        f"{a} was quiet, unlike {b}.",
+                    )
+                )
+            )
+        texts.append(" ".join(words))
+    return texts
+
+
+def test_compiled_and_pure_python_parsers_agree(gazetteer: Gazetteer, settings: Settings) -> None:
+    """The compiled core (geo/_context.pyx, geo/_scan.pyx) and its pure-Python fallback give
+    the same mentions, to the last bit of every confidence and distance."""
+    compiled_anchors()
+    texts = gold_and_brief_texts() + varied_texts(gazetteer, 40)
+    compiled = Geoparser(gazetteer, settings)
+    python = Geoparser(gazetteer, settings, compiled=False)
+    assert compiled._anchors is _CompiledAnchors and python._anchors is _Anchors
+    assert compiled._scan is not None and python._scan is None
+    got = [compiled.parse(text) for text in texts]
+    assert got == [python.parse(text) for text in texts]
+    assert sum(len(m) for m in got) > 2000  # the texts name enough places to test something
+    # the same facts of context, memo key by memo key
+    assert compiled._in_context.keys() == python._in_context.keys()
+
+
+# Pieces of text that the run regex treats each in its own way: initials, possessives, hyphens,
+# "-s", numbers, "of (the)", facility words and their prefixes, blanks and tabs, underscores.
+_PIECES = (
+    "A", "B", "N", "No", "No.", "No. ", "5", "12", "U.", "S.", "x", "s", "'", "'s", "-", "-s",
+    " ", "  ", "\t", "\n", ".", ",", "of", "of ", "the ", "the", "Almaty", "Mc", "'t", "_", "z",
+    "Z", "o", "t", " of the ", " of ", "T.V.", "C.", "air", "mayor", "hall", *_LOWER_WORDS,
+)  # fmt: skip
+
+
+def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
+    """geo/_scan.pyx reads an ASCII text as _ASCII_RUN_SPLIT does: the same runs at the same
+    starts, on random strings of tricky pieces and on the gold and brief texts."""
+    compiled_anchors()
+    from geo._scan import RunScanner
+
+    scan = RunScanner(_LOWER_WORDS).runs
+    rng = random.Random(19)
+    texts = [t for t in gold_and_brief_texts() if t.isascii()]
+    texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 14))) for _ in range(60_000)]
+    for text in texts:
+        parts = _ASCII_RUN_SPLIT(text)
+        runs, starts = scan(text)
+        ends = list(accumulate(map(len, parts)))
+        assert (runs, starts) == (parts[1::2], ends[:-1:2]), text
+        assert _part_ends(runs, starts, len(text)) == ends
+    with pytest.raises(ValueError, match="ASCII"):
+        scan("Алматы")
