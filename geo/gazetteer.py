@@ -44,7 +44,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 19
+FORMAT_VERSION = 20
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -886,7 +886,11 @@ def _iso_subdivisions(cc: str) -> dict[str, tuple[str, str]]:
     import pycountry
 
     out: dict[str, tuple[str, str]] = {}
-    for sub in pycountry.subdivisions.get(country_code=cc) or ():
+    # pycountry gives a set: in code order, the same name (Veszprém: HU-VE, the county, and
+    # HU-VM, its city) gets the same code whatever the hash seed of the process building the
+    # index (it was HU-VE or HU-VM from one build to the next)
+    subs = sorted(pycountry.subdivisions.get(country_code=cc) or (), key=lambda s: s.code)
+    for sub in subs:
         if sub.parent_code:
             continue
         name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()

@@ -513,3 +513,29 @@ def test_rows_read_one_by_one_equal_the_whole_list(gazetteer: Gazetteer) -> None
     assert gazetteer.rows[-1] == every[-1] and gazetteer.rows[:2] == every[:2]
     almaty = gazetteer.row_of("gn:1526384")
     assert almaty is not None and gazetteer.row(almaty)[1] == "Almaty"
+
+
+def test_subdivision_codes_do_not_depend_on_the_hash_seed():
+    """pycountry hands subdivisions over as a set: Veszprém was HU-VE (the county) or HU-VM
+    (its city) from one index build to the next, with the process's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from geo.gazetteer import _iso_subdivisions, normalize; "
+        "print(_iso_subdivisions('HU')[normalize('Veszprém')][0], "
+        "_iso_subdivisions('MZ')[normalize('Maputo')][0])"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in (1, 2, 3, 4)
+    }
+    assert seen == {"HU-VE MZ-L"}
