@@ -358,7 +358,8 @@ def open_store(settings: Settings, *, fill: bool = True):  # -> Store (SQLAlchem
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     with open_store(settings, fill=False) as store:
         if args.action == "import":
-            done = store.import_dataset(Path(args.folder))
+            # placed as imported, so the next command reads each record's place from the store
+            done = store.import_dataset(Path(args.folder), gazetteer=load_gazetteer(settings))
             what = (f"{done.events} events, {done.states} states, {done.figures} figures, "
                     f"{done.articles} articles, {done.files} other files")  # fmt: skip
             print(f"imported {what}", file=sys.stderr)

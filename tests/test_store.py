@@ -207,6 +207,50 @@ def test_the_placed_data_set_is_kept_until_the_records_change(store, gazetteer, 
     assert not path.exists() and newer.exists() and newer.read_bytes() != b"not a pickle"
 
 
+def test_records_keep_their_placement_and_a_stale_one_is_never_read(
+    store, gazetteer, tmp_path
+) -> None:
+    """Issue 17.4: an import with the gazetteer stores each record's place id and admin-1, a
+    reader with that gazetteer uses them (the same data set as placing again), and a row that
+    changed since, or a placement another gazetteer made, is placed again."""
+    from pandas.testing import assert_frame_equal
+
+    from geo.events import load_dataset
+    from geo.store import StoreRows, placement_key
+    from geo.tables import State
+
+    settings = Settings(data_dir=DATA, cache_dir=tmp_path / "cache")
+    key = placement_key(gazetteer)
+    store.import_dataset(DATA, gazetteer=gazetteer)
+    with store.read() as s:
+        kept = s.execute(sa.select(Event.placed_by, Event.placed_id, Event.placed_admin1)).all()
+    assert {k for k, _, _ in kept} == {key} and any(i for _, i, _ in kept)
+    assert any(a for _, _, a in kept)
+
+    def loaded(placed_by: str | None):
+        rows = StoreRows(store, DATA, placed_by=placed_by)
+        return load_dataset(settings, gazetteer, source=rows)
+
+    placed_again, from_store = loaded(None), loaded(key)
+    for name in ("events", "states"):
+        assert_frame_equal(getattr(from_store, name), getattr(placed_again, name))
+    assert from_store.unplaced == placed_again.unplaced
+    # a wrong stored placement is read as it is when its key matches (it is used) ...
+    with store.write() as s:
+        s.execute(sa.update(State.__table__).values(placed_admin1="KZ-XX", placed_by=key))
+        s.execute(sa.update(Event.__table__).values(placed_admin1="KZ-XX", placed_by=key))
+    assert set(loaded(key).events["admin1"]) >= {"KZ-XX"}
+    # ... never under another gazetteer's key, nor once the row changed (any update)
+    assert_frame_equal(loaded(key + "-other").events, placed_again.events)
+    with store.write() as s:
+        s.execute(sa.update(Event).values(count_note=Event.count_note))
+        s.execute(sa.update(State).values(count_note=State.count_note))
+    assert_frame_equal(loaded(key).events, placed_again.events)
+    assert_frame_equal(loaded(key).states, placed_again.states)
+    with store.read() as s:
+        assert set(s.scalars(sa.select(Event.placed_by))) == {None}
+
+
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     from fakes import FakeGazetteer
 
