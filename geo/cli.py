@@ -47,12 +47,16 @@ def load_data(settings: Settings, gazetteer=None, *, store=None):  # -> Dataset
     """Our data set from the store (filled from settings.data_dir on first use), placed with
     the gazetteer (loaded when not given), and beside it the ACLED exports
     settings.acled_files names, with origin "acled". ``store``: an open Store to read from."""
+    from geo._placed import read_placed
     from geo.articles import file_label
     from geo.csvrows import check_size
-    from geo.store import load_store_dataset
 
     gazetteer = load_gazetteer(settings) if gazetteer is None else gazetteer
-    ds = load_store_dataset(settings, gazetteer, store=store)
+    ds = read_placed(settings, gazetteer) if store is None else None
+    if ds is None:  # the store must be opened (filled, migrated) or the cache made
+        from geo.store import load_store_dataset
+
+        ds = load_store_dataset(settings, gazetteer, store=store)
     for path in settings.acled_paths():
         from geo.acled import read_acled, with_imported
 

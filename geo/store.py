@@ -32,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from geo._cache import atomic_write, check_cache_dir, fingerprint
+from geo._placed import HEAD_REVISION, dataset_fingerprint, load_placed, placed_file
 from geo.articles import Article, file_label
 from geo.config import Settings
 from geo.csvrows import Row, format_sources, parse_sources, read_rows
@@ -68,8 +69,6 @@ from geo.tables import (
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The newest migration (tests/test_store.py checks it is Alembic's single head).
-HEAD_REVISION = "0003"
 RECORD_FILES: dict[str, tuple[str, type[Base], tuple[str, ...]]] = {
     EVENTS_FILE: ("event", Event, EVENT_COLUMNS),
     STATES_FILE: ("state", State, STATE_COLUMNS),
@@ -602,36 +601,10 @@ def placement_key(gazetteer: Any) -> str | None:
     return fingerprint(parts, [here / name for name in _PLACEMENT_CODE])[:40]
 
 
-# What the placed data set depends on besides the store and the gazetteer: the code that reads,
-# validates and places it, and the libraries whose objects are pickled.
-_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
-                "gazetteer.py", "boundaries.py")  # fmt: skip
-_PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
-
-
 def placed_path(settings: Settings, store: Store, gazetteer: Any, *, strict: bool) -> Path | None:
     """The file holding the placed data set of the store's current revision, or None when it
     cannot be keyed (a store never filled, a gazetteer that is not the offline index)."""
-    revision = store.revision()
-    gazetteer_settings = getattr(gazetteer, "settings", None)
-    if revision == "0" or gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
-        return None
-    from geo._cache import package_version
-    from geo.gazetteer import index_key
-
-    parts = [
-        f"revision={revision}",
-        f"store={store.url}",
-        f"data_dir={Path(settings.data_dir).expanduser().resolve()}",
-        f"gazetteer={index_key(gazetteer_settings)}",
-        f"aoi={getattr(gazetteer, 'area_of_interest', '')}",
-        f"strict={strict}",
-        *(f"{p}={package_version(p)}" for p in _PLACED_PACKAGES),
-    ]
-    here = Path(__file__).resolve().parent
-    key = fingerprint(parts, [here / name for name in _PLACED_CODE])
-    tag = fingerprint([store.url], [])[:8]  # one placed file per store: older ones are removed
-    return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
+    return placed_file(settings, store.url, store.revision(), gazetteer, strict=strict)
 
 
 def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict: bool) -> Dataset:
@@ -640,13 +613,9 @@ def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict:
 
     path = placed_path(settings, store, gazetteer, strict=strict)
     if path is not None and path.exists():
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            cached = None  # unreadable: loaded again and rewritten below
-        if isinstance(cached, Dataset):
-            return replace(cached)  # a fresh, empty memo
+        cached = load_placed(path)  # None when unreadable: loaded again and rewritten below
+        if cached is not None:
+            return cached
     rows = StoreRows(store, settings.data_dir, placed_by=placement_key(gazetteer))
     ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
     if path is not None:
@@ -752,12 +721,6 @@ def _reference_files(folder: Path) -> dict[str, bytes]:
         if path.is_file() and path.name not in RECORD_FILES and not path.name.startswith("."):
             out[path.name] = path.read_bytes()
     return out
-
-
-def dataset_fingerprint(folder: Path) -> str:
-    """A digest of every file in a data folder (to tell when it changed since an import)."""
-    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
-    return fingerprint([str(p.relative_to(folder)) for p in files], files)
 
 
 def article_row(article: Article, *, origin: str = "curated", label: str = "") -> ArticleRow:

@@ -251,6 +251,47 @@ def test_records_keep_their_placement_and_a_stale_one_is_never_read(
         assert set(s.scalars(sa.select(Event.placed_by))) == {None}
 
 
+def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tmp_path) -> None:
+    """Issue 17.4: export and snapshot read a fresh cache with sqlite3 alone (no SQLAlchemy
+    import); a changed data folder or a new revision is never answered from the cache."""
+    import json
+    import subprocess
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo.store import load_store_dataset
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    assert read_placed(settings, gazetteer) is None  # no store yet (and none is made)
+    assert not list((tmp_path / "cache").glob("store-*"))
+    first = load_store_dataset(settings, gazetteer)
+    cached = read_placed(settings, gazetteer)
+    assert cached is not None and cached.memo == {}
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(cached, name), getattr(first, name))
+    code = (
+        "import json, sys; from pathlib import Path; from geo.cli import load_data; "
+        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
+        f"s = Settings(data_dir=Path({str(folder)!r}), "
+        f"cache_dir=Path({str(settings.cache_dir)!r})); "
+        "ds = load_data(s, Gazetteer.load(Settings.from_env())); "
+        "print(json.dumps([len(ds.events), 'sqlalchemy' in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
+    assert json.loads(done.stdout) == [len(first.events), False]
+    with (folder / "events.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")  # the same records, but the folder changed: the store imports it
+    assert read_placed(settings, gazetteer) is None
+    load_store_dataset(settings, gazetteer)  # imported again: a new revision and its cache
+    assert read_placed(settings, gazetteer) is not None
+    assert read_placed(settings.with_(database_url=settings.store_url()), gazetteer) is None
+
+
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     from fakes import FakeGazetteer
 
