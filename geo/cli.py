@@ -86,6 +86,16 @@ def _read_input(name: str) -> tuple[str, str]:
     return label, raw
 
 
+def _collector_off() -> None:
+    """For a command that builds one large result and exits (export, snapshot): what exists
+    now is never collected, and the collector does not run while the data set is read. Its
+    full passes over the growing heap of a 100k data set took a fifth of the first run's CPU;
+    those commands leave little cyclic garbage (~2-12 thousand objects at 100k, measured), so
+    memory does not grow by it. Not for the dashboard's long-lived server."""
+    gc.freeze()
+    gc.disable()
+
+
 def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     from geo.geoparse import Geoparser
 
@@ -298,6 +308,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     if args.out is not None:
         export.check_writable(args.out)
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
+    _collector_off()
     ds, extent = _data_and_area(args, settings)
     frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
     if getattr(args, "areas", False) and "emergency" in frames:
@@ -429,12 +440,14 @@ def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
     from geo.snapshot import cmd_snapshot
 
+    _collector_off()
     return cmd_snapshot(args, settings, load=load_data_and_gazetteer)
 
 
 def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:
     from geo.snapshot import cmd_storyboard
 
+    _collector_off()
     return cmd_storyboard(args, settings, load=load_data_and_gazetteer)
 
 
@@ -617,6 +630,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; project errors become exit 2 with a one-line message."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    collecting = gc.isenabled()
     try:
         settings = Settings.from_env()
         return COMMANDS[args.command][2](args, settings)
@@ -625,3 +639,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        # A caller with its own argument list (tests) goes on in this process: its collector
+        # is given back. ``python -m geo`` exits instead (a full pass there cost ~0.2 s).
+        if argv is not None and collecting and not gc.isenabled():
+            gc.unfreeze()
+            gc.enable()
