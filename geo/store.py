@@ -621,7 +621,7 @@ def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict:
     if path is not None:
         try:
             check_cache_dir(path.parent)
-            atomic_write(path, pickle.dumps(replace(ds), protocol=5))
+            atomic_write(path, pickle.dumps(replace(ds), protocol=5), durable=False)
         except (OSError, InputError):
             return ds  # a cache that cannot be written only costs the next command time
         for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
