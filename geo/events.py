@@ -666,22 +666,6 @@ def _placement(
     )  # fmt: skip
 
 
-def placement_columns(cells: Cells, kind: str, gazetteer: Gazetteer) -> Placed | None:
-    """Each row's placement (place id, admin-1) as the store keeps it, or None when a row is
-    refused (the loaders then say why). The import writes it beside the records, so a
-    reader with the same gazetteer does not place them again."""
-    if kind == "figure":
-        return None
-    read = _Columns(cells)
-    cols = _event_columns(read) if kind == "event" else _state_columns(read)
-    local = cols["scope"] != "national"
-    got = _placement(read, local, gazetteer, None)
-    if read.bad.any():
-        return None
-    fresh = np.ones(len(cells), dtype=bool)
-    return Placed(fresh, got.place_id.tolist(), got.admin1.tolist())
-
-
 def _load_columns(
     cells: Cells, kind: str, gazetteer: Gazetteer | None, *, strict: bool
 ) -> tuple[gpd.GeoDataFrame, list[Unplaced]] | int:
@@ -762,10 +746,14 @@ def _figure_columns(cells: Cells) -> dict[str, Any] | int:
     return cols
 
 
-def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
-    """A file's cells validated and typed by column, without placing (the store's import):
-    the same values as the ``parse_*_row`` functions plus lat, lon, place and site_id, or the
-    index of the first row some rule refuses (its row path then raises the message)."""
+def parse_columns(
+    cells: Cells, kind: str, *, gazetteer: Gazetteer | None = None
+) -> dict[str, Any] | int:
+    """A file's cells validated and typed by column (the store's import): the same values as
+    the ``parse_*_row`` functions plus lat, lon, place and site_id, or the index of the first
+    row some rule refuses (its row path then raises the message). With a ``gazetteer``, also
+    "_placed": each row's placement as the store keeps it (Placed), unless a row could not be
+    placed (a site id the gazetteer lacks, half a point: the loaders then say why)."""
     if kind == "figure":
         return _figure_columns(cells)
     read = _Columns(cells)
@@ -776,6 +764,11 @@ def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
     if read.bad.any():
         return int(np.argmax(read.bad))
     cols["_line"] = cells.lines
+    if gazetteer is not None:
+        got = _placement(read, cols["scope"] != "national", gazetteer, None)
+        if not read.bad.any():
+            fresh = np.ones(len(cells), dtype=bool)
+            cols["_placed"] = Placed(fresh, got.place_id.tolist(), got.admin1.tolist())
     return cols
 
 

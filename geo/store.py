@@ -51,7 +51,6 @@ from geo.events import (
     parse_event_row,
     parse_figure_row,
     parse_state_row,
-    placement_columns,
 )
 from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS, Source
 from geo.tables import (
@@ -647,12 +646,12 @@ def _read_record_file(
     kind, _, columns = RECORD_FILES[path.name]
     label = file_label(path)
     rows = list(read_rows(path, _REQUIRED[path.name], label=label, max_bytes=max_bytes))
-    cells = Cells.from_rows(label, rows)
-    parsed = parse_columns(cells, kind)
+    key = placement_key(gazetteer)
+    parsed = parse_columns(Cells.from_rows(label, rows), kind,
+                           gazetteer=gazetteer if key is not None else None)  # fmt: skip
     if isinstance(parsed, int):
         return _read_record_rows(rows, kind, columns)  # raises the bad row's message
-    key = placement_key(gazetteer)
-    placed = placement_columns(cells, kind, gazetteer) if key is not None else None
+    placed = parsed.get("_placed")
     sources = {cell: parse_sources(cell) for cell in set(parsed["sources"])}
     names = ["position", "origin", "_line", "source_line"]
     values: list[Any] = [range(len(rows)), ["curated"] * len(rows), parsed["_line"],
