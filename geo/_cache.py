@@ -51,12 +51,18 @@ def _running(pid: int) -> bool:
 
 
 def atomic_write(
-    path: Path, write: Callable[[IO[bytes]], None] | bytes, *, mode: int | None = None
+    path: Path,
+    write: Callable[[IO[bytes]], None] | bytes,
+    *,
+    mode: int | None = None,
+    durable: bool = True,
 ) -> None:
     """Write a file through a temporary sibling, fsync it and os.replace it into place.
 
     ``write`` is the content or a callable writing to a binary handle. A reader never sees a
     half-written file; on any error the temporary file is removed and the error propagates.
+    ``durable=False`` skips the fsync: for a cache whose reader rebuilds a file it cannot
+    read (after a power cut the renamed file may hold zeros), not worth waiting for a disk.
     """
     sweep_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".part", dir=path.parent)
@@ -69,7 +75,8 @@ def atomic_write(
             else:
                 handle.write(write)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -321,6 +321,7 @@ class Cells:
     lines: list[int]
     coded: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    placed: Placed | None = None  # the store's placements of these rows, if it keeps them
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -511,12 +512,81 @@ def _state_columns(read: _Columns) -> dict[str, Any]:
 
 
 def _place_columns(
-    read: _Columns, cols: dict[str, Any], gazetteer: Gazetteer | None, *, strict: bool
+    read: _Columns,
+    cols: dict[str, Any],
+    gazetteer: Gazetteer | None,
+    *,
+    strict: bool,
+    stored: Placed | None = None,
 ) -> list[tuple[int, str]]:
     """Placement columns for every row (national rows as the row path leaves them); the
-    (row, reason) of local rows left unplaced."""
+    (row, reason) of local rows left unplaced. ``stored``: placements kept in the store for
+    this gazetteer (rows it marks fresh are not placed again)."""
     n = len(read.cells)
     local = cols["scope"] != "national"
+    name = read.text("place")
+    got = _placement(read, local, gazetteer, stored)
+    has_point, lon_f, lat_f, is_found = got.has_point, got.lon, got.lat, got.found
+    geometry = np.full(n, None, dtype=object)
+    if has_point.any():
+        geometry[has_point] = shapely.points(lon_f[has_point], lat_f[has_point])
+    by_found = local & ~has_point & is_found
+    if by_found.any():
+        rows = np.flatnonzero(by_found)
+        geometry[rows] = shapely.points(got.place_lon[rows], got.place_lat[rows])
+    unplaced_rows = np.flatnonzero(local & ~has_point & ~is_found)
+    unplaced = [
+        (int(i), f"place {name[i]!r} is not in the gazetteer and the row has no lat/lon"
+         if name[i] else "a local record needs a place, a site_id or lat/lon")
+        for i in unplaced_rows
+    ]  # fmt: skip
+    if strict and len(unplaced_rows):
+        read.bad[unplaced_rows] = True
+    precision = cols["geo_precision"]
+    cols["geo_precision"] = np.where(
+        _is_none(precision), np.where(local, got.precision, None), precision
+    )
+    cols["place_id"] = np.where(local, got.place_id, "")
+    cols["place_name"] = np.where(local & (name == ""), got.name, name)
+    cols["admin1"] = np.where(local, got.admin1, "")
+    cols["geometry"] = np.where(local, geometry, None)
+    return unplaced
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Placements the store keeps, by row: which rows' placement is fresh (made with the
+    gazetteer in use, from the row as it is now), their place id ("" when none was found)
+    and admin-1 code (geo.store writes and reads them; placement_key names the gazetteer)."""
+
+    fresh: np.ndarray
+    place_id: list[str | None]
+    admin1: list[str | None]
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Each row's placement: its own point (if any), the place found and the admin-1."""
+
+    has_point: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+    found: np.ndarray
+    place_id: np.ndarray
+    name: np.ndarray
+    admin1: np.ndarray
+    precision: np.ndarray
+    place_lon: np.ndarray
+    place_lat: np.ndarray
+
+
+def _placement(
+    read: _Columns, local: np.ndarray, gazetteer: Gazetteer | None, stored: Placed | None
+) -> _Placement:
+    """Validate the placing columns (read.bad) and place every local row: by site id, by
+    name (the row's point wins over a namesake), admin-1 by the point. Rows ``stored``
+    marks fresh take its place id and admin-1 instead of asking the gazetteer again."""
+    n = len(read.cells)
     site_id, name = read.text("site_id"), read.text("place")
     lat = read.read("lat", "coord", 90.0, where=local)
     lon = read.read("lon", "coord", 180.0, where=local)
@@ -525,8 +595,18 @@ def _place_columns(
     has_point = local & ~no_lat & ~no_lon & ~read.bad  # a refused row is not placed at all
     lat_f = np.where(has_point, lat, np.nan).astype(float)
     lon_f = np.where(has_point, lon, np.nan).astype(float)
+    fresh = np.zeros(n, dtype=bool) if stored is None or gazetteer is None else stored.fresh
+    need = local & ~fresh
     found = np.full(n, None, dtype=object)
-    by_site = local & (site_id != "")
+    if fresh.any():  # each stored place once (a data set names few places)
+        ids = np.asarray(stored.place_id, dtype=object)
+        places = {p: gazetteer.get(p) if p else None for p in set(ids[fresh])}
+        found[fresh] = [places[p] for p in ids[fresh]]
+        # a stored id the index does not hold (never, with the key that made it): place again
+        lost = fresh & _is_none(found) & (ids != "")
+        need |= local & lost
+        fresh = fresh & ~lost
+    by_site = need & (site_id != "")
     if by_site.any():
         if gazetteer is None:
             read.bad |= by_site
@@ -534,7 +614,8 @@ def _place_columns(
             places = {s: gazetteer.get(s) for s in set(site_id[by_site])}
             found[by_site] = [places[s] for s in site_id[by_site]]
             read.bad |= by_site & _is_none(found)
-    by_name = local & (site_id == "") & (name != "")
+    read.bad |= fresh & local & (site_id != "") & _is_none(found)
+    by_name = need & (site_id == "") & (name != "")
     if gazetteer is not None and by_name.any():
         for value in set(name[by_name]):
             rows = np.flatnonzero(by_name & (name == value))
@@ -563,46 +644,26 @@ def _place_columns(
         return np.array([missing if d is None else d[k] for d in per_place], dtype=dtype)[which]
 
     is_found = np.array([d is not None for d in per_place], dtype=bool)[which]
-    place_id, found_name, admin1 = spread(0, ""), spread(1, ""), spread(2, "")
-    default_precision = spread(4, 1)
-    geometry = np.full(n, None, dtype=object)
-    if has_point.any():
-        geometry[has_point] = shapely.points(lon_f[has_point], lat_f[has_point])
-        home = getattr(gazetteer, "area_of_interest", "KZ")
-        abroad = np.array([d is not None and d[3] not in ("", home) for d in per_place],
-                          dtype=bool)[which]  # fmt: skip
-        ask = has_point & ~abroad
-        if gazetteer is not None and hasattr(gazetteer, "admin1_at") and ask.any():
-            rows = np.flatnonzero(ask)
-            if hasattr(gazetteer, "admin1_codes"):
-                codes = gazetteer.admin1_codes(lon_f[rows], lat_f[rows])
-            else:
-                codes = [gazetteer.admin1_at(x, y) for x, y in zip(lon_f[rows], lat_f[rows],
-                                                                    strict=True)]  # fmt: skip
-            admin1[rows] = [c or a for c, a in zip(codes, admin1[rows], strict=True)]
-    by_found = local & ~has_point & is_found
-    if by_found.any():
-        rows = np.flatnonzero(by_found)
-        geometry[rows] = shapely.points(
-            spread(5, np.nan, float)[rows], spread(6, np.nan, float)[rows]
-        )
-    unplaced_rows = np.flatnonzero(local & ~has_point & ~is_found)
-    unplaced = [
-        (int(i), f"place {name[i]!r} is not in the gazetteer and the row has no lat/lon"
-         if name[i] else "a local record needs a place, a site_id or lat/lon")
-        for i in unplaced_rows
-    ]  # fmt: skip
-    if strict and len(unplaced_rows):
-        read.bad[unplaced_rows] = True
-    precision = cols["geo_precision"]
-    cols["geo_precision"] = np.where(
-        _is_none(precision), np.where(local, default_precision, None), precision
-    )
-    cols["place_id"] = np.where(local, place_id, "")
-    cols["place_name"] = np.where(local & (name == ""), found_name, name)
-    cols["admin1"] = np.where(local, admin1, "")
-    cols["geometry"] = np.where(local, geometry, None)
-    return unplaced
+    admin1 = spread(2, "")
+    if fresh.any():
+        admin1[fresh] = np.asarray(stored.admin1, dtype=object)[fresh]
+    home = getattr(gazetteer, "area_of_interest", "KZ")
+    abroad = np.array([d is not None and d[3] not in ("", home) for d in per_place],
+                      dtype=bool)[which]  # fmt: skip
+    ask = has_point & ~abroad & ~fresh
+    if gazetteer is not None and hasattr(gazetteer, "admin1_at") and ask.any():
+        rows = np.flatnonzero(ask)
+        if hasattr(gazetteer, "admin1_codes"):
+            codes = gazetteer.admin1_codes(lon_f[rows], lat_f[rows])
+        else:
+            codes = [gazetteer.admin1_at(x, y) for x, y in zip(lon_f[rows], lat_f[rows],
+                                                                strict=True)]  # fmt: skip
+        admin1[rows] = [c or a for c, a in zip(codes, admin1[rows], strict=True)]
+    return _Placement(
+        has_point=has_point, lon=lon_f, lat=lat_f, found=is_found, place_id=spread(0, ""),
+        name=spread(1, ""), admin1=admin1, precision=spread(4, 1),
+        place_lon=spread(5, np.nan, float), place_lat=spread(6, np.nan, float),
+    )  # fmt: skip
 
 
 def _load_columns(
@@ -611,7 +672,7 @@ def _load_columns(
     """The frame and unplaced rows of a file's cells, or the index of its first bad row."""
     read = _Columns(cells)
     cols = _event_columns(read) if kind == "event" else _state_columns(read)
-    unplaced = _place_columns(read, cols, gazetteer, strict=strict)
+    unplaced = _place_columns(read, cols, gazetteer, strict=strict, stored=cells.placed)
     if read.bad.any():
         return int(np.argmax(read.bad))
     cols["_line"] = cells.lines
@@ -685,10 +746,14 @@ def _figure_columns(cells: Cells) -> dict[str, Any] | int:
     return cols
 
 
-def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
-    """A file's cells validated and typed by column, without placing (the store's import):
-    the same values as the ``parse_*_row`` functions plus lat, lon, place and site_id, or the
-    index of the first row some rule refuses (its row path then raises the message)."""
+def parse_columns(
+    cells: Cells, kind: str, *, gazetteer: Gazetteer | None = None
+) -> dict[str, Any] | int:
+    """A file's cells validated and typed by column (the store's import): the same values as
+    the ``parse_*_row`` functions plus lat, lon, place and site_id, or the index of the first
+    row some rule refuses (its row path then raises the message). With a ``gazetteer``, also
+    "_placed": each row's placement as the store keeps it (Placed), unless a row could not be
+    placed (a site id the gazetteer lacks, half a point: the loaders then say why)."""
     if kind == "figure":
         return _figure_columns(cells)
     read = _Columns(cells)
@@ -699,6 +764,11 @@ def parse_columns(cells: Cells, kind: str) -> dict[str, Any] | int:
     if read.bad.any():
         return int(np.argmax(read.bad))
     cols["_line"] = cells.lines
+    if gazetteer is not None:
+        got = _placement(read, cols["scope"] != "national", gazetteer, None)
+        if not read.bad.any():
+            fresh = np.ones(len(cells), dtype=bool)
+            cols["_placed"] = Placed(fresh, got.place_id.tolist(), got.admin1.tolist())
     return cols
 
 

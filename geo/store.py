@@ -32,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from geo._cache import atomic_write, check_cache_dir, fingerprint
+from geo._placed import HEAD_REVISION, dataset_fingerprint, load_placed, placed_file
 from geo.articles import Article, file_label
 from geo.config import Settings
 from geo.csvrows import Row, format_sources, parse_sources, read_rows
@@ -43,6 +44,7 @@ from geo.events import (
     STATES_FILE,
     Cells,
     Dataset,
+    Placed,
     load_articles,
     load_dataset,
     parse_columns,
@@ -66,8 +68,6 @@ from geo.tables import (
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The newest migration (tests/test_store.py checks it is Alembic's single head).
-HEAD_REVISION = "0002"
 RECORD_FILES: dict[str, tuple[str, type[Base], tuple[str, ...]]] = {
     EVENTS_FILE: ("event", Event, EVENT_COLUMNS),
     STATES_FILE: ("state", State, STATE_COLUMNS),
@@ -176,14 +176,17 @@ class Store:
             )
         return store
 
-    def fill(self, folder: Path, *, follow: bool, max_bytes: int | None = None) -> None:
-        """Import the data folder if the store was never filled (or, ``follow``, it changed)."""
+    def fill(
+        self, folder: Path, *, follow: bool, max_bytes: int | None = None, gazetteer: Any = None
+    ) -> None:
+        """Import the data folder if the store was never filled (or, ``follow``, it changed);
+        ``gazetteer``: place the records as they are imported (import_dataset)."""
         if not folder.is_dir():
             return
         if self.meta("filled_from") is None or (
             follow and self.meta("filled_fingerprint") != dataset_fingerprint(folder)
         ):
-            self.import_dataset(folder, max_bytes=max_bytes)
+            self.import_dataset(folder, max_bytes=max_bytes, gazetteer=gazetteer)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -282,18 +285,24 @@ class Store:
 
     # --- the CSV data set -------------------------------------------------------------------
 
-    def import_dataset(self, folder: Path, *, max_bytes: int | None = None) -> ImportSummary:
+    def import_dataset(
+        self, folder: Path, *, max_bytes: int | None = None, gazetteer: Any = None
+    ) -> ImportSummary:
         """Replace the curated records, articles and reference files with a data folder's.
 
         Records reviewed in the store (origin ``reviewed``) and ingested articles stay. The
         folder is read and validated whole first; a bad row raises DataError and the store
-        is left as it was.
+        is left as it was. With a ``gazetteer`` each record's placement is stored too
+        (placement_key), so readers with that gazetteer need not place them again.
         """
         folder = Path(folder)
         if not folder.is_dir():
             msg = f"{folder}: is not a folder"
             raise InputError(msg)
-        records = {name: _read_record_file(folder / name, max_bytes) for name in RECORD_FILES}
+        records = {
+            name: _read_record_file(folder / name, max_bytes, gazetteer=gazetteer)
+            for name in RECORD_FILES
+        }
         _check_unique_ids(folder, records)
         articles = load_articles(folder / ARTICLES_DIR)
         references = _reference_files(folder)
@@ -441,7 +450,7 @@ class StoreRows:
     are read by column (``cells``), without an ORM object or a Row per record.
     """
 
-    def __init__(self, store: Store, folder: Path) -> None:
+    def __init__(self, store: Store, folder: Path, *, placed_by: str | None = None) -> None:
         self.folder = Path(folder)
         self._cells: dict[str, Cells] = {}
         with store.read() as s:
@@ -450,10 +459,15 @@ class StoreRows:
                 table = model.__table__
                 stored = [c for c in columns if c != "sources"]
                 query = sa.select(table.c.source_line, table.c.id, *(table.c[c] for c in stored))
+                keeps = placed_by is not None and "placed_by" in table.c
+                if keeps:  # the placements this gazetteer made (fresh: 1), read beside the rows
+                    fresh = sa.case((table.c.placed_by == placed_by, 1), else_=0)
+                    query = query.add_columns(fresh, table.c.placed_id, table.c.placed_admin1)
                 found = _driver_rows(s, query.order_by(table.c.position, table.c.id))
                 if found:
                     label = file_label(self.folder / name)
-                    self._cells[name] = _cells_of(label, columns, stored, found, cited)
+                    self._cells[name] = _cells_of(label, columns, stored, found, cited,
+                                                  placed=keeps)  # fmt: skip
             self._articles = _dataset_articles(s, self.folder)
 
     def cells(self, name: str) -> Cells | None:
@@ -474,13 +488,20 @@ def _cells_of(
     stored: list[str],
     found: list[Any],
     cited: tuple[dict[str, int], list[str]],
+    *,
+    placed: bool = False,
 ) -> Cells:
     """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
 
     Text columns are handed as they are; coordinates as floats and the other typed columns
     (dates, counts) by distinct value, so a cell's text is only made once per distinct value
-    (or not at all): the loaders validate the same cells as the file's."""
+    (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
+    ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
     lines, ids, *values = zip(*found, strict=True)
+    kept = None
+    if placed:
+        *values, fresh, place_ids, admin1 = values
+        kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
     by_name = dict(zip(stored, values, strict=True))
     out: dict[str, list[str]] = {}
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
@@ -511,7 +532,7 @@ def _cells_of(
             cell = {k: format_cell(k[1]) for k in set(keys)}
             out[name] = [cell[k] for k in keys]
     lines_of = [line or i + 2 for i, line in enumerate(lines)]
-    return Cells(label, out, lines_of, coded=coded, numbers=numbers)
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept)
 
 
 def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
@@ -549,46 +570,56 @@ def load_store_dataset(
     work again; any change to the records, the gazetteer's inputs or this code makes a new key.
     """
     if store is None:
-        with Store.open(settings) as opened:
-            return _placed_dataset(settings, gazetteer, opened, strict=strict)
+        with Store.open(settings, fill=False) as opened:
+            return load_store_dataset(settings, gazetteer, strict=strict, store=opened)
     store.fill(
         Path(settings.data_dir),
         follow=not settings.database_url.strip(),
         max_bytes=settings.max_data_bytes,
+        gazetteer=gazetteer,
     )
     return _placed_dataset(settings, gazetteer, store, strict=strict)
 
 
-# What the placed data set depends on besides the store and the gazetteer: the code that reads,
-# validates and places it, and the libraries whose objects are pickled.
-_PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
-                "gazetteer.py", "boundaries.py")  # fmt: skip
-_PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
+# What a stored placement depends on besides the gazetteer's index: the code that places.
+_PLACEMENT_CODE = ("events.py", "gazetteer.py", "boundaries.py", "_indexfile.py")
+
+
+def placement_key(gazetteer: Any) -> str | None:
+    """Names the gazetteer (its index key and area of interest) and the placing code, so a
+    stored placement is used only by a reader that would place the row the same way; None
+    for a gazetteer that is not the offline index (nothing is stored or read then)."""
+    gazetteer_settings = getattr(gazetteer, "settings", None)
+    if gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
+        return None
+    from geo.gazetteer import index_key
+
+    parts = [f"gazetteer={index_key(gazetteer_settings)}",
+             f"aoi={getattr(gazetteer, 'area_of_interest', '')}"]  # fmt: skip
+    here = Path(__file__).resolve().parent
+    return fingerprint(parts, [here / name for name in _PLACEMENT_CODE])[:40]
 
 
 def placed_path(settings: Settings, store: Store, gazetteer: Any, *, strict: bool) -> Path | None:
     """The file holding the placed data set of the store's current revision, or None when it
     cannot be keyed (a store never filled, a gazetteer that is not the offline index)."""
-    revision = store.revision()
-    gazetteer_settings = getattr(gazetteer, "settings", None)
-    if revision == "0" or gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
-        return None
-    from geo._cache import package_version
-    from geo.gazetteer import index_key
+    return placed_file(settings, store.url, store.revision(), gazetteer, strict=strict)
 
-    parts = [
-        f"revision={revision}",
-        f"store={store.url}",
-        f"data_dir={Path(settings.data_dir).expanduser().resolve()}",
-        f"gazetteer={index_key(gazetteer_settings)}",
-        f"aoi={getattr(gazetteer, 'area_of_interest', '')}",
-        f"strict={strict}",
-        *(f"{p}={package_version(p)}" for p in _PLACED_PACKAGES),
-    ]
-    here = Path(__file__).resolve().parent
-    key = fingerprint(parts, [here / name for name in _PLACED_CODE])
-    tag = fingerprint([store.url], [])[:8]  # one placed file per store: older ones are removed
-    return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic collector off while a data set is read (it was on before: back on after).
+    Reading 100k records makes millions of objects and few cycles; the collector's full
+    passes over the growing heap cost a fifth of the time. One pass may follow later."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict: bool) -> Dataset:
@@ -597,20 +628,16 @@ def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict:
 
     path = placed_path(settings, store, gazetteer, strict=strict)
     if path is not None and path.exists():
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            cached = None  # unreadable: loaded again and rewritten below
-        if isinstance(cached, Dataset):
-            return replace(cached)  # a fresh, empty memo
-    ds = load_dataset(
-        settings, gazetteer, strict=strict, source=StoreRows(store, settings.data_dir)
-    )
+        cached = load_placed(path)  # None when unreadable: loaded again and rewritten below
+        if cached is not None:
+            return cached
+    with _collector_paused():
+        rows = StoreRows(store, settings.data_dir, placed_by=placement_key(gazetteer))
+        ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
     if path is not None:
         try:
             check_cache_dir(path.parent)
-            atomic_write(path, pickle.dumps(replace(ds), protocol=5))
+            atomic_write(path, pickle.dumps(replace(ds), protocol=5), durable=False)
         except (OSError, InputError):
             return ds  # a cache that cannot be written only costs the next command time
         for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
@@ -622,8 +649,11 @@ def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict:
 # --- reading a data folder ---------------------------------------------------------------------
 
 
-def _read_record_file(path: Path, max_bytes: int | None = None) -> list[dict[str, Any]]:
-    """Validated rows of one record file, as column values for the store (position kept).
+def _read_record_file(
+    path: Path, max_bytes: int | None = None, *, gazetteer: Any = None
+) -> list[dict[str, Any]]:
+    """Validated rows of one record file, as column values for the store (position kept),
+    with their placement when a gazetteer is given (and keyed: placement_key).
 
     Validated by column (each rule once per distinct cell, geo.events.parse_columns); when a
     row breaks a rule, the row path reads the rows again and raises that row's message.
@@ -633,9 +663,12 @@ def _read_record_file(path: Path, max_bytes: int | None = None) -> list[dict[str
     kind, _, columns = RECORD_FILES[path.name]
     label = file_label(path)
     rows = list(read_rows(path, _REQUIRED[path.name], label=label, max_bytes=max_bytes))
-    parsed = parse_columns(Cells.from_rows(label, rows), kind)
+    key = placement_key(gazetteer)
+    parsed = parse_columns(Cells.from_rows(label, rows), kind,
+                           gazetteer=gazetteer if key is not None else None)  # fmt: skip
     if isinstance(parsed, int):
         return _read_record_rows(rows, kind, columns)  # raises the bad row's message
+    placed = parsed.get("_placed")
     sources = {cell: parse_sources(cell) for cell in set(parsed["sources"])}
     names = ["position", "origin", "_line", "source_line"]
     values: list[Any] = [range(len(rows)), ["curated"] * len(rows), parsed["_line"],
@@ -650,6 +683,9 @@ def _read_record_file(path: Path, max_bytes: int | None = None) -> list[dict[str
         else:
             names.append(col)
             values.append(parsed[col].tolist() if hasattr(parsed[col], "tolist") else parsed[col])
+    if placed is not None:
+        names += ["placed_by", "placed_id", "placed_admin1"]
+        values += [[key] * len(rows), placed.place_id, placed.admin1]
     return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
 
@@ -701,12 +737,6 @@ def _reference_files(folder: Path) -> dict[str, bytes]:
         if path.is_file() and path.name not in RECORD_FILES and not path.name.startswith("."):
             out[path.name] = path.read_bytes()
     return out
-
-
-def dataset_fingerprint(folder: Path) -> str:
-    """A digest of every file in a data folder (to tell when it changed since an import)."""
-    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
-    return fingerprint([str(p.relative_to(folder)) for p in files], files)
 
 
 def article_row(article: Article, *, origin: str = "curated", label: str = "") -> ArticleRow:

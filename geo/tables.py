@@ -57,6 +57,12 @@ class Event(Base):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     certainty: Mapped[str] = mapped_column(sa.String(32), default="")
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # The placement the import made (geo.events.Placed): the place id ("" for none) and
+    # admin-1 code, and the gazetteer that made it (geo.store.placement_key). Any update of
+    # the row clears ``placed_by``, so a placement is never read for a row that changed.
+    placed_by: Mapped[str | None] = mapped_column(sa.String(64), onupdate=sa.null())
+    placed_id: Mapped[str | None] = mapped_column(sa.Text)
+    placed_admin1: Mapped[str | None] = mapped_column(sa.Text)
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -85,6 +91,12 @@ class State(Base):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     certainty: Mapped[str] = mapped_column(sa.String(32), default="")
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # The placement the import made (geo.events.Placed): the place id ("" for none) and
+    # admin-1 code, and the gazetteer that made it (geo.store.placement_key). Any update of
+    # the row clears ``placed_by``, so a placement is never read for a row that changed.
+    placed_by: Mapped[str | None] = mapped_column(sa.String(64), onupdate=sa.null())
+    placed_id: Mapped[str | None] = mapped_column(sa.Text)
+    placed_admin1: Mapped[str | None] = mapped_column(sa.Text)
     __mapper_args__ = {"version_id_col": version}
 
 

@@ -259,3 +259,16 @@ def test_input_files_read_as_text_mode_would(tmp_path: Path) -> None:
         read_input_text(str(path))
     with pytest.raises(InputError, match=r"cannot be read"):
         read_input_text(str(tmp_path / "missing.txt"))
+
+
+def test_a_caller_in_the_same_process_gets_its_collector_back(gazetteer, tmp_path: Path) -> None:
+    """export and snapshot run with the collector off (issue 17.4); main() called with an
+    argument list, as here, turns it back on for the caller."""
+    import gc
+
+    from geo.cli import main
+
+    assert gc.isenabled()
+    argv = ["export", "--layer", "clashes", "--date", "2022-01-05", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    assert gc.isenabled() and list(tmp_path.iterdir())

@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cyrillic",),
     ("geoparse", "geocode"),
     ("language", "extract", "lexicon", "dates", "counts", "match"),
-    ("events", "store"),
+    ("events", "_placed", "store"),
     ("ingest",),
     ("review", "desk"),
     ("layers", "symbology"),

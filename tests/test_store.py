@@ -207,6 +207,91 @@ def test_the_placed_data_set_is_kept_until_the_records_change(store, gazetteer, 
     assert not path.exists() and newer.exists() and newer.read_bytes() != b"not a pickle"
 
 
+def test_records_keep_their_placement_and_a_stale_one_is_never_read(
+    store, gazetteer, tmp_path
+) -> None:
+    """Issue 17.4: an import with the gazetteer stores each record's place id and admin-1, a
+    reader with that gazetteer uses them (the same data set as placing again), and a row that
+    changed since, or a placement another gazetteer made, is placed again."""
+    from pandas.testing import assert_frame_equal
+
+    from geo.events import load_dataset
+    from geo.store import StoreRows, placement_key
+    from geo.tables import State
+
+    settings = Settings(data_dir=DATA, cache_dir=tmp_path / "cache")
+    key = placement_key(gazetteer)
+    store.import_dataset(DATA, gazetteer=gazetteer)
+    with store.read() as s:
+        kept = s.execute(sa.select(Event.placed_by, Event.placed_id, Event.placed_admin1)).all()
+    assert {k for k, _, _ in kept} == {key} and any(i for _, i, _ in kept)
+    assert any(a for _, _, a in kept)
+
+    def loaded(placed_by: str | None):
+        rows = StoreRows(store, DATA, placed_by=placed_by)
+        return load_dataset(settings, gazetteer, source=rows)
+
+    placed_again, from_store = loaded(None), loaded(key)
+    for name in ("events", "states"):
+        assert_frame_equal(getattr(from_store, name), getattr(placed_again, name))
+    assert from_store.unplaced == placed_again.unplaced
+    # a wrong stored placement is read as it is when its key matches (it is used) ...
+    with store.write() as s:
+        s.execute(sa.update(State.__table__).values(placed_admin1="KZ-XX", placed_by=key))
+        s.execute(sa.update(Event.__table__).values(placed_admin1="KZ-XX", placed_by=key))
+    assert set(loaded(key).events["admin1"]) >= {"KZ-XX"}
+    # ... never under another gazetteer's key, nor once the row changed (any update)
+    assert_frame_equal(loaded(key + "-other").events, placed_again.events)
+    with store.write() as s:
+        s.execute(sa.update(Event).values(count_note=Event.count_note))
+        s.execute(sa.update(State).values(count_note=State.count_note))
+    assert_frame_equal(loaded(key).events, placed_again.events)
+    assert_frame_equal(loaded(key).states, placed_again.states)
+    with store.read() as s:
+        assert set(s.scalars(sa.select(Event.placed_by))) == {None}
+
+
+def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tmp_path) -> None:
+    """Issue 17.4: export and snapshot read a fresh cache with sqlite3 alone (no SQLAlchemy
+    import); a changed data folder or a new revision is never answered from the cache."""
+    import json
+    import subprocess
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo.store import load_store_dataset
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    assert read_placed(settings, gazetteer) is None  # no store yet (and none is made)
+    assert not list((tmp_path / "cache").glob("store-*"))
+    first = load_store_dataset(settings, gazetteer)
+    cached = read_placed(settings, gazetteer)
+    assert cached is not None and cached.memo == {}
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(cached, name), getattr(first, name))
+    code = (
+        "import json, sys; from pathlib import Path; from geo.cli import load_data; "
+        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
+        f"s = Settings(data_dir=Path({str(folder)!r}), "
+        f"cache_dir=Path({str(settings.cache_dir)!r})); "
+        "ds = load_data(s, Gazetteer.load(Settings.from_env())); "
+        "print(json.dumps([len(ds.events), 'sqlalchemy' in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
+    assert json.loads(done.stdout) == [len(first.events), False]
+    with (folder / "events.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")  # the same records, but the folder changed: the store imports it
+    assert read_placed(settings, gazetteer) is None
+    load_store_dataset(settings, gazetteer)  # imported again: a new revision and its cache
+    assert read_placed(settings, gazetteer) is not None
+    assert read_placed(settings.with_(database_url=settings.store_url()), gazetteer) is None
+
+
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     from fakes import FakeGazetteer
 
