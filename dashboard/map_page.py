@@ -204,11 +204,11 @@ def article_spans(
     }
 
 
-# Two entries: the day shown (a rerun on that day, a layer switched or the map moved, finds it)
-# and the next day, whose layer the map is sent ahead (day_steps), so the step to it finds its
-# frames. A cumulative view at 100k events holds ~40 MB of frames; eight entries pushed the
-# server well past 1 GB, and the day before is not asked for again on a step forward.
-@st.cache_resource(show_spinner=False, max_entries=2)
+# One entry: the next day's, whose layer the map is sent ahead (day_steps), so the step to it
+# finds its frames. A cumulative view at 100k events holds ~40 MB of frames; eight entries
+# pushed the server well past 1 GB, and two took it to 1,041 MB (1,018 MB with one), so a
+# rerun on the same day (a layer switched, the map moved) queries its frames again.
+@st.cache_resource(show_spinner=False, max_entries=1)
 def day_frames(
     settings: Settings,
     dataset_key: tuple,
