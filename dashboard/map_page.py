@@ -31,7 +31,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import _stfolium, assets, desk, feed  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
-from dashboard.resources import get_store  # noqa: E402
+from dashboard.resources import fill_store_apart, get_store  # noqa: E402
 from geo import export  # noqa: E402
 from geo.cli import load_data  # noqa: E402
 from geo.config import Settings  # noqa: E402
@@ -89,6 +89,7 @@ def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
     import or decision)."""
     gazetteer = get_gazetteer(settings, signature)
     store = get_store(settings)
+    fill_store_apart(settings, store)
     ds = load_data(settings, gazetteer, store=store)
     ds = desk.with_review_origin(ds, get_reviews(settings, revision))
     release_freed_memory()

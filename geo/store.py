@@ -181,12 +181,15 @@ class Store:
     ) -> None:
         """Import the data folder if the store was never filled (or, ``follow``, it changed);
         ``gazetteer``: place the records as they are imported (import_dataset)."""
-        if not folder.is_dir():
-            return
-        if self.meta("filled_from") is None or (
-            follow and self.meta("filled_fingerprint") != dataset_fingerprint(folder)
-        ):
+        if self.needs_fill(folder, follow=follow):
             self.import_dataset(folder, max_bytes=max_bytes, gazetteer=gazetteer)
+
+    def needs_fill(self, folder: Path, *, follow: bool) -> bool:
+        """Whether ``fill`` would import the data folder now."""
+        return folder.is_dir() and (
+            self.meta("filled_from") is None
+            or (follow and self.meta("filled_fingerprint") != dataset_fingerprint(folder))
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -572,13 +575,24 @@ def load_store_dataset(
     if store is None:
         with Store.open(settings, fill=False) as opened:
             return load_store_dataset(settings, gazetteer, strict=strict, store=opened)
+    fill_store(settings, store, gazetteer)
+    return _placed_dataset(settings, gazetteer, store, strict=strict)
+
+
+def fill_store(settings: Settings, store: Store, gazetteer: Any) -> None:
+    """Fill the store from the data folder on first use (or, with the default SQLite store,
+    when the folder changed), placing the records with ``gazetteer``."""
     store.fill(
         Path(settings.data_dir),
-        follow=not settings.database_url.strip(),
+        follow=store_follows_folder(settings),
         max_bytes=settings.max_data_bytes,
         gazetteer=gazetteer,
     )
-    return _placed_dataset(settings, gazetteer, store, strict=strict)
+
+
+def store_follows_folder(settings: Settings) -> bool:
+    """The default store (no database URL) is refilled when the data folder changes."""
+    return not settings.database_url.strip()
 
 
 # What a stored placement depends on besides the gazetteer's index: the code that places.
