@@ -529,9 +529,11 @@ class DaySteps(DataElement):
     fwd.disabled = nav.day >= nav.last;
   }
   function report(extra) {
-    var g = window.__GLOBAL_DATA__ || {};
-    var data = Object.assign({}, g.previous_data || {}, extra,
-      {cm_nonce: String(Date.now()) + ":" + Math.random()});
+    var g = window.__GLOBAL_DATA__ || {}, data = {};
+    Object.keys(g.previous_data || {}).forEach(function (k) {  // the view, not an old step
+      if (k.indexOf("cm_") !== 0) { data[k] = g.previous_data[k]; }
+    });
+    Object.assign(data, extra, {cm_nonce: String(Date.now()) + ":" + Math.random()});
     g.previous_data = data;
     if (window.Streamlit) { window.Streamlit.setComponentValue(data); }
   }

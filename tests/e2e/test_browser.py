@@ -228,15 +228,25 @@ def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app
 
 def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
     """If the map lacks the layer the page tells it to show (its frame was rebuilt), it says
-    so, and the page sends its layers again."""
-    page.goto(f"{app_url}/?date=2022-01-06")
+    so, and the page sends its layers again, for the day shown (not the day of an earlier step
+    on the map)."""
+    page.goto(f"{app_url}/?date=2022-01-05")
     on_map(page)
     idle(page)
     body = page.frame_locator(MAP_FRAME).locator("body")
+    body.locator(".cm-step-forward").click()  # the map's own step: to 6 January
+    page.wait_for_url("**date=2022-01-06**", timeout=30_000)
+    idle(page)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # then the slider: to 7 January
+    page.wait_for_url("**date=2022-01-07**", timeout=30_000)
+    idle(page)
     key = body.evaluate("() => window.cmDays.shown()")
+    assert key.endswith(":2022-01-07"), key
     waiting = body.evaluate(
         """() => {
-          window.cmDays.show('lost:2022-01-06', {prefix: 'lost', day: '2022-01-06',
+          window.cmDays.show('lost:2022-01-07', {prefix: 'lost', day: '2022-01-07',
             first: '2022-01-01', last: '2022-01-20', window: 1});
           return document.querySelector('.leaflet-container').classList.contains('cm-waiting');
         }"""
@@ -255,6 +265,7 @@ def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
     assert not body.evaluate(
         "() => document.querySelector('.leaflet-container').classList.contains('cm-waiting')"
     )
+    assert "date=2022-01-07" in page.url
 
 
 def test_cumulative_view_and_no_request_leaves_localhost(app_url, page):
