@@ -29,7 +29,7 @@ import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import _stfolium, assets, desk, feed  # noqa: E402
+from dashboard import _stfolium, ahead, assets, desk, feed  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
 from dashboard.resources import fill_store_apart, get_store  # noqa: E402
 from geo import export  # noqa: E402
@@ -205,28 +205,38 @@ def article_spans(
     }
 
 
-# One entry: the next day's, whose layer the map is sent ahead (day_steps), so the step to it
-# finds its frames. A cumulative view at 100k events holds ~40 MB of frames; eight entries
-# pushed the server well past 1 GB, and two took it to 1,041 MB (1,018 MB with one), so a
-# rerun on the same day (a layer switched, the map moved) queries its frames again.
-@st.cache_resource(show_spinner=False, max_entries=1)
 def day_frames(
-    settings: Settings,
-    dataset_key: tuple,
-    revision: str,
-    day: pd.Timestamp,
-    window: int | None,
-    filters: Filters,
-    _ds: Dataset,
+    ctx: PageContext, day: pd.Timestamp, window: int | None
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every point layer's features for a day (with each record's review history), shared
     read-only by the sessions: a rerun on the same day (a layer switched, a table page turned)
-    does not query again. ``dataset_key`` names ``_ds`` (signature, revision, identity: the
-    data set, or the empty one shown when loading failed). cache_resource: no copies."""
-    view = cmap.MapView(day, window, cmap.POINT_LAYERS, filters)
-    frames = cmap.visible_features(_ds, view)
-    reviews = get_reviews(settings, revision) if revision else {}
-    return desk.with_history(frames, reviews)
+    does not query again, and a day worked out ahead (``work_ahead``) is not worked out twice.
+    No copies: nothing changes them."""
+    return ahead.FRAMES.get(_frames_key(ctx, day, window), _frames_work(ctx, day, window))
+
+
+def _frames_key(ctx: PageContext, day: pd.Timestamp, window: int | None) -> tuple:
+    return ("frames", ctx.dataset_key, day, window, ctx.filters)
+
+
+def _frames_work(
+    ctx: PageContext,
+    day: pd.Timestamp,
+    window: int | None,
+    reviews: dict[str, RecordReview] | None = None,
+) -> Callable[[], dict[str, gpd.GeoDataFrame]]:
+    """``day_frames``' work as a plain function. Without ``reviews`` it reads them itself
+    (through Streamlit's cache), so it must then run in the script's thread."""
+    ds, filters = ctx.ds, ctx.filters
+
+    def work() -> dict[str, gpd.GeoDataFrame]:
+        known = reviews
+        if known is None:
+            known = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
+        view = cmap.MapView(day, window, cmap.POINT_LAYERS, filters)
+        return desk.with_history(cmap.visible_features(ds, view), known)
+
+    return work
 
 
 # --- page ------------------------------------------------------------------------------------
@@ -550,26 +560,49 @@ def figures_html(dataset_key: tuple, as_of: dt.date | None, _ds: Dataset) -> str
     return cmap.figure_html(national_figures(_ds, as_of))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
 def day_layer_script(
-    dataset_key: tuple,
+    ctx: PageContext,
     view: cmap.MapView,
-    news_on: bool,
-    _ds: Dataset,
-    _boundaries: gpd.GeoDataFrame | None,
-    _frames: dict[str, gpd.GeoDataFrame],
-    _news: list | None,
+    frames: dict[str, gpd.GeoDataFrame] | None,
+    news: list | None,
 ) -> tuple[str, dict[str, bool], int]:
     """The day layer (a function that builds it, for ``DaySteps``), which layers are grid
     cells, and how many regions are shaded.
 
-    Cached per view: a rerun on the same day (the map reporting where it was moved, a table
-    page turned) sends the same script without building it again. ``dataset_key`` names
-    ``_ds`` and ``_boundaries``; ``_frames`` and ``_news`` follow from the view and the day."""
-    day_layer = cmap.day_feature_group(_ds, view, _boundaries, frames=_frames)
-    if news_on and _news is not None:
-        desk.add_news_layer(day_layer.group, desk.news_symbols(_news))
-    return cmap.day_layer_definition(day_layer.group), day_layer.aggregated, day_layer.shaded
+    Kept per view: a rerun on the same day (the map reporting where it was moved, a table
+    page turned) sends the same script without building it again. ``frames`` (None: the
+    day's, from ``day_frames``) and ``news`` (None: no news layer) follow from the view."""
+    key = _layer_key(ctx, view, news is not None)
+    return ahead.DAY_LAYERS.get(key, _layer_work(ctx, view, frames, news))
+
+
+def _layer_key(ctx: PageContext, view: cmap.MapView, news_on: bool) -> tuple:
+    return ("layer", ctx.dataset_key, view, news_on)
+
+
+def _layer_work(
+    ctx: PageContext,
+    view: cmap.MapView,
+    frames: dict[str, gpd.GeoDataFrame] | None,
+    news: list | None,
+    reviews: dict[str, RecordReview] | None = None,
+) -> Callable[[], tuple[str, dict[str, bool], int]]:
+    """``day_layer_script``'s work as a plain function: in the background thread, with the
+    ``reviews`` for the frames (see ``_frames_work``) unless ``frames`` are given."""
+    ds, boundaries = ctx.ds, ctx.boundaries
+    frames_work = None if frames is not None else _frames_work(ctx, view.day, view.window, reviews)
+
+    def work() -> tuple[str, dict[str, bool], int]:
+        shown = frames
+        if shown is None:
+            day = ahead.FRAMES.get(_frames_key(ctx, view.day, view.window), frames_work)
+            shown = {layer: day[layer] for layer in view.layers if layer in day}
+        day_layer = cmap.day_feature_group(ds, view, boundaries, frames=shown)
+        if news is not None:
+            desk.add_news_layer(day_layer.group, desk.news_symbols(news))
+        return cmap.day_layer_definition(day_layer.group), day_layer.aggregated, day_layer.shaded
+
+    return work
 
 
 MAP_KEY = "map"
@@ -625,14 +658,39 @@ def _neighbour_layer(
     ctx: PageContext, view: cmap.MapView, news_on: bool
 ) -> tuple[str, dict[str, bool], int]:
     """The day layer of a neighbouring day (its frames are kept for the step to it)."""
-    frames = day_frames(
-        ctx.settings, ctx.dataset_key, ctx.revision, view.day, view.window, ctx.filters, ctx.ds
-    )
-    frames = {layer: frames[layer] for layer in view.layers if layer in frames}
     news = None
-    if news_on and ctx.revision:
-        news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
-    return day_layer_script(ctx.dataset_key, view, news_on, ctx.ds, ctx.boundaries, frames, news)
+    if news_on:  # as the day shown: no store, no news
+        news = []
+        if ctx.revision:
+            news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
+    return day_layer_script(ctx, view, None, news)
+
+
+def _day_after(ctx: PageContext, day: dt.date) -> dt.date:
+    """The day a step forward goes to (Play goes round to the first day)."""
+    return cmap.next_day(day, ctx.first, ctx.last) if ctx.playing else day + dt.timedelta(1)
+
+
+def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
+    """When a run is done: build, in the background, the layer that the next step will send
+    ahead (the day after the next one; after a step back, the day before the previous one),
+    so that step's rerun finds it ready. With the news layer on, the layer needs the news of
+    that day from the store, and it is built in the step, as before."""
+    if news_on:
+        return
+    day = view.day.date()
+    days = [_day_after(ctx, _day_after(ctx, day))]
+    if st.session_state.get("_stepped_back"):
+        days.append(day - dt.timedelta(days=2))
+    views = [
+        dataclasses.replace(view, day=pd.Timestamp(d)) for d in days if ctx.first <= d <= ctx.last
+    ]
+    views = [v for v in views if _layer_key(ctx, v, False) not in ahead.DAY_LAYERS]
+    if not views:
+        return
+    reviews = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
+    for v in views:
+        ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), _layer_work(ctx, v, None, None, reviews))
 
 
 def day_steps(
@@ -650,12 +708,9 @@ def day_steps(
     sent = st.session_state.get(SENT_KEY)
     if not sent or sent["map"] != map_id:
         sent = st.session_state[SENT_KEY] = {"map": map_id, "keys": []}
-    shown, aggregated, shaded = day_layer_script(
-        ctx.dataset_key, view, news_on, ctx.ds, ctx.boundaries, frames, news
-    )
+    shown, aggregated, shaded = day_layer_script(ctx, view, frames, news)
     key = f"{prefix}:{day.isoformat()}"
-    after = cmap.next_day(day, ctx.first, ctx.last) if ctx.playing else day + dt.timedelta(1)
-    neighbours = [after]
+    neighbours = [_day_after(ctx, day)]
     if st.session_state.get("_stepped_back"):
         neighbours.append(day - dt.timedelta(days=1))
     definitions = {} if key in sent["keys"] else {key: shown}
@@ -1065,9 +1120,7 @@ def day_view(ctx: PageContext) -> None:
         day_value, mode=ctx.mode, days=ctx.days, filters=ctx.filters, shading=ctx.shading
     )
     dataset_key = ctx.dataset_key
-    all_frames = day_frames(
-        ctx.settings, dataset_key, ctx.revision, view.day, view.window, ctx.filters, ctx.ds
-    )
+    all_frames = day_frames(ctx, view.day, view.window)
     layers, news_on, news = layer_toggles(ctx, view, all_frames)
     view = cmap.MapView.of(
         day_value,
@@ -1083,6 +1136,7 @@ def day_view(ctx: PageContext) -> None:
     table(view, frames, dataset_key)
     downloads(ctx, view, frames)
     articles(ctx, view, frames)
+    work_ahead(ctx, view, news_on)
 
 
 def main() -> None:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import ahead
 from dashboard import map as cmap
 from dashboard.synthetic import write_dataset
 from geo.config import PROJECT_ROOT
+from geo.errors import GeoError
 
 APP = str(PROJECT_ROOT / "dashboard" / "app.py")
 
@@ -180,6 +183,53 @@ def test_each_day_layer_is_sent_once_with_the_next_day_ahead(env):
     other = DEFINED.findall(str(folium_args(at)["feature_group"]))
     assert [k.rsplit(":", 1)[1] for k, _ in other] == ["2022-01-06", "2022-01-07"]
     assert not {k for k, _ in other} & {k for k, _ in first + step}
+
+
+def test_a_memo_works_each_key_out_once_ahead_or_at_once():
+    calls: list[str] = []
+    release = threading.Event()
+
+    def work(value: str, wait: bool = False):
+        def compute() -> str:
+            if wait:
+                release.wait(10)
+            calls.append(value)
+            return value
+
+        return compute
+
+    memo = ahead.Memo(size=2)
+    memo.ahead("a", work("a", wait=True))  # worked out in the background thread
+    assert "a" in memo
+    release.set()
+    assert memo.get("a", work("never")) == "a"  # waits for it, then kept
+    assert memo.get("a", work("never")) == "a"
+    assert memo.get("b", work("b")) == "b"  # not kept: worked out here
+    memo.ahead("b", work("never"))  # kept already: nothing to do
+    memo.get("c", work("c"))
+    assert "a" not in memo and len(memo) == 2  # the oldest went
+    assert calls == ["a", "b", "c"]
+
+    def broken() -> str:
+        raise GeoError("events.csv, row 3, field date: not a date")
+
+    memo.ahead("d", broken)
+    with pytest.raises(GeoError, match="row 3"):  # the one who asks gets the error
+        memo.get("d", broken)
+    assert "d" not in memo  # and it is not kept: the next ask works it out again
+
+
+def test_a_step_finds_the_layer_it_sends_ahead_built(env):
+    """When a run is done, the layer the next step sends ahead (the day after next) is built
+    in the background (map_page.work_ahead), so that step's rerun does not wait for it."""
+    at = run({"date": "2022-01-05"})
+    keys = [k[2].day.date() for k in list(ahead.DAY_LAYERS._entries)]
+    assert dt.date(2022, 1, 7) in keys  # the day after next, built ahead
+    at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
+    step = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    assert [k.rsplit(":", 1)[1] for k, _ in step] == ["2022-01-07"]  # the one built ahead
+    keys = [k[2].day.date() for k in list(ahead.DAY_LAYERS._entries)]
+    assert dt.date(2022, 1, 8) in keys
 
 
 def test_modes_show_more_days(env, synthetic_dir):

@@ -125,7 +125,7 @@ def test_geo_imports_neither_the_dashboard_nor_streamlit() -> None:
 
 # The dashboard's map modules, bottom-up (app.py, the Streamlit script, sits above them all).
 DASHBOARD_LAYERS = (
-    ("assets", "view", "markup"),
+    ("ahead", "assets", "view", "markup"),
     ("shaping", "feed"),
     ("leaflet", "desk"),
     ("map",),
