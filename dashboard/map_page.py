@@ -461,7 +461,9 @@ def layer_toggles(
     ctx: PageContext, view: cmap.MapView, all_frames: dict[str, gpd.GeoDataFrame]
 ) -> tuple[list[str], bool, list]:
     """The layer switches with the day's counts, and "In the news": (layers, news on, news)."""
-    counts = cmap.counts_by_layer(all_frames)
+    counts = ahead.COUNTS.get(
+        _frames_key(ctx, view.day, view.window), lambda: cmap.counts_by_layer(all_frames)
+    )
     # Its captions have one fixed height (PAGE_CSS), so a longer count on some day does not
     # push the map down (issue 15: the map jumped 23 px on 9-14 January).
     layer_cols = st.container(key="layer_row").columns(len(cmap.POINT_LAYERS) + 1)
@@ -691,6 +693,15 @@ def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
     reviews = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
     for v in views:
         ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), _layer_work(ctx, v, None, None, reviews))
+        # the step to that day shows its feed and its counts too (its frames: built just above)
+        ahead.FEEDS.ahead(_feed_key(ctx, v.day.date(), v.window), _feed_work(ctx, v))
+        frames_key = _frames_key(ctx, v.day, v.window)
+        frames_work = _frames_work(ctx, v.day, v.window, reviews)
+        ahead.COUNTS.ahead(frames_key, functools.partial(_counts, frames_key, frames_work))
+
+
+def _counts(frames_key: tuple, frames_work: Callable[[], dict]) -> dict[str, dict[str, int]]:
+    return cmap.counts_by_layer(ahead.FRAMES.get(frames_key, frames_work))
 
 
 def day_steps(
@@ -773,27 +784,36 @@ def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
     """The day's feed: every event and state change of the day (or the window; the day only
     in the cumulative mode), national ones included, whatever layers are on; a click on a
     line flies the map to it in the browser."""
-    window = 1 if view.window is None else view.window
-    html = feed_page(ctx.dataset_key, view.day.date(), window, ctx.filters, ctx.ds)
+    html = ahead.FEEDS.get(_feed_key(ctx, view.day.date(), view.window), _feed_work(ctx, view))
     st.subheader("The day")
     # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
     st.iframe(html, height=feed.FEED_HEIGHT_PX)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def feed_page(dataset_key: tuple, day: dt.date, window: int, filters: Filters, _ds: Dataset) -> str:
-    """The feed's page for a day or window (a rerun on the same day, when the map reports
-    where it was moved, sends the same page without building it again)."""
-    frame = day_feed(_ds, day, window=window, filters=filters)
-    shown, total = feed.feed_items(frame, limit=feed.MAX_ITEMS)
-    if window == 1:
-        period = f"{day:%a %d %B %Y}"
-    else:
-        period = f"{day - dt.timedelta(days=window - 1):%d %b} to {day:%d %b %Y}"
-    heading = f"{period} · {total:,} item{'' if total == 1 else 's'}"
-    if total > len(shown):
-        heading += f" (the first {len(shown):,}; the table has them all)"
-    return feed.feed_html(shown, heading=heading, show_day=window > 1)
+def _feed_key(ctx: PageContext, day: dt.date, window: int | None) -> tuple:
+    return ("feed", ctx.dataset_key, day, 1 if window is None else window, ctx.filters)
+
+
+def _feed_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
+    """The feed's page for the view's day or window (a plain function: it may be built ahead,
+    and a rerun on the same day, when the map reports where it was moved, sends the same page
+    without building it again)."""
+    day, window = view.day.date(), 1 if view.window is None else view.window
+    ds, filters = ctx.ds, ctx.filters
+
+    def work() -> str:
+        frame = day_feed(ds, day, window=window, filters=filters)
+        shown, total = feed.feed_items(frame, limit=feed.MAX_ITEMS)
+        if window == 1:
+            period = f"{day:%a %d %B %Y}"
+        else:
+            period = f"{day - dt.timedelta(days=window - 1):%d %b} to {day:%d %b %Y}"
+        heading = f"{period} · {total:,} item{'' if total == 1 else 's'}"
+        if total > len(shown):
+            heading += f" (the first {len(shown):,}; the table has them all)"
+        return feed.feed_html(shown, heading=heading, show_day=window > 1)
+
+    return work
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
