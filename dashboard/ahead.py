@@ -99,9 +99,10 @@ class Memo(Generic[T]):
 # FRAMES: the day shown, the next day (its layer is sent ahead) and the day after it (built
 # ahead when a run is done), so the steps to them find their frames. A cumulative view at 100k
 # events holds ~40 MB of frames; eight entries pushed the server well past 1 GB.
-# DAY_LAYERS: the map's day layers (scripts) built lately; FEEDS: the day's feed pages;
+# DAY_LAYERS: the map's day layers (scripts) built lately; PANELS: the day panels (the feed
+# and the national figures beside the map);
 # COUNTS: each layer's counts under its switch (by the frames' key).
 FRAMES: Memo = Memo(size=3)
 DAY_LAYERS: Memo = Memo(size=8)
-FEEDS: Memo = Memo(size=8)
+PANELS: Memo = Memo(size=8)
 COUNTS: Memo = Memo(size=3)

@@ -5,6 +5,11 @@ It is what a briefer reads aloud. Clicking a line flies the map to the record an
 popup; that happens in the browser (the feed's frame reaches the map's frame on the same
 page), so it costs no rerun. National records have no point: clicking one only marks it.
 
+The feed and the national figures sit in one frame beside the map, the day panel
+(``PANEL_PAGE``), which stays the same page from one step to the next: the map fills it with
+the day's ``day_panel_html``, sent with that day's layer (``dashboard.leaflet.DaySteps``), so
+a step on the map's own buttons changes map, feed and figures at once.
+
 Every text from data is escaped (``markup.esc``) and links are http(s) only.
 """
 
@@ -16,11 +21,11 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.markup import counts_html, esc
+from dashboard.markup import FIGURE_CSS, counts_html, esc
 from geo.csvrows import parse_sources
 from geo.symbology import LAYER_STYLES, STATUS_COLOURS, STATUS_LABELS
 
-FEED_HEIGHT_PX = 360
+PANEL_HEIGHT_PX = 620  # the map's height: the panel stands beside it
 MAX_ITEMS = 120  # more than a briefer reads out; the rest is in the table (and each line is
 # sent and laid out again on every slider step)
 DESCRIPTION_CHARS = 120
@@ -177,16 +182,25 @@ def _first_source_html(cell: str) -> str:
 
 
 def feed_html(items: list[FeedItem], *, heading: str, show_day: bool = False) -> str:
-    """The feed as a small page for ``st.iframe``: a scrolling list whose lines
-    fly the map (in the sibling frame that holds ``window.map``) to their record.
-    ``show_day`` prints each line's day (a window of several days)."""
+    """The feed's part of the day panel: a heading (``heading``, escaped here) and a
+    scrolling list whose lines fly the map to their record. ``show_day`` prints each line's
+    day (a window of several days)."""
     if not items:
         rows = '<p class="cf-none">Nothing reported on this day.</p>'
     else:
         rows = "".join(_row_html(item, show_day) for item in items)
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>{FEED_CSS}</style></head>
-<body><div class="cf-head">{esc(heading)}</div><ol class="cf-list">{rows}</ol>
-<script>{FEED_JS}</script></body></html>"""
+    return f'<div class="cf-head">{esc(heading)}</div><ol class="cf-list">{rows}</ol>'
+
+
+def day_panel_html(feed: str, figures_caption: str, figures: str) -> str:
+    """The day panel's content: the feed (``feed_html``), then the national figures
+    (``figures``: already escaped HTML, ``markup.figure_html``; ``figures_caption`` is
+    escaped here)."""
+    return (
+        f'<h3 class="cf-title">The day</h3><div class="cf-feed">{feed}</div>'
+        f'<h3 class="cf-title">National figures</h3>'
+        f'<p class="cf-caption">{esc(figures_caption)}</p><div class="cf-figures">{figures}</div>'
+    )
 
 
 def _row_html(item: FeedItem, show_day: bool) -> str:
@@ -209,6 +223,14 @@ def _row_html(item: FeedItem, show_day: bool) -> str:
 
 FEED_CSS = """
 body { margin: 0; font: 13px/1.35 "Source Sans Pro", "DejaVu Sans", sans-serif; color: #222; }
+.cf-title { font-size: 1.05rem; font-weight: 600; margin: 0 0 4px 2px; color: #31333f; }
+.cf-title + .cf-feed { margin-bottom: 10px; }
+.cf-feed { max-height: 330px; overflow-y: auto; }
+.cf-caption { color: #666; font-size: 12px; margin: 0 0 4px 2px; }
+.cf-figures { font-size: 13px; }
+.cf-waiting #cf-panel { opacity: 0.45; transition: opacity 0.2s; }
+.cm-history { font-size: 0.78rem; color: #444; margin-top: 4px; }
+.cm-history li { margin: 0; }
 .cf-head { font-weight: 600; color: #555; font-size: 12px; margin: 0 0 4px 2px; }
 .cf-list { list-style: none; margin: 0; padding: 0; }
 .cf-item { padding: 4px 4px 5px 4px; border-bottom: 1px solid #eee; cursor: pointer; }
@@ -228,9 +250,12 @@ body { margin: 0; font: 13px/1.35 "Source Sans Pro", "DejaVu Sans", sans-serif; 
 .cf-none { color: #666; }
 """
 
-# Finds the Leaflet map in a sibling frame (st_folium's), flies to the record and opens the
-# popup that names it (data-id in the popup), else the symbol nearest to the point.
-FEED_JS = """
+# The day panel's page: the same on every step (so the frame is never reloaded); the map's
+# frame fills it (window.cmPanel.show) and it asks the map for the day when it loads itself.
+# A click on a line finds the Leaflet map in the sibling frame (st_folium's), flies to the
+# record and opens the popup that names it (data-id in the popup), else the symbol nearest
+# to the point.
+PANEL_JS = """
 function cfMap() {
   for (const f of window.parent.document.querySelectorAll("iframe")) {
     try { if (f.contentWindow && f.contentWindow.map && f.contentWindow.L) return f.contentWindow; }
@@ -266,8 +291,31 @@ function cfFocus(el) {
   w.map.flyTo([lat, lon], zoom, {duration: 0.6});
   setTimeout(open, 1200);
 }
-document.querySelectorAll(".cf-item").forEach(el => {
-  el.addEventListener("click", e => { if (e.target.tagName !== "A") cfFocus(el); });
-  el.addEventListener("keydown", e => { if (e.key === "Enter") cfFocus(el); });
+const cfPanel = document.getElementById("cf-panel");
+cfPanel.addEventListener("click", e => {
+  const el = e.target.closest(".cf-item");
+  if (el && e.target.tagName !== "A") cfFocus(el);
 });
+cfPanel.addEventListener("keydown", e => {
+  const el = e.target.closest(".cf-item");
+  if (el && e.key === "Enter") cfFocus(el);
+});
+window.cmPanel = {
+  // html: the day's panel (built and escaped by the server); null: the day is on its way
+  show: function (html) {
+    document.body.classList.toggle("cf-waiting", html === null);
+    if (html !== null && html !== undefined) cfPanel.innerHTML = html;
+  }
+};
+(function ask(tries) {
+  const w = cfMap();
+  const html = w && w.cmDays && w.cmDays.panel();
+  if (html) { window.cmPanel.show(html); return; }
+  if (tries > 0) setTimeout(() => ask(tries - 1), 250);
+})(40);
 """
+
+PANEL_PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<style>{FEED_CSS}{FIGURE_CSS}</style></head>
+<body><div id="cf-panel"><p class="cf-none">Loading the day…</p></div>
+<script>{PANEL_JS}</script></body></html>"""

@@ -460,9 +460,12 @@ class DaySteps(DataElement):
     A slider step used to wait for the server (a Streamlit rerun) before the map changed.
     Now each step's script (``day_steps_script``) *defines* day layers by key, the day shown
     and its neighbours (a layer is sent once per session, then shown from here), and *shows*
-    one. The buttons show the neighbouring day's layer at once when it is here, then tell the
-    page (the component's value: ``cm_day``), whose rerun brings the slider, the feed, the
-    figures and the next neighbour along. A key the page thought was here but is not (the map
+    one. Each layer comes with its day panel (the feed and the national figures, HTML built
+    and escaped by the server: ``dashboard.feed.day_panel_html``), which the map puts into
+    the panel's frame beside it (``window.cmPanel``) when it shows the day. The buttons show
+    the neighbouring day's layer and panel at once when they are here, then tell the page
+    (the component's value: ``cm_day``), whose rerun brings the slider, the counts, the
+    timeline and the next neighbour along. A key the page thought was here but is not (the map
     was rebuilt) is asked for again (``cm_missing``).
 
     Keys are ``prefix:YYYY-MM-DD`` (the prefix names the data set and every choice but the
@@ -474,7 +477,8 @@ class DaySteps(DataElement):
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
-  var defs = {}, built = {}, order = [], shown = null, nav = null, limit = {{ this.limit }};
+  var defs = {}, panels = {}, built = {}, order = [], shown = null, nav = null;
+  var limit = {{ this.limit }};
   var DAY_MS = 86400000;
   function keep(key) {
     var i = order.indexOf(key);
@@ -484,6 +488,7 @@ class DaySteps(DataElement):
       if (shown && order[j] === shown.key) { j++; continue; }
       var old = order.splice(j, 1)[0];
       delete defs[old];
+      delete panels[old];
       delete built[old];
     }
   }
@@ -537,8 +542,23 @@ class DaySteps(DataElement):
     g.previous_data = data;
     if (window.Streamlit) { window.Streamlit.setComponentValue(data); }
   }
+  var panelWaits = false;
+  function toPanel(html) {  // null: the day is on its way (the panel fades)
+    panelWaits = html === null;
+    var frames = window.parent.document.querySelectorAll("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      try {
+        var w = frames[i].contentWindow;
+        if (w && w.cmPanel) { w.cmPanel.show(html); }
+      } catch (e) { /* another origin: not ours */ }
+    }
+  }
   function put(key) {
-    if (shown && shown.key === key) { keep(key); return true; }
+    if (shown && shown.key === key) {
+      keep(key);
+      if (panelWaits) { toPanel(panels[key] || null); }
+      return true;
+    }
     var g = built[key];
     if (!g) {
       if (!defs[key]) { return false; }
@@ -548,6 +568,7 @@ class DaySteps(DataElement):
     map.addLayer(g);
     shown = {key: key, group: g};
     keep(key);
+    toPanel(panels[key] || null);
     if (window.cmSpreadDay) { window.cmSpreadDay(g); }
     return true;
   }
@@ -558,18 +579,21 @@ class DaySteps(DataElement):
     nav = Object.assign({}, nav, {day: day});
     draw();
     // at once when this day's layer is here; else the old one fades until the page sends it
-    map.getContainer().classList.toggle("cm-waiting", !put(nav.prefix + ":" + day));
+    var here = put(nav.prefix + ":" + day);
+    map.getContainer().classList.toggle("cm-waiting", !here);
+    if (!here) { toPanel(null); }
     report({cm_day: day});
   }
   window.cmDays = {
-    define: function (key, build) { defs[key] = build; keep(key); },
+    define: function (key, build, panel) { defs[key] = build; panels[key] = panel; keep(key); },
     show: function (key, n) {
       nav = n;
       draw();
       var here = put(key);
       map.getContainer().classList.toggle("cm-waiting", !here);
-      if (!here) { report({cm_missing: key}); }
+      if (!here) { toPanel(null); report({cm_missing: key}); }
     },
+    panel: function () { return shown ? panels[shown.key] || null : null; },
     shown: function () { return shown ? shown.key : null; },
     group: function () { return shown ? shown.group : null; }
   };
@@ -603,13 +627,19 @@ def day_layer_definition(group: folium.FeatureGroup) -> str:
     return "\n".join(parts)
 
 
-def day_steps_script(definitions: Mapping[str, str], key: str, nav: Mapping[str, Any]) -> str:
+def day_steps_script(
+    definitions: Mapping[str, tuple[str, str]], key: str, nav: Mapping[str, Any]
+) -> str:
     """A step's script for the mounted map (streamlit-folium's ``feature_group``): define the
-    day layers the browser does not have yet (``day_layer_definition``), then show ``key``.
+    day layers the browser does not have yet, each a (``day_layer_definition``, day panel
+    HTML) pair, then show ``key``.
     ``nav`` tells the map's buttons where they are: prefix, day, first, last, window (ISO
     days; window None for everything up to the day). The layers stay out of
     ``window.feature_group``, which streamlit-folium empties before each step."""
-    parts = [f"window.cmDays.define({js_json(k)}, {d});" for k, d in definitions.items()]
+    parts = [
+        f"window.cmDays.define({js_json(k)}, {build}, {js_json(panel)});"
+        for k, (build, panel) in definitions.items()
+    ]
     parts.append(f"window.cmDays.show({js_json(key)}, {js_json(dict(nav))});")
     parts.append("window.feature_group = [];")
     return "\n".join(parts)

@@ -545,21 +545,15 @@ def map_and_figures(
             notes.append(f"{shaded} regions shaded by events")
         st.caption(" · ".join(notes))
     with side_col:
-        day = view.day.date()
-        day_feed_panel(ctx, view)
-        st.subheader("National figures")
-        st.caption(f"As reported by {day:%d %B %Y}")
-        html = figures_html(ctx.dataset_key, figures_as_of(ctx.ds, day), ctx.ds)
-        st.markdown(html, unsafe_allow_html=True)
+        # the day panel: the feed and the national figures, filled by the map (day_panel)
+        st.iframe(feed.PANEL_PAGE, height=feed.PANEL_HEIGHT_PX)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def figures_html(dataset_key: tuple, as_of: dt.date | None, _ds: Dataset) -> str:
-    """The national figures as reported by ``as_of`` (``figures_as_of``; ``dataset_key``
-    names ``_ds``)."""
+def figures_html(ds: Dataset, as_of: dt.date | None) -> str:
+    """The national figures as reported by ``as_of`` (``figures_as_of``)."""
     if as_of is None:  # nothing reported yet
-        return cmap.figure_html(_ds.figures.iloc[:0])
-    return cmap.figure_html(national_figures(_ds, as_of))
+        return cmap.figure_html(ds.figures.iloc[:0])
+    return cmap.figure_html(national_figures(ds, as_of))
 
 
 def day_layer_script(
@@ -693,8 +687,8 @@ def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
     reviews = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
     for v in views:
         ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), _layer_work(ctx, v, None, None, reviews))
-        # the step to that day shows its feed and its counts too (its frames: built just above)
-        ahead.FEEDS.ahead(_feed_key(ctx, v.day.date(), v.window), _feed_work(ctx, v))
+        # the step to that day shows its panel and its counts too (its frames: built above)
+        ahead.PANELS.ahead(_panel_key(ctx, v), _panel_work(ctx, v))
         frames_key = _frames_key(ctx, v.day, v.window)
         frames_work = _frames_work(ctx, v.day, v.window, reviews)
         ahead.COUNTS.ahead(frames_key, functools.partial(_counts, frames_key, frames_work))
@@ -724,13 +718,14 @@ def day_steps(
     neighbours = [_day_after(ctx, day)]
     if st.session_state.get("_stepped_back"):
         neighbours.append(day - dt.timedelta(days=1))
-    definitions = {} if key in sent["keys"] else {key: shown}
+    definitions = {} if key in sent["keys"] else {key: (shown, day_panel(ctx, view))}
     for other in neighbours:
         other_key = f"{prefix}:{other.isoformat()}"
         known = other_key in sent["keys"] or other_key in definitions
         if ctx.first <= other <= ctx.last and not known:
             other_view = dataclasses.replace(view, day=pd.Timestamp(other))
-            definitions[other_key] = _neighbour_layer(ctx, other_view, news_on)[0]
+            layer = _neighbour_layer(ctx, other_view, news_on)[0]
+            definitions[other_key] = (layer, day_panel(ctx, other_view))
     sent["keys"] = [k for k in sent["keys"] if k not in definitions] + list(definitions)
     del sent["keys"][:-SENT_REMEMBERED]
     nav = {
@@ -780,24 +775,21 @@ def keep_map_view(seen: dict | None) -> None:
     st.query_params["lon"] = f"{lon:.4f}"
 
 
-def day_feed_panel(ctx: PageContext, view: cmap.MapView) -> None:
-    """The day's feed: every event and state change of the day (or the window; the day only
-    in the cumulative mode), national ones included, whatever layers are on; a click on a
-    line flies the map to it in the browser."""
-    html = ahead.FEEDS.get(_feed_key(ctx, view.day.date(), view.window), _feed_work(ctx, view))
-    st.subheader("The day")
-    # every text in it is escaped (dashboard.feed); its script only reaches the map's frame
-    st.iframe(html, height=feed.FEED_HEIGHT_PX)
+def day_panel(ctx: PageContext, view: cmap.MapView) -> str:
+    """The day panel's content for the view's day (sent with its layer, see ``day_steps``):
+    the day's feed, every event and state change of the day (or the window; the day only in
+    the cumulative mode), national ones included, whatever layers are on (a click on a line
+    flies the map to it in the browser); then the national figures as reported by that day."""
+    return ahead.PANELS.get(_panel_key(ctx, view), _panel_work(ctx, view))
 
 
-def _feed_key(ctx: PageContext, day: dt.date, window: int | None) -> tuple:
-    return ("feed", ctx.dataset_key, day, 1 if window is None else window, ctx.filters)
+def _panel_key(ctx: PageContext, view: cmap.MapView) -> tuple:
+    window = 1 if view.window is None else view.window
+    return ("panel", ctx.dataset_key, view.day.date(), window, ctx.filters)
 
 
-def _feed_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
-    """The feed's page for the view's day or window (a plain function: it may be built ahead,
-    and a rerun on the same day, when the map reports where it was moved, sends the same page
-    without building it again)."""
+def _panel_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
+    """``day_panel``'s work as a plain function (it may run in the background thread)."""
     day, window = view.day.date(), 1 if view.window is None else view.window
     ds, filters = ctx.ds, ctx.filters
 
@@ -811,7 +803,11 @@ def _feed_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
         heading = f"{period} · {total:,} item{'' if total == 1 else 's'}"
         if total > len(shown):
             heading += f" (the first {len(shown):,}; the table has them all)"
-        return feed.feed_html(shown, heading=heading, show_day=window > 1)
+        return feed.day_panel_html(
+            feed.feed_html(shown, heading=heading, show_day=window > 1),
+            f"As reported by {day:%d %B %Y}",
+            figures_html(ds, figures_as_of(ds, day)),
+        )
 
     return work
 

@@ -288,8 +288,8 @@ def _figure_items(rows: pd.DataFrame) -> str:
     return "".join(items)
 
 
-PAGE_CSS = """
-<style>
+# The national figures' look, in the page and in the day panel (dashboard.feed.PANEL_PAGE).
+FIGURE_CSS = """
 .cm-metric ul { margin: 0 0 0.4rem 0; padding-left: 1.1rem; }
 .cm-metric li { margin: 0; font-size: 0.9rem; }
 .cm-metric li.cm-latest .cm-value { font-size: 1.35rem; font-weight: 700; }
@@ -303,10 +303,15 @@ PAGE_CSS = """
 .cm-badge.cm-retracted { background: #c8102e; color: #fff; }
 .cm-badge.cm-uncertain { background: #f08c00; color: #fff; }
 .cm-badge.cm-official-claim { background: #1d4e89; color: #fff; }
-mark.cm-mention { background: #fff3bf; padding: 0 2px; }
-span.cm-en { color: #666; font-size: 0.85em; }
-mark.cm-hit { background: #ffd43b; font-weight: 600; padding: 0 2px; }
-.cm-article { font-size: 0.95rem; line-height: 1.5; }
-.st-key-layer_row [data-testid="stCaptionContainer"] { height: 3.85rem; overflow: hidden; }
+"""
+
+PAGE_CSS = f"""
+<style>
+{FIGURE_CSS.strip()}
+mark.cm-mention {{ background: #fff3bf; padding: 0 2px; }}
+span.cm-en {{ color: #666; font-size: 0.85em; }}
+mark.cm-hit {{ background: #ffd43b; font-weight: 600; padding: 0 2px; }}
+.cm-article {{ font-size: 0.95rem; line-height: 1.5; }}
+.st-key-layer_row [data-testid="stCaptionContainer"] {{ height: 3.85rem; overflow: hidden; }}
 </style>
 """

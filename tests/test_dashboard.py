@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ahead
+from dashboard import ahead, synthetic
 from dashboard import map as cmap
 from dashboard.synthetic import write_dataset
 from geo.config import PROJECT_ROOT
@@ -73,7 +73,8 @@ def folium_args(at: AppTest) -> dict[str, object]:
 
 
 DEFINED = re.compile(
-    r'window\.cmDays\.define\("([^"]+)", (function \(\) \{\n.*?\nreturn feature_group_\w+;\n\})\);',
+    r'window\.cmDays\.define\("([^"]+)", (function \(\) \{\n.*?\nreturn feature_group_\w+;\n\}), '
+    r'("(?:[^"\\]|\\.)*")\);',
     re.S,
 )
 
@@ -82,9 +83,18 @@ def day_layer(at: AppTest) -> str:
     """The script of the day layer the map shows after the last run. The page sends each day
     layer once per session (the map keeps it, dashboard.leaflet.DaySteps), so those sent in
     earlier runs of ``at`` are remembered here: call this after every run that matters."""
+    return _shown(at)[0]
+
+
+def day_panel(at: AppTest) -> str:
+    """The day panel (feed and national figures) sent with the day layer shown, as HTML."""
+    return json.loads(_shown(at)[1])
+
+
+def _shown(at: AppTest) -> tuple[str, str]:
     script = str(folium_args(at)["feature_group"])
     sent = at.__dict__.setdefault("_day_layers", {})
-    sent.update(DEFINED.findall(script))
+    sent.update((key, (layer, panel)) for key, layer, panel in DEFINED.findall(script))
     shown = re.search(r'window\.cmDays\.show\("([^"]+)"', script)
     assert shown, "the map's script shows no day layer"
     assert shown[1] in sent, f"the map shows {shown[1]}, which it was never sent"
@@ -174,15 +184,15 @@ def test_each_day_layer_is_sent_once_with_the_next_day_ahead(env):
     shown, and a step forward then sends only the one after that."""
     at = run({"date": "2022-01-05"})
     first = DEFINED.findall(str(folium_args(at)["feature_group"]))
-    assert [k.rsplit(":", 1)[1] for k, _ in first] == ["2022-01-05", "2022-01-06"]
+    assert [k.rsplit(":", 1)[1] for k, *_ in first] == ["2022-01-05", "2022-01-06"]
     at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
     step = DEFINED.findall(str(folium_args(at)["feature_group"]))
-    assert [k.rsplit(":", 1)[1] for k, _ in step] == ["2022-01-07"]
+    assert [k.rsplit(":", 1)[1] for k, *_ in step] == ["2022-01-07"]
     assert f'window.cmDays.show("{first[1][0]}"' in str(folium_args(at)["feature_group"])
     at.toggle(key="troops").set_value(False).run()  # another view: its own layers
     other = DEFINED.findall(str(folium_args(at)["feature_group"]))
-    assert [k.rsplit(":", 1)[1] for k, _ in other] == ["2022-01-06", "2022-01-07"]
-    assert not {k for k, _ in other} & {k for k, _ in first + step}
+    assert [k.rsplit(":", 1)[1] for k, *_ in other] == ["2022-01-06", "2022-01-07"]
+    assert not {k for k, *_ in other} & {k for k, *_ in first + step}
 
 
 def test_a_memo_works_each_key_out_once_ahead_or_at_once():
@@ -227,7 +237,7 @@ def test_a_step_finds_the_layer_it_sends_ahead_built(env):
     assert dt.date(2022, 1, 7) in keys  # the day after next, built ahead
     at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
     step = DEFINED.findall(str(folium_args(at)["feature_group"]))
-    assert [k.rsplit(":", 1)[1] for k, _ in step] == ["2022-01-07"]  # the one built ahead
+    assert [k.rsplit(":", 1)[1] for k, *_ in step] == ["2022-01-07"]  # the one built ahead
     keys = [k[2].day.date() for k in list(ahead.DAY_LAYERS._entries)]
     assert dt.date(2022, 1, 8) in keys
 
@@ -260,7 +270,7 @@ def test_the_maps_step_buttons_move_the_day(env):
     map_reports(at, cm_day="2022-01-04")
     assert at.slider(key="date").value == dt.date(2022, 1, 4)
     script = str(folium_args(at)["feature_group"])  # stepping back: the day before comes too
-    assert [k.rsplit(":", 1)[1] for k, _ in DEFINED.findall(script)] == ["2022-01-03"]
+    assert [k.rsplit(":", 1)[1] for k, *_ in DEFINED.findall(script)] == ["2022-01-03"]
     map_reports(at, cm_day="2030-01-01")  # beyond the data: the last day
     assert at.slider(key="date").value == dt.date(2022, 1, 20)  # the bundled data's last day
 
@@ -272,7 +282,7 @@ def test_a_map_that_lost_its_layers_is_sent_them_again(env):
     assert not DEFINED.findall(str(folium_args(at)["feature_group"]))  # the map has them
     map_reports(at, cm_missing="whatever:2022-01-05")
     again = DEFINED.findall(str(folium_args(at)["feature_group"]))
-    assert [k.rsplit(":", 1)[1] for k, _ in again] == ["2022-01-05", "2022-01-06"]
+    assert [k.rsplit(":", 1)[1] for k, *_ in again] == ["2022-01-05", "2022-01-06"]
 
 
 def test_layer_counts_and_toggles(env):
@@ -322,6 +332,16 @@ def test_hostile_text_is_escaped_in_map_and_articles(env):
     fg = str(folium_args(at)["feature_group"])
     assert "<script" not in fg and "<img" not in fg
     assert "<script" not in day_layer(at) and "<img" not in day_layer(at)
+    first_day = synthetic.FIRST_DAY
+    for day in range(20):  # the panel's feed: escaped wherever the hostile event falls
+        at.slider(key="date").set_value(first_day + dt.timedelta(days=day)).run()
+        panel = day_panel(at)
+        assert "<script" not in panel and "<img" not in panel
+        if "Crowd gathered" in panel:
+            assert "&lt;script&gt;" in panel or "&lt;img" in panel
+            break
+    else:
+        raise AssertionError("the hostile description is in no day's feed")
     at.selectbox(key="place").set_value("gn:1526384").run()  # Almaty
     html = " ".join(m.value for m in at.markdown)
     assert "<mark" in html and ">Almaty</mark>" in html
@@ -332,8 +352,9 @@ def test_hostile_text_is_escaped_in_map_and_articles(env):
 
 def test_national_figures_show_retractions(env):
     at = run({"date": "2022-01-12"})
-    html = " ".join(m.value for m in at.markdown)
+    html = day_panel(at)
     assert "<s>164</s>" in html and "retracted" in html
+    assert "As reported by 12 January 2022" in html
 
 
 def test_broken_data_file_names_file_and_line_and_the_map_still_shows(

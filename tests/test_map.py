@@ -447,7 +447,7 @@ def test_the_place_picker_names_each_place_once_by_what_it_is():
 def test_the_day_feed_reads_as_news_and_escapes_everything():
     import pandas as pd
 
-    from dashboard.feed import feed_html, feed_items
+    from dashboard.feed import PANEL_PAGE, day_panel_html, feed_html, feed_items
     from geo.layers import FEED_COLUMNS
 
     def row(**kw):
@@ -480,10 +480,12 @@ def test_the_day_feed_reads_as_news_and_escapes_everything():
     assert "National" in items[3].title and items[3].lat is None and items[3].detail.endswith("…")
     assert "+1" in items[0].source and "deaths 3" in items[0].detail
     html = feed_html(items, heading=f"5 January {HOSTILE}")
-    assert "<script>alert" not in html.replace("<script>function", "")
-    assert html.count("<script>") == 1 and 'data-lat="43.20000"' in html
+    assert "<script" not in html and "<img" not in html and 'data-lat="43.20000"' in html
     assert 'class="cf-item cf-national" data-id="E2"' in html
     assert "Nothing reported" in feed_html([], heading="x")
+    panel = day_panel_html(html, f"As reported by {HOSTILE}", "<b>figures</b>")
+    assert "<script" not in panel and "<b>figures</b>" in panel  # the figures come escaped
+    assert "<script" not in PANEL_PAGE.replace("<script>\nfunction cfMap", "")
 
 
 # --- symbols that never hide each other, labels that say what a group is (issue 15) ----------

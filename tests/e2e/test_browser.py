@@ -92,6 +92,15 @@ def test_map_shows_the_day_and_the_slider_moves_it(app_url, page):
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def day_panel_frame(page, timeout: float = 30):  # noqa: ANN001, ANN201
+    """The frame of the day panel beside the map (the feed and the national figures)."""
+    deadline = time.monotonic() + timeout
+    while not (frames := [f for f in page.frames if f.locator("#cf-panel").count()]):
+        assert time.monotonic() < deadline, "no day panel beside the map"
+        page.wait_for_timeout(300)
+    return frames[0]
+
+
 def test_the_days_feed_flies_the_map_to_a_record_and_opens_its_popup(app_url, page):
     """Issue 15: the day's feed beside the map, headline first; a click on a line flies the
     map to the record and opens its popup, in the browser."""
@@ -185,15 +194,17 @@ def test_a_click_on_the_timeline_moves_the_slider_to_that_day(app_url, page):
 
 def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app_url, page):
     """Issue 17: a step waited for the server before the map changed. The map's own next-day
-    button shows the next day's layer in the same click (the page sent it ahead), then the
-    page follows in one rerun of the day's fragment: the slider, the figures and the URL."""
+    button shows the next day's layer, feed and figures in the same click (the page sent them
+    ahead), then the page follows in one rerun of the day's fragment: the slider, the counts
+    and the URL."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     received: list[bytes] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda p: received.append(p)))
     page.goto(f"{app_url}/?date=2022-01-06")
     before = on_map(page)
-    page.get_by_text("As reported by 06 January 2022").wait_for(timeout=30_000)
+    panel = day_panel_frame(page)
+    panel.get_by_text("As reported by 06 January 2022").wait_for(timeout=30_000)
     idle(page)
     received.clear()
     body = page.frame_locator(MAP_FRAME).locator("body")
@@ -202,16 +213,20 @@ def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app
         """() => {
           const before = window.cmDays.shown();
           document.querySelector('.cm-step-forward').click();
-          return [before, window.cmDays.shown()];
+          const panel = [...window.parent.document.querySelectorAll('iframe')]
+            .map(f => f.contentWindow).find(w => w && w.cmPanel);
+          const text = panel.document.getElementById('cf-panel').innerText;
+          return [before, window.cmDays.shown(), text];
         }"""
     )
     assert shown[0].endswith(":2022-01-06") and shown[1].endswith(":2022-01-07"), shown
+    assert "As reported by 07 January 2022" in shown[2]  # the panel, in the same click
+    assert "Fri 07 January 2022" in shown[2]  # the feed's heading
     after = on_map(page)
     assert after["mounted"] == before["mounted"], "the map iframe was remounted"
     assert any(t.startswith("CSTO contingent") for t in after["labels"])  # troops on 7 Jan
     assert body.locator(".cm-step-day").text_content() == "Fri, 7 Jan 2022"
-    page.get_by_text("As reported by 07 January 2022").wait_for(timeout=30_000)
-    page.wait_for_url("**date=2022-01-07**", timeout=10_000)
+    page.wait_for_url("**date=2022-01-07**", timeout=30_000)
     idle(page)
     assert page.locator('[data-testid="stSliderThumbValue"]').first.text_content() == (
         "Fri 7 Jan 2022"
@@ -265,6 +280,9 @@ def test_a_map_that_lost_a_day_layer_asks_for_it_again(app_url, page):
     assert not body.evaluate(
         "() => document.querySelector('.leaflet-container').classList.contains('cm-waiting')"
     )
+    panel = day_panel_frame(page)
+    assert not panel.evaluate("() => document.body.classList.contains('cf-waiting')")
+    assert "As reported by 07 January 2022" in panel.locator("#cf-panel").inner_text()
     assert "date=2022-01-07" in page.url
 
 
