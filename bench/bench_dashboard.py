@@ -8,12 +8,15 @@ it, and the map's next-day button is clicked ``--steps`` times in each mode (thi
 last 3 days, everything up to the day). Each step measures, in the browser's own clock:
 
 - map: the click until the map shows the new day layer (at once when the map already has it:
-  the page sends the next day's layer with each step, dashboard.leaflet.DaySteps);
+  the page sends the next day's layer, with its feed and figures, with each step,
+  dashboard.leaflet.DaySteps);
 - settled: the click until the page has followed (the URL holds the new day, no "running"
   widget, no stale element) with the map updated;
 - sent: the bytes of every websocket message the browser received in that step;
 - server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
-  when the machine is shared);
+  when the machine is shared), the work it does ahead for the next step included (the layer,
+  feed and counts of the day after next, built in a background thread once the rerun is
+  done: dashboard.ahead);
 - browser CPU: the page's main-thread task time over the step (Chrome's Performance
   metrics, thread time: scripts, React, style, layout and the map's day layer), where the
   rest of a step goes.
