@@ -243,10 +243,12 @@ def _frames_work(
 #
 # A full run (arrival, or any sidebar change) loads the data and draws the sidebar and title,
 # then calls day_view, a fragment: the slider, step and play buttons, the layer toggles with the
-# day's counts, the map, the national figures, the timeline, the table, the downloads and the
-# articles. Moving the day reruns that fragment only (issue 17: the whole script reran on every
-# step). The fragment gets what the full run decided as one frozen PageContext; the day itself
-# lives in st.session_state["date"] and is written to the URL by the fragment.
+# day's counts, the map and the day panel beside it (feed and national figures), the timeline,
+# the table, the downloads and the articles. Moving the day reruns that fragment only (issue 17:
+# the whole script reran on every step), and what the next step needs is built ahead when the
+# run is done (work_ahead). The fragment gets what the full run decided as one frozen
+# PageContext; the day itself lives in st.session_state["date"] and is written to the URL by
+# the fragment.
 
 
 @dataclass(frozen=True)
@@ -500,13 +502,14 @@ def layer_toggles(
     return layers, news_on, news
 
 
-def map_and_figures(
+def map_and_day_panel(
     ctx: PageContext,
     view: cmap.MapView,
     frames: dict[str, gpd.GeoDataFrame],
     news: list | None,
 ) -> None:
-    """The map (the base map stays, the day's layer is swapped in) and the national figures."""
+    """The map (the base map stays, the day's layer is swapped in) and the day panel beside
+    it (the feed and the national figures, which the map fills: ``day_panel``)."""
     # A link's zoom and centre open the map there (kept for the session, so the base map
     # stays the same); afterwards the map reports where the analyst took it, and the URL
     # follows (z, lat, lon).
@@ -1147,7 +1150,7 @@ def day_view(ctx: PageContext) -> None:
         shading=ctx.shading,
     )
     frames = {layer: all_frames[layer] for layer in layers}
-    map_and_figures(ctx, view, frames, news if news_on else None)
+    map_and_day_panel(ctx, view, frames, news if news_on else None)
     timeline(ctx, view, dataset_key)
     table(view, frames, dataset_key)
     downloads(ctx, view, frames)
