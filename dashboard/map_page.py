@@ -88,9 +88,7 @@ def get_dataset(settings: Settings, signature: tuple, revision: str) -> Dataset:
     """The data set from the store, and any ACLED files (``revision`` changes with every
     import or decision)."""
     gazetteer = get_gazetteer(settings, signature)
-    store = get_store(settings)
-    fill_store_apart(settings, store)
-    ds = load_data(settings, gazetteer, store=store)
+    ds = load_data(settings, gazetteer, store=get_store(settings))
     ds = desk.with_review_origin(ds, get_reviews(settings, revision))
     release_freed_memory()
     return ds
@@ -108,6 +106,15 @@ def release_freed_memory() -> None:
     trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
     if trim is not None:  # glibc only
         trim(0)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def store_filled(settings: Settings, signature: tuple) -> bool:
+    """The store filled from the data folder (``signature``: the folder as it is now) before
+    its revision is read: filled after, the first run's data set was keyed by the revision of
+    the empty store, so the first step after opening loaded it again and remounted the map."""
+    fill_store_apart(settings, get_store(settings))
+    return True
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -289,6 +296,7 @@ def load_page() -> tuple[Settings, tuple, str, Dataset, gpd.GeoDataFrame | None]
     ds: Dataset = empty_dataset()
     revision = ""
     try:
+        store_filled(settings, signature)
         revision = get_store(settings).revision()
         ds = get_dataset(settings, signature, revision)
     except GeoError as exc:
