@@ -12,9 +12,14 @@ store as before.
 from __future__ import annotations
 
 import pickle
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 
 from geo._cache import fingerprint
 from geo.config import Settings
@@ -55,6 +60,49 @@ def placed_file(
     return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
 
 
+@dataclass(frozen=True)
+class _Points:
+    """A GeoDataFrame whose geometries are all points or None, kept as the frame without its
+    geometry and two arrays of coordinates (NaN where None): pickled as two buffers instead
+    of a WKB bytes object per row, and rebuilt by whole arrays."""
+
+    frame: pd.DataFrame
+    name: str
+    at: int
+    x: np.ndarray
+    y: np.ndarray
+    crs: Any
+
+    @classmethod
+    def of(cls, frame: Any) -> Any:
+        """The frame packed, or the frame itself when it holds another kind of geometry."""
+        if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+            return frame
+        geoms = np.asarray(frame.geometry.array, dtype=object)
+        kinds = shapely.get_type_id(geoms)
+        if not np.isin(kinds, (-1, 0)).all() or shapely.has_z(geoms).any():
+            return frame
+        if shapely.is_empty(geoms[kinds == 0]).any():
+            return frame
+        name = frame.geometry.name
+        return cls(frame.drop(columns=name), name, frame.columns.get_loc(name),
+                   shapely.get_x(geoms), shapely.get_y(geoms), frame.crs)  # fmt: skip
+
+    def unpacked(self) -> gpd.GeoDataFrame:
+        geoms = np.full(len(self.x), None, dtype=object)
+        has = ~np.isnan(self.x)
+        geoms[has] = shapely.points(self.x[has], self.y[has])
+        frame = self.frame.copy(deep=False)
+        frame.insert(self.at, self.name, gpd.array.GeometryArray(geoms, crs=self.crs))
+        return gpd.GeoDataFrame(frame, geometry=self.name)
+
+
+def dump_placed(ds: Dataset, handle: IO[bytes]) -> None:
+    """Pickle a placed data set to ``handle`` for load_placed (points as coordinates)."""
+    packed = replace(ds, events=_Points.of(ds.events), states=_Points.of(ds.states))
+    pickle.dump(packed, handle, protocol=5)
+
+
 def load_placed(path: Path) -> Dataset | None:
     """The data set pickled at ``path`` (with a fresh, empty memo), or None if unreadable."""
     try:
@@ -62,7 +110,10 @@ def load_placed(path: Path) -> Dataset | None:
             cached = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None  # unreadable: loaded again and rewritten by the caller
-    return replace(cached) if isinstance(cached, Dataset) else None
+    if not isinstance(cached, Dataset):
+        return None
+    unpack = [(n, getattr(cached, n)) for n in ("events", "states")]
+    return replace(cached, **{n: f.unpacked() for n, f in unpack if isinstance(f, _Points)})
 
 
 def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> Dataset | None:
