@@ -368,9 +368,7 @@ def _export_geojson(args, frames, day, window, export, ds=None, extent=None) -> 
     meta = export.collection_metadata(frames, day, window, extent)
     text = export.feature_collection_bytes(frames.values(), metadata=meta) + b"\n"
     if args.out is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text)
-        sys.stdout.buffer.flush()
+        sys.stdout.write(text.decode("utf-8"))  # through the text layer, as any output
         return
     out = Path(args.out)
     if out.is_dir():
