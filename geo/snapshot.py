@@ -770,7 +770,10 @@ def _figure(size: tuple[int, int]) -> Figure:
 
 def _png(fig: Figure, title: str) -> bytes:
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Software": "crisismap"})
+    # zlib's fastest level: the same pixels, encoded in 0.08 s instead of 0.2-0.4 s at 100k
+    # events (and a busy map even comes out smaller; a sparse one ~7% larger)
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Software": "crisismap"},
+                pil_kwargs={"compress_level": 1})  # fmt: skip
     return out.getvalue()
 
 
