@@ -369,10 +369,15 @@ def geopackage_table(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for col in FEATURE_COLUMNS:
         values = frame[col] if col in frame else pd.Series([None] * len(frame))
         values = values.reset_index(drop=True)
-        if col in INT_PROPERTIES:
+        # Columns already of the table's type are copied whole; others value by value.
+        if col in INT_PROPERTIES and isinstance(values.dtype, pd.Int64Dtype):
+            out[col] = values.array.copy()
+        elif col in INT_PROPERTIES:
             out[col] = pd.array(values.tolist(), dtype="Int64")
         elif col in DATE_PROPERTIES:
             out[col] = pd.to_datetime(values).astype("datetime64[ms]")
+        elif isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+            out[col] = values.fillna("").array
         else:
             out[col] = ["" if is_missing(v) else str(v) for v in values.tolist()]
     geoms = gpd.GeoSeries(frame.geometry.array, crs=frame.crs or CRS)
