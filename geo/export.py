@@ -31,6 +31,8 @@ from geo.schema import CRS
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
+# pandas' default text type (what a list of str becomes): such a column is copied whole.
+_ARROW_TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
 # Property types are fixed per column so every feature of every layer carries the same types.
 INT_PROPERTIES = ("fatalities", "injured", "detained", "troops", "geo_precision", "time_precision")
 DATE_PROPERTIES = ("date", "valid_from", "valid_to")
@@ -376,7 +378,8 @@ def geopackage_table(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             out[col] = pd.array(values.tolist(), dtype="Int64")
         elif col in DATE_PROPERTIES:
             out[col] = pd.to_datetime(values).astype("datetime64[ms]")
-        elif isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        elif len(values) and values.dtype == _ARROW_TEXT:
+            # (an empty table keeps the REAL field type an empty list of text gave it)
             out[col] = values.fillna("").array
         else:
             out[col] = ["" if is_missing(v) else str(v) for v in values.tolist()]
