@@ -1,24 +1,46 @@
-"""The placed data set kept on disk, and reading it without opening the store's machinery.
+"""The placed data set kept on disk, and the store's rows read without its machinery.
 
 ``geo.store`` writes the validated, placed data set of each store revision to the cache folder
 (``placed_file`` names it). A command that only reads (export, snapshot) asks ``read_placed``
 first: for the default SQLite store it checks the revision, the schema and the data folder's
-fingerprint with ``sqlite3`` alone, so a fresh cache is read without importing SQLAlchemy
-(a tenth of a second and more of every such command's start). Anything it cannot decide
-(another store, a store to fill or migrate, no file) answers None, and the caller opens the
-store as before.
+fingerprint with ``sqlite3`` alone, and reads the cache or else the store's rows with it, so
+neither a cached nor a first run imports SQLAlchemy (a fifth of a second of every such
+command's start). Anything it cannot decide (another store, a store to fill or migrate)
+answers None, and the caller opens the store as before. The SQL that reads the rows
+(``record_cells``, ``dataset_articles``) is the store's own too, on its driver's cursor.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from geo._cache import fingerprint
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo._cache import atomic_write, check_cache_dir, fingerprint
+from geo.articles import Article, file_label
 from geo.config import Settings
-from geo.events import Dataset
+from geo.csvrows import Row
+from geo.errors import InputError
+from geo.events import (
+    ARTICLES_DIR,
+    EVENTS_FILE,
+    FIGURES_FILE,
+    STATES_FILE,
+    Cells,
+    Dataset,
+    Placed,
+    load_dataset,
+)
+from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS
 
 # The store's newest migration (tests/test_store.py checks it is Alembic's single head).
 HEAD_REVISION = "0003"
@@ -55,6 +77,49 @@ def placed_file(
     return Path(settings.cache_dir) / f"placed-{tag}-{key[:20]}.pickle"
 
 
+@dataclass(frozen=True)
+class _Points:
+    """A GeoDataFrame whose geometries are all points or None, kept as the frame without its
+    geometry and two arrays of coordinates (NaN where None): pickled as two buffers instead
+    of a WKB bytes object per row, and rebuilt by whole arrays."""
+
+    frame: pd.DataFrame
+    name: str
+    at: int
+    x: np.ndarray
+    y: np.ndarray
+    crs: Any
+
+    @classmethod
+    def of(cls, frame: Any) -> Any:
+        """The frame packed, or the frame itself when it holds another kind of geometry."""
+        if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+            return frame
+        geoms = np.asarray(frame.geometry.array, dtype=object)
+        kinds = shapely.get_type_id(geoms)
+        if not np.isin(kinds, (-1, 0)).all() or shapely.has_z(geoms).any():
+            return frame
+        if shapely.is_empty(geoms[kinds == 0]).any():
+            return frame
+        name = frame.geometry.name
+        return cls(frame.drop(columns=name), name, frame.columns.get_loc(name),
+                   shapely.get_x(geoms), shapely.get_y(geoms), frame.crs)  # fmt: skip
+
+    def unpacked(self) -> gpd.GeoDataFrame:
+        geoms = np.full(len(self.x), None, dtype=object)
+        has = ~np.isnan(self.x)
+        geoms[has] = shapely.points(self.x[has], self.y[has])
+        frame = self.frame.copy(deep=False)
+        frame.insert(self.at, self.name, gpd.array.GeometryArray(geoms, crs=self.crs))
+        return gpd.GeoDataFrame(frame, geometry=self.name)
+
+
+def dump_placed(ds: Dataset, handle: IO[bytes]) -> None:
+    """Pickle a placed data set to ``handle`` for load_placed (points as coordinates)."""
+    packed = replace(ds, events=_Points.of(ds.events), states=_Points.of(ds.states))
+    pickle.dump(packed, handle, protocol=5)
+
+
 def load_placed(path: Path) -> Dataset | None:
     """The data set pickled at ``path`` (with a fresh, empty memo), or None if unreadable."""
     try:
@@ -62,16 +127,20 @@ def load_placed(path: Path) -> Dataset | None:
             cached = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None  # unreadable: loaded again and rewritten by the caller
-    return replace(cached) if isinstance(cached, Dataset) else None
+    if not isinstance(cached, Dataset):
+        return None
+    unpack = [(n, getattr(cached, n)) for n in ("events", "states")]
+    return replace(cached, **{n: f.unpacked() for n, f in unpack if isinstance(f, _Points)})
 
 
 def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> Dataset | None:
-    """The default store's placed data set from the cache when it is fresh, read with sqlite3
-    alone; None whenever the store itself must be opened (then geo.store decides).
+    """The default store's placed data set, read with sqlite3 alone: from the cache file when
+    there is one, else from the store's rows (validated and placed as geo.store does, then
+    cached); None whenever the store itself must be opened (then geo.store decides).
 
-    Fresh means what ``geo.store.load_store_dataset`` would find: the store exists at the
-    newest schema, was filled from this data folder as its files are now, and the cache file
-    of its revision exists."""
+    That is when the store does not exist, is not at the newest schema, was never filled, or
+    was filled from the data folder as it was before (the store imports it again first).
+    Reading the rows here spares a first run SQLAlchemy's import and the store's opening."""
     import sqlite3
 
     if settings.database_url.strip():
@@ -81,30 +150,271 @@ def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> D
     if not url.startswith("sqlite:///") or not path.is_file():
         return None  # never made here: sqlite3 would create an empty file
     try:  # only read; not mode=ro, which cannot open a WAL database whose -shm is gone
-        conn = sqlite3.connect(path, timeout=60)
+        conn = sqlite3.connect(path, timeout=60, isolation_level=None)
     except sqlite3.Error:
         return None
     try:
         conn.execute("PRAGMA busy_timeout=60000")
+        conn.execute("BEGIN")  # one read transaction: the revision is the rows'
         version = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         keys = "('filled_from', 'filled_fingerprint', 'revision')"
         meta = dict(conn.execute(f"SELECT key, value FROM store_meta WHERE key IN {keys}"))
+        if version != [(HEAD_REVISION,)] or meta.get("filled_from") is None:
+            return None
+        cached = placed_file(settings, url, meta.get("revision") or "0", gazetteer, strict=strict)
+        if cached is None:
+            return None
+        folder = Path(settings.data_dir)
+        if folder.is_dir() and meta.get("filled_fingerprint") != dataset_fingerprint(folder):
+            return None  # the store would import the folder again first
+        ds = load_placed(cached) if cached.exists() else None
+        if ds is not None:
+            return ds
+        cursor = conn.cursor()
+        with collector_paused():
+            rows = _Rows(folder, record_cells(cursor, folder, placed_by=placement_key(gazetteer)),
+                         dataset_articles(cursor, folder))  # fmt: skip
+            ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
     except sqlite3.Error:
-        return None
+        return None  # a store this code cannot read as it is: geo.store opens it and says why
     finally:
         conn.close()
-    if version != [(HEAD_REVISION,)] or meta.get("filled_from") is None:
-        return None
-    cached = placed_file(settings, url, meta.get("revision") or "0", gazetteer, strict=strict)
-    if cached is None or not cached.exists():
-        return None
-    folder = Path(settings.data_dir)
-    if folder.is_dir() and meta.get("filled_fingerprint") != dataset_fingerprint(folder):
-        return None  # the store would import the folder again first
-    return load_placed(cached)
+    write_placed(cached, ds)
+    return ds
 
 
 def dataset_fingerprint(folder: Path) -> str:
     """A digest of every file in a data folder (to tell when it changed since an import)."""
     files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
     return fingerprint([str(p.relative_to(folder)) for p in files], files)
+
+
+# --- reading the store's rows (SQL any DB-API cursor runs: sqlite3's, or psycopg's) ----------
+
+# The record tables: file -> (table, the file's columns, whether the table keeps placements).
+RECORD_TABLES: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    EVENTS_FILE: ("events", EVENT_COLUMNS, True),
+    STATES_FILE: ("states", STATE_COLUMNS, True),
+    FIGURES_FILE: ("figures", FIGURE_COLUMNS, False),
+}
+
+
+def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> dict[str, Cells]:
+    """The store's records by file, as the loaders read them (Cells), with the placements
+    ``placed_by`` (placement_key) made beside them. Read as the database driver returns rows:
+    plain tuples, no type processing (a date is SQLite's ISO text, or psycopg's date;
+    format_cell writes both the same), in file order."""
+    cited = _source_cells(cursor)
+    out: dict[str, Cells] = {}
+    for name, (table, columns, keeps_places) in RECORD_TABLES.items():
+        stored = [c for c in columns if c != "sources"]
+        select = ["source_line", "id", *stored]
+        keeps = placed_by is not None and keeps_places
+        if keeps:  # the placements this gazetteer made (fresh: 1), read beside the rows
+            key = placed_by.replace("'", "''")  # type: ignore[union-attr]
+            select += [f"CASE WHEN placed_by = '{key}' THEN 1 ELSE 0 END", "placed_id",
+                       "placed_admin1"]  # fmt: skip
+        names = ", ".join(c if c.startswith("CASE") else f'"{c}"' for c in select)
+        cursor.execute(f'SELECT {names} FROM "{table}" ORDER BY "position", "id"')
+        found = cursor.fetchall()
+        if found:
+            label = file_label(folder / name)
+            out[name] = _cells_of(label, columns, stored, found, cited, placed=keeps)
+    return out
+
+
+def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
+    """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
+    linked: dict[int, list[str]] = {}
+    cursor.execute(
+        "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
+    )
+    for article_id, record_id in cursor.fetchall():
+        linked.setdefault(article_id, []).append(record_id)
+    cursor.execute(
+        "SELECT id, filename, title, published, publisher, url, records, body, origin "
+        "FROM articles WHERE published IS NOT NULL ORDER BY id"
+    )
+    out = []
+    for aid, filename, title, published, publisher, url, cell, body, origin in cursor.fetchall():
+        if origin != "curated" and aid not in linked:
+            continue
+        if not isinstance(published, dt.date):  # SQLite keeps a date as its ISO text
+            published = dt.date.fromisoformat(published)
+        records = [r.strip() for r in cell.split(",") if r.strip()]
+        records += [r for r in linked.get(aid, []) if r not in records]
+        name = filename or f"{published.isoformat()}-ingested-{aid}.txt"
+        out.append(Article(path=folder / ARTICLES_DIR / name, title=title, date=published,
+                           publisher=publisher, url=url or "", records=tuple(records),
+                           body=body))  # fmt: skip
+    return tuple(sorted(out, key=lambda a: (a.date, a.path.name)))
+
+
+class _Rows:
+    """Cells and articles read from the store, as geo.events.load_dataset reads a source."""
+
+    def __init__(self, folder: Path, cells: dict[str, Cells], articles: tuple[Article, ...]):
+        self.folder, self._cells, self._articles = folder, cells, articles
+
+    def cells(self, name: str) -> Cells | None:
+        return self._cells.get(name)
+
+    def rows(self, name: str) -> list[Row] | None:
+        cells = self._cells.get(name)
+        return None if cells is None else [cells.row(i) for i in range(len(cells))]
+
+    def articles(self) -> tuple[Article, ...]:
+        return self._articles
+
+
+def write_placed(path: Path, ds: Dataset) -> None:
+    """Keep a placed data set in the cache (no fsync: an unreadable file is made again), and
+    remove the older ones of the same store."""
+    try:
+        check_cache_dir(path.parent)
+        atomic_write(path, lambda handle: dump_placed(ds, handle), durable=False)
+    except (OSError, InputError):
+        return  # a cache that cannot be written only costs the next command time
+    for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+# What a stored placement depends on besides the gazetteer's index: the code that places.
+_PLACEMENT_CODE = ("events.py", "gazetteer.py", "boundaries.py", "_indexfile.py")
+
+
+def placement_key(gazetteer: Any) -> str | None:
+    """Names the gazetteer (its index key and area of interest) and the placing code, so a
+    stored placement is used only by a reader that would place the row the same way; None
+    for a gazetteer that is not the offline index (nothing is stored or read then)."""
+    gazetteer_settings = getattr(gazetteer, "settings", None)
+    if gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
+        return None
+    from geo.gazetteer import index_key
+
+    parts = [f"gazetteer={index_key(gazetteer_settings)}",
+             f"aoi={getattr(gazetteer, 'area_of_interest', '')}"]  # fmt: skip
+    here = Path(__file__).resolve().parent
+    return fingerprint(parts, [here / name for name in _PLACEMENT_CODE])[:40]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector off while a data set is read (it was on before: back on after).
+    Reading 100k records makes millions of objects and few cycles; the collector's full
+    passes over the growing heap cost a fifth of the time. One pass may follow later."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def format_cell(value: Any) -> str:
+    """A store value as the CSV files write it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class _Cited:
+    """Each cited record's ``sources`` cell as format_sources writes it, by whole arrays:
+    the cited record ids, the index of each one's cell, and the distinct cells (records cite
+    few distinct lists of sources, so each cell's text is made once)."""
+
+    records: pd.Index
+    cell_of: np.ndarray
+    cells: list[str]
+
+    def codes(self, ids: Any) -> np.ndarray:
+        """Each record's index into ``cells``; ``len(cells)`` for a record citing nothing."""
+        at = self.records.get_indexer(pd.Index(ids, dtype=object))
+        out = np.full(len(at), len(self.cells), dtype=np.intp)
+        out[at >= 0] = self.cell_of[at[at >= 0]]
+        return out
+
+
+def _source_cells(cursor: Any) -> _Cited:
+    """The ``sources`` cell of every cited record (_Cited), grouped by arrays: the links come
+    ordered by record and position, each record's list of source ids becomes one key text
+    in Arrow, and only the distinct keys are read back in Python (a loop over the links
+    cost a sixth of a second at 100k records)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cursor.execute("SELECT id, publisher, url FROM sources")
+    names = {sid: f"{publisher} <{url}>" for sid, publisher, url in cursor.fetchall()}
+    cursor.execute("SELECT record_id, source_id FROM record_sources ORDER BY record_id, position")
+    links = cursor.fetchall()
+    if not links:
+        return _Cited(pd.Index([], dtype=object), np.empty(0, dtype=np.intp), [])
+    record_ids, source_ids = zip(*links, strict=True)
+    # the rows of one record are adjacent (ordered by record): a group starts where it changes
+    group, records = pd.factorize(np.asarray(record_ids, dtype=object))
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    lists = pa.ListArray.from_arrays(
+        pa.array(np.r_[starts, len(group)], type=pa.int32()),
+        pa.array(source_ids, type=pa.int64()).cast(pa.string()),
+    )
+    cell_of, keys = pd.factorize(pc.binary_join(lists, ",").to_numpy(zero_copy_only=False))
+    cells = [" ; ".join(names[int(sid)] for sid in key.split(",")) for key in keys]
+    return _Cited(pd.Index(records[group[starts]], dtype=object), cell_of, cells)
+
+
+def _cells_of(
+    label: str,
+    columns: tuple[str, ...],
+    stored: list[str],
+    found: list[Any],
+    cited: _Cited,
+    *,
+    placed: bool = False,
+) -> Cells:
+    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
+
+    Text columns are handed as they are; coordinates as floats and the other typed columns
+    (dates, counts) by distinct value, so a cell's text is only made once per distinct value
+    (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
+    ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
+    lines, ids, *values = zip(*found, strict=True)
+    kept = None
+    if placed:
+        *values, fresh, place_ids, admin1 = values
+        kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
+    by_name = dict(zip(stored, values, strict=True))
+    out: dict[str, list[str]] = {}
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name in columns:
+        if name == "sources":  # coded by the distinct cells; "" for a record citing nothing
+            coded[name] = (cited.codes(ids), [*cited.cells, ""])
+            continue
+        column = by_name[name]
+        kinds = set(map(type, column))
+        if kinds <= {str, type(None)}:
+            out[name] = (
+                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
+            )
+        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
+            empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
+            numbers[name] = (np.array(column, dtype=float), empty)
+        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
+            codes, distinct = pd.factorize(np.asarray(column, dtype=object))
+            cells = [format_cell(v) for v in distinct]
+            coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])
+        else:  # mixed types (1 and 1.0 are written apart): format_cell once per (type, value)
+            keys = list(zip(map(type, column), column, strict=True))
+            cell = {k: format_cell(k[1]) for k in set(keys)}
+            out[name] = [cell[k] for k in keys]
+    lines_of = [line or i + 2 for i, line in enumerate(lines)]
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept)

@@ -366,14 +366,14 @@ def _data_and_area(args: argparse.Namespace, settings: Settings):  # -> (Dataset
 
 def _export_geojson(args, frames, day, window, export, ds=None, extent=None) -> None:
     meta = export.collection_metadata(frames, day, window, extent)
-    text = export.feature_collection_text(frames.values(), metadata=meta)
+    text = export.feature_collection_bytes(frames.values(), metadata=meta) + b"\n"
     if args.out is None:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text.decode("utf-8"))  # through the text layer, as any output
         return
     out = Path(args.out)
     if out.is_dir():
         out = out / export.default_filename(args.layer, day, "geojson")
-    export.write_atomic(out, text + "\n")
+    export.write_atomic(out, text)
     print(f"wrote {sum(len(f) for f in frames.values())} features to {out}", file=sys.stderr)
 
 

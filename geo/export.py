@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
@@ -30,6 +31,8 @@ from geo.schema import CRS
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
+# pandas' default text type (what a list of str becomes): such a column is copied whole.
+_ARROW_TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
 # Property types are fixed per column so every feature of every layer carries the same types.
 INT_PROPERTIES = ("fatalities", "injured", "detained", "troops", "geo_precision", "time_precision")
 DATE_PROPERTIES = ("date", "valid_from", "valid_to")
@@ -156,31 +159,89 @@ def feature_collection_text(
     frames: Iterable[gpd.GeoDataFrame], *, metadata: dict[str, Any] | None = None
 ) -> str:
     """``geojson_text(to_feature_collection(frames, metadata=metadata))``, the same text, built
-    by column: each value is written once as json.dumps writes it (strings through json's own
-    encoder) and each feature is joined from its parts, without a dict per feature.
+    by column (``feature_collection_bytes``).
 
     Raises ExportError for a coordinate outside lon [-180, 180] / lat [-90, 90].
     """
-    features: list[str] = []
+    return feature_collection_bytes(frames, metadata=metadata).decode("utf-8")
+
+
+def feature_collection_bytes(
+    frames: Iterable[gpd.GeoDataFrame], *, metadata: dict[str, Any] | None = None
+) -> bytes:
+    """``feature_collection_text(frames, metadata=metadata)`` as UTF-8 bytes, built by whole
+    columns in Arrow (pyarrow.compute): each property's JSON text per column, then each
+    feature joined from its parts, so no Python string is made per value or per feature
+    (the text of 100k features took a second that way). Values Arrow cannot write as json
+    does (text that needs escaping, columns of other types) are written by ``_json``.
+
+    Raises ExportError for a coordinate outside lon [-180, 180] / lat [-90, 90].
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    features: list[Any] = []
     for frame in frames:
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        columns = [_property_values(frame, col) for col in FEATURE_COLUMNS]
-        ids = _json_values(columns[FEATURE_COLUMNS.index("id")], '{"type":"Feature","id":')
-        geometries = _geometry_texts(frame.geometry.array)
-        properties = [
-            _json_values(values, f"{_json(col)}:")
-            for col, values in zip(FEATURE_COLUMNS, columns, strict=True)
-        ]
-        rows = map(",".join, zip(*properties, strict=True))
-        features += [
-            f'{i},"geometry":{g},"properties":{{{p}}}}}'
-            for i, g, p in zip(ids, geometries, rows, strict=True)
-        ]
-    text = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]"
+        if not len(frame):
+            continue
+        values = {col: _arrow_json(frame, col) for col in FEATURE_COLUMNS}
+        geometries = pa.array(_geometry_texts(frame.geometry.array), type=pa.large_string())
+        parts: list[Any] = ['{"type":"Feature","id":', values["id"], ',"geometry":', geometries,
+                            ',"properties":{']  # fmt: skip
+        for k, col in enumerate(FEATURE_COLUMNS):
+            parts += [("," if k else "") + f"{_json(col)}:", values[col]]
+        parts += ["}},", ""]  # each feature ends with the comma before the next; no separator
+        text = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
+        features.append(pc.binary_join_element_wise(*text))
+    head = b'{"type":"FeatureCollection","features":['
+    body = b""
+    if features:  # the features' text, one after the other in Arrow's buffer, less the last ","
+        joined = pa.chunked_array(features, type=pa.large_string()).combine_chunks()
+        offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)
+        first, last = offsets[joined.offset], offsets[joined.offset + len(joined)]
+        body = joined.buffers()[2].slice(first, last - 1 - first).to_pybytes()
+    tail = b"]"
     if metadata:
-        text += ',"metadata":' + _json(metadata)
-    return text + "}"
+        tail += b',"metadata":' + _json(metadata).encode("utf-8")
+    return b"".join((head, body, tail, b"}"))
+
+
+def _arrow_json(frame: pd.DataFrame, col: str) -> Any:
+    """One property's JSON values (as ``_property_values`` then ``_json_scalar`` write them)
+    as an Arrow large_string array, or a scalar for a column the frame lacks."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if col not in frame:
+        return "null" if col in INT_PROPERTIES or col in DATE_PROPERTIES else '""'
+    values = frame[col]
+    if col in INT_PROPERTIES and isinstance(values.dtype, pd.Int64Dtype):
+        ints = pa.array(values.array, type=pa.int64())
+        return pc.fill_null(pc.cast(ints, pa.large_string()), "null")
+    if col in DATE_PROPERTIES and pd.api.types.is_datetime64_any_dtype(values):
+        codes, days = pd.factorize(values)  # NaT is code -1: null, written as null
+        texts = [_json(pd.Timestamp(v).date().isoformat()) for v in days]
+        coded = pa.array(codes, mask=codes < 0, type=pa.int32())
+        decoded = pa.DictionaryArray.from_arrays(coded, pa.array(texts, pa.large_string()))
+        return pc.fill_null(decoded.cast(pa.large_string()), "null")
+    if (
+        col in INT_PROPERTIES
+        or col in DATE_PROPERTIES
+        or not isinstance(values.dtype, pd.StringDtype)
+    ):
+        listed = _property_values(frame, col)
+        return pa.array(list(map(_json_scalar, listed)), type=pa.large_string())
+    texts = pc.fill_null(pa.array(values.array).cast(pa.large_string()), "")  # NA is ""
+    quote, none = pa.scalar('"', pa.large_string()), pa.scalar("", pa.large_string())
+    quoted = pc.binary_join_element_wise(quote, texts, quote, none)
+    escape = pc.match_substring_regex(texts, r'[\x00-\x1f"\\]')  # json.dumps escapes these
+    if pc.any(escape).as_py():
+        rows = np.flatnonzero(escape.to_numpy(zero_copy_only=False))
+        escaped = [encode_basestring(v) for v in texts.take(pa.array(rows)).to_pylist()]
+        quoted = pc.replace_with_mask(quoted, escape, pa.array(escaped, pa.large_string()))
+    return quoted
 
 
 def _json(value: Any) -> str:
@@ -198,12 +259,6 @@ def _json_scalar(value: Any) -> str:
     if kind is int:
         return int.__repr__(value)
     return _json(value)
-
-
-def _json_values(values: list[Any], prefix: str) -> list[str]:
-    """``prefix`` + each value as json.dumps writes it, each distinct value written once."""
-    written = {v: prefix + _json_scalar(v) for v in set(values)}
-    return list(map(written.__getitem__, values))
 
 
 def _geometry_texts(geoms: Any) -> list[str]:
@@ -257,7 +312,11 @@ def write_atomic(path: Path | str, write: Callable[[IO[bytes]], None] | bytes | 
     _existing_folder(path)
     content = write.encode("utf-8") if isinstance(write, str) else write
     try:
-        atomic_write(path, content, mode=0o666 & ~_UMASK)  # an export is a normal file
+        # A normal file (mode), and no fsync: the rename is what keeps a reader from ever seeing
+        # half a file; waiting for the disk (half a second at 100k) would only guard a file
+        # made from the store (itself durable) against a power cut between write and flush,
+        # which a GeoPackage or PNG written by GDAL or matplotlib is not guarded against either.
+        atomic_write(path, content, mode=0o666 & ~_UMASK, durable=False)
     except OSError as exc:
         msg = f"cannot write {path}: {exc.strerror or exc}"
         raise ExportError(msg) from None
@@ -312,10 +371,16 @@ def geopackage_table(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for col in FEATURE_COLUMNS:
         values = frame[col] if col in frame else pd.Series([None] * len(frame))
         values = values.reset_index(drop=True)
-        if col in INT_PROPERTIES:
+        # Columns already of the table's type are copied whole; others value by value.
+        if col in INT_PROPERTIES and isinstance(values.dtype, pd.Int64Dtype):
+            out[col] = values.array.copy()
+        elif col in INT_PROPERTIES:
             out[col] = pd.array(values.tolist(), dtype="Int64")
         elif col in DATE_PROPERTIES:
             out[col] = pd.to_datetime(values).astype("datetime64[ms]")
+        elif len(values) and values.dtype == _ARROW_TEXT:
+            # (an empty table keeps the REAL field type an empty list of text gave it)
+            out[col] = values.fillna("").array
         else:
             out[col] = ["" if is_missing(v) else str(v) for v in values.tolist()]
     geoms = gpd.GeoSeries(frame.geometry.array, crs=frame.crs or CRS)

@@ -14,25 +14,31 @@ it back byte for byte.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import io
-import itertools
-import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
-from geo._cache import atomic_write, check_cache_dir, fingerprint
-from geo._placed import HEAD_REVISION, dataset_fingerprint, load_placed, placed_file
+from geo._cache import atomic_write, check_cache_dir
+from geo._placed import (
+    HEAD_REVISION,
+    collector_paused,
+    dataset_articles,
+    dataset_fingerprint,
+    format_cell,
+    load_placed,
+    placed_file,
+    placement_key,
+    record_cells,
+    write_placed,
+)
 from geo.articles import Article, file_label
 from geo.config import Settings
 from geo.csvrows import Row, format_sources, parse_sources, read_rows
@@ -44,7 +50,6 @@ from geo.events import (
     STATES_FILE,
     Cells,
     Dataset,
-    Placed,
     load_articles,
     load_dataset,
     parse_columns,
@@ -56,7 +61,6 @@ from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS, Source
 from geo.tables import (
     ArticleRow,
     Base,
-    CandidateRow,
     Event,
     Figure,
     Meta,
@@ -455,23 +459,13 @@ class StoreRows:
 
     def __init__(self, store: Store, folder: Path, *, placed_by: str | None = None) -> None:
         self.folder = Path(folder)
-        self._cells: dict[str, Cells] = {}
-        with store.read() as s:
-            cited = _source_cells(s)
-            for name, (_, model, columns) in RECORD_FILES.items():
-                table = model.__table__
-                stored = [c for c in columns if c != "sources"]
-                query = sa.select(table.c.source_line, table.c.id, *(table.c[c] for c in stored))
-                keeps = placed_by is not None and "placed_by" in table.c
-                if keeps:  # the placements this gazetteer made (fresh: 1), read beside the rows
-                    fresh = sa.case((table.c.placed_by == placed_by, 1), else_=0)
-                    query = query.add_columns(fresh, table.c.placed_id, table.c.placed_admin1)
-                found = _driver_rows(s, query.order_by(table.c.position, table.c.id))
-                if found:
-                    label = file_label(self.folder / name)
-                    self._cells[name] = _cells_of(label, columns, stored, found, cited,
-                                                  placed=keeps)  # fmt: skip
-            self._articles = _dataset_articles(s, self.folder)
+        with store.read() as s:  # one transaction; the driver's own cursor (geo._placed)
+            cursor = s.connection().connection.cursor()
+            try:
+                self._cells = record_cells(cursor, self.folder, placed_by=placed_by)
+                self._articles = dataset_articles(cursor, self.folder)
+            finally:
+                cursor.close()
 
     def cells(self, name: str) -> Cells | None:
         """One record file's cells, by column (None when the store holds no such records)."""
@@ -483,83 +477,6 @@ class StoreRows:
 
     def articles(self) -> tuple[Article, ...]:
         return self._articles
-
-
-def _cells_of(
-    label: str,
-    columns: tuple[str, ...],
-    stored: list[str],
-    found: list[Any],
-    cited: tuple[dict[str, int], list[str]],
-    *,
-    placed: bool = False,
-) -> Cells:
-    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
-
-    Text columns are handed as they are; coordinates as floats and the other typed columns
-    (dates, counts) by distinct value, so a cell's text is only made once per distinct value
-    (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
-    ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
-    lines, ids, *values = zip(*found, strict=True)
-    kept = None
-    if placed:
-        *values, fresh, place_ids, admin1 = values
-        kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
-    by_name = dict(zip(stored, values, strict=True))
-    out: dict[str, list[str]] = {}
-    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
-    numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for name in columns:
-        if name == "sources":  # coded by the distinct cells; "" for a record citing nothing
-            of, cells = cited
-            codes = np.fromiter(
-                (of.get(rid, len(cells)) for rid in ids), dtype=np.intp, count=len(ids)
-            )
-            coded[name] = (codes, [*cells, ""])
-            continue
-        column = by_name[name]
-        kinds = set(map(type, column))
-        if kinds <= {str, type(None)}:
-            out[name] = (
-                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
-            )
-        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
-            empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
-            numbers[name] = (np.array(column, dtype=float), empty)
-        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
-            codes, distinct = pd.factorize(np.asarray(column, dtype=object))
-            cells = [format_cell(v) for v in distinct]
-            coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])
-        else:  # mixed types (1 and 1.0 are written apart): format_cell once per (type, value)
-            keys = list(zip(map(type, column), column, strict=True))
-            cell = {k: format_cell(k[1]) for k in set(keys)}
-            out[name] = [cell[k] for k in keys]
-    lines_of = [line or i + 2 for i, line in enumerate(lines)]
-    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept)
-
-
-def _dataset_articles(s: Session, folder: Path) -> tuple[Article, ...]:
-    """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
-    linked: dict[int, list[str]] = {}
-    query = (
-        sa.select(CandidateRow.article_id, CandidateRow.record_id)
-        .where(CandidateRow.record_id.is_not(None))
-        .order_by(CandidateRow.id)
-    )
-    for article_id, record_id in s.execute(query):
-        linked.setdefault(article_id, []).append(record_id)
-    cond = ArticleRow.origin == "curated"
-    if linked:
-        cond = sa.or_(cond, ArticleRow.id.in_(list(linked)))
-    out = []
-    for a in s.scalars(sa.select(ArticleRow).where(cond, ArticleRow.published.is_not(None))):
-        records = [r.strip() for r in a.records.split(",") if r.strip()]
-        records += [r for r in linked.get(a.id, []) if r not in records]
-        name = a.filename or f"{a.published.isoformat()}-ingested-{a.id}.txt"
-        out.append(Article(path=folder / ARTICLES_DIR / name, title=a.title, date=a.published,
-                           publisher=a.publisher, url=a.url or "", records=tuple(records),
-                           body=a.body))  # fmt: skip
-    return tuple(sorted(out, key=lambda a: (a.date, a.path.name)))
 
 
 def load_store_dataset(
@@ -595,68 +512,24 @@ def store_follows_folder(settings: Settings) -> bool:
     return not settings.database_url.strip()
 
 
-# What a stored placement depends on besides the gazetteer's index: the code that places.
-_PLACEMENT_CODE = ("events.py", "gazetteer.py", "boundaries.py", "_indexfile.py")
-
-
-def placement_key(gazetteer: Any) -> str | None:
-    """Names the gazetteer (its index key and area of interest) and the placing code, so a
-    stored placement is used only by a reader that would place the row the same way; None
-    for a gazetteer that is not the offline index (nothing is stored or read then)."""
-    gazetteer_settings = getattr(gazetteer, "settings", None)
-    if gazetteer_settings is None or not hasattr(gazetteer, "lookup"):
-        return None
-    from geo.gazetteer import index_key
-
-    parts = [f"gazetteer={index_key(gazetteer_settings)}",
-             f"aoi={getattr(gazetteer, 'area_of_interest', '')}"]  # fmt: skip
-    here = Path(__file__).resolve().parent
-    return fingerprint(parts, [here / name for name in _PLACEMENT_CODE])[:40]
-
-
 def placed_path(settings: Settings, store: Store, gazetteer: Any, *, strict: bool) -> Path | None:
     """The file holding the placed data set of the store's current revision, or None when it
     cannot be keyed (a store never filled, a gazetteer that is not the offline index)."""
     return placed_file(settings, store.url, store.revision(), gazetteer, strict=strict)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic collector off while a data set is read (it was on before: back on after).
-    Reading 100k records makes millions of objects and few cycles; the collector's full
-    passes over the growing heap cost a fifth of the time. One pass may follow later."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _placed_dataset(settings: Settings, gazetteer: Any, store: Store, *, strict: bool) -> Dataset:
     """The placed data set from its cache file when the key matches, else loaded and cached."""
-    import pickle
-
     path = placed_path(settings, store, gazetteer, strict=strict)
     if path is not None and path.exists():
         cached = load_placed(path)  # None when unreadable: loaded again and rewritten below
         if cached is not None:
             return cached
-    with _collector_paused():
+    with collector_paused():
         rows = StoreRows(store, settings.data_dir, placed_by=placement_key(gazetteer))
         ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
     if path is not None:
-        try:
-            check_cache_dir(path.parent)
-            atomic_write(path, pickle.dumps(replace(ds), protocol=5), durable=False)
-        except (OSError, InputError):
-            return ds  # a cache that cannot be written only costs the next command time
-        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        write_placed(path, ds)
     return ds
 
 
@@ -844,43 +717,6 @@ def _citations(session: Session) -> dict[str, list[Source]]:
     return out
 
 
-def _source_cells(session: Session) -> tuple[dict[str, int], list[str]]:
-    """Each record's ``sources`` cell as format_sources writes it: (record id -> index into
-    the distinct cells, the distinct cells). Records cite few distinct lists of sources, so
-    each cell's text is made once."""
-    names = {
-        sid: f"{publisher} <{url}>"
-        for sid, publisher, url in session.execute(
-            sa.select(SourceRow.id, SourceRow.publisher, SourceRow.url)
-        )
-    }
-    query = sa.select(RecordSource.record_id, RecordSource.source_id).order_by(
-        RecordSource.record_id, RecordSource.position
-    )
-    lists: dict[tuple[int, ...], int] = {}
-    of = {
-        rid: lists.setdefault(tuple(sid for _, sid in cited), len(lists))
-        for rid, cited in itertools.groupby(
-            _driver_rows(session, query), key=operator.itemgetter(0)
-        )
-    }
-    return of, [" ; ".join(names[sid] for sid in sids) for sids in lists]
-
-
-def _driver_rows(session: Session, query: sa.Select) -> list[tuple[Any, ...]]:
-    """A bulk read's rows as the database driver returns them: plain tuples, no SQLAlchemy
-    type processing (a date is SQLite's ISO text, or psycopg's date; format_cell writes both
-    the same). A third of the store's read time went into building Row objects."""
-    conn = session.connection()
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
 def _csv_row(record: Base, columns: tuple[str, ...], cited: dict[str, list[Source]]) -> list[str]:
     cells = []
     for col in columns:
@@ -889,17 +725,6 @@ def _csv_row(record: Base, columns: tuple[str, ...], cited: dict[str, list[Sourc
             continue
         cells.append(format_cell(getattr(record, col)))
     return cells
-
-
-def format_cell(value: Any) -> str:
-    """A store value as the CSV files write it."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
 
 
 def _csv_text(columns: tuple[str, ...], rows: Iterator[list[str]]) -> str:

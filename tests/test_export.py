@@ -367,6 +367,34 @@ def test_the_payload_data_set_exports_without_a_live_formula(tmp_path: Path) -> 
     assert export.feature_collection_text(frames, metadata=meta) == text  # the command's writer
 
 
+def test_the_column_writer_escapes_and_types_values_as_json_does() -> None:
+    """feature_collection_text writes by whole columns in Arrow: text that json.dumps escapes
+    (quotes, backslashes, every control character), text columns holding NA or other types,
+    counts as floats or objects, dates with NaT: all as the dict writer writes them."""
+    n = 40
+    awkward = ['say "no"', "back\\slash", "tab\there", "line\nbreak", "\x00\x1f\x7f",
+               "\u2028 Алматы 中", "", " spaced "] + [chr(c) for c in range(32)]  # fmt: skip
+    frame = gpd.GeoDataFrame(
+        {
+            "id": [f"E{i}" for i in range(n)],
+            "description": pd.array(awkward[:n], dtype="str").astype("str"),
+            "name": pd.array([None, *awkward[1:n]], dtype="str"),
+            "actor": [1, "x", None, 2.5, *awkward[4:n]],  # object column of mixed types
+            "fatalities": pd.array([None, 3, *range(n - 2)], dtype="Int64"),
+            "injured": [1.0, float("nan"), *[float(i) for i in range(n - 2)]],
+            "detained": [None, 4, *range(n - 2)],
+            "date": pd.to_datetime([None, "2022-01-05", *["2022-01-06"] * (n - 2)]),
+            "valid_to": [None, "2022-01-05", *[None] * (n - 2)],
+        },
+        geometry=[Point(76.9 + i / 7, 43.2) for i in range(n)],
+        crs=4326,
+    )
+    for frames in ([frame], [frame.iloc[:0], frame, frame.iloc[3:5]]):
+        want = export.geojson_text(export.to_feature_collection(frames, metadata={"b": '"'}))
+        assert export.feature_collection_text(frames, metadata={"b": '"'}) == want
+        assert export.feature_collection_bytes(frames, metadata={"b": '"'}) == want.encode()
+
+
 def test_the_command_writes_the_same_text_as_the_feature_collection(tmp_path: Path) -> None:
     """feature_collection_text (by column, what `export` writes) is geojson_text of the dicts,
     byte for byte: points, polygons, missing values, no features, out-of-range coordinates."""

@@ -525,6 +525,23 @@ def test_touching_symbols_chain_into_one_group_across_grid_cells():
     assert _touching_groups([(1.0, 1.0, 3.0)], 0.75).tolist() == [0]
 
 
+def test_candidate_pairs_hold_every_pair_within_reach():
+    """_pairs_within (by whole arrays) lists every two points closer than the reach, once."""
+    import numpy as np
+
+    from geo.symbology import _pairs_within
+
+    rng = np.random.default_rng(17)
+    for n, spread, reach in ((1, 10.0, 5.0), (60, 30.0, 6.0), (300, 400.0, 25.0), (200, 5.0, 3.0)):
+        x, y = rng.normal(0, spread, n).round(1), rng.normal(0, spread, n).round(1)
+        i, j = _pairs_within(x, y, reach)
+        pairs = list(zip(i.tolist(), j.tolist(), strict=True))
+        assert len(pairs) == len(set(pairs)) and all(a < b for a, b in pairs)
+        close = {(a, b) for a in range(n) for b in range(a + 1, n)
+                 if np.hypot(x[a] - x[b], y[a] - y[b]) < reach}  # fmt: skip
+        assert close <= set(pairs)
+
+
 def test_group_labels_say_what_the_group_is():
     import numpy as np
     import pandas as pd

@@ -292,6 +292,53 @@ def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tm
     assert read_placed(settings.with_(database_url=settings.store_url()), gazetteer) is None
 
 
+def test_a_first_run_reads_the_store_with_sqlite3_alone(gazetteer, tmp_path) -> None:
+    """Issue 17.4: with the store filled but no placed data set cached (a first command after
+    the records changed), read_placed reads the store's rows with sqlite3 (no SQLAlchemy
+    import), gives the data set geo.store gives, articles included, and caches it; a value
+    edited into the store by hand is still refused naming the file, line and field."""
+    import json
+    import subprocess
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)  # fills the store, caches the data set
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+    assert cached is not None and cached.exists()
+    cached.unlink()
+    code = (
+        "import json, sys; from pathlib import Path; from geo._placed import read_placed; "
+        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
+        f"s = Settings(data_dir=Path({str(folder)!r}), "
+        f"cache_dir=Path({str(settings.cache_dir)!r})); "
+        "ds = read_placed(s, Gazetteer.load(Settings.from_env())); "
+        "print(json.dumps([len(ds.events), len(ds.articles), 'sqlalchemy' in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
+    assert json.loads(done.stdout) == [len(want.events), len(want.articles), False]
+    assert cached.exists()  # the first run cached what it read
+    cached.unlink()
+    got = read_placed(settings, gazetteer)
+    assert got is not None and got.articles == want.articles and got.files == want.files
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(got, name), getattr(want, name))
+    assert got.unplaced == want.unplaced
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        s.execute(sa.update(Event).where(Event.id == "E002").values(fatalities=-3))
+        bump_revision(s)
+    with pytest.raises(DataError, match=r"events\.csv, line 3, field 'fatalities'"):
+        read_placed(settings, gazetteer)
+
+
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     from fakes import FakeGazetteer
 
