@@ -585,7 +585,16 @@ class DaySteps(DataElement):
     report({cm_day: day});
   }
   window.cmDays = {
-    define: function (key, build, panel) { defs[key] = build; panels[key] = panel; keep(key); },
+    define: function (key, build, panel) {
+      defs[key] = build;
+      panels[key] = panel;
+      keep(key);
+      // built while the page is idle (not yet on the map), so a click only puts it on
+      var later = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+      later(function () {
+        if (defs[key] === build && !built[key]) { built[key] = build(); }
+      });
+    },
     show: function (key, n) {
       nav = n;
       draw();
