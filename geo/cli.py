@@ -101,7 +101,8 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     from geo.geoparse import Geoparser
 
     inputs = [_read_input(name) for name in args.files]
-    parser = Geoparser(load_gazetteer(settings), settings)
+    # (its output shows neither a mention's evidence nor its candidates: not worked out)
+    parser = Geoparser(load_gazetteer(settings), settings, evidence=False)
     # One short batch: what exists before parsing (modules, the opened index) lives as long as
     # it, so the collector need not walk it again; and parsing makes no reference cycles
     # (tested), so the collector has nothing to free while the results grow: its passes over
