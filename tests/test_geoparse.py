@@ -14,17 +14,16 @@ from gold_geoparse import GOLD, evaluate
 from geo.config import Settings
 from geo.gazetteer import Gazetteer
 from geo.geoparse import (
-    _ASCII_RUN_SPLIT,
     _LOWER_WORDS,
     _NEAR_CUTOFF_KM,
     _RADIANS,
-    _RUN_SPLIT,
     Geoparser,
     _Anchors,
     _box,
     _CompiledAnchors,
     _km,
     _mention,
+    _splitter,
 )
 from geo.schema import Mention
 
@@ -288,7 +287,7 @@ def test_ascii_split_is_the_unicode_split_on_ascii_text() -> None:
     texts += ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
         assert text.isascii()
-        assert _ASCII_RUN_SPLIT(text) == _RUN_SPLIT(text), text
+        assert _splitter(True)(text) == _splitter(False)(text), text
 
 
 def test_several_names_in_one_run(parser: Geoparser) -> None:
@@ -572,7 +571,7 @@ _PIECES = (
 
 
 def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
-    """geo/_scan.pyx reads an ASCII text as _ASCII_RUN_SPLIT does: the same runs at the same
+    """geo/_scan.pyx reads an ASCII text as _splitter(True) does: the same runs at the same
     starts, on random strings of tricky pieces and on the gold and brief texts."""
     compiled_anchors()
     from geo._scan import RunScanner
@@ -582,7 +581,7 @@ def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
     texts = [t for t in gold_and_brief_texts() if t.isascii()]
     texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 14))) for _ in range(60_000)]
     for text in texts:
-        parts = _ASCII_RUN_SPLIT(text)
+        parts = _splitter(True)(text)
         runs, starts = scan(text)
         ends = list(accumulate(map(len, parts)))
         assert (runs, starts) == (parts[1::2], ends[:-1:2]), text
