@@ -543,7 +543,7 @@ class Geoparser:
         (geo._context, built by `make setup`) when it is built; False keeps to pure Python.
         Both give the same results (tested). evidence=False: senses chosen by score carry
         no evidence and no candidates (the geoparse command prints neither, and writing
-        them was a tenth of its work); every other field is the same (tested)."""
+        them was 5 % of its instructions); every other field is the same (tested)."""
         self.gazetteer = gazetteer
         self._evidence = evidence
         self._anchors: Callable[[Mapping[int, tuple], set[int], str], _Anchors] = (
