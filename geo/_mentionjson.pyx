@@ -8,6 +8,7 @@ text's line, its place's fields, its confidence and status lines, each encoded o
 distinct value) and its offsets, written as C integers, into one C buffer per file."""
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
+from cpython.long cimport PyLong_AsLongLongAndOverflow
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy
 
@@ -53,10 +54,13 @@ cdef class _Buffer:
         cdef int k = 24
         cdef long long v
         cdef unsigned long long u
-        if type(value) is not int or not -(1 << 62) < value < (1 << 62):
+        cdef int overflow = 0
+        if type(value) is not int:
             return self.add_bytes(str(value).encode("ascii"))
-        v = value
-        u = <unsigned long long> (-v if v < 0 else v)
+        v = PyLong_AsLongLongAndOverflow(value, &overflow)  # (no Python comparisons)
+        if overflow:
+            return self.add_bytes(str(value).encode("ascii"))
+        u = (0ULL - <unsigned long long> v) if v < 0 else <unsigned long long> v
         while True:
             k -= 1
             digits[k] = <char> (48 + u % 10)
@@ -113,19 +117,16 @@ def place_fields(place):
 
 def mention_json_parts(found, place_fields, str errors="strict"):
     """geo.cli.geoparse_json_parts(found) encoded in UTF-8 (with errors), one bytes object
-    per file. A place's fields are written once per distinct place (found keeps them alive,
-    so their id() stays theirs); place_fields(mention) gives those of a place with a value
-    other than a string, a finite float or None."""
-    cdef dict places = {}  # id() of a Place -> its fields
+    per file (found: any iterable, read once). A place's fields are written once per
+    distinct place; place_fields(mention) gives those of a place with a value other than a
+    string, a finite float or None."""
+    cdef dict places = {}  # id() of a Place -> the Place and its fields
     cdef dict scores = {}  # confidence -> (status, its confidence and status lines)
     cdef dict texts = {}  # a mention's text -> its line and the start of the next
     cdef _Buffer out = _Buffer()
     cdef bint first_file = True, first
     cdef bytes head, fields
     cdef tuple score
-    if not found:
-        yield b"[]"
-        return
     for label, mentions in found:
         out.add_bytes(b"[\n " if first_file else b",\n ")
         first_file = False
@@ -148,13 +149,15 @@ def mention_json_parts(found, place_fields, str errors="strict"):
             out.add_bytes(b',\n    "end": ')
             out.add_int(end)
             # (not the place id: 34 admin-1 ids name two rows each)
-            fields = places.get(id(place))
-            if fields is None:
+            known = places.get(id(place))
+            if known is None:
                 encoded = _fields_of(place)
                 if encoded is None:
                     encoded = place_fields(m)
                 fields = f",\n    {encoded},\n    ".encode("utf-8", errors)
-                places[id(place)] = fields
+                places[id(place)] = (place, fields)  # (holding it: its id() stays its own)
+            else:
+                fields = (<tuple> known)[1]
             out.add_bytes(fields)
             score = scores.get(confidence)
             if score is None or score[0] != status:
@@ -168,4 +171,4 @@ def mention_json_parts(found, place_fields, str errors="strict"):
             out.add_bytes(score[1])
         out.add_bytes(b"[]\n }" if first else b"\n  ]\n }")
         yield out.take()
-    yield b"\n]"
+    yield b"[]" if first_file else b"\n]"

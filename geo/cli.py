@@ -15,7 +15,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -101,7 +101,8 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     from geo.geoparse import Geoparser
 
     inputs = [_read_input(name) for name in args.files]
-    parser = Geoparser(load_gazetteer(settings), settings)
+    # (its output shows neither a mention's evidence nor its candidates: not worked out)
+    parser = Geoparser(load_gazetteer(settings), settings, evidence=False)
     # One short batch: what exists before parsing (modules, the opened index) lives as long as
     # it, so the collector need not walk it again; and parsing makes no reference cycles
     # (tested), so the collector has nothing to free while the results grow: its passes over
@@ -109,10 +110,12 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     # long-lived server uses it too.
     gc.freeze()
     gc.disable()
-    found = [(label, parser.parse(text)) for label, text in inputs]
     if args.format == "json":
-        _write_geoparse_json(found)
+        # each file's mentions written as soon as they are found, then let go: the peak
+        # memory (and the page faults of filling it) stays that of one file's mentions
+        _write_geoparse_json((label, parser.parse(text)) for label, text in inputs)
         return 0
+    found = [(label, parser.parse(text)) for label, text in inputs]
     results = [
         {"file": label, "mentions": [m.to_json() for m in mentions]} for label, mentions in found
     ]
@@ -140,7 +143,7 @@ _ITEMS = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 _PLACE_KEYS = ("name", "kind", "lat", "lon", "country_code", "admin1")
 
 
-def _write_geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> None:
+def _write_geoparse_json(found: Iterable[tuple[str, Sequence[Mention]]]) -> None:
     """geoparse_json(found) and a newline on standard output: by the compiled writer
     (geo/_mentionjson.pyx, built by make setup) straight into the byte stream when standard
     output is UTF-8, else (or when it is not built) by geoparse_json_parts. The same bytes."""
@@ -177,19 +180,17 @@ def geoparse_json(found: Sequence[tuple[str, Sequence[Mention]]]) -> str:
     return "".join(geoparse_json_parts(found))
 
 
-def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Iterator[str]:
+def geoparse_json_parts(found: Iterable[tuple[str, Sequence[Mention]]]) -> Iterator[str]:
     """geoparse_json in parts, one per file (the command writes each as it comes: the output
     of 2,000 files is 14 MB, and joining it whole cost more than encoding it).
 
     The indented encoder is pure Python and took most of the command's time, so it is written
     by hand: a mention's text, its place's fields and its confidence and status are each
     encoded once per distinct value (the place's by the C encoder); each mention joins them
-    with its offsets."""
-    if not found:
-        yield "[]"
-        return
+    with its offsets. found: any iterable, read once."""
     string = json.encoder.encode_basestring  # (the C function, as the encoder uses)
-    places: dict[int, str] = {}  # id() of a Place (alive in found) -> its encoded fields
+    # id() of a Place -> the Place (held: its id() stays its own) and its encoded fields
+    places: dict[int, tuple[object, str]] = {}
     # confidence -> its status and their encoded lines (a confidence has one status but for
     # a caller's own mentions: then the lines are encoded again)
     scores: dict[float, tuple[str, str]] = {}
@@ -204,9 +205,10 @@ def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Itera
             if head is None:
                 head = texts[text] = f'{{\n    "text": {string(text)},\n    "start": '
             # (not the place id: 34 admin-1 ids name two rows each)
-            fields = places.get(id(place))
-            if fields is None:
-                fields = places[id(place)] = f",\n    {_place_fields(m)},\n    "
+            known = places.get(id(place))
+            if known is None:
+                known = places[id(place)] = (place, f",\n    {_place_fields(m)},\n    ")
+            fields = known[1]
             score = scores.get(confidence)
             if score is None or score[0] != status:
                 score = scores[confidence] = (
@@ -219,7 +221,7 @@ def geoparse_json_parts(found: Sequence[tuple[str, Sequence[Mention]]]) -> Itera
         listed = "[\n   " + ",\n   ".join(objects) + "\n  ]" if objects else "[]"
         yield f'{before}{{\n  "file": {string(label)},\n  "mentions": {listed}\n }}'
         before = ",\n "
-    yield "\n]"
+    yield "[]" if before == "[\n " else "\n]"
 
 
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -30,7 +30,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,6 +204,8 @@ SMALL_TOWN_POP = 15_000
 _SHORT_KEY = 3  # single-word keys this short only match big or area-of-interest places
 
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+_new_object = object.__new__
 
 # Row layout of the compact place tuples kept in the cache (see Place).
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP, _CITY, _ALIASES, _SOURCE = range(11)
@@ -612,11 +614,20 @@ class Gazetteer:
         if place is None:
             row = self._row_cache[i]
             aliases = row[_ALIASES]
-            place = Place(
-                *row[:_ALIASES],
-                tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
-                row[_SOURCE],
-                self._precision.get(row[_ID], 1),
+            # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__
+            # per field): its instance dict filled at once, the same object (tested)
+            place = _new_object(Place)
+            place.__dict__.update(
+                zip(
+                    _PLACE_FIELDS,
+                    (
+                        *row[:_ALIASES],
+                        tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
+                        row[_SOURCE],
+                        self._precision.get(row[_ID], 1),
+                    ),
+                    strict=True,
+                )
             )
             self._places[i] = place
         return place

@@ -60,6 +60,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
+from functools import cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -134,10 +135,17 @@ def _run_split(w: str) -> Callable[[str], list[str]]:
 
 
 _TOKEN_RE = re.compile(_word(r"\w")[1])
-_RUN_SPLIT = _run_split(r"\w")
-# On ASCII text \w is exactly [0-9A-Z_a-z]: the same runs, and the explicit class is a bitmap
-# that the engine tests faster than the Unicode category (the split takes 7 % less time).
-_ASCII_RUN_SPLIT = _run_split("[0-9A-Z_a-z]")
+
+
+@cache
+def _splitter(ascii_text: bool) -> Callable[[str], list[str]]:
+    """The run split of a text: compiled on first use, since compiling each took a process
+    ~5 ms of its start (with the compiled scan, an ASCII text needs neither). On ASCII text
+    \\w is exactly [0-9A-Z_a-z]: the same runs, and the explicit class is a bitmap that the
+    engine tests faster than the Unicode category (the split takes 7 % less time)."""
+    return _run_split("[0-9A-Z_a-z]" if ascii_text else r"\w")
+
+
 # After a name: a surname ("Vladimir Zhirinovsky": a person) or a street word ("Abay Avenue").
 _NOT_PLACE_NEXT = re.compile(
     r"[ \t]+(?:[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|enko|sky|skiy|skaya|ovich|evich|ovna)"
@@ -330,16 +338,6 @@ def _mention(
     """A Mention built by tuple.__new__, without the named tuple's Python-level __new__ (parse
     does the same inline); equal to Mention(...) with the same fields (tested)."""
     return _new_tuple(Mention, (text, start, end, status, place, confidence, evidence, candidates))  # type: ignore[return-value]
-
-
-def _part_ends(runs: list[str], starts: list[int], size: int) -> list[int]:
-    """Where each part of the split [gap, run, gap, ..., gap] of a text of size characters
-    ends, from its runs and their starts."""
-    ends = []
-    for run, start in zip(runs, starts, strict=True):
-        ends += (start, start + len(run))
-    ends.append(size)
-    return ends
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -537,17 +535,21 @@ class Geoparser:
         *,
         run_cache_size: int = 200_000,
         compiled: bool = True,
+        evidence: bool = True,
     ) -> None:
         """run_cache_size bounds the memo of capitalised runs ("President Kassym-Jomart
         Tokayev" -> no place, "Almaty" -> its hit): what a run yields before context depends
         on the run alone. 0 disables it. compiled: use the compiled core of context
         (geo._context, built by `make setup`) when it is built; False keeps to pure Python.
-        Both give the same results (tested)."""
+        Both give the same results (tested). evidence=False: senses chosen by score carry
+        no evidence and no candidates (the geoparse command prints neither, and writing
+        them was 5 % of its instructions); every other field is the same (tested)."""
         self.gazetteer = gazetteer
+        self._evidence = evidence
         self._anchors: Callable[[Mapping[int, tuple], set[int], str], _Anchors] = (
             _CompiledAnchors if compiled and _CompiledAnchors is not None else _Anchors
         )
-        # the runs of an ASCII text and their starts, as _ASCII_RUN_SPLIT finds them
+        # the runs of an ASCII text and their starts, as _splitter(True) finds them
         self._scan: Callable[[str], tuple[list[str], list[int]]] | None = (
             _RunScanner(_LOWER_WORDS).runs if compiled and _RunScanner is not None else None
         )
@@ -741,10 +743,10 @@ class Geoparser:
         return not own or (row[_KIND] == "city" and row[_POP] < _PERSON_MAX_POP)
 
     def _generic_phrases(
-        self, text: str, offsets: list[int]
+        self, text: str, runs: list[str], starts: list[int]
     ) -> tuple[list[tuple[int, int, str, object]], list[tuple[int, int]]]:
         """Lower-case generic facility phrases after "the" ("the city hall", "the regional
-        akimat") outside the capitalised runs (offsets: where each part of the split ends).
+        akimat") outside the capitalised runs (runs, and their starts in text).
         Returns the phrases, and the spans whose run hits a name "<phrase> of <Name>" replaces
         ("the airport of Almaty": one name, not a generic noun and a city)."""
         found: list[tuple[int, int, str, object]] = []
@@ -753,7 +755,10 @@ class Geoparser:
             p = m.start()
             start, end = m.span(1)
             # "the" is a word of its own, and a run ("Mayor of the city hall") reads its words
-            if (p and text[p - 1].isalnum()) or bisect_right(offsets, start) & 1:
+            if p and text[p - 1].isalnum():
+                continue
+            k = bisect_right(starts, start)  # the last run that starts at or before it
+            if k and start < starts[k - 1] + len(runs[k - 1]):
                 continue
             phrase = m.group(1)
             known = self._phrases.get(phrase)
@@ -799,14 +804,12 @@ class Geoparser:
         """The mentions of names in Latin letters (the parser's own index)."""
         # One C-level pass: the runs and their starts (the compiled scan of an ASCII text, else
         # the split [gap, run, gap, run, ..., gap]); each run's hits come from the memo.
-        offsets: list[int] | None = None  # where each part of the split ends
         if self._scan is not None and text.isascii():
             runs, starts = self._scan(text)
         else:
-            parts = _ASCII_RUN_SPLIT(text) if text.isascii() else _RUN_SPLIT(text)
+            parts = _splitter(text.isascii())(text)
             runs = parts[1::2]
-            offsets = list(accumulate(map(len, parts)))
-            starts = offsets[::2]
+            starts = list(accumulate(map(len, parts)))[::2]  # (and the text's end, last)
         found = list(map(self._runs.__getitem__, runs))  # a new run: _RunMemo.__missing__
         if not any(found):
             return []
@@ -839,9 +842,7 @@ class Geoparser:
             append_name(name)
 
         if generic:
-            if offsets is None:
-                offsets = _part_ends(runs, starts, len(text))
-            extra, replaced = self._generic_phrases(text, offsets)
+            extra, replaced = self._generic_phrases(text, runs, starts)
             if replaced:  # "the airport of Almaty": a name that replaces run hits
                 self._replace_spans(text, extra, replaced, mentions, names, generics)
                 needing = [i for i, n in enumerate(names) if n.anchor < 0]
@@ -1110,22 +1111,24 @@ class Geoparser:
         if len(cands) == 1:
             return self._sense(cands)
         rescored: list[tuple[float, int, bool, list[str]]] = []
+        explain = self._evidence  # without evidence, the notes are not written
         for (score, i, own), (same_country, same_admin1, nearest) in zip(
             cands[:_MAX_SENSES], facts, strict=True
         ):
-            row = rows[i]
             notes: list[str] = []
             if same_country:
                 score += _SAME_COUNTRY_BONUS
-                notes.append(f"in {row[_CC]}, like other places in the text")
+                if explain:
+                    notes.append(f"in {rows[i][_CC]}, like other places in the text")
             if same_admin1:
                 score += _SAME_ADMIN1_BONUS
-                notes.append(f"same admin-1 as other places in the text ({row[_ADMIN1]})")
+                if explain:
+                    notes.append(f"same admin-1 as other places in the text ({rows[i][_ADMIN1]})")
             if nearest is not None:
                 d, near = nearest
                 bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
                 score += bonus
-                if bonus > 0.1:
+                if bonus > 0.1 and explain:
                     notes.append(f"~{d:.0f} km from {near}, also mentioned")
             rescored.append((score, i, own, notes))
         rescored.sort(key=lambda t: (-t[0], t[1]))
@@ -1212,6 +1215,8 @@ class Geoparser:
         top = rescored[0][0]
         total = sum(math.exp(sc - top) for sc, _, _, _ in rescored)
         _, best, own, notes = rescored[0]
+        if not self._evidence:
+            return self._make_sense(best, 1.0 / total, (), ())
         row = rows[best]
         evidence = (
             f"{len(cands)} candidates",

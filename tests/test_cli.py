@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import _place_fields, _write_geoparse_json, geoparse_json, main
+from geo.cli import _place_fields, _write_geoparse_json, geoparse_json, geoparse_json_parts, main
 from geo.config import PROJECT_ROOT
 from geo.geoparse import Geoparser
 from geo.schema import Mention
@@ -99,6 +99,8 @@ def odd_results(parser: Geoparser) -> list[tuple[str, list[Mention]]]:
         Mention('"Q"\\\n x\x01', 3, 9, "not_found", None, 1 / 3),
         Mention("Alma-Ata", 2**70, True, "resolved", odd_place, 0.9),
         Mention("Aktau", -5, 12.0, "resolved", replace(odd_place, admin1="KZ-MAN"), 0.9),  # type: ignore[arg-type]
+        Mention("Aktau", 2**62, -(2**63), "resolved", None, 0.9),
+        Mention("Aktau", 2**63 - 1, -(2**63) - 1, "resolved", None, 0.9),
     ]
     return [("ä\\b\t.txt", first), ("-", [*parser.parse(texts[1]), *odd]), ("e.txt", [])]
 
@@ -116,6 +118,28 @@ def test_compiled_json_writer_writes_what_the_python_one_does(gazetteer, setting
         for m in mentions:
             got = place_fields(m.place)
             assert got is None or got == _place_fields(m)
+
+
+def test_json_writers_read_their_results_as_they_come(gazetteer, settings) -> None:
+    """The command hands the writers each file's mentions as they are found (an iterator),
+    and lets them go once written: the same bytes, also when no place outlives its file (a
+    place's fields are memoised by its id())."""
+    from geo._mentionjson import mention_json_parts
+
+    parser = Geoparser(gazetteer, settings)
+    found = odd_results(parser)
+
+    def fresh_places():  # each file's places are new objects, dropped once written
+        for label, mentions in [*found, *found]:
+            yield label, [m._replace(place=m.place and replace(m.place)) for m in mentions]
+
+    for given in ([], found, [*found, *found]):
+        expected = geoparse_json(list(given))
+        assert geoparse_json(iter(given)) == expected
+        assert b"".join(mention_json_parts(iter(given), _place_fields)).decode() == expected
+    expected = geoparse_json([*found, *found])
+    assert "".join(geoparse_json_parts(fresh_places())) == expected
+    assert b"".join(mention_json_parts(fresh_places(), _place_fields)).decode() == expected
 
 
 class _Stdout(io.TextIOWrapper):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from geo.gazetteer import (
     index_key,
     normalize,
 )
+from geo.schema import Place
 
 DATA = PROJECT_ROOT / "data"
 
@@ -248,6 +250,19 @@ def test_not_places(gazetteer: Gazetteer, name: str) -> None:
 def test_places_are_shared_objects(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("gn:1526384") is gazetteer.lookup("Almaty")[0]
     assert gazetteer.get("gn:0") is None
+
+
+def test_places_are_built_as_the_dataclass_builds_them(gazetteer: Gazetteer) -> None:
+    """Gazetteer.place fills a Place's fields without its __init__: the same object."""
+    for place_id in ("gn:1526384", "site:almaty-city-hall", "country:KZ", "admin1:KZ-ALA"):
+        place = gazetteer.get(place_id)
+        assert place is not None
+        fields = [getattr(place, f.name) for f in dataclasses.fields(Place)]
+        again = Place(*fields)
+        assert place == again and hash(place) == hash(again) and repr(place) == repr(again)
+        assert vars(place) == vars(again) and list(vars(place)) == list(vars(again))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            place.name = "x"  # type: ignore[misc]
 
 
 # --- the cache -------------------------------------------------------------------------------

@@ -14,18 +14,16 @@ from gold_geoparse import GOLD, evaluate
 from geo.config import Settings
 from geo.gazetteer import Gazetteer
 from geo.geoparse import (
-    _ASCII_RUN_SPLIT,
     _LOWER_WORDS,
     _NEAR_CUTOFF_KM,
     _RADIANS,
-    _RUN_SPLIT,
     Geoparser,
     _Anchors,
     _box,
     _CompiledAnchors,
     _km,
     _mention,
-    _part_ends,
+    _splitter,
 )
 from geo.schema import Mention
 
@@ -289,7 +287,7 @@ def test_ascii_split_is_the_unicode_split_on_ascii_text() -> None:
     texts += ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
         assert text.isascii()
-        assert _ASCII_RUN_SPLIT(text) == _RUN_SPLIT(text), text
+        assert _splitter(True)(text) == _splitter(False)(text), text
 
 
 def test_several_names_in_one_run(parser: Geoparser) -> None:
@@ -546,6 +544,23 @@ def test_compiled_and_pure_python_parsers_agree(gazetteer: Gazetteer, settings: 
     assert compiled._in_context.keys() == python._in_context.keys()
 
 
+def test_parser_without_evidence_finds_the_same_mentions(
+    gazetteer: Gazetteer, settings: Settings
+) -> None:
+    """evidence=False (the geoparse command, whose output has neither) leaves out the
+    evidence of senses chosen by score and their candidates; every other field is the same."""
+    texts = gold_and_brief_texts() + varied_texts(gazetteer, 40)
+    full = Geoparser(gazetteer, settings)
+    lean = Geoparser(gazetteer, settings, evidence=False)
+    got = [full.parse(text) for text in texts]
+    lean_got = [lean.parse(text) for text in texts]
+    assert [[m[:6] for m in ms] for ms in got] == [[m[:6] for m in ms] for ms in lean_got]
+    lean_mentions = [m for ms in lean_got for m in ms]
+    assert not any(m.candidates for m in lean_mentions)
+    assert any(not m.evidence for m in lean_mentions)
+    assert sum(len(m) for m in got) > 2000
+
+
 # Pieces of text that the run regex treats each in its own way: initials, possessives, hyphens,
 # "-s", numbers, "of (the)", facility words and their prefixes, blanks and tabs, underscores.
 _PIECES = (
@@ -556,7 +571,7 @@ _PIECES = (
 
 
 def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
-    """geo/_scan.pyx reads an ASCII text as _ASCII_RUN_SPLIT does: the same runs at the same
+    """geo/_scan.pyx reads an ASCII text as _splitter(True) does: the same runs at the same
     starts, on random strings of tricky pieces and on the gold and brief texts."""
     compiled_anchors()
     from geo._scan import RunScanner
@@ -566,10 +581,9 @@ def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
     texts = [t for t in gold_and_brief_texts() if t.isascii()]
     texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 14))) for _ in range(60_000)]
     for text in texts:
-        parts = _ASCII_RUN_SPLIT(text)
+        parts = _splitter(True)(text)
         runs, starts = scan(text)
         ends = list(accumulate(map(len, parts)))
         assert (runs, starts) == (parts[1::2], ends[:-1:2]), text
-        assert _part_ends(runs, starts, len(text)) == ends
     with pytest.raises(ValueError, match="ASCII"):
         scan("Алматы")
