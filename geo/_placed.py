@@ -172,8 +172,8 @@ def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> D
             return ds
         cursor = conn.cursor()
         with collector_paused():
-            rows = _Rows(folder, record_cells(cursor, folder, placed_by=placement_key(gazetteer)),
-                         dataset_articles(cursor, folder))  # fmt: skip
+            cells = record_cells(cursor, folder, placed_by=placement_key(gazetteer))
+            rows = CellRows(folder, cells, dataset_articles(cursor, folder))
             ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
     except sqlite3.Error:
         return None  # a store this code cannot read as it is: geo.store opens it and says why
@@ -250,7 +250,7 @@ def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
     return tuple(sorted(out, key=lambda a: (a.date, a.path.name)))
 
 
-class _Rows:
+class CellRows:
     """Cells and articles read from the store, as geo.events.load_dataset reads a source."""
 
     def __init__(self, folder: Path, cells: dict[str, Cells], articles: tuple[Article, ...]):

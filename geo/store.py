@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from geo._cache import atomic_write, check_cache_dir
 from geo._placed import (
     HEAD_REVISION,
+    CellRows,
     collector_paused,
     dataset_articles,
     dataset_fingerprint,
@@ -449,7 +450,7 @@ def bump_revision(session: Session) -> None:
 # --- the store as a data set (what the map, export and snapshot read) ---------------------------
 
 
-class StoreRows:
+class StoreRows(CellRows):
     """The store's records and articles as ``geo.events.load_dataset`` reads them.
 
     Rows are the exchange format's cells, so the map goes through the same validation and
@@ -458,25 +459,14 @@ class StoreRows:
     """
 
     def __init__(self, store: Store, folder: Path, *, placed_by: str | None = None) -> None:
-        self.folder = Path(folder)
         with store.read() as s:  # one transaction; the driver's own cursor (geo._placed)
             cursor = s.connection().connection.cursor()
             try:
-                self._cells = record_cells(cursor, self.folder, placed_by=placed_by)
-                self._articles = dataset_articles(cursor, self.folder)
+                cells = record_cells(cursor, Path(folder), placed_by=placed_by)
+                articles = dataset_articles(cursor, Path(folder))
             finally:
                 cursor.close()
-
-    def cells(self, name: str) -> Cells | None:
-        """One record file's cells, by column (None when the store holds no such records)."""
-        return self._cells.get(name)
-
-    def rows(self, name: str) -> list[Row] | None:
-        cells = self._cells.get(name)
-        return None if cells is None else [cells.row(i) for i in range(len(cells))]
-
-    def articles(self) -> tuple[Article, ...]:
-        return self._articles
+        super().__init__(Path(folder), cells, articles)
 
 
 def load_store_dataset(
