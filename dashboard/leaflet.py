@@ -545,7 +545,9 @@ class DaySteps(DataElement):
   var panelWaits = false;
   function toPanel(html) {  // null: the day is on its way (the panel fades)
     panelWaits = html === null;
-    var frames = window.parent.document.querySelectorAll("iframe");
+    var frames = [];
+    try { frames = window.parent.document.querySelectorAll("iframe"); }
+    catch (e) { return; }  // a page of another origin holds the map: no panel of ours
     for (var i = 0; i < frames.length; i++) {
       try {
         var w = frames[i].contentWindow;
