@@ -40,8 +40,6 @@ mark.cm-evidence { background: #ffd43b; padding: 0 2px; }
   font-size: 0.8rem; background: #e7f5ff; color: #1d4e89; }
 .cm-tag.cm-disputes { background: #fff0f0; color: #c8102e; }
 .cm-tag.cm-new { background: #ebfbee; color: #2b8a3e; }
-.cm-history { font-size: 0.78rem; color: #444; margin-top: 4px; }
-.cm-history li { margin: 0; }
 </style>
 """
 

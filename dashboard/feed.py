@@ -27,7 +27,7 @@ from geo.symbology import LAYER_STYLES, STATUS_COLOURS, STATUS_LABELS
 
 PANEL_HEIGHT_PX = 620  # the map's height: the panel stands beside it
 MAX_ITEMS = 120  # more than a briefer reads out; the rest is in the table (and each line is
-# sent and laid out again on every slider step)
+# sent with its day's layer and laid out when the day is shown)
 DESCRIPTION_CHARS = 120
 # States of one layer and status that begin (or end) the same day are one line: the 17
 # states of emergency of 5 January are one news item, not 17.
@@ -229,8 +229,6 @@ body { margin: 0; font: 13px/1.35 "Source Sans Pro", "DejaVu Sans", sans-serif; 
 .cf-caption { color: #666; font-size: 12px; margin: 0 0 4px 2px; }
 .cf-figures { font-size: 13px; }
 .cf-waiting #cf-panel { opacity: 0.45; transition: opacity 0.2s; }
-.cm-history { font-size: 0.78rem; color: #444; margin-top: 4px; }
-.cm-history li { margin: 0; }
 .cf-head { font-weight: 600; color: #555; font-size: 12px; margin: 0 0 4px 2px; }
 .cf-list { list-style: none; margin: 0; padding: 0; }
 .cf-item { padding: 4px 4px 5px 4px; border-bottom: 1px solid #eee; cursor: pointer; }

@@ -288,12 +288,15 @@ def _figure_items(rows: pd.DataFrame) -> str:
     return "".join(items)
 
 
-# The national figures' look, in the page and in the day panel (dashboard.feed.PANEL_PAGE).
+# The national figures' look (and a record's review history), in the page and in the day panel
+# (dashboard.feed.PANEL_PAGE).
 FIGURE_CSS = """
 .cm-metric ul { margin: 0 0 0.4rem 0; padding-left: 1.1rem; }
 .cm-metric li { margin: 0; font-size: 0.9rem; }
 .cm-metric li.cm-latest .cm-value { font-size: 1.35rem; font-weight: 700; }
 .cm-metric li.cm-earlier { color: #555; }
+.cm-history { font-size: 0.78rem; color: #444; margin-top: 4px; }
+.cm-history li { margin: 0; }
 .cm-history summary { color: #555; font-size: 0.82rem; cursor: pointer; }
 .cm-meta { color: #666; font-size: 0.82rem; }
 .cm-note { color: #777; font-size: 0.8rem; }
