@@ -580,11 +580,17 @@ class DaySteps(DataElement):
     if (day < nav.first || day > nav.last) { return; }
     nav = Object.assign({}, nav, {day: day});
     draw();
-    // at once when this day's layer is here; else the old one fades until the page sends it
-    var here = put(nav.prefix + ":" + day);
-    map.getContainer().classList.toggle("cm-waiting", !here);
-    if (!here) { toPanel(null); }
+    // The page is told first, so its rerun starts while this frame draws the layer (the
+    // layer waits for the next task: the page's message is handled before it).
     report({cm_day: day});
+    var key = nav.prefix + ":" + day;
+    setTimeout(function () {
+      if (!nav || nav.prefix + ":" + nav.day !== key) { return; }  // stepped on meanwhile
+      // at once when this day's layer is here; else the old one fades until the page sends it
+      var here = put(key);
+      map.getContainer().classList.toggle("cm-waiting", !here);
+      if (!here) { toPanel(null); }
+    }, 0);
   }
   window.cmDays = {
     define: function (key, build, panel) {

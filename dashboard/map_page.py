@@ -942,27 +942,18 @@ def lazy_panel(label: str, key: str, icon: str, draw: Callable[[], None]) -> Non
 
 
 def table(view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame], dataset_key: tuple) -> None:
-    """The table of what is on the map, a page at a time, and the whole of it as CSV.
+    """The table of what is on the map, a page at a time (the whole of it as CSV is among the
+    downloads).
 
     It sits in an expander, closed unless opened (or opened in the link): a step builds and
     sends the table only when it is open (issue 17: the table was a third of every step's
-    bytes), and the CSV button beside it always gives the whole table."""
+    bytes)."""
     total = sum(len(f) for f in frames.values())
     lazy_panel(
         f"Table of what is on the map ({total:,} row{'' if total == 1 else 's'})",
         TABLE_OPEN,
         ":material/table_rows:",
         functools.partial(_table_page, view, frames, dataset_key, total),
-    )
-    st.download_button(
-        f"Table as CSV ({total:,} rows)",
-        data=functools.partial(_whole_table_csv, frames),
-        file_name=export.default_filename("table", view.day, "csv"),
-        mime="text/csv",
-        key="download_table",
-        on_click="ignore",
-        icon="⬇️",
-        help="Cells that a spreadsheet would run as a formula start with ' (OWASP's advice).",
     )
 
 
@@ -995,24 +986,36 @@ def _table_page(
 
 
 def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:
-    """Each visible layer as GeoJSON and the view as the briefing PNG (built on click); zoomed
-    in (zoom 7 and closer), both hold only the area on screen."""
+    """What is on the map to take away, in one menu: each visible layer as GeoJSON, the view
+    as the briefing PNG and the table as CSV (each built on click); zoomed in (zoom 7 and
+    closer), the GeoJSON and the PNG hold only the area on screen.
+
+    One menu, not a row of buttons: a closed menu costs the browser nothing on a step, where
+    each button on the page is drawn again on every step (issue 17)."""
     layers = list(frames)
     extent = st.session_state.get("map_extent")
     area = tuple(round(v, 4) for v in extent) if extent else None
-    if layers:
-        if area is None:
-            st.caption("Each visible layer as GeoJSON (the file `python -m geo export` writes):")
-        else:
-            bbox = ",".join(f"{v:g}" for v in area)
-            st.caption(
-                "Each visible layer as GeoJSON, only what lies in the area on screen (the file "
-                f"`python -m geo export --bbox {bbox}` writes):"
-            )
-        dl_cols = st.columns(len(layers))
-        for col, layer in zip(dl_cols, layers, strict=True):
+    total = sum(len(f) for f in frames.values())
+    menu = st.popover(
+        "Download what is on the map" + (" (this extent)" if area else ""),
+        icon=":material/download:",
+        help="Each visible layer as GeoJSON, the map as a PNG for a slide, the table as CSV.",
+    )
+    with menu:
+        if layers:
+            if area is None:
+                st.caption(
+                    "Each visible layer as GeoJSON (the file `python -m geo export` writes):"
+                )
+            else:
+                bbox = ",".join(f"{v:g}" for v in area)
+                st.caption(
+                    "Each visible layer as GeoJSON, only what lies in the area on screen (the "
+                    f"file `python -m geo export --bbox {bbox}` writes):"
+                )
+        for layer in layers:
             shown = frames[layer] if area is None else in_extent(frames[layer], area)
-            col.download_button(
+            st.download_button(
                 f"{LAYER_STYLES[layer].label} ({len(shown):,})",
                 data=functools.partial(
                     cmap.layer_geojson,
@@ -1029,27 +1032,38 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
                 on_click="ignore",
                 icon="⬇️",
             )
-    st.download_button(
-        "Map as PNG for a slide (1600x900)" + (", this extent" if area else ""),
-        data=functools.partial(
-            snapshot_png,
-            ctx.settings,
-            ctx.signature,
-            ctx.revision,
-            view.day,
-            tuple(layers) + (("emergency",) if view.shading == "emergency" else ()),
-            view.window,
-            ctx.filters,
-            area,
-        ),
-        file_name=export.default_filename("snapshot", view.day, "png"),
-        mime="image/png",
-        key="download_png",
-        on_click="ignore",
-        icon=":material/image:",
-        help="The same picture `python -m geo snapshot` draws: this day, these layers and "
-        "filters; zoomed in, the area on screen (`snapshot --bbox`).",
-    )
+        st.download_button(
+            "Map as PNG for a slide (1600x900)" + (", this extent" if area else ""),
+            data=functools.partial(
+                snapshot_png,
+                ctx.settings,
+                ctx.signature,
+                ctx.revision,
+                view.day,
+                tuple(layers) + (("emergency",) if view.shading == "emergency" else ()),
+                view.window,
+                ctx.filters,
+                area,
+            ),
+            file_name=export.default_filename("snapshot", view.day, "png"),
+            mime="image/png",
+            key="download_png",
+            on_click="ignore",
+            icon=":material/image:",
+            help="The same picture `python -m geo snapshot` draws: this day, these layers and "
+            "filters; zoomed in, the area on screen (`snapshot --bbox`).",
+        )
+        st.download_button(
+            f"Table as CSV ({total:,} rows)",
+            data=functools.partial(_whole_table_csv, frames),
+            file_name=export.default_filename("table", view.day, "csv"),
+            mime="text/csv",
+            key="download_table",
+            on_click="ignore",
+            icon="⬇️",
+            help="The whole table, every page. Cells that a spreadsheet would run as a formula "
+            "start with ' (OWASP's advice).",
+        )
 
 
 def articles(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDataFrame]) -> None:

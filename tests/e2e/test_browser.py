@@ -153,6 +153,7 @@ def test_zoom_and_centre_live_in_the_url_and_a_link_reopens_them(app_url, page, 
             other.wait_for_timeout(300)
         lat, lon = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
         assert abs(lat - 43.25) < 0.05 and abs(lon - 76.95) < 0.05
+        open_downloads(other, "Download what is on the map (this extent)")
         other.get_by_text("Map as PNG for a slide (1600x900), this extent").first.wait_for()
         # zoomed in, a layer's GeoJSON holds only the area on screen (export --bbox)
         other.get_by_text("only what lies in the area on screen").first.wait_for()
@@ -194,9 +195,9 @@ def test_a_click_on_the_timeline_moves_the_slider_to_that_day(app_url, page):
 
 def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app_url, page):
     """Issue 17: a step waited for the server before the map changed. The map's own next-day
-    button shows the next day's layer, feed and figures in the same click (the page sent them
-    ahead), then the page follows in one rerun of the day's fragment: the slider, the counts
-    and the URL."""
+    button shows the next day's layer, feed and figures at once (the page sent them ahead:
+    the task after the click, before any reply could come), then the page follows in one
+    rerun of the day's fragment: the slider, the counts and the URL."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     received: list[bytes] = []
@@ -210,9 +211,11 @@ def test_the_maps_next_day_button_shows_the_day_at_once_and_the_page_follows(app
     body = page.frame_locator(MAP_FRAME).locator("body")
     assert body.locator(".cm-step-day").text_content() == "Thu, 6 Jan 2022"
     shown = body.evaluate(
-        """() => {
+        """async () => {
           const before = window.cmDays.shown();
           document.querySelector('.cm-step-forward').click();
+          // the click tells the page first, then draws in the next task: no server reply yet
+          await new Promise((resolve) => setTimeout(resolve, 0));
           const panel = [...window.parent.document.querySelectorAll('iframe')]
             .map(f => f.contentWindow).find(w => w && w.cmPanel);
           const text = panel.document.getElementById('cf-panel').innerText;
@@ -304,11 +307,17 @@ def test_play_advances_one_day_at_a_time(app_url, page):
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+def open_downloads(page, label: str) -> None:  # noqa: ANN001
+    """Open the downloads menu (its label says whether it holds only the extent on screen)."""
+    page.get_by_role("button", name=re.compile(re.escape(label) + "$")).click()
+
+
 def test_png_download_is_the_briefing_snapshot(app_url, page, tmp_path):
     from PIL import Image
 
     page.goto(f"{app_url}/?date=2022-01-06")
     on_map(page)
+    open_downloads(page, "Download what is on the map")
     button = page.get_by_role("button", name="Map as PNG for a slide (1600x900)")
     with page.expect_download(timeout=60_000) as download:
         button.click()
