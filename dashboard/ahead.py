@@ -101,8 +101,10 @@ class Memo(Generic[T]):
 # events holds ~40 MB of frames; eight entries pushed the server well past 1 GB.
 # DAY_LAYERS: the map's day layers (scripts) built lately; PANELS: the day panels (the feed
 # and the national figures beside the map);
-# COUNTS: each layer's counts under its switch (by the frames' key).
+# COUNTS: each layer's counts under its switch (by the frames' key); NATIONAL: the whole
+# force's totals beside the map's caption (national records have no point).
 FRAMES: Memo = Memo(size=3)
 DAY_LAYERS: Memo = Memo(size=8)
 PANELS: Memo = Memo(size=8)
 COUNTS: Memo = Memo(size=3)
+NATIONAL: Memo = Memo(size=8)

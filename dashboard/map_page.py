@@ -545,10 +545,7 @@ def map_and_day_panel(
         )
         keep_map_view(seen)
         notes = [f"{cmap.MODES[ctx.mode]}" + (f" (N = {ctx.days})" if ctx.mode == "window" else "")]
-        for layer in view.layers:  # national totals (the whole force) beside the mapped parts
-            total = cmap.national_total_text(ctx.ds, layer, view.day, view.filters)
-            if total:
-                notes.append(f"{LAYER_STYLES[layer].label}: {total.removeprefix(' · ')}")
+        notes += ahead.NATIONAL.get(_national_key(ctx, view), _national_work(ctx, view))
         grids = [LAYER_STYLES[lay].label for lay, agg in aggregated.items() if agg]
         if grids:
             notes.append("aggregated into grid cells: " + ", ".join(grids))
@@ -558,6 +555,26 @@ def map_and_day_panel(
     with side_col:
         # the day panel: the feed and the national figures, filled by the map (day_panel)
         st.iframe(feed.PANEL_PAGE, height=feed.PANEL_HEIGHT_PX)
+
+
+def _national_key(ctx: PageContext, view: cmap.MapView) -> tuple:
+    return ("national", ctx.dataset_key, view.layers, view.day, view.filters)
+
+
+def _national_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], list[str]]:
+    """The national totals (the whole force) to show beside the mapped parts, one note per
+    layer that has them, as a plain function (it may run in the background thread)."""
+    ds, layers, day, filters = ctx.ds, view.layers, view.day, view.filters
+
+    def work() -> list[str]:
+        notes = []
+        for layer in layers:
+            total = cmap.national_total_text(ds, layer, day, filters)
+            if total:
+                notes.append(f"{LAYER_STYLES[layer].label}: {total.removeprefix(' · ')}")
+        return notes
+
+    return work
 
 
 def figures_html(ds: Dataset, as_of: dt.date | None) -> str:
@@ -703,6 +720,7 @@ def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
         frames_key = _frames_key(ctx, v.day, v.window)
         frames_work = _frames_work(ctx, v.day, v.window, reviews)
         ahead.COUNTS.ahead(frames_key, functools.partial(_counts, frames_key, frames_work))
+        ahead.NATIONAL.ahead(_national_key(ctx, v), _national_work(ctx, v))
 
 
 def _counts(frames_key: tuple, frames_work: Callable[[], dict]) -> dict[str, dict[str, int]]:
@@ -895,10 +913,16 @@ def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
         "encoding": {"x": {"field": "end", "type": "temporal"}},
     }
     layer = {k: v for k, v in bars.items() if k not in ("$schema", "config", "datasets")}
+    # The bars' rows are written into the spec: they are the same on every step, and a named
+    # data set is converted to Arrow and sent again on every run.
+    datasets = dict(bars.get("datasets", {}))
+    named = (layer.get("data") or {}).get("name")
+    if named in datasets:
+        layer["data"] = {"values": datasets.pop(named)}
     spec = {
         "$schema": bars.get("$schema"),
         "datasets": {
-            **bars.get("datasets", {}),
+            **datasets,
             "day_marks": pd.DataFrame({"start": [start.isoformat()], "end": [end.isoformat()]}),
         },
     }
