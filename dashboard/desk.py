@@ -211,11 +211,11 @@ def add_news_layer(group: folium.FeatureGroup, symbols: Sequence[Symbol]) -> Non
 
 
 def news_caption(places: Sequence[NewsPlace]) -> str:
-    """ "3 places · 2 articles" for the layer's toggle."""
+    """ "<b>3</b> places · 2 articles" (HTML, numbers only: nothing to escape) under the
+    layer's switch."""
     articles = {(a.title, a.url, a.published) for p in places for a in p.articles}
-    return (
-        f"**{len(places):,}** place{'s' if len(places) != 1 else ''} · {_articles(len(articles))}"
-    )
+    n = len(places)
+    return f"<b>{n:,}</b> place{'s' if n != 1 else ''} · {_articles(len(articles))}"
 
 
 def page_range_text(page: int, pages: int, articles: int, candidates: int) -> str:

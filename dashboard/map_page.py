@@ -474,10 +474,13 @@ def layer_toggles(
     counts = ahead.COUNTS.get(
         _frames_key(ctx, view.day, view.window), lambda: cmap.counts_by_layer(all_frames)
     )
-    # Its captions have one fixed height (PAGE_CSS), so a longer count on some day does not
-    # push the map down (issue 15: the map jumped 23 px on 9-14 January).
-    layer_cols = st.container(key="layer_row").columns(len(cmap.POINT_LAYERS) + 1)
-    layers = []
+    # The counts under the switches are one row of HTML, not a caption per switch: each
+    # element is drawn again on every step (issue 17). The row has one fixed height (PAGE_CSS),
+    # so a longer count on some day does not push the map down (issue 15: the map jumped 23 px
+    # on 9-14 January).
+    row = st.container(key="layer_row")
+    layer_cols = row.columns(len(cmap.POINT_LAYERS) + 1)
+    layers, cells = [], []
     for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
         with col:
             on = st.toggle(
@@ -492,7 +495,7 @@ def layer_toggles(
             size_by = LAYER_STYLES[layer].size_by
             if size_by and c.get(size_by):
                 extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
-            st.caption(f"**{c['features']:,}** on the map{extra}")
+            cells.append(f"<b>{c['features']:,}</b> on the map{extra}")
             if on:
                 layers.append(layer)
     with layer_cols[-1]:
@@ -503,10 +506,11 @@ def layer_toggles(
             bind="query-params",
             help=desk.NEWS_HELP,
         )
-        news = []
-        if ctx.revision:  # the store opened (else the banner above says why)
-            news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
-        st.caption(desk.news_caption(news))
+    news = []
+    if ctx.revision:  # the store opened (else the banner above says why)
+        news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
+    cells.append(desk.news_caption(news))
+    row.html('<div class="cm-counts">' + "".join(f"<div>{cell}</div>" for cell in cells) + "</div>")
     return layers, news_on, news
 
 

@@ -315,6 +315,8 @@ mark.cm-mention {{ background: #fff3bf; padding: 0 2px; }}
 span.cm-en {{ color: #666; font-size: 0.85em; }}
 mark.cm-hit {{ background: #ffd43b; font-weight: 600; padding: 0 2px; }}
 .cm-article {{ font-size: 0.95rem; line-height: 1.5; }}
-.st-key-layer_row [data-testid="stCaptionContainer"] {{ height: 3.85rem; overflow: hidden; }}
+.cm-counts {{ display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr);
+  column-gap: 1rem; height: 3.85rem; overflow: hidden; font-size: 0.875rem; line-height: 1.3;
+  color: rgba(49, 51, 63, 0.6); margin-top: -0.5rem; }}
 </style>
 """

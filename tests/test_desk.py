@@ -321,7 +321,7 @@ def test_news_layer_is_drawn_beneath_the_records_and_counted() -> None:
     dd.add_news_layer(group, dd.news_symbols(places))
     first = next(iter(group._children.values()))
     assert first.layer == dd.NEWS_LAYER and len(group._children) == 2
-    assert dd.news_caption(places) == "**2** places · 1 article"
+    assert dd.news_caption(places) == "<b>2</b> places · 1 article"
     dd.add_news_layer(group, [])
     assert len(group._children) == 2
 
@@ -342,7 +342,7 @@ def test_the_map_shows_reviewed_records_and_the_news_layer(desk_env) -> None:
     assert dd.NEWS_COLOUR in group and "news.example/almaty" in group
     assert "<img" not in group  # the hostile title is escaped in the news popups
     assert "reviewed" in at.multiselect(key="origin").options
-    assert any("**2** places · 1 article" in c.value for c in at.caption)
+    assert any("<b>2</b> places · 1 article" in h.proto.body for h in at.html)  # the counts row
     at.toggle(key="news").set_value(False).run()
     assert dd.NEWS_COLOUR not in _day_layer(at)
 
