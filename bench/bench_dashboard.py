@@ -10,10 +10,12 @@ last 3 days, everything up to the day). Each step measures, in the browser's own
 - map: the click until the map shows the new day layer (at once when the map already has it:
   the page sends the next day's layer, with its feed and figures, with each step,
   dashboard.leaflet.DaySteps);
-- settled: the click until the page has followed: the URL holds the new day, the rerun the
-  click started has finished (the app's script state is back to "not running": elements not
-  yet redrawn are not always marked stale, so "no stale element" alone could end a step
-  early), no "running" widget, no stale element, and the map updated;
+- settled: the click until the page has followed: the rerun the click started has run and
+  finished in the page (the app's script state has left "not running" and come back to it;
+  elements not yet redrawn are not always marked stale, and the URL and the first elements
+  change before the state does, so "URL holds the day, no stale element" alone ended steps
+  early, before the map's and later elements arrived), no "running" widget, no stale element,
+  and the map updated;
 - sent: the bytes of every websocket message the browser received in that step;
 - server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
   when the machine is shared), the work it does ahead for the next step included (the layer,
@@ -80,18 +82,22 @@ WATCH_MAP = """() => {
 WATCH_PAGE = """(day) => {
   const now = () => performance.timeOrigin + performance.now();
   window.__bench = {settled: null};
-  // Settled: the rerun the click started has finished (stApp's script state, set by the
-  // script-finished message; elements not yet redrawn are not always marked stale) and
-  // nothing on the page is stale or running.
-  const busy = () => document.querySelector('[data-testid="stApp"]')
-      .getAttribute('data-test-script-state') !== 'notRunning'
+  // Settled: the rerun the click started has run and finished in the page. stApp's script
+  // state says so, but only once it has left "not running" after the click (the URL and the
+  // first elements can change before it does); a MutationObserver sees every change of it.
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = () => app.getAttribute('data-test-script-state');
+  let ran = state() !== 'notRunning';
+  const seen = new MutationObserver(() => { if (state() !== 'notRunning') ran = true; });
+  seen.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  const busy = () => !ran || state() !== 'notRunning'
     || document.querySelector('[data-testid^="stStatusWidgetRunning"]')
     || document.querySelector('[data-stale="true"]');
   const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
   const tick = () => {
     const m = frame.contentWindow.__bench_map;
     if (m && m.map !== null && location.search.includes('date=' + day) && !busy()) {
-      window.__bench.settled = now(); return;
+      window.__bench.settled = now(); seen.disconnect(); return;
     }
     requestAnimationFrame(tick);
   };
