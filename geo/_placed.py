@@ -170,17 +170,36 @@ def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> D
         ds = load_placed(cached) if cached.exists() else None
         if ds is not None:
             return ds
-        cursor = conn.cursor()
-        with collector_paused():
-            cells = record_cells(cursor, folder, placed_by=placement_key(gazetteer))
-            rows = CellRows(folder, cells, dataset_articles(cursor, folder))
-            ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
+        source = _column_reader(path, meta.get("revision")) or conn.cursor()
+        try:
+            with collector_paused():
+                cells = record_cells(source, folder, placed_by=placement_key(gazetteer))
+                rows = CellRows(folder, cells, dataset_articles(source, folder))
+                ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
+        finally:
+            source.close()
     except sqlite3.Error:
         return None  # a store this code cannot read as it is: geo.store opens it and says why
     finally:
         conn.close()
     write_placed(cached, ds)
     return ds
+
+
+def _column_reader(path: Path, revision: str | None) -> Any:
+    """The compiled reader of the store's rows by column (geo/_storeread.pyx), in its own read
+    transaction at the same ``revision``; None without the compiled module (the sqlite3
+    cursor reads them then) or when the records changed in between."""
+    try:
+        from geo._storeread import Reader
+    except ImportError:
+        return None
+    reader = Reader(path)
+    found, _ = reader.columns("SELECT value FROM store_meta WHERE key = 'revision'")
+    if found[0] != [revision]:
+        reader.close()
+        return None
+    return reader
 
 
 def dataset_fingerprint(folder: Path) -> str:
@@ -201,8 +220,8 @@ RECORD_TABLES: dict[str, tuple[str, tuple[str, ...], bool]] = {
 
 def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> dict[str, Cells]:
     """The store's records by file, as the loaders read them (Cells), with the placements
-    ``placed_by`` (placement_key) made beside them. Read as the database driver returns rows:
-    plain tuples, no type processing (a date is SQLite's ISO text, or psycopg's date;
+    ``placed_by`` (placement_key) made beside them. Read as the database driver returns rows
+    (query_columns), no type processing (a date is SQLite's ISO text, or psycopg's date;
     format_cell writes both the same), in file order."""
     cited = _source_cells(cursor)
     out: dict[str, Cells] = {}
@@ -215,28 +234,47 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
             select += [f"CASE WHEN placed_by = '{key}' THEN 1 ELSE 0 END", "placed_id",
                        "placed_admin1"]  # fmt: skip
         names = ", ".join(c if c.startswith("CASE") else f'"{c}"' for c in select)
-        cursor.execute(f'SELECT {names} FROM "{table}" ORDER BY "position", "id"')
-        found = cursor.fetchall()
-        if found:
+        sql = f'SELECT {names} FROM "{table}" ORDER BY "position", "id"'
+        found, kinds = query_columns(cursor, sql)
+        if found and found[0]:
             label = file_label(folder / name)
-            out[name] = _cells_of(label, columns, stored, found, cited, placed=keeps)
+            out[name] = _cells_of(label, columns, stored, found, kinds, cited, placed=keeps)
     return out
+
+
+# SQLite's type codes (sqlite3.h), as the compiled reader reports a column's types: the
+# Python types the sqlite3 module makes of them.
+_SQLITE_TYPES = {1: int, 2: float, 3: str, 4: bytes, 5: type(None)}
+
+
+def query_columns(cursor: Any, sql: str) -> tuple[list[Any], list[set[type]] | None]:
+    """A query's result by column, and each column's value types when the reader knows them
+    (None: the caller looks). ``cursor``: any DB-API cursor, or geo._storeread's Reader."""
+    if hasattr(cursor, "columns"):
+        found, masks = cursor.columns(sql)
+        kinds = [{t for bit, t in _SQLITE_TYPES.items() if m >> bit & 1} for m in masks]
+        return found, kinds
+    cursor.execute(sql)
+    rows = cursor.fetchall()
+    return (list(zip(*rows, strict=True)) if rows else []), None
 
 
 def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
     """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
     linked: dict[int, list[str]] = {}
-    cursor.execute(
-        "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
-    )
-    for article_id, record_id in cursor.fetchall():
+    sql = "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
+    found, _ = query_columns(cursor, sql)
+    for article_id, record_id in zip(*found, strict=True):
         linked.setdefault(article_id, []).append(record_id)
-    cursor.execute(
+    found, _ = query_columns(
+        cursor,
         "SELECT id, filename, title, published, publisher, url, records, body, origin "
-        "FROM articles WHERE published IS NOT NULL ORDER BY id"
+        "FROM articles WHERE published IS NOT NULL ORDER BY id",
     )
     out = []
-    for aid, filename, title, published, publisher, url, cell, body, origin in cursor.fetchall():
+    for aid, filename, title, published, publisher, url, cell, body, origin in zip(
+        *found, strict=True
+    ):
         if origin != "curated" and aid not in linked:
             continue
         if not isinstance(published, dt.date):  # SQLite keeps a date as its ISO text
@@ -352,13 +390,14 @@ def _source_cells(cursor: Any) -> _Cited:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cursor.execute("SELECT id, publisher, url FROM sources")
-    names = {sid: f"{publisher} <{url}>" for sid, publisher, url in cursor.fetchall()}
-    cursor.execute("SELECT record_id, source_id FROM record_sources ORDER BY record_id, position")
-    links = cursor.fetchall()
-    if not links:
+    found, _ = query_columns(cursor, "SELECT id, publisher, url FROM sources")
+    names = {sid: f"{publisher} <{url}>" for sid, publisher, url in zip(*found, strict=True)}
+    links, _ = query_columns(
+        cursor, "SELECT record_id, source_id FROM record_sources ORDER BY record_id, position"
+    )
+    if not links or not links[0]:
         return _Cited(pd.Index([], dtype=object), np.empty(0, dtype=np.intp), [])
-    record_ids, source_ids = zip(*links, strict=True)
+    record_ids, source_ids = links
     # the rows of one record are adjacent (ordered by record): a group starts where it changes
     group, records = pd.factorize(np.asarray(record_ids, dtype=object))
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
@@ -376,22 +415,25 @@ def _cells_of(
     columns: tuple[str, ...],
     stored: list[str],
     found: list[Any],
+    kinds: list[set[type]] | None,
     cited: _Cited,
     *,
     placed: bool = False,
 ) -> Cells:
-    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
+    """Columns (source_line, id, *stored columns) as the CSV file's cells (format_cell);
+    ``kinds``: each column's value types, when the reader knows them.
 
     Text columns are handed as they are; coordinates as floats and the other typed columns
     (dates, counts) by distinct value, so a cell's text is only made once per distinct value
     (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
     ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
-    lines, ids, *values = zip(*found, strict=True)
+    lines, ids, *values = found
     kept = None
     if placed:
         *values, fresh, place_ids, admin1 = values
         kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
     by_name = dict(zip(stored, values, strict=True))
+    types = dict(zip(stored, kinds[2:], strict=False)) if kinds is not None else {}
     out: dict[str, list[str]] = {}
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -400,15 +442,15 @@ def _cells_of(
             coded[name] = (cited.codes(ids), [*cited.cells, ""])
             continue
         column = by_name[name]
-        kinds = set(map(type, column))
-        if kinds <= {str, type(None)}:
+        held = types.get(name) or set(map(type, column))
+        if held <= {str, type(None)}:
             out[name] = (
-                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
+                ["" if v is None else v for v in column] if type(None) in held else list(column)
             )
-        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
+        elif held <= {float, type(None)}:  # lat/lon: nearly every value its own
             empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
             numbers[name] = (np.array(column, dtype=float), empty)
-        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
+        elif len(held - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
             codes, distinct = pd.factorize(np.asarray(column, dtype=object))
             cells = [format_cell(v) for v in distinct]
             coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])

@@ -20,7 +20,17 @@ from geo.config import PROJECT_ROOT
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "schema", "tables"),
     ("config",),
-    ("_cache", "_context", "_indexfile", "_mentionjson", "_regex", "_scan", "articles", "csvrows"),
+    (
+        "_cache",
+        "_context",
+        "_indexfile",
+        "_mentionjson",
+        "_regex",
+        "_scan",
+        "_storeread",
+        "articles",
+        "csvrows",
+    ),
     ("gazetteer",),
     ("cyrillic",),
     ("geoparse", "geocode"),

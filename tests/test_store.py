@@ -394,3 +394,89 @@ def test_an_unreachable_server_is_one_line_without_the_password(monkeypatch, cap
     assert geo.cli.main(["db", "export", "out"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot open the store" in err and "s3cret" not in err
+
+
+def test_the_compiled_reader_reads_columns_as_the_sqlite3_cursor_does(tmp_path) -> None:
+    """geo/_storeread.pyx gives each column the values sqlite3's fetchall gives (types too:
+    int, float, str, bytes, None; a repeated text, ASCII or not), and which types it holds."""
+    import sqlite3
+
+    from geo._storeread import Reader
+
+    from geo._placed import query_columns
+
+    path = tmp_path / "t.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (a TEXT, b FLOAT, c INTEGER, d)")
+    rows = [("Алматы", 1.5, 3, None), ("Алматы", 2, None, b"\x00x"), ("x", None, 2**62, 1.0),
+            ("x", -0.0, -1, "1"), ("", float("inf"), 0, 7), ("Алматы ", 1e-300, 5, "")]  # fmt: skip
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
+    conn.commit()
+    sql = "SELECT a, b, c, d FROM t ORDER BY rowid"
+    want, none = query_columns(conn.cursor(), sql)
+    reader = Reader(path)
+    try:
+        got, kinds = query_columns(reader, sql)
+        assert none is None and [list(c) for c in want] == got
+        for w, g in zip(want, got, strict=True):
+            assert [type(v) for v in w] == [type(v) for v in g]
+        assert kinds == [set(map(type, c)) for c in want]
+        assert query_columns(reader, "SELECT a FROM t WHERE 0") == ([[]], [set()])
+        with pytest.raises(sqlite3.OperationalError, match="no such table"):
+            reader.columns("SELECT * FROM missing")
+    finally:
+        reader.close()
+    with pytest.raises(sqlite3.OperationalError):
+        Reader(tmp_path / "none.sqlite")  # never created
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "pure-python"])
+def test_a_first_run_reads_the_same_with_or_without_the_compiled_reader(
+    gazetteer, tmp_path, monkeypatch, compiled
+) -> None:
+    """read_placed gives the same data set through geo/_storeread.pyx as through the sqlite3
+    cursor (the fallback when the module is not built), and a bad value's message is the
+    same; a reader that finds another revision than the checks read is not used."""
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    import geo._placed as placed
+    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+
+    if not compiled:
+        monkeypatch.setitem(sys.modules, "geo._storeread", None)  # import fails: the fallback
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+        url = store.url
+    cached.unlink()
+    got = placed.read_placed(settings, gazetteer)
+    assert got is not None and got.articles == want.articles and got.unplaced == want.unplaced
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(got, name), getattr(want, name))
+    path = Path(url.removeprefix("sqlite:///"))
+    assert placed._column_reader(path, "another revision") is None
+    reader = placed._column_reader(path, _revision(path))
+    assert (reader is not None) == compiled
+    if reader is not None:
+        reader.close()
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        s.execute(sa.update(Event).where(Event.id == "E002").values(fatalities=-3))
+        bump_revision(s)
+    with pytest.raises(DataError, match=r"events\.csv, line 3, field 'fatalities'"):
+        placed.read_placed(settings, gazetteer)
+
+
+def _revision(path: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()[0]
+    finally:
+        conn.close()
