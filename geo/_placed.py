@@ -195,7 +195,7 @@ def _column_reader(path: Path, revision: str | None) -> Any:
     except ImportError:
         return None
     reader = Reader(path)
-    found, _ = reader.columns("SELECT value FROM store_meta WHERE key = 'revision'")
+    found, _, _ = reader.columns("SELECT value FROM store_meta WHERE key = 'revision'")
     if found[0] != [revision]:
         reader.close()
         return None
@@ -235,10 +235,11 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
                        "placed_admin1"]  # fmt: skip
         names = ", ".join(c if c.startswith("CASE") else f'"{c}"' for c in select)
         sql = f'SELECT {names} FROM "{table}" ORDER BY "position", "id"'
-        found, kinds = query_columns(cursor, sql)
+        found, kinds, padded = query_columns(cursor, sql)
         if found and found[0]:
             label = file_label(folder / name)
-            out[name] = _cells_of(label, columns, stored, found, kinds, cited, placed=keeps)
+            out[name] = _cells_of(label, columns, stored, found, cited, kinds=kinds,
+                                  padded=padded, placed=keeps)  # fmt: skip
     return out
 
 
@@ -247,26 +248,29 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
 _SQLITE_TYPES = {1: int, 2: float, 3: str, 4: bytes, 5: type(None)}
 
 
-def query_columns(cursor: Any, sql: str) -> tuple[list[Any], list[set[type]] | None]:
-    """A query's result by column, and each column's value types when the reader knows them
-    (None: the caller looks). ``cursor``: any DB-API cursor, or geo._storeread's Reader."""
+def query_columns(
+    cursor: Any, sql: str
+) -> tuple[list[Any], list[set[type]] | None, list[bool] | None]:
+    """A query's result by column; when the reader knows them (else None: the caller looks),
+    each column's value types and whether a text in it may have spaces around it.
+    ``cursor``: any DB-API cursor, or geo._storeread's Reader."""
     if hasattr(cursor, "columns"):
-        found, masks = cursor.columns(sql)
+        found, masks, padded = cursor.columns(sql)
         kinds = [{t for bit, t in _SQLITE_TYPES.items() if m >> bit & 1} for m in masks]
-        return found, kinds
+        return found, kinds, padded
     cursor.execute(sql)
     rows = cursor.fetchall()
-    return (list(zip(*rows, strict=True)) if rows else []), None
+    return (list(zip(*rows, strict=True)) if rows else []), None, None
 
 
 def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
     """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
     linked: dict[int, list[str]] = {}
     sql = "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
-    found, _ = query_columns(cursor, sql)
+    found, _, _ = query_columns(cursor, sql)
     for article_id, record_id in zip(*found, strict=True):
         linked.setdefault(article_id, []).append(record_id)
-    found, _ = query_columns(
+    found, _, _ = query_columns(
         cursor,
         "SELECT id, filename, title, published, publisher, url, records, body, origin "
         "FROM articles WHERE published IS NOT NULL ORDER BY id",
@@ -390,9 +394,9 @@ def _source_cells(cursor: Any) -> _Cited:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    found, _ = query_columns(cursor, "SELECT id, publisher, url FROM sources")
+    found, _, _ = query_columns(cursor, "SELECT id, publisher, url FROM sources")
     names = {sid: f"{publisher} <{url}>" for sid, publisher, url in zip(*found, strict=True)}
-    links, _ = query_columns(
+    links, _, _ = query_columns(
         cursor, "SELECT record_id, source_id FROM record_sources ORDER BY record_id, position"
     )
     if not links or not links[0]:
@@ -415,13 +419,15 @@ def _cells_of(
     columns: tuple[str, ...],
     stored: list[str],
     found: list[Any],
-    kinds: list[set[type]] | None,
     cited: _Cited,
     *,
+    kinds: list[set[type]] | None = None,
+    padded: list[bool] | None = None,
     placed: bool = False,
 ) -> Cells:
     """Columns (source_line, id, *stored columns) as the CSV file's cells (format_cell);
-    ``kinds``: each column's value types, when the reader knows them.
+    ``kinds``, ``padded``: each column's value types, and whether a text in it may have
+    spaces around it, when the reader knows them (text columns without are Cells.stripped).
 
     Text columns are handed as they are; coordinates as floats and the other typed columns
     (dates, counts) by distinct value, so a cell's text is only made once per distinct value
@@ -434,6 +440,7 @@ def _cells_of(
         kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
     by_name = dict(zip(stored, values, strict=True))
     types = dict(zip(stored, kinds[2:], strict=False)) if kinds is not None else {}
+    spaced = dict(zip(stored, padded[2:], strict=False)) if padded is not None else {}
     out: dict[str, list[str]] = {}
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -459,4 +466,6 @@ def _cells_of(
             cell = {k: format_cell(k[1]) for k in set(keys)}
             out[name] = [cell[k] for k in keys]
     lines_of = [line or i + 2 for i, line in enumerate(lines)]
-    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept)
+    stripped = frozenset(n for n in out if spaced.get(n) is False)
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept,
+                 stripped=stripped)  # fmt: skip

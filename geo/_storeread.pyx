@@ -4,6 +4,9 @@
 Python's sqlite3 module gives (int, float, str, bytes or None) and the set of SQLite types it
 holds, so the caller need not look at every value's type again.
 
+It also tells which columns may hold a text with spaces around it (str.strip would change
+it), so the loaders strip only those.
+
 ``Reader(path)`` opens the database (never creating it) and begins one read transaction;
 ``columns(sql)`` runs a query in it; ``close()`` ends it. Errors are sqlite3.OperationalError,
 as the sqlite3 module raises them."""
@@ -49,6 +52,12 @@ cdef extern from "sqlite3.h":
     void sqlite3_free(void *p)
 
 
+cdef inline bint _edge(unsigned char c) noexcept:
+    """Whether a text starting or ending with byte c may change under str.strip(): ASCII
+    whitespace as Python sees it, or any byte of a non-ASCII character (checked by Python)."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31 or c >= 128
+
+
 cdef class Reader:
     """One read transaction on a SQLite database file, read by column."""
 
@@ -79,7 +88,8 @@ cdef class Reader:
 
     def columns(self, str sql):
         """The query's result as (one list per column, each column's set of SQLite types:
-        a bit mask of 1 << SQLITE_INTEGER, FLOAT, TEXT, BLOB, NULL)."""
+        a bit mask of 1 << SQLITE_INTEGER, FLOAT, TEXT, BLOB, NULL, and for each column
+        whether some text in it may have spaces around it)."""
         if self.db == NULL:
             raise _sqlite.ProgrammingError("Cannot operate on a closed database.")
         cdef bytes text = sql.encode("utf-8")
@@ -93,12 +103,14 @@ cdef class Reader:
         cdef list out = [[] for _ in range(n)]
         cdef list kinds = [0] * n
         cdef int[256] seen
+        cdef bint[256] padded
         cdef object value
         cdef list last = [None] * n  # each column's previous text: a repeat is the same object
         cdef const char *data
         cdef Py_ssize_t size
         for i in range(n):
             seen[i] = 0
+            padded[i] = False
         try:
             while True:
                 with nogil:
@@ -120,6 +132,8 @@ cdef class Reader:
                                 and memcmp(PyUnicode_1BYTE_DATA(value), data, size) == 0):
                             value = PyUnicode_DecodeUTF8(data, size, NULL)
                             last[i] = value
+                            if size and (_edge(data[0]) or _edge(data[size - 1])):
+                                padded[i] = True
                     elif kind == SQLITE_INTEGER:
                         value = PyLong_FromLongLong(sqlite3_column_int64(stmt, i))
                     elif kind == SQLITE_FLOAT:
@@ -133,9 +147,11 @@ cdef class Reader:
                     PyList_Append(<list>out[i], value)
         finally:
             sqlite3_finalize(stmt)
+        cdef list spaced = [False] * n
         for i in range(n):
             kinds[i] = seen[i]
-        return out, kinds
+            spaced[i] = padded[i]
+        return out, kinds, spaced
 
     def close(self):
         """End the read transaction and close the database."""

@@ -398,7 +398,8 @@ def test_an_unreachable_server_is_one_line_without_the_password(monkeypatch, cap
 
 def test_the_compiled_reader_reads_columns_as_the_sqlite3_cursor_does(tmp_path) -> None:
     """geo/_storeread.pyx gives each column the values sqlite3's fetchall gives (types too:
-    int, float, str, bytes, None; a repeated text, ASCII or not), and which types it holds."""
+    int, float, str, bytes, None; a repeated text, ASCII or not), which types it holds, and
+    whether a text may have spaces around it (never False when str.strip would change one)."""
     import sqlite3
 
     from geo._storeread import Reader
@@ -407,21 +408,26 @@ def test_the_compiled_reader_reads_columns_as_the_sqlite3_cursor_does(tmp_path) 
 
     path = tmp_path / "t.sqlite"
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE t (a TEXT, b FLOAT, c INTEGER, d)")
-    rows = [("Алматы", 1.5, 3, None), ("Алматы", 2, None, b"\x00x"), ("x", None, 2**62, 1.0),
-            ("x", -0.0, -1, "1"), ("", float("inf"), 0, 7), ("Алматы ", 1e-300, 5, "")]  # fmt: skip
-    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
+    conn.execute("CREATE TABLE t (a TEXT, b FLOAT, c INTEGER, d, e TEXT, f TEXT, g TEXT)")
+    rows = [("Алматы", 1.5, 3, None, "a", "a b", "a"),
+            ("Алматы", 2, None, b"\x00x", "a", "", "a"),
+            ("x", None, 2**62, 1.0, "b", None, "\x1fb"),
+            ("x", -0.0, -1, "1", "c", "é", "c"),
+            ("", float("inf"), 0, 7, "\u3000c", "d", "c"),
+            ("Алматы ", 1e-300, 5, "", "c", "e", "c")]  # fmt: skip
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     conn.commit()
-    sql = "SELECT a, b, c, d FROM t ORDER BY rowid"
-    want, none = query_columns(conn.cursor(), sql)
+    sql = "SELECT a, b, c, d, e, f, g FROM t ORDER BY rowid"
+    want, none, unknown = query_columns(conn.cursor(), sql)
     reader = Reader(path)
     try:
-        got, kinds = query_columns(reader, sql)
-        assert none is None and [list(c) for c in want] == got
+        got, kinds, padded = query_columns(reader, sql)
+        assert none is None and unknown is None and [list(c) for c in want] == got
+        assert padded == [True, False, False, False, True, True, True]
         for w, g in zip(want, got, strict=True):
             assert [type(v) for v in w] == [type(v) for v in g]
         assert kinds == [set(map(type, c)) for c in want]
-        assert query_columns(reader, "SELECT a FROM t WHERE 0") == ([[]], [set()])
+        assert query_columns(reader, "SELECT a FROM t WHERE 0") == ([[]], [set()], [False])
         with pytest.raises(sqlite3.OperationalError, match="no such table"):
             reader.columns("SELECT * FROM missing")
     finally:
