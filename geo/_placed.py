@@ -26,28 +26,27 @@ import pandas as pd
 import shapely
 
 from geo._cache import atomic_write, check_cache_dir, fingerprint
+from geo._storesql import (
+    ARTICLES_SQL,
+    CANDIDATES_SQL,
+    LINKS_SQL,
+    RECORD_TABLES,
+    SOURCES_SQL,
+    record_sql,
+    stored_columns,
+)
 from geo.articles import Article, file_label
 from geo.config import Settings
 from geo.csvrows import Row
 from geo.errors import InputError
-from geo.events import (
-    ARTICLES_DIR,
-    EVENTS_FILE,
-    FIGURES_FILE,
-    STATES_FILE,
-    Cells,
-    Dataset,
-    Placed,
-    load_dataset,
-)
-from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS
+from geo.events import ARTICLES_DIR, Cells, Dataset, Placed, load_dataset
 
 # The store's newest migration (tests/test_store.py checks it is Alembic's single head).
 HEAD_REVISION = "0003"
 # What the placed data set depends on besides the store and the gazetteer: the code that reads,
 # validates and places it, and the libraries whose objects are pickled.
 _PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
-                "gazetteer.py", "boundaries.py", "_placed.py")  # fmt: skip
+                "gazetteer.py", "boundaries.py", "_placed.py", "_storesql.py")  # fmt: skip
 _PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
 
 
@@ -133,14 +132,18 @@ def load_placed(path: Path) -> Dataset | None:
     return replace(cached, **{n: f.unpacked() for n, f in unpack if isinstance(f, _Points)})
 
 
-def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> Dataset | None:
+def read_placed(
+    settings: Settings, gazetteer: Any, *, strict: bool = True, prefetched: Any = None
+) -> Dataset | None:
     """The default store's placed data set, read with sqlite3 alone: from the cache file when
     there is one, else from the store's rows (validated and placed as geo.store does, then
     cached); None whenever the store itself must be opened (then geo.store decides).
 
     That is when the store does not exist, is not at the newest schema, was never filled, or
     was filled from the data folder as it was before (the store imports it again first).
-    Reading the rows here spares a first run SQLAlchemy's import and the store's opening."""
+    Reading the rows here spares a first run SQLAlchemy's import and the store's opening.
+    ``prefetched``: the rows geo._storesql.prefetch began to fetch (used at the same revision).
+    """
     import sqlite3
 
     if settings.database_url.strip():
@@ -170,7 +173,11 @@ def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> D
         ds = load_placed(cached) if cached.exists() else None
         if ds is not None:
             return ds
-        source = _column_reader(path, meta.get("revision")) or conn.cursor()
+        revision = meta.get("revision")
+        if prefetched is not None and prefetched.revision() == revision:
+            source = prefetched
+        else:
+            source = _column_reader(path, revision) or conn.cursor()
         try:
             with collector_paused():
                 cells = record_cells(source, folder, placed_by=placement_key(gazetteer))
@@ -209,13 +216,7 @@ def dataset_fingerprint(folder: Path) -> str:
 
 
 # --- reading the store's rows (SQL any DB-API cursor runs: sqlite3's, or psycopg's) ----------
-
-# The record tables: file -> (table, the file's columns, whether the table keeps placements).
-RECORD_TABLES: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    EVENTS_FILE: ("events", EVENT_COLUMNS, True),
-    STATES_FILE: ("states", STATE_COLUMNS, True),
-    FIGURES_FILE: ("figures", FIGURE_COLUMNS, False),
-}
+# (the queries are geo._storesql's: the same text whether they run here or in a prefetch)
 
 
 def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> dict[str, Cells]:
@@ -226,20 +227,18 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
     cited = _source_cells(cursor)
     out: dict[str, Cells] = {}
     for name, (table, columns, keeps_places) in RECORD_TABLES.items():
-        stored = [c for c in columns if c != "sources"]
-        select = ["source_line", "id", *stored]
-        keeps = placed_by is not None and keeps_places
-        if keeps:  # the placements this gazetteer made (fresh: 1), read beside the rows
-            key = placed_by.replace("'", "''")  # type: ignore[union-attr]
-            select += [f"CASE WHEN placed_by = '{key}' THEN 1 ELSE 0 END", "placed_id",
-                       "placed_admin1"]  # fmt: skip
-        names = ", ".join(c if c.startswith("CASE") else f'"{c}"' for c in select)
-        sql = f'SELECT {names} FROM "{table}" ORDER BY "position", "id"'
+        sql = record_sql(table, columns, keeps_places=keeps_places)
         found, kinds, padded = query_columns(cursor, sql)
         if found and found[0]:
+            if keeps_places:  # the placements read beside the rows; this gazetteer's are used
+                *found, placed_key, place_ids, admin1 = found
+                kept = None if placed_by is None else Placed(
+                    np.asarray(placed_key, dtype=object) == placed_by, list(place_ids),
+                    list(admin1))  # fmt: skip
             label = file_label(folder / name)
-            out[name] = _cells_of(label, columns, stored, found, cited, kinds=kinds,
-                                  padded=padded, placed=keeps)  # fmt: skip
+            out[name] = _cells_of(label, columns, stored_columns(columns), found, cited,
+                                  kinds=kinds, padded=padded,
+                                  placed=kept if keeps_places else None)  # fmt: skip
     return out
 
 
@@ -266,15 +265,10 @@ def query_columns(
 def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
     """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
     linked: dict[int, list[str]] = {}
-    sql = "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
-    found, _, _ = query_columns(cursor, sql)
+    found, _, _ = query_columns(cursor, CANDIDATES_SQL)
     for article_id, record_id in zip(*found, strict=True):
         linked.setdefault(article_id, []).append(record_id)
-    found, _, _ = query_columns(
-        cursor,
-        "SELECT id, filename, title, published, publisher, url, records, body, origin "
-        "FROM articles WHERE published IS NOT NULL ORDER BY id",
-    )
+    found, _, _ = query_columns(cursor, ARTICLES_SQL)
     out = []
     for aid, filename, title, published, publisher, url, cell, body, origin in zip(
         *found, strict=True
@@ -394,11 +388,9 @@ def _source_cells(cursor: Any) -> _Cited:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    found, _, _ = query_columns(cursor, "SELECT id, publisher, url FROM sources")
+    found, _, _ = query_columns(cursor, SOURCES_SQL)
     names = {sid: f"{publisher} <{url}>" for sid, publisher, url in zip(*found, strict=True)}
-    links, _, _ = query_columns(
-        cursor, "SELECT record_id, source_id FROM record_sources ORDER BY record_id, position"
-    )
+    links, _, _ = query_columns(cursor, LINKS_SQL)
     if not links or not links[0]:
         return _Cited(pd.Index([], dtype=object), np.empty(0, dtype=np.intp), [])
     record_ids, source_ids = links
@@ -423,7 +415,7 @@ def _cells_of(
     *,
     kinds: list[set[type]] | None = None,
     padded: list[bool] | None = None,
-    placed: bool = False,
+    placed: Placed | None = None,
 ) -> Cells:
     """Columns (source_line, id, *stored columns) as the CSV file's cells (format_cell);
     ``kinds``, ``padded``: each column's value types, and whether a text in it may have
@@ -431,13 +423,9 @@ def _cells_of(
 
     Text columns are handed as they are; coordinates as floats and the other typed columns
     (dates, counts) by distinct value, so a cell's text is only made once per distinct value
-    (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
-    ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
+    (or not at all): the loaders validate the same cells as the file's. ``placed``: the
+    store's placements of the rows (geo.events.Placed)."""
     lines, ids, *values = found
-    kept = None
-    if placed:
-        *values, fresh, place_ids, admin1 = values
-        kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
     by_name = dict(zip(stored, values, strict=True))
     types = dict(zip(stored, kinds[2:], strict=False)) if kinds is not None else {}
     spaced = dict(zip(stored, padded[2:], strict=False)) if padded is not None else {}
@@ -467,5 +455,5 @@ def _cells_of(
             out[name] = [cell[k] for k in keys]
     lines_of = [line or i + 2 for i, line in enumerate(lines)]
     stripped = frozenset(n for n in out if spaced.get(n) is False)
-    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept,
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=placed,
                  stripped=stripped)  # fmt: skip

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "_regex",
         "_scan",
         "_storeread",
+        "_storesql",
         "articles",
         "csvrows",
     ),

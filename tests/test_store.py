@@ -486,3 +486,61 @@ def _revision(path: Path) -> str:
         return conn.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()[0]
     finally:
         conn.close()
+
+
+def test_a_prefetch_reads_the_rows_a_first_run_reads(gazetteer, tmp_path, monkeypatch) -> None:
+    """The rows geo._storesql.prefetch fetches in a thread make the data set read_placed
+    makes without them; they are not used at another revision, not fetched at all when a
+    placed data set was cached since the store changed, nor for a shared store; closing a
+    prefetch that still runs stops it."""
+    import sqlite3
+
+    import geo._storeread as storeread
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo._storesql import prefetch, queries
+    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    assert prefetch(settings.with_(database_url=settings.store_url())) is None
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+    cached.unlink()
+    used: list[str] = []
+    columns = storeread.Prefetch.columns
+    monkeypatch.setattr(storeread.Prefetch, "columns",
+                        lambda self, sql: used.append(sql) or columns(self, sql))  # fmt: skip
+    rows = prefetch(settings)
+    assert rows is not None
+    try:
+        got = read_placed(settings, gazetteer, prefetched=rows)
+    finally:
+        rows.close()
+    assert sorted(used) == sorted(queries())
+    assert got is not None and got.articles == want.articles and got.unplaced == want.unplaced
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(got, name), getattr(want, name))
+    assert prefetch(settings) is None  # cached after the store last changed
+    cached.unlink()
+    rows = prefetch(settings)
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        bump_revision(s)  # the records changed after the rows were fetched
+    used.clear()
+    try:
+        assert read_placed(settings, gazetteer, prefetched=rows) is not None
+    finally:
+        rows.close()
+    assert used == []
+    stopped = prefetch(settings.with_(cache_dir=tmp_path / "cache"))
+    stopped.close()
+    stopped.close()  # closing twice is harmless
+    reader = storeread.Reader(Path(settings.store_url().removeprefix("sqlite:///")))
+    once = reader.fetch(queries()[0])
+    once.columns()
+    with pytest.raises(sqlite3.ProgrammingError, match="read already"):
+        once.columns()
+    reader.close()
