@@ -108,14 +108,25 @@ def _points(geoms: Any) -> tuple[Any, Any, list[tuple[int, float, float]]]:
     if not inside.all():
         _check_range(geoms[points][int(np.argmin(inside))])
     rows = np.flatnonzero(points).tolist()
-    return (
-        geoms,
-        points,
-        [
-            (k, round(x, 6), round(y, 6))
-            for k, x, y in zip(rows, xs.tolist(), ys.tolist(), strict=True)
-        ],
-    )
+    xs, ys = _rounded(xs), _rounded(ys)
+    return geoms, points, list(zip(rows, xs.tolist(), ys.tolist(), strict=True))
+
+
+def _rounded(values: Any, digits: int = 6) -> Any:
+    """``round(v, digits)`` of every float, by whole arrays: the scaled value rounded to the
+    nearest integer, then scaled back (one correctly rounded division, as round's own last
+    step), which is round's answer unless the scaled value lies within its rounding error
+    of a half; those few are rounded by round itself."""
+    import numpy as np
+
+    scaled = values * 10.0**digits
+    out = np.rint(scaled) / 10.0**digits
+    # |x * 10**d| < 2**53 here (coordinates), so the product is off by far less than 1e-6
+    tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    tie |= ~(np.abs(scaled) < 2.0**52)
+    for k in np.flatnonzero(tie):
+        out[k] = round(float(values[k]), digits)
+    return out
 
 
 def _geometries(geoms: Any) -> list[dict[str, Any] | None]:
@@ -400,7 +411,7 @@ def write_geopackage(
 
     def write_to(tmp: Path) -> None:
         for layer, table in tables.items():
-            kinds = set(table.geom_type.dropna())
+            kinds = set(table.geom_type.dropna().unique())  # (not a Python loop over rows)
             geometry_type = "Point" if not kinds else None
             if kinds & {"Polygon", "MultiPolygon"}:
                 geometry_type = "MultiPolygon"
