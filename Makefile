@@ -10,6 +10,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 EXT    := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
 CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx))
 CC     ?= cc
+LDLIBS__storeread := -lsqlite3  # geo/_storeread.pyx reads the store over SQLite's C API
 PORT   ?= 8501
 
 .PHONY: setup browser postgis dashboard test lint bench
@@ -27,7 +28,7 @@ geo/%$(EXT): geo/%.pyx $(STAMP)
 	$(BIN)/cython -3 --fast-fail $< -o build/$*.c
 	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
 	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
-	  build/$*.c -o $@
+	  build/$*.c -o $@ $(LDLIBS_$*)
 
 setup: $(STAMP) $(CORE)
 

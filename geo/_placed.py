@@ -26,28 +26,27 @@ import pandas as pd
 import shapely
 
 from geo._cache import atomic_write, check_cache_dir, fingerprint
+from geo._storesql import (
+    ARTICLES_SQL,
+    CANDIDATES_SQL,
+    LINKS_SQL,
+    RECORD_TABLES,
+    SOURCES_SQL,
+    record_sql,
+    stored_columns,
+)
 from geo.articles import Article, file_label
 from geo.config import Settings
 from geo.csvrows import Row
 from geo.errors import InputError
-from geo.events import (
-    ARTICLES_DIR,
-    EVENTS_FILE,
-    FIGURES_FILE,
-    STATES_FILE,
-    Cells,
-    Dataset,
-    Placed,
-    load_dataset,
-)
-from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS
+from geo.events import ARTICLES_DIR, Cells, Dataset, Placed, load_dataset
 
 # The store's newest migration (tests/test_store.py checks it is Alembic's single head).
 HEAD_REVISION = "0003"
 # What the placed data set depends on besides the store and the gazetteer: the code that reads,
 # validates and places it, and the libraries whose objects are pickled.
 _PLACED_CODE = ("events.py", "store.py", "csvrows.py", "schema.py", "articles.py", "tables.py",
-                "gazetteer.py", "boundaries.py", "_placed.py")  # fmt: skip
+                "gazetteer.py", "boundaries.py", "_placed.py", "_storesql.py")  # fmt: skip
 _PLACED_PACKAGES = ("pandas", "geopandas", "shapely", "numpy", "pyarrow")
 
 
@@ -133,14 +132,18 @@ def load_placed(path: Path) -> Dataset | None:
     return replace(cached, **{n: f.unpacked() for n, f in unpack if isinstance(f, _Points)})
 
 
-def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> Dataset | None:
+def read_placed(
+    settings: Settings, gazetteer: Any, *, strict: bool = True, prefetched: Any = None
+) -> Dataset | None:
     """The default store's placed data set, read with sqlite3 alone: from the cache file when
     there is one, else from the store's rows (validated and placed as geo.store does, then
     cached); None whenever the store itself must be opened (then geo.store decides).
 
     That is when the store does not exist, is not at the newest schema, was never filled, or
     was filled from the data folder as it was before (the store imports it again first).
-    Reading the rows here spares a first run SQLAlchemy's import and the store's opening."""
+    Reading the rows here spares a first run SQLAlchemy's import and the store's opening.
+    ``prefetched``: the rows geo._storesql.prefetch began to fetch (used at the same revision).
+    """
     import sqlite3
 
     if settings.database_url.strip():
@@ -170,17 +173,40 @@ def read_placed(settings: Settings, gazetteer: Any, *, strict: bool = True) -> D
         ds = load_placed(cached) if cached.exists() else None
         if ds is not None:
             return ds
-        cursor = conn.cursor()
-        with collector_paused():
-            cells = record_cells(cursor, folder, placed_by=placement_key(gazetteer))
-            rows = CellRows(folder, cells, dataset_articles(cursor, folder))
-            ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
+        revision = meta.get("revision")
+        if prefetched is not None and prefetched.revision() == revision:
+            source = prefetched
+        else:
+            source = _column_reader(path, revision) or conn.cursor()
+        try:
+            with collector_paused():
+                cells = record_cells(source, folder, placed_by=placement_key(gazetteer))
+                rows = CellRows(folder, cells, dataset_articles(source, folder))
+                ds = load_dataset(settings, gazetteer, strict=strict, source=rows)
+        finally:
+            source.close()
     except sqlite3.Error:
         return None  # a store this code cannot read as it is: geo.store opens it and says why
     finally:
         conn.close()
     write_placed(cached, ds)
     return ds
+
+
+def _column_reader(path: Path, revision: str | None) -> Any:
+    """The compiled reader of the store's rows by column (geo/_storeread.pyx), in its own read
+    transaction at the same ``revision``; None without the compiled module (the sqlite3
+    cursor reads them then) or when the records changed in between."""
+    try:
+        from geo._storeread import Reader
+    except ImportError:
+        return None
+    reader = Reader(path)
+    found, _, _ = reader.columns("SELECT value FROM store_meta WHERE key = 'revision'")
+    if found[0] != [revision]:
+        reader.close()
+        return None
+    return reader
 
 
 def dataset_fingerprint(folder: Path) -> str:
@@ -190,53 +216,63 @@ def dataset_fingerprint(folder: Path) -> str:
 
 
 # --- reading the store's rows (SQL any DB-API cursor runs: sqlite3's, or psycopg's) ----------
-
-# The record tables: file -> (table, the file's columns, whether the table keeps placements).
-RECORD_TABLES: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    EVENTS_FILE: ("events", EVENT_COLUMNS, True),
-    STATES_FILE: ("states", STATE_COLUMNS, True),
-    FIGURES_FILE: ("figures", FIGURE_COLUMNS, False),
-}
+# (the queries are geo._storesql's: the same text whether they run here or in a prefetch)
 
 
 def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> dict[str, Cells]:
     """The store's records by file, as the loaders read them (Cells), with the placements
-    ``placed_by`` (placement_key) made beside them. Read as the database driver returns rows:
-    plain tuples, no type processing (a date is SQLite's ISO text, or psycopg's date;
+    ``placed_by`` (placement_key) made beside them. Read as the database driver returns rows
+    (query_columns), no type processing (a date is SQLite's ISO text, or psycopg's date;
     format_cell writes both the same), in file order."""
     cited = _source_cells(cursor)
     out: dict[str, Cells] = {}
     for name, (table, columns, keeps_places) in RECORD_TABLES.items():
-        stored = [c for c in columns if c != "sources"]
-        select = ["source_line", "id", *stored]
-        keeps = placed_by is not None and keeps_places
-        if keeps:  # the placements this gazetteer made (fresh: 1), read beside the rows
-            key = placed_by.replace("'", "''")  # type: ignore[union-attr]
-            select += [f"CASE WHEN placed_by = '{key}' THEN 1 ELSE 0 END", "placed_id",
-                       "placed_admin1"]  # fmt: skip
-        names = ", ".join(c if c.startswith("CASE") else f'"{c}"' for c in select)
-        cursor.execute(f'SELECT {names} FROM "{table}" ORDER BY "position", "id"')
-        found = cursor.fetchall()
-        if found:
+        sql = record_sql(table, columns, keeps_places=keeps_places)
+        found, kinds, padded = query_columns(cursor, sql)
+        if found and found[0]:
+            if keeps_places:  # the placements read beside the rows; this gazetteer's are used
+                *found, placed_key, place_ids, admin1 = found
+                kept = None if placed_by is None else Placed(
+                    np.asarray(placed_key, dtype=object) == placed_by, list(place_ids),
+                    list(admin1))  # fmt: skip
             label = file_label(folder / name)
-            out[name] = _cells_of(label, columns, stored, found, cited, placed=keeps)
+            out[name] = _cells_of(label, columns, stored_columns(columns), found, cited,
+                                  kinds=kinds, padded=padded,
+                                  placed=kept if keeps_places else None)  # fmt: skip
     return out
+
+
+# SQLite's type codes (sqlite3.h), as the compiled reader reports a column's types: the
+# Python types the sqlite3 module makes of them.
+_SQLITE_TYPES = {1: int, 2: float, 3: str, 4: bytes, 5: type(None)}
+
+
+def query_columns(
+    cursor: Any, sql: str
+) -> tuple[list[Any], list[set[type]] | None, list[bool] | None]:
+    """A query's result by column; when the reader knows them (else None: the caller looks),
+    each column's value types and whether a text in it may have spaces around it.
+    ``cursor``: any DB-API cursor, or geo._storeread's Reader."""
+    if hasattr(cursor, "columns"):
+        found, masks, padded = cursor.columns(sql)
+        kinds = [{t for bit, t in _SQLITE_TYPES.items() if m >> bit & 1} for m in masks]
+        return found, kinds, padded
+    cursor.execute(sql)
+    rows = cursor.fetchall()
+    return (list(zip(*rows, strict=True)) if rows else []), None, None
 
 
 def dataset_articles(cursor: Any, folder: Path) -> tuple[Article, ...]:
     """Curated articles, and ingested ones that a reviewed record cites (by date, then name)."""
     linked: dict[int, list[str]] = {}
-    cursor.execute(
-        "SELECT article_id, record_id FROM candidates WHERE record_id IS NOT NULL ORDER BY id"
-    )
-    for article_id, record_id in cursor.fetchall():
+    found, _, _ = query_columns(cursor, CANDIDATES_SQL)
+    for article_id, record_id in zip(*found, strict=True):
         linked.setdefault(article_id, []).append(record_id)
-    cursor.execute(
-        "SELECT id, filename, title, published, publisher, url, records, body, origin "
-        "FROM articles WHERE published IS NOT NULL ORDER BY id"
-    )
+    found, _, _ = query_columns(cursor, ARTICLES_SQL)
     out = []
-    for aid, filename, title, published, publisher, url, cell, body, origin in cursor.fetchall():
+    for aid, filename, title, published, publisher, url, cell, body, origin in zip(
+        *found, strict=True
+    ):
         if origin != "curated" and aid not in linked:
             continue
         if not isinstance(published, dt.date):  # SQLite keeps a date as its ISO text
@@ -352,13 +388,12 @@ def _source_cells(cursor: Any) -> _Cited:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cursor.execute("SELECT id, publisher, url FROM sources")
-    names = {sid: f"{publisher} <{url}>" for sid, publisher, url in cursor.fetchall()}
-    cursor.execute("SELECT record_id, source_id FROM record_sources ORDER BY record_id, position")
-    links = cursor.fetchall()
-    if not links:
+    found, _, _ = query_columns(cursor, SOURCES_SQL)
+    names = {sid: f"{publisher} <{url}>" for sid, publisher, url in zip(*found, strict=True)}
+    links, _, _ = query_columns(cursor, LINKS_SQL)
+    if not links or not links[0]:
         return _Cited(pd.Index([], dtype=object), np.empty(0, dtype=np.intp), [])
-    record_ids, source_ids = zip(*links, strict=True)
+    record_ids, source_ids = links
     # the rows of one record are adjacent (ordered by record): a group starts where it changes
     group, records = pd.factorize(np.asarray(record_ids, dtype=object))
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
@@ -378,20 +413,22 @@ def _cells_of(
     found: list[Any],
     cited: _Cited,
     *,
-    placed: bool = False,
+    kinds: list[set[type]] | None = None,
+    padded: list[bool] | None = None,
+    placed: Placed | None = None,
 ) -> Cells:
-    """Rows of (source_line, id, *stored columns) as the CSV file's cells (format_cell).
+    """Columns (source_line, id, *stored columns) as the CSV file's cells (format_cell);
+    ``kinds``, ``padded``: each column's value types, and whether a text in it may have
+    spaces around it, when the reader knows them (text columns without are Cells.stripped).
 
     Text columns are handed as they are; coordinates as floats and the other typed columns
     (dates, counts) by distinct value, so a cell's text is only made once per distinct value
-    (or not at all): the loaders validate the same cells as the file's. ``placed``: each row
-    ends with (fresh, placed_id, placed_admin1), the store's placement (geo.events.Placed)."""
-    lines, ids, *values = zip(*found, strict=True)
-    kept = None
-    if placed:
-        *values, fresh, place_ids, admin1 = values
-        kept = Placed(np.array(fresh, dtype=bool), list(place_ids), list(admin1))
+    (or not at all): the loaders validate the same cells as the file's. ``placed``: the
+    store's placements of the rows (geo.events.Placed)."""
+    lines, ids, *values = found
     by_name = dict(zip(stored, values, strict=True))
+    types = dict(zip(stored, kinds[2:], strict=False)) if kinds is not None else {}
+    spaced = dict(zip(stored, padded[2:], strict=False)) if padded is not None else {}
     out: dict[str, list[str]] = {}
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -400,15 +437,15 @@ def _cells_of(
             coded[name] = (cited.codes(ids), [*cited.cells, ""])
             continue
         column = by_name[name]
-        kinds = set(map(type, column))
-        if kinds <= {str, type(None)}:
+        held = types.get(name) or set(map(type, column))
+        if held <= {str, type(None)}:
             out[name] = (
-                ["" if v is None else v for v in column] if type(None) in kinds else list(column)
+                ["" if v is None else v for v in column] if type(None) in held else list(column)
             )
-        elif kinds <= {float, type(None)}:  # lat/lon: nearly every value its own
+        elif held <= {float, type(None)}:  # lat/lon: nearly every value its own
             empty = np.fromiter((v is None for v in column), dtype=bool, count=len(column))
             numbers[name] = (np.array(column, dtype=float), empty)
-        elif len(kinds - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
+        elif len(held - {type(None)}) == 1:  # dates, counts: format_cell once per distinct value
             codes, distinct = pd.factorize(np.asarray(column, dtype=object))
             cells = [format_cell(v) for v in distinct]
             coded[name] = (np.where(codes < 0, len(cells), codes), [*cells, ""])
@@ -417,4 +454,6 @@ def _cells_of(
             cell = {k: format_cell(k[1]) for k in set(keys)}
             out[name] = [cell[k] for k in keys]
     lines_of = [line or i + 2 for i, line in enumerate(lines)]
-    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=kept)
+    stripped = frozenset(n for n in out if spaced.get(n) is False)
+    return Cells(label, out, lines_of, coded=coded, numbers=numbers, placed=placed,
+                 stripped=stripped)  # fmt: skip

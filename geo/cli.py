@@ -11,6 +11,7 @@ the heavy ones (snapshot, acled) are imported when their command runs.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -44,16 +45,17 @@ def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is 
     return Gazetteer.load(settings, progress=_progress)
 
 
-def load_data(settings: Settings, gazetteer=None, *, store=None):  # -> Dataset
+def load_data(settings: Settings, gazetteer=None, *, store=None, prefetched=None):  # -> Dataset
     """Our data set from the store (filled from settings.data_dir on first use), placed with
     the gazetteer (loaded when not given), and beside it the ACLED exports
-    settings.acled_files names, with origin "acled". ``store``: an open Store to read from."""
+    settings.acled_files names, with origin "acled". ``store``: an open Store to read from;
+    ``prefetched``: the store's rows _prefetch began to fetch."""
     from geo._placed import read_placed
     from geo.articles import file_label
     from geo.csvrows import check_size
 
     gazetteer = load_gazetteer(settings) if gazetteer is None else gazetteer
-    ds = read_placed(settings, gazetteer) if store is None else None
+    ds = read_placed(settings, gazetteer, prefetched=prefetched) if store is None else None
     if ds is None:  # the store must be opened (filled, migrated) or the cache made
         from geo.store import load_store_dataset
 
@@ -68,10 +70,19 @@ def load_data(settings: Settings, gazetteer=None, *, store=None):  # -> Dataset
     return ds
 
 
-def load_data_and_gazetteer(settings: Settings):  # -> (Dataset, Gazetteer)
+def _prefetch(settings: Settings):  # -> geo._storeread.Prefetch | None
+    """Begin fetching the default store's rows in a thread (the stepping runs without the
+    GIL), so a first run reads them while the command imports pandas and the rest; the
+    caller closes what it gets (closing stops a fetch that is not needed: a cached run)."""
+    from geo._storesql import prefetch
+
+    return prefetch(settings)
+
+
+def load_data_and_gazetteer(settings: Settings, *, prefetched=None):  # -> (Dataset, Gazetteer)
     """load_data with the gazetteer it used (snapshots label cities from it)."""
     gazetteer = load_gazetteer(settings)
-    return load_data(settings, gazetteer), gazetteer
+    return load_data(settings, gazetteer, prefetched=prefetched), gazetteer
 
 
 # --- geoparse --------------------------------------------------------------------------------
@@ -319,6 +330,15 @@ def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    prefetched = _prefetch(settings)
+    try:
+        return _export(args, settings, prefetched)
+    finally:
+        if prefetched is not None:
+            prefetched.close()
+
+
+def _export(args: argparse.Namespace, settings: Settings, prefetched) -> int:
     from geo import export
     from geo.layers import as_day, check_window, features_on, in_extent
 
@@ -337,7 +357,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         export.check_writable(args.out)
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
     _collector_off()
-    ds, extent = _data_and_area(args, settings)
+    ds, extent = _data_and_area(args, settings, prefetched)
     frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
     if getattr(args, "areas", False) and "emergency" in frames:
         from geo.gazetteer import admin1_boundaries
@@ -349,8 +369,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _data_and_area(args: argparse.Namespace, settings: Settings):  # -> (Dataset, extent)
-    """The data set, and the area --bbox or --place names (None: everything)."""
+def _data_and_area(args, settings: Settings, prefetched=None):  # -> (Dataset, extent)
+    """The data set, and the area --bbox or --place names (None: everything); ``prefetched``:
+    the store's rows _prefetch began to fetch."""
     from geo.layers import parse_bbox, place_extent
 
     if args.bbox and args.place:
@@ -358,10 +379,10 @@ def _data_and_area(args: argparse.Namespace, settings: Settings):  # -> (Dataset
         raise InputError(msg)
     extent = parse_bbox(args.bbox) if args.bbox else None
     if not args.place:
-        return load_data(settings), extent
+        return load_data(settings, prefetched=prefetched), extent
     from geo.gazetteer import admin1_boundaries
 
-    ds, gazetteer = load_data_and_gazetteer(settings)
+    ds, gazetteer = load_data_and_gazetteer(settings, prefetched=prefetched)
     boundaries = admin1_boundaries(settings)
     return ds, place_extent(args.place, gazetteer, boundaries, settings.area_of_interest)
 
@@ -466,10 +487,16 @@ def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
-    from geo.snapshot import cmd_snapshot
+    prefetched = _prefetch(settings)  # fetched while matplotlib is imported
+    try:
+        from geo.snapshot import cmd_snapshot
 
-    _collector_off()
-    return cmd_snapshot(args, settings, load=load_data_and_gazetteer)
+        _collector_off()
+        load = functools.partial(load_data_and_gazetteer, prefetched=prefetched)
+        return cmd_snapshot(args, settings, load=load)
+    finally:
+        if prefetched is not None:
+            prefetched.close()
 
 
 def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:

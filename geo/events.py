@@ -322,6 +322,8 @@ class Cells:
     coded: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
     numbers: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     placed: Placed | None = None  # the store's placements of these rows, if it keeps them
+    # columns whose cells the source knows have no spaces around them (str.strip keeps them)
+    stripped: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -392,7 +394,7 @@ class _Columns:
         self.bad = np.zeros(len(cells), dtype=bool)
 
     def text(self, name: str) -> np.ndarray:
-        return _stripped(self.cells.get(name))
+        return _stripped(self.cells.get(name), known=name in self.cells.stripped)
 
     def read(self, name: str, getter: str, *args: Any, where: Any = None, **kw: Any) -> np.ndarray:
         """Column ``name`` through ``Row.<getter>``; ``where``: only those rows must pass."""
@@ -403,7 +405,7 @@ class _Columns:
         values, refused = _coords(self.cells, name, args[0]) if getter == "coord" else (None, None)
         if getter == "text" and not args and set(kw) <= {"required"}:
             # Row.text is a strip (ids and subjects are nearly all distinct: no memo)
-            values = _stripped(self.cells.get(name))
+            values = _stripped(self.cells.get(name), known=name in self.cells.stripped)
             refused = values == "" if kw.get("required") else np.zeros(len(values), dtype=bool)
         if values is None:
             values, refused = _by_value(self.cells.factorized(name), convert)
@@ -411,10 +413,11 @@ class _Columns:
         return values
 
 
-def _stripped(cells: list[str]) -> np.ndarray:
-    """Row.text of every cell (cells are text): the value without surrounding spaces."""
+def _stripped(cells: list[str], *, known: bool = False) -> np.ndarray:
+    """Row.text of every cell (cells are text): the value without surrounding spaces
+    (``known``: the source found none, so the cells are their own text)."""
     out = np.empty(len(cells), dtype=object)
-    out[:] = [c.strip() for c in cells]
+    out[:] = cells if known else [c.strip() for c in cells]
     return out
 
 

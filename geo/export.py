@@ -108,14 +108,25 @@ def _points(geoms: Any) -> tuple[Any, Any, list[tuple[int, float, float]]]:
     if not inside.all():
         _check_range(geoms[points][int(np.argmin(inside))])
     rows = np.flatnonzero(points).tolist()
-    return (
-        geoms,
-        points,
-        [
-            (k, round(x, 6), round(y, 6))
-            for k, x, y in zip(rows, xs.tolist(), ys.tolist(), strict=True)
-        ],
-    )
+    xs, ys = _rounded(xs), _rounded(ys)
+    return geoms, points, list(zip(rows, xs.tolist(), ys.tolist(), strict=True))
+
+
+def _rounded(values: Any, digits: int = 6) -> Any:
+    """``round(v, digits)`` of every float, by whole arrays: the scaled value rounded to the
+    nearest integer, then scaled back (one correctly rounded division, as round's own last
+    step), which is round's answer unless the scaled value lies within its rounding error
+    of a half; those few are rounded by round itself."""
+    import numpy as np
+
+    scaled = values * 10.0**digits
+    out = np.rint(scaled) / 10.0**digits
+    # |x * 10**d| < 2**53 here (coordinates), so the product is off by far less than 1e-6
+    tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    tie |= ~(np.abs(scaled) < 2.0**52)
+    for k in np.flatnonzero(tie):
+        out[k] = round(float(values[k]), digits)
+    return out
 
 
 def _geometries(geoms: Any) -> list[dict[str, Any] | None]:
@@ -195,17 +206,19 @@ def feature_collection_bytes(
         parts += ["}},", ""]  # each feature ends with the comma before the next; no separator
         text = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
         features.append(pc.binary_join_element_wise(*text))
-    head = b'{"type":"FeatureCollection","features":['
-    body = b""
-    if features:  # the features' text, one after the other in Arrow's buffer, less the last ","
-        joined = pa.chunked_array(features, type=pa.large_string()).combine_chunks()
-        offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)
-        first, last = offsets[joined.offset], offsets[joined.offset + len(joined)]
-        body = joined.buffers()[2].slice(first, last - 1 - first).to_pybytes()
-    tail = b"]"
+    # The features' text is each Arrow chunk's bytes, one after the other (less the last
+    # ","), joined straight from Arrow's buffers: one copy of the whole text, not three.
+    pieces: list[Any] = [b'{"type":"FeatureCollection","features":[']
+    chunks = [c for f in features for c in getattr(f, "chunks", [f]) if len(c)]
+    for k, chunk in enumerate(chunks):
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
+        first, last = int(offsets[chunk.offset]), int(offsets[chunk.offset + len(chunk)])
+        last -= k == len(chunks) - 1
+        pieces.append(chunk.buffers()[2].slice(first, last - first))
+    pieces.append(b"]")
     if metadata:
-        tail += b',"metadata":' + _json(metadata).encode("utf-8")
-    return b"".join((head, body, tail, b"}"))
+        pieces.append(b',"metadata":' + _json(metadata).encode("utf-8"))
+    return b"".join([*pieces, b"}"])
 
 
 def _arrow_json(frame: pd.DataFrame, col: str) -> Any:
@@ -400,7 +413,7 @@ def write_geopackage(
 
     def write_to(tmp: Path) -> None:
         for layer, table in tables.items():
-            kinds = set(table.geom_type.dropna())
+            kinds = set(table.geom_type.dropna().unique())  # (not a Python loop over rows)
             geometry_type = "Point" if not kinds else None
             if kinds & {"Polygon", "MultiPolygon"}:
                 geometry_type = "MultiPolygon"

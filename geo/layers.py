@@ -271,8 +271,9 @@ def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out["status"] = "" if is_event else frame["status"]
     for col in ("event_type", "sub_event_type"):
         out[col] = frame[col] if is_event else ""
-    for col in COUNT_COLUMNS:
-        out[col] = frame[col] if col in frame else pd.array([pd.NA] * n, dtype="Int64")
+    missing = pd.arrays.IntegerArray(np.ones(n, dtype=np.int64), np.ones(n, dtype=bool))
+    for col in COUNT_COLUMNS:  # (the missing counts by whole arrays, not a list of NA)
+        out[col] = frame[col] if col in frame else missing.copy()
     out["count_note"] = frame["count_note"]
     if is_event:
         actors = frame["actor1"].fillna("")
@@ -281,7 +282,9 @@ def _standard(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out["time_precision"] = frame["time_precision"]
     else:
         out["actor"] = frame["actor"]
-        out["time_precision"] = pd.array([1] * n, dtype="Int64")
+        out["time_precision"] = pd.arrays.IntegerArray(
+            np.ones(n, dtype=np.int64), np.zeros(n, dtype=bool)
+        )
     for col in ("admin1", "geo_precision", "certainty", "description", "sources"):
         out[col] = frame[col]
     out["origin"] = frame["origin"].fillna(OUR_ORIGIN) if "origin" in frame else OUR_ORIGIN

@@ -411,3 +411,21 @@ def test_the_command_writes_the_same_text_as_the_feature_collection(tmp_path: Pa
     far = gpd.GeoDataFrame({"id": ["X"]}, geometry=[Point(500000, 4800000)], crs=None)
     with pytest.raises(ExportError, match="not lon/lat"):
         export.feature_collection_text([far])
+
+
+def test_coordinates_are_rounded_by_arrays_exactly_as_round_does() -> None:
+    """geo.export._rounded (numpy, for 100k points at once) gives round(v, 6) to the bit,
+    halves and their neighbours included."""
+    import numpy as np
+
+    from geo.export import _rounded
+
+    rng = np.random.default_rng(7)
+    halves = (np.arange(-180_000_000, 180_000_001, 9973) + 0.5) / 1e6
+    values = np.concatenate([
+        rng.uniform(-180, 180, 20_000), np.round(rng.uniform(-90, 90, 5_000), 7), halves,
+        np.nextafter(halves, 0), np.nextafter(halves, 200),
+        [0.0, -0.0, 1e-9, -1e-9, 5e-7, -5e-7, 2.5e-6, 180.0, -180.0, 43.2500005],
+    ])  # fmt: skip
+    got = [repr(v) for v in _rounded(values).tolist()]
+    assert got == [repr(round(v, 6)) for v in values.tolist()]

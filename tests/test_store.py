@@ -394,3 +394,153 @@ def test_an_unreachable_server_is_one_line_without_the_password(monkeypatch, cap
     assert geo.cli.main(["db", "export", "out"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot open the store" in err and "s3cret" not in err
+
+
+def test_the_compiled_reader_reads_columns_as_the_sqlite3_cursor_does(tmp_path) -> None:
+    """geo/_storeread.pyx gives each column the values sqlite3's fetchall gives (types too:
+    int, float, str, bytes, None; a repeated text, ASCII or not), which types it holds, and
+    whether a text may have spaces around it (never False when str.strip would change one)."""
+    import sqlite3
+
+    from geo._storeread import Reader
+
+    from geo._placed import query_columns
+
+    path = tmp_path / "t.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (a TEXT, b FLOAT, c INTEGER, d, e TEXT, f TEXT, g TEXT)")
+    rows = [("Алматы", 1.5, 3, None, "a", "a b", "a"),
+            ("Алматы", 2, None, b"\x00x", "a", "", "a"),
+            ("x", None, 2**62, 1.0, "b", None, "\x1fb"),
+            ("x", -0.0, -1, "1", "c", "é", "c"),
+            ("", float("inf"), 0, 7, "\u3000c", "d", "c"),
+            ("Алматы ", 1e-300, 5, "", "c", "e", "c")]  # fmt: skip
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.commit()
+    sql = "SELECT a, b, c, d, e, f, g FROM t ORDER BY rowid"
+    want, none, unknown = query_columns(conn.cursor(), sql)
+    reader = Reader(path)
+    try:
+        got, kinds, padded = query_columns(reader, sql)
+        assert none is None and unknown is None and [list(c) for c in want] == got
+        assert padded == [True, False, False, False, True, True, True]
+        for w, g in zip(want, got, strict=True):
+            assert [type(v) for v in w] == [type(v) for v in g]
+        assert kinds == [set(map(type, c)) for c in want]
+        assert query_columns(reader, "SELECT a FROM t WHERE 0") == ([[]], [set()], [False])
+        with pytest.raises(sqlite3.OperationalError, match="no such table"):
+            reader.columns("SELECT * FROM missing")
+    finally:
+        reader.close()
+    with pytest.raises(sqlite3.OperationalError):
+        Reader(tmp_path / "none.sqlite")  # never created
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "pure-python"])
+def test_a_first_run_reads_the_same_with_or_without_the_compiled_reader(
+    gazetteer, tmp_path, monkeypatch, compiled
+) -> None:
+    """read_placed gives the same data set through geo/_storeread.pyx as through the sqlite3
+    cursor (the fallback when the module is not built), and a bad value's message is the
+    same; a reader that finds another revision than the checks read is not used."""
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    import geo._placed as placed
+    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+
+    if not compiled:
+        monkeypatch.setitem(sys.modules, "geo._storeread", None)  # import fails: the fallback
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+        url = store.url
+    cached.unlink()
+    got = placed.read_placed(settings, gazetteer)
+    assert got is not None and got.articles == want.articles and got.unplaced == want.unplaced
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(got, name), getattr(want, name))
+    path = Path(url.removeprefix("sqlite:///"))
+    assert placed._column_reader(path, "another revision") is None
+    reader = placed._column_reader(path, _revision(path))
+    assert (reader is not None) == compiled
+    if reader is not None:
+        reader.close()
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        s.execute(sa.update(Event).where(Event.id == "E002").values(fatalities=-3))
+        bump_revision(s)
+    with pytest.raises(DataError, match=r"events\.csv, line 3, field 'fatalities'"):
+        placed.read_placed(settings, gazetteer)
+
+
+def _revision(path: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_prefetch_reads_the_rows_a_first_run_reads(gazetteer, tmp_path, monkeypatch) -> None:
+    """The rows geo._storesql.prefetch fetches in a thread make the data set read_placed
+    makes without them; they are not used at another revision, not fetched at all when a
+    placed data set was cached since the store changed, nor for a shared store; closing a
+    prefetch that still runs stops it."""
+    import sqlite3
+
+    import geo._storeread as storeread
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo._storesql import prefetch, queries
+    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    assert prefetch(settings.with_(database_url=settings.store_url())) is None
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+    cached.unlink()
+    used: list[str] = []
+    columns = storeread.Prefetch.columns
+    monkeypatch.setattr(storeread.Prefetch, "columns",
+                        lambda self, sql: used.append(sql) or columns(self, sql))  # fmt: skip
+    rows = prefetch(settings)
+    assert rows is not None
+    try:
+        got = read_placed(settings, gazetteer, prefetched=rows)
+    finally:
+        rows.close()
+    assert sorted(used) == sorted(queries())
+    assert got is not None and got.articles == want.articles and got.unplaced == want.unplaced
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(got, name), getattr(want, name))
+    assert prefetch(settings) is None  # cached after the store last changed
+    cached.unlink()
+    rows = prefetch(settings)
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        bump_revision(s)  # the records changed after the rows were fetched
+    used.clear()
+    try:
+        assert read_placed(settings, gazetteer, prefetched=rows) is not None
+    finally:
+        rows.close()
+    assert used == []
+    stopped = prefetch(settings.with_(cache_dir=tmp_path / "cache"))
+    stopped.close()
+    stopped.close()  # closing twice is harmless
+    reader = storeread.Reader(Path(settings.store_url().removeprefix("sqlite:///")))
+    once = reader.fetch(queries()[0])
+    once.columns()
+    with pytest.raises(sqlite3.ProgrammingError, match="read already"):
+        once.columns()
+    reader.close()
