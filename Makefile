@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # The geoparser's compiled core (geo/*.pyx; the modules that use it fall back to pure Python
 # without it): Cython writes C into build/, the C compiler builds each module next to its .pyx.
 EXT    := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
-CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx))
+CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx)) geo/_geoparse_compiled$(EXT)
 CC     ?= cc
 PORT   ?= 8501
 
@@ -28,6 +28,17 @@ geo/%$(EXT): geo/%.pyx $(STAMP)
 	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
 	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
 	  build/$*.c -o $@
+
+# geo/geoparse.py compiled as it is (pure Python semantics: no annotation typing) into a twin
+# that the geoparse command uses while it carries the source's hash (geo.cli._geoparser_class)
+geo/_geoparse_compiled$(EXT): geo/geoparse.py $(STAMP)
+	@mkdir -p build
+	{ cat $<; echo; echo "SOURCE_SHA256 = \"$$(sha256sum $< | cut -c1-64)\""; } > build/_geoparse_compiled.py
+	$(BIN)/cython -3 --fast-fail -X annotation_typing=False --module-name geo._geoparse_compiled \
+	  build/_geoparse_compiled.py -o build/_geoparse_compiled.c
+	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
+	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
+	  build/_geoparse_compiled.c -o $@
 
 setup: $(STAMP) $(CORE)
 
