@@ -571,11 +571,7 @@ class Geoparser:
         self._generic_re = re.compile(
             rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
         )
-        self._aoi_iata = {
-            code: i
-            for code, i in gazetteer.iata.items()
-            if gazetteer.row(i)[_CC] == settings.area_of_interest
-        }
+        self._iata = gazetteer.iata  # (an airport's row is read when its code is met)
         # Memos keyed by one run, one name, or one name and the places near its senses (never
         # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
         self._runs = _RunMemo(self._run_hits, run_cache_size)
@@ -609,8 +605,10 @@ class Geoparser:
             found: tuple[tuple[int, int, str, object], ...] = ()
             if value is None:
                 value = self._generic.get(key)
-                if value is None and len(run) == 3 and run.isupper() and run in self._aoi_iata:
-                    value = (self._aoi_iata[run],)
+                if value is None and len(run) == 3 and run.isupper():
+                    airport = self._aoi_airport(run)
+                    if airport >= 0:
+                        value = (airport,)
             if value:
                 found = ((0, len(run), key, value, False),)
         else:
@@ -652,6 +650,12 @@ class Geoparser:
             return templates[0]
         return (0, 0, _SEVERAL, "", (), tuple(templates), any(t[6] for t in templates))
 
+    def _aoi_airport(self, code: str) -> int:
+        """The row of the airport of the area of interest with this IATA code, or -1 (each
+        process used to read the rows of all ~1,400 airports at its start to know them)."""
+        i = self._iata.get(code)
+        return -1 if i is None or self._rows[i][_CC] != self._aoi else i
+
     def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object, bool], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
         relative to the run. The last item of a hit says that a capitalised word before it
@@ -685,8 +689,9 @@ class Geoparser:
                 j += 1
             if best < 0:
                 word = run[tokens[i][0] : tokens[i][1]]
-                if len(word) == 3 and word.isupper() and word in self._aoi_iata:
-                    best, best_key, best_value = i, keys[i], (self._aoi_iata[word],)
+                airport = self._aoi_airport(word) if len(word) == 3 and word.isupper() else -1
+                if airport >= 0:
+                    best, best_key, best_value = i, keys[i], (airport,)
                 elif "-" in word and word.partition("-")[2].islower():  # "Almaty-based"
                     head = word.partition("-")[0]
                     value = names.get(_key(head))
