@@ -8,9 +8,13 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # The geoparser's compiled core (geo/*.pyx; the modules that use it fall back to pure Python
 # without it): Cython writes C into build/, the C compiler builds each module next to its .pyx.
 EXT    := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
-CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx))
+CORE   := $(patsubst %.pyx,%$(EXT),$(wildcard geo/*.pyx)) geo/_geoparse_compiled$(EXT)
 CC     ?= cc
-LDLIBS__storeread := -lsqlite3  # geo/_storeread.pyx reads the store over SQLite's C API
+# geo/_storeread.pyx reads the store over SQLite's C API: it needs SQLite's header (Debian:
+# libsqlite3-dev) and is skipped without it (exports then read through Python's sqlite3)
+LDLIBS__storeread := -lsqlite3
+HEADER__storeread := sqlite3.h
+PACKAGE__storeread := libsqlite3-dev
 PORT   ?= 8501
 
 .PHONY: setup browser postgis dashboard test lint bench
@@ -24,11 +28,24 @@ $(STAMP): requirements.txt
 
 # (-ffp-contract=off: no fused multiply-add, so distances are CPython's to the last bit)
 geo/%$(EXT): geo/%.pyx $(STAMP)
+	@if [ -n "$(HEADER_$*)" ] && ! echo '#include <$(HEADER_$*)>' | $(CC) -E -x c - >/dev/null 2>&1; \
+	then echo "note: <$(HEADER_$*)> not found: geo/$* not built, its pure-Python path runs" \
+	  "(same results; Debian: apt install $(PACKAGE_$*))"; \
+	else set -x; mkdir -p build && $(BIN)/cython -3 --fast-fail $< -o build/$*.c && \
+	  $(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
+	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
+	  build/$*.c -o $@ $(LDLIBS_$*); fi
+
+# geo/geoparse.py compiled as it is (pure Python semantics: no annotation typing) into a twin
+# that the geoparse command uses while it carries the source's hash (geo.cli._geoparser_class)
+geo/_geoparse_compiled$(EXT): geo/geoparse.py $(STAMP)
 	@mkdir -p build
-	$(BIN)/cython -3 --fast-fail $< -o build/$*.c
+	{ cat $<; echo; echo "SOURCE_SHA256 = \"$$(sha256sum $< | cut -c1-64)\""; } > build/_geoparse_compiled.py
+	$(BIN)/cython -3 --fast-fail -X annotation_typing=False --module-name geo._geoparse_compiled \
+	  build/_geoparse_compiled.py -o build/_geoparse_compiled.c
 	$(CC) -shared -fPIC -O2 -ffp-contract=off -fno-strict-aliasing \
 	  -I"$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['include'])")" \
-	  build/$*.c -o $@ $(LDLIBS_$*)
+	  build/_geoparse_compiled.c -o $@
 
 setup: $(STAMP) $(CORE)
 

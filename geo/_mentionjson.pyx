@@ -81,12 +81,15 @@ cdef class _Buffer:
 cdef str _value(object v):
     """What the JSON encoder writes for a place's field, or None for a value it writes
     otherwise (the caller then asks the encoder)."""
+    cdef double d
     if v is None:
         return "null"
     if type(v) is str:
         return _string(v)
-    if type(v) is float and v == v and v not in (float("inf"), float("-inf")):
-        return float.__repr__(v)
+    if type(v) is float:
+        d = v
+        if d - d == 0.0:  # finite (inf - inf and nan - nan are nan)
+            return float.__repr__(v)
     return None
 
 

@@ -571,11 +571,7 @@ class Geoparser:
         self._generic_re = re.compile(
             rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
         )
-        self._aoi_iata = {
-            code: i
-            for code, i in gazetteer.iata.items()
-            if gazetteer.row(i)[_CC] == settings.area_of_interest
-        }
+        self._iata = gazetteer.iata  # (an airport's row is read when its code is met)
         # Memos keyed by one run, one name, or one name and the places near its senses (never
         # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
         self._runs = _RunMemo(self._run_hits, run_cache_size)
@@ -609,8 +605,10 @@ class Geoparser:
             found: tuple[tuple[int, int, str, object], ...] = ()
             if value is None:
                 value = self._generic.get(key)
-                if value is None and len(run) == 3 and run.isupper() and run in self._aoi_iata:
-                    value = (self._aoi_iata[run],)
+                if value is None and len(run) == 3 and run.isupper():
+                    airport = self._aoi_airport(run)
+                    if airport >= 0:
+                        value = (airport,)
             if value:
                 found = ((0, len(run), key, value, False),)
         else:
@@ -652,6 +650,12 @@ class Geoparser:
             return templates[0]
         return (0, 0, _SEVERAL, "", (), tuple(templates), any(t[6] for t in templates))
 
+    def _aoi_airport(self, code: str) -> int:
+        """The row of the airport of the area of interest with this IATA code, or -1 (each
+        process used to read the rows of all ~1,400 airports at its start to know them)."""
+        i = self._iata.get(code)
+        return -1 if i is None or self._rows[i][_CC] != self._aoi else i
+
     def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object, bool], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
         relative to the run. The last item of a hit says that a capitalised word before it
@@ -685,8 +689,9 @@ class Geoparser:
                 j += 1
             if best < 0:
                 word = run[tokens[i][0] : tokens[i][1]]
-                if len(word) == 3 and word.isupper() and word in self._aoi_iata:
-                    best, best_key, best_value = i, keys[i], (self._aoi_iata[word],)
+                airport = self._aoi_airport(word) if len(word) == 3 and word.isupper() else -1
+                if airport >= 0:
+                    best, best_key, best_value = i, keys[i], (airport,)
                 elif "-" in word and word.partition("-")[2].islower():  # "Almaty-based"
                     head = word.partition("-")[0]
                     value = names.get(_key(head))
@@ -855,12 +860,13 @@ class Geoparser:
                 names[:] = [names[k] for k in kept]
                 needing = [k for k, n in enumerate(names) if n.anchor < 0]
         senses: dict[str, _Sense] = {}
+        index = None  # the anchors of the text, indexed: (their rows, _Anchors)
         if needing:
-            self._resolve_in_context(mentions, names, needing, senses)
+            index = self._resolve_in_context(mentions, names, needing, senses)
         if regional and "," in text:
             self._regions_after_cities(text, mentions, names)
         if small:
-            self._drop_unsupported(mentions, names)
+            self._drop_unsupported(mentions, names, index)
         if generics:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
@@ -1006,13 +1012,23 @@ class Geoparser:
                     sense = self._make_sense(best, 0.9, (note,), ())
                     mentions[k] = _new_tuple(Mention, m[:3] + sense.rest)
 
-    def _drop_unsupported(self, mentions: list[Mention], names: list[_Name]) -> None:
+    def _drop_unsupported(
+        self,
+        mentions: list[Mention],
+        names: list[_Name],
+        built: tuple[set[int], _Anchors] | None = None,
+    ) -> None:
         """Leave out the small towns abroad (_SUPPORT_BELOW) that nothing in the text supports:
-        no clear winner in their admin-1 unit or within _SUPPORT_KM, no unit named after them."""
+        no clear winner in their admin-1 unit or within _SUPPORT_KM, no unit named after them.
+        built: the anchors that _resolve_in_context indexed, reused when they are still the
+        text's (a unit abbreviation after a city may have dropped a name since)."""
         if not any(n.small for n in names):
             return
         anchors = {n.anchor for n in names} - {-1}
-        index = self._anchors(self._rows, anchors, self._aoi)  # (linear in the text)
+        if built is not None and built[0] == anchors:
+            index = built[1]
+        else:
+            index = self._anchors(self._rows, anchors, self._aoi)  # (linear in the text)
         keep = []
         for k, (m, n) in enumerate(zip(mentions, names, strict=True)):
             if n.small and m.place is not None:
@@ -1048,10 +1064,11 @@ class Geoparser:
         names: list[_Name],
         needing: list[int],
         senses: dict[str, _Sense],
-    ) -> None:
+    ) -> tuple[set[int], _Anchors] | None:
         """One sense per name per text: the names with a clear winner (anchors) are context for
         the others (at the indexes in needing; same admin-1 unit, same country, distance).
-        Rewrites those mentions and fills senses.
+        Rewrites those mentions and fills senses. Returns the anchors and their index (None
+        when the text has no anchor).
 
         Each name costs the anchors near its senses (_Anchors), so the work is linear in the
         text. What context does to a name is memoised per name and the facts that its scores
@@ -1060,7 +1077,7 @@ class Geoparser:
         anchors = set(map(_ANCHOR_OF, names))
         anchors.discard(-1)
         if not anchors:
-            return
+            return None
         index = self._anchors(self._rows, anchors, self._aoi)
         memo = self._in_context
         for i in needing:
@@ -1080,6 +1097,7 @@ class Geoparser:
                 senses[name.key] = sense
             if sense is not name.sense:
                 mentions[i] = _new_tuple(Mention, mentions[i][:3] + sense.rest)
+        return anchors, index
 
     def _context_facts(self, name: _Name, index: _Anchors) -> _Facts | None:
         """What the anchors of a text say of each sense of a name (see

@@ -120,6 +120,38 @@ def test_compiled_json_writer_writes_what_the_python_one_does(gazetteer, setting
             assert got is None or got == _place_fields(m)
 
 
+def test_geoparse_command_uses_the_compiled_twin_while_it_is_current(monkeypatch) -> None:
+    """geo/_geoparse_compiled (geo/geoparse.py compiled by make setup; a failure, not a skip,
+    when it is not built) is the command's parser while it carries geoparse.py's hash; with
+    another hash (geoparse.py edited since the build) the command uses geoparse.py itself."""
+    import geo.geoparse
+    from geo import _geoparse_compiled
+    from geo.cli import _geoparser_class
+
+    assert _geoparser_class() is _geoparse_compiled.Geoparser
+    monkeypatch.setattr(_geoparse_compiled, "SOURCE_SHA256", "0" * 64)
+    assert _geoparser_class() is geo.geoparse.Geoparser
+
+
+@pytest.mark.parametrize("evidence", [False, True])
+def test_compiled_twin_finds_what_geoparse_py_does(gazetteer, settings, evidence) -> None:
+    """The compiled twin of geoparse.py gives the same mentions, to the last bit, on the gold
+    sentences and the bundled articles (with and without evidence, compiled core or not)."""
+    from gold_geoparse import GOLD
+
+    from geo import _geoparse_compiled
+
+    texts = [text for text, _ in GOLD]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(PROJECT_ROOT.glob("data/articles/*"))]
+    for compiled in (True, False):
+        pure = Geoparser(gazetteer, settings, evidence=evidence, compiled=compiled)
+        twin = _geoparse_compiled.Geoparser(
+            gazetteer, settings, evidence=evidence, compiled=compiled
+        )
+        for text in (*texts, *texts):  # (the second time from the memos)
+            assert twin.parse(text) == pure.parse(text)
+
+
 def test_json_writers_read_their_results_as_they_come(gazetteer, settings) -> None:
     """The command hands the writers each file's mentions as they are found (an iterator),
     and lets them go once written: the same bytes, also when no place outlives its file (a
