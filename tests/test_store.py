@@ -251,12 +251,30 @@ def test_records_keep_their_placement_and_a_stale_one_is_never_read(
         assert set(s.scalars(sa.select(Event.placed_by))) == {None}
 
 
-def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tmp_path) -> None:
-    """Issue 17.4: export and snapshot read a fresh cache with sqlite3 alone (no SQLAlchemy
-    import); a changed data folder or a new revision is never answered from the cache."""
+def _in_a_new_process(settings: Settings, imports: str, loader: str, more: str) -> list:
+    """What ``loader(settings, gazetteer)`` gives in a new Python process: [the number of
+    events, ``more`` (Python expressions of ``ds``, each followed by ", "), whether
+    SQLAlchemy was imported]."""
     import json
     import subprocess
     import sys
+
+    code = (
+        f"import json, sys; from pathlib import Path; {imports}; "
+        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
+        f"s = Settings(data_dir=Path({str(settings.data_dir)!r}), "
+        f"cache_dir=Path({str(settings.cache_dir)!r})); "
+        f"ds = {loader}(s, Gazetteer.load(Settings.from_env())); "
+        f"print(json.dumps([len(ds.events), {more}'sqlalchemy' in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tmp_path) -> None:
+    """Issue 17.4: export and snapshot read a fresh cache with sqlite3 alone (no SQLAlchemy
+    import); a changed data folder or a new revision is never answered from the cache."""
 
     from pandas.testing import assert_frame_equal
 
@@ -273,17 +291,8 @@ def test_a_fresh_placed_data_set_is_read_without_opening_the_store(gazetteer, tm
     assert cached is not None and cached.memo == {}
     for name in ("events", "states", "figures"):
         assert_frame_equal(getattr(cached, name), getattr(first, name))
-    code = (
-        "import json, sys; from pathlib import Path; from geo.cli import load_data; "
-        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
-        f"s = Settings(data_dir=Path({str(folder)!r}), "
-        f"cache_dir=Path({str(settings.cache_dir)!r})); "
-        "ds = load_data(s, Gazetteer.load(Settings.from_env())); "
-        "print(json.dumps([len(ds.events), 'sqlalchemy' in sys.modules]))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
-    assert json.loads(done.stdout) == [len(first.events), False]
+    got = _in_a_new_process(settings, "from geo.cli import load_data", "load_data", "")
+    assert got == [len(first.events), False]
     with (folder / "events.csv").open("a", encoding="utf-8") as handle:
         handle.write("\n")  # the same records, but the folder changed: the store imports it
     assert read_placed(settings, gazetteer) is None
@@ -297,9 +306,6 @@ def test_a_first_run_reads_the_store_with_sqlite3_alone(gazetteer, tmp_path) -> 
     the records changed), read_placed reads the store's rows with sqlite3 (no SQLAlchemy
     import), gives the data set geo.store gives, articles included, and caches it; a value
     edited into the store by hand is still refused naming the file, line and field."""
-    import json
-    import subprocess
-    import sys
 
     from pandas.testing import assert_frame_equal
 
@@ -314,17 +320,10 @@ def test_a_first_run_reads_the_store_with_sqlite3_alone(gazetteer, tmp_path) -> 
         cached = placed_path(settings, store, gazetteer, strict=True)
     assert cached is not None and cached.exists()
     cached.unlink()
-    code = (
-        "import json, sys; from pathlib import Path; from geo._placed import read_placed; "
-        "from geo.config import Settings; from geo.gazetteer import Gazetteer; "
-        f"s = Settings(data_dir=Path({str(folder)!r}), "
-        f"cache_dir=Path({str(settings.cache_dir)!r})); "
-        "ds = read_placed(s, Gazetteer.load(Settings.from_env())); "
-        "print(json.dumps([len(ds.events), len(ds.articles), 'sqlalchemy' in sys.modules]))"
+    got = _in_a_new_process(
+        settings, "from geo._placed import read_placed", "read_placed", "len(ds.articles), "
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=PROJECT_ROOT)  # fmt: skip
-    assert json.loads(done.stdout) == [len(want.events), len(want.articles), False]
+    assert got == [len(want.events), len(want.articles), False]
     assert cached.exists()  # the first run cached what it read
     cached.unlink()
     got = read_placed(settings, gazetteer)
