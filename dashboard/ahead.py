@@ -102,9 +102,13 @@ class Memo(Generic[T]):
 # DAY_LAYERS: the map's day layers (scripts) built lately; PANELS: the day panels (the feed
 # and the national figures beside the map);
 # COUNTS: each layer's counts under its switch (by the frames' key); NATIONAL: the whole
-# force's totals beside the map's caption (national records have no point).
+# force's totals beside the map's caption (national records have no point); NEWS: the places
+# in the day's articles (from the store); FIGURES: the national figures as reported by a day
+# (the same on every day until the next report).
 FRAMES: Memo = Memo(size=3)
 DAY_LAYERS: Memo = Memo(size=8)
 PANELS: Memo = Memo(size=8)
 COUNTS: Memo = Memo(size=3)
 NATIONAL: Memo = Memo(size=8)
+NEWS: Memo = Memo(size=8)
+FIGURES: Memo = Memo(size=8)

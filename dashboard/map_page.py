@@ -28,6 +28,7 @@ import altair as alt  # noqa: E402
 import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
+from streamlit.delta_generator import DeltaGenerator  # noqa: E402
 
 from dashboard import _stfolium, ahead, assets, desk, feed  # noqa: E402
 from dashboard import map as cmap  # noqa: E402
@@ -123,10 +124,20 @@ def get_reviews(settings: Settings, revision: str) -> dict[str, RecordReview]:
     return record_reviews(get_store(settings))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def get_news(settings: Settings, revision: str, day: dt.date, window: int | None) -> list:
-    """The places the articles of the day or window mention (``revision``: new articles)."""
-    return news_places(get_store(settings), day, window=window)
+def day_news(ctx: PageContext, parts: StepParts, day: dt.date, window: int | None) -> list:
+    """The places the articles of the day or window mention; none without a store (the
+    banner above says why). Kept in a memo, worked out ahead for the next step."""
+    if parts.store is None:
+        return []
+    return ahead.NEWS.get(_news_key(ctx, day, window), _news_work(parts, day, window))
+
+
+def _news_key(ctx: PageContext, day: dt.date, window: int | None) -> tuple:
+    return ("news", ctx.dataset_key, day, window)  # the key's revision: new articles
+
+
+def _news_work(parts: StepParts, day: dt.date, window: int | None) -> Callable[[], list]:
+    return functools.partial(news_places, parts.store, day, window=window)
 
 
 @st.cache_resource(show_spinner=False)
@@ -213,13 +224,14 @@ def article_spans(
 
 
 def day_frames(
-    ctx: PageContext, day: pd.Timestamp, window: int | None
+    ctx: PageContext, parts: StepParts, day: pd.Timestamp, window: int | None
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every point layer's features for a day (with each record's review history), shared
     read-only by the sessions: a rerun on the same day (a layer switched, a table page turned)
     does not query again, and a day worked out ahead (``work_ahead``) is not worked out twice.
     No copies: nothing changes them."""
-    return ahead.FRAMES.get(_frames_key(ctx, day, window), _frames_work(ctx, day, window))
+    work = _frames_work(ctx, day, window, parts.reviews)
+    return ahead.FRAMES.get(_frames_key(ctx, day, window), work)
 
 
 def _frames_key(ctx: PageContext, day: pd.Timestamp, window: int | None) -> tuple:
@@ -230,18 +242,14 @@ def _frames_work(
     ctx: PageContext,
     day: pd.Timestamp,
     window: int | None,
-    reviews: dict[str, RecordReview] | None = None,
+    reviews: dict[str, RecordReview],
 ) -> Callable[[], dict[str, gpd.GeoDataFrame]]:
-    """``day_frames``' work as a plain function. Without ``reviews`` it reads them itself
-    (through Streamlit's cache), so it must then run in the script's thread."""
+    """``day_frames``' work as a plain function (it may run in the background thread)."""
     ds, filters = ctx.ds, ctx.filters
 
     def work() -> dict[str, gpd.GeoDataFrame]:
-        known = reviews
-        if known is None:
-            known = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
         view = cmap.MapView(day, window, cmap.POINT_LAYERS, filters)
-        return desk.with_history(cmap.visible_features(ds, view), known)
+        return desk.with_history(cmap.visible_features(ds, view), reviews)
 
     return work
 
@@ -249,13 +257,14 @@ def _frames_work(
 # --- page ------------------------------------------------------------------------------------
 #
 # A full run (arrival, or any sidebar change) loads the data and draws the sidebar and title,
-# then calls day_view, a fragment: the slider, step and play buttons, the layer toggles with the
-# day's counts, the map and the day panel beside it (feed and national figures), the timeline,
-# the table, the downloads and the articles. Moving the day reruns that fragment only (issue 17:
-# the whole script reran on every step), and what the next step needs is built ahead when the
-# run is done (work_ahead). The fragment gets what the full run decided as one frozen
-# PageContext; the day itself lives in st.session_state["date"] and is written to the URL by
-# the fragment.
+# then calls day_view, a fragment: Play and its speed, and the layer switches. It calls
+# day_step, a fragment inside it: the slider, the day's counts under the switches, the map and
+# the day panel beside it (feed and national figures), the timeline, the table, the downloads
+# and the articles. Moving the day reruns day_step only (issue 17: the whole script reran on
+# every step, and then the switches were drawn again on every step); a switch reruns both.
+# What the next step needs is built ahead when a run is done (work_ahead). The fragments get
+# what the full run decided as one frozen PageContext; the day itself lives in
+# st.session_state["date"] and is written to the URL by day_step.
 
 
 @dataclass(frozen=True)
@@ -283,6 +292,41 @@ class PageContext:
         """What names ``ds`` in the caches' keys (signature, revision, identity): the cached
         functions take the data set itself unhashed (``_ds``) and this beside it."""
         return (self.signature, self.revision, id(self.ds))
+
+
+@dataclass(frozen=True)
+class StepParts:
+    """What day_view works out for the steps after it: day_step's reruns get these same
+    objects, so a step does no cache lookup for them (Streamlit's caches hash their
+    arguments, and cache_data copies what it returns: about a tenth of a step's server time,
+    issue 17)."""
+
+    base: _stfolium.RenderedMap  # the base map
+    bars: dict | None  # the timeline's bars (timeline_bars)
+    reviews: dict[str, RecordReview]  # what reviewers decided (get_reviews)
+    store: object | None  # the store (None: it did not open, the banner says why)
+
+
+def step_parts(ctx: PageContext) -> StepParts:
+    """The base map, the timeline's bars, the reviews and the store, for the steps."""
+    # A link's zoom and centre open the map there (kept for the session, so the base map
+    # stays the same); afterwards the map reports where the analyst took it, and the URL
+    # follows (z, lat, lon).
+    if "map_from_url" not in st.session_state:
+        st.session_state["map_from_url"] = cmap.map_view_from_url(st.query_params)
+    base = rendered_base_map(
+        ctx.settings,
+        ctx.dataset_key,
+        ctx.online_tiles,
+        ctx.static_base,
+        st.session_state["map_from_url"],
+        ctx.ds,
+        ctx.boundaries,
+    )
+    bars = timeline_bars(ctx.settings, ctx.dataset_key, ctx.filters, ctx.ds)
+    if not ctx.revision:  # the store did not open
+        return StepParts(base, bars, {}, None)
+    return StepParts(base, bars, get_reviews(ctx.settings, ctx.revision), get_store(ctx.settings))
 
 
 def load_page() -> tuple[Settings, tuple, str, Dataset, gpd.GeoDataFrame | None]:
@@ -435,24 +479,33 @@ def _moved() -> None:
     st.session_state["_stepped_back"] = False
 
 
-def time_controls(ctx: PageContext) -> dt.date:
-    """The day slider, Play and speed (the step buttons are on the map: they show the next
-    day before the page follows); the day is written to the URL."""
-    slider_col, play_col, speed_col = st.columns([10, 1.3, 1.4], vertical_alignment="bottom")
-    with slider_col:
-        day_value = st.slider(
-            "Day",
-            min_value=ctx.first,
-            max_value=ctx.last,
-            step=dt.timedelta(days=1),
-            format="ddd D MMM YYYY",
-            key="date",
-            on_change=_moved,
-            help="Or step a day at a time with ◀ ▶ on the map.",
-        )
+def url_set(key: str, value: str) -> None:
+    """Write a URL parameter only when it changes: each write is a message to the browser."""
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def day_slider(ctx: PageContext) -> dt.date:
+    """The day slider (the step buttons are on the map: they show the next day before the
+    page follows); the day is written to the URL."""
+    day_value = st.slider(
+        "Day",
+        min_value=ctx.first,
+        max_value=ctx.last,
+        step=dt.timedelta(days=1),
+        format="ddd D MMM YYYY",
+        key="date",
+        on_change=_moved,
+        help="Or step a day at a time with ◀ ▶ on the map.",
+    )
     # Kept by hand, not with bind="query-params": Streamlit writes a date slider moved from
     # code (step buttons, playback) into the URL as microseconds since 1970.
-    st.query_params["date"] = day_value.isoformat()
+    url_set("date", day_value.isoformat())
+    return day_value
+
+
+def play_controls(ctx: PageContext, play_col: DeltaGenerator, speed_col: DeltaGenerator) -> None:
+    """Play and its speed."""
     playing = play_col.toggle("Play", key="playing", help="Advance one day at a time")
     speed = speed_col.selectbox(
         "Speed",
@@ -464,13 +517,42 @@ def time_controls(ctx: PageContext) -> dt.date:
     )
     if (playing, speed) != (ctx.playing, ctx.speed):
         st.rerun()  # the fragment's timer (run_every) is set by a full run
-    return day_value
 
 
-def layer_toggles(
-    ctx: PageContext, view: cmap.MapView, all_frames: dict[str, gpd.GeoDataFrame]
-) -> tuple[list[str], bool, list]:
-    """The layer switches with the day's counts, and "In the news": (layers, news on, news)."""
+def layer_switches() -> tuple[list[str], bool, DeltaGenerator]:
+    """The layer switches and "In the news": (layers on, news on, the row, where day_step
+    writes the day's counts under the switches)."""
+    row = st.container(key="layer_row")
+    layer_cols = row.columns(len(cmap.POINT_LAYERS) + 1)
+    layers = []
+    for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
+        on = col.toggle(
+            LAYER_STYLES[layer].label,
+            value=layer in cmap.DEFAULT_LAYERS,
+            key=layer,
+            bind="query-params",
+            help=LAYER_STYLES[layer].description,
+        )
+        if on:
+            layers.append(layer)
+    news_on = layer_cols[-1].toggle(
+        desk.NEWS_LABEL,
+        value=False,
+        key=desk.NEWS_LAYER,
+        bind="query-params",
+        help=desk.NEWS_HELP,
+    )
+    return layers, news_on, row
+
+
+def layer_counts(
+    ctx: PageContext,
+    parts: StepParts,
+    view: cmap.MapView,
+    all_frames: dict[str, gpd.GeoDataFrame],
+    row: DeltaGenerator,
+) -> list:
+    """The day's counts under the layer switches (in ``row``); returns the day's news."""
     counts = ahead.COUNTS.get(
         _frames_key(ctx, view.day, view.window), lambda: cmap.counts_by_layer(all_frames)
     )
@@ -478,68 +560,33 @@ def layer_toggles(
     # element is drawn again on every step (issue 17). The row has one fixed height (PAGE_CSS),
     # so a longer count on some day does not push the map down (issue 15: the map jumped 23 px
     # on 9-14 January).
-    row = st.container(key="layer_row")
-    layer_cols = row.columns(len(cmap.POINT_LAYERS) + 1)
-    layers, cells = [], []
-    for col, layer in zip(layer_cols, cmap.POINT_LAYERS, strict=False):
-        with col:
-            on = st.toggle(
-                LAYER_STYLES[layer].label,
-                value=layer in cmap.DEFAULT_LAYERS,
-                key=layer,
-                bind="query-params",
-                help=LAYER_STYLES[layer].description,
-            )
-            c = counts[layer]
-            extra = ""
-            size_by = LAYER_STYLES[layer].size_by
-            if size_by and c.get(size_by):
-                extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
-            cells.append(f"<b>{c['features']:,}</b> on the map{extra}")
-            if on:
-                layers.append(layer)
-    with layer_cols[-1]:
-        news_on = st.toggle(
-            desk.NEWS_LABEL,
-            value=False,
-            key=desk.NEWS_LAYER,
-            bind="query-params",
-            help=desk.NEWS_HELP,
-        )
-    news = []
-    if ctx.revision:  # the store opened (else the banner above says why)
-        news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
+    cells = []
+    for layer in cmap.POINT_LAYERS:
+        c = counts[layer]
+        extra = ""
+        size_by = LAYER_STYLES[layer].size_by
+        if size_by and c.get(size_by):
+            extra = f" · {c[size_by]:,} {'deaths' if size_by == 'fatalities' else size_by}"
+        cells.append(f"<b>{c['features']:,}</b> on the map{extra}")
+    news = day_news(ctx, parts, view.day.date(), view.window)
     cells.append(desk.news_caption(news))
     row.html('<div class="cm-counts">' + "".join(f"<div>{cell}</div>" for cell in cells) + "</div>")
-    return layers, news_on, news
+    return news
 
 
 def map_and_day_panel(
     ctx: PageContext,
+    parts: StepParts,
     view: cmap.MapView,
     frames: dict[str, gpd.GeoDataFrame],
     news: list | None,
 ) -> None:
     """The map (the base map stays, the day's layer is swapped in) and the day panel beside
     it (the feed and the national figures, which the map fills: ``day_panel``)."""
-    # A link's zoom and centre open the map there (kept for the session, so the base map
-    # stays the same); afterwards the map reports where the analyst took it, and the URL
-    # follows (z, lat, lon).
-    if "map_from_url" not in st.session_state:
-        st.session_state["map_from_url"] = cmap.map_view_from_url(st.query_params)
-    arrival = st.session_state["map_from_url"]
     map_col, side_col = st.columns([3, 1.2])
     with map_col:
-        base = rendered_base_map(
-            ctx.settings,
-            ctx.dataset_key,
-            ctx.online_tiles,
-            ctx.static_base,
-            arrival,
-            ctx.ds,
-            ctx.boundaries,
-        )
-        day_script, aggregated, shaded = day_steps(ctx, view, frames, news, base.script_hash)
+        base = parts.base
+        day_script, aggregated, shaded = day_steps(ctx, parts, view, frames, news, base.script_hash)
         seen = _stfolium.show(
             base,
             day_script,
@@ -590,6 +637,7 @@ def figures_html(ds: Dataset, as_of: dt.date | None) -> str:
 
 def day_layer_script(
     ctx: PageContext,
+    parts: StepParts,
     view: cmap.MapView,
     frames: dict[str, gpd.GeoDataFrame] | None,
     news: list | None,
@@ -601,7 +649,7 @@ def day_layer_script(
     page turned) sends the same script without building it again. ``frames`` (None: the
     day's, from ``day_frames``) and ``news`` (None: no news layer) follow from the view."""
     key = _layer_key(ctx, view, news is not None)
-    return ahead.DAY_LAYERS.get(key, _layer_work(ctx, view, frames, news))
+    return ahead.DAY_LAYERS.get(key, _layer_work(ctx, view, frames, news, parts.reviews))
 
 
 def _layer_key(ctx: PageContext, view: cmap.MapView, news_on: bool) -> tuple:
@@ -613,10 +661,10 @@ def _layer_work(
     view: cmap.MapView,
     frames: dict[str, gpd.GeoDataFrame] | None,
     news: list | None,
-    reviews: dict[str, RecordReview] | None = None,
+    reviews: dict[str, RecordReview],
 ) -> Callable[[], tuple[str, dict[str, bool], int]]:
-    """``day_layer_script``'s work as a plain function: in the background thread, with the
-    ``reviews`` for the frames (see ``_frames_work``) unless ``frames`` are given."""
+    """``day_layer_script``'s work as a plain function (it may run in the background thread;
+    ``reviews`` for the frames, see ``_frames_work``, unless ``frames`` are given)."""
     ds, boundaries = ctx.ds, ctx.boundaries
     frames_work = None if frames is not None else _frames_work(ctx, view.day, view.window, reviews)
 
@@ -683,15 +731,11 @@ def view_prefix(dataset_key: tuple, view: cmap.MapView, news_on: bool) -> str:
 
 
 def _neighbour_layer(
-    ctx: PageContext, view: cmap.MapView, news_on: bool
+    ctx: PageContext, parts: StepParts, view: cmap.MapView, news_on: bool
 ) -> tuple[str, dict[str, bool], int]:
     """The day layer of a neighbouring day (its frames are kept for the step to it)."""
-    news = None
-    if news_on:  # as the day shown: no store, no news
-        news = []
-        if ctx.revision:
-            news = get_news(ctx.settings, ctx.revision, view.day.date(), view.window)
-    return day_layer_script(ctx, view, None, news)
+    news = day_news(ctx, parts, view.day.date(), view.window) if news_on else None
+    return day_layer_script(ctx, parts, view, None, news)
 
 
 def _day_after(ctx: PageContext, day: dt.date) -> dt.date:
@@ -699,7 +743,7 @@ def _day_after(ctx: PageContext, day: dt.date) -> dt.date:
     return cmap.next_day(day, ctx.first, ctx.last) if ctx.playing else day + dt.timedelta(1)
 
 
-def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
+def work_ahead(ctx: PageContext, parts: StepParts, view: cmap.MapView, news_on: bool) -> None:
     """When a run is done: build, in the background, the layer that the next step will send
     ahead (the day after the next one; after a step back, the day before the previous one),
     so that step's rerun finds it ready. With the news layer on, the layer needs the news of
@@ -716,7 +760,7 @@ def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
     views = [v for v in views if _layer_key(ctx, v, False) not in ahead.DAY_LAYERS]
     if not views:
         return
-    reviews = get_reviews(ctx.settings, ctx.revision) if ctx.revision else {}
+    reviews = parts.reviews
     for v in views:
         ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), _layer_work(ctx, v, None, None, reviews))
         # the step to that day shows its panel and its counts too (its frames: built above)
@@ -725,6 +769,9 @@ def work_ahead(ctx: PageContext, view: cmap.MapView, news_on: bool) -> None:
         frames_work = _frames_work(ctx, v.day, v.window, reviews)
         ahead.COUNTS.ahead(frames_key, functools.partial(_counts, frames_key, frames_work))
         ahead.NATIONAL.ahead(_national_key(ctx, v), _national_work(ctx, v))
+        if parts.store is not None:  # the news of that day (the counts show how many)
+            day = v.day.date()
+            ahead.NEWS.ahead(_news_key(ctx, day, v.window), _news_work(parts, day, v.window))
 
 
 def _counts(frames_key: tuple, frames_work: Callable[[], dict]) -> dict[str, dict[str, int]]:
@@ -733,6 +780,7 @@ def _counts(frames_key: tuple, frames_work: Callable[[], dict]) -> dict[str, dic
 
 def day_steps(
     ctx: PageContext,
+    parts: StepParts,
     view: cmap.MapView,
     frames: dict[str, gpd.GeoDataFrame],
     news: list | None,
@@ -746,7 +794,7 @@ def day_steps(
     sent = st.session_state.get(SENT_KEY)
     if not sent or sent["map"] != map_id:
         sent = st.session_state[SENT_KEY] = {"map": map_id, "keys": []}
-    shown, aggregated, shaded = day_layer_script(ctx, view, frames, news)
+    shown, aggregated, shaded = day_layer_script(ctx, parts, view, frames, news)
     key = f"{prefix}:{day.isoformat()}"
     neighbours = [_day_after(ctx, day)]
     if st.session_state.get("_stepped_back"):
@@ -757,7 +805,7 @@ def day_steps(
         known = other_key in sent["keys"] or other_key in definitions
         if ctx.first <= other <= ctx.last and not known:
             other_view = dataclasses.replace(view, day=pd.Timestamp(other))
-            layer = _neighbour_layer(ctx, other_view, news_on)[0]
+            layer = _neighbour_layer(ctx, parts, other_view, news_on)[0]
             definitions[other_key] = (layer, day_panel(ctx, other_view))
     sent["keys"] = [k for k in sent["keys"] if k not in definitions] + list(definitions)
     del sent["keys"][:-SENT_REMEMBERED]
@@ -803,9 +851,9 @@ def keep_map_view(seen: dict | None) -> None:
     except (KeyError, TypeError, ValueError):
         return  # the map has not reported yet
     st.session_state["map_extent"] = extent if zoom >= ZOOMED_IN else None
-    st.query_params["z"] = f"{zoom:g}"
-    st.query_params["lat"] = f"{lat:.4f}"
-    st.query_params["lon"] = f"{lon:.4f}"
+    url_set("z", f"{zoom:g}")
+    url_set("lat", f"{lat:.4f}")
+    url_set("lon", f"{lon:.4f}")
 
 
 def day_panel(ctx: PageContext, view: cmap.MapView) -> str:
@@ -824,9 +872,11 @@ def _panel_key(ctx: PageContext, view: cmap.MapView) -> tuple:
 def _panel_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
     """``day_panel``'s work as a plain function (it may run in the background thread)."""
     day, window = view.day.date(), 1 if view.window is None else view.window
-    ds, filters = ctx.ds, ctx.filters
+    ds, filters, dataset_key = ctx.ds, ctx.filters, ctx.dataset_key
 
     def work() -> str:
+        as_of = figures_as_of(ds, day)
+        figures = functools.partial(figures_html, ds, as_of)
         frame = day_feed(ds, day, window=window, filters=filters)
         shown, total = feed.feed_items(frame, limit=feed.MAX_ITEMS)
         if window == 1:
@@ -839,7 +889,7 @@ def _panel_work(ctx: PageContext, view: cmap.MapView) -> Callable[[], str]:
         return feed.day_panel_html(
             feed.feed_html(shown, heading=heading, show_day=window > 1),
             f"As reported by {day:%d %B %Y}",
-            figures_html(ds, figures_as_of(ds, day)),
+            ahead.FIGURES.get(("figures", dataset_key, as_of), figures),
         )
 
     return work
@@ -891,11 +941,11 @@ def _picked_day(first: dt.date, last: dt.date) -> None:
         return
 
 
-def timeline(ctx: PageContext, view: cmap.MapView, dataset_key: tuple) -> None:
+def timeline(ctx: PageContext, parts: StepParts, view: cmap.MapView) -> None:
     """Events per day as stacked bars, the view's days marked (a band and a rule); a click on
     a bar moves the slider there."""
     st.subheader("Events per day")
-    bars = timeline_bars(ctx.settings, dataset_key, ctx.filters, ctx.ds)
+    bars = parts.bars
     if bars is None:
         st.caption("No dated events.")
         return
@@ -1018,8 +1068,8 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
     as the briefing PNG and the table as CSV (each built on click); zoomed in (zoom 7 and
     closer), the GeoJSON and the PNG hold only the area on screen.
 
-    One menu, not a row of buttons: a closed menu costs the browser nothing on a step, where
-    each button on the page is drawn again on every step (issue 17)."""
+    One menu, not a row of buttons, filled only while it is open: each element on the page is
+    sent and drawn again on every step (issue 17)."""
     layers = list(frames)
     extent = st.session_state.get("map_extent")
     area = tuple(round(v, 4) for v in extent) if extent else None
@@ -1028,8 +1078,12 @@ def downloads(ctx: PageContext, view: cmap.MapView, frames: dict[str, gpd.GeoDat
         "Download what is on the map" + (" (this extent)" if area else ""),
         icon=":material/download:",
         help="Each visible layer as GeoJSON, the map as a PNG for a slide, the table as CSV.",
+        key="downloads",
+        on_change="rerun",
     )
     with menu:
+        if not menu.open:
+            return  # a closed menu sends nothing
         if layers:
             if area is None:
                 st.caption(
@@ -1177,20 +1231,42 @@ def _place_articles(
 
 
 def day_view(ctx: PageContext) -> None:
-    """Everything that depends on the day: run as a fragment, so a step reruns only this."""
-    full_run = st.session_state.pop("_script_run", False)
+    """The controls that change what is drawn, not the day (Play, its speed, the layer
+    switches), run as a fragment; it calls day_step, the fragment that a step reruns."""
+    slider_col, play_col, speed_col = st.columns([10, 1.3, 1.4], vertical_alignment="bottom")
+    play_controls(ctx, play_col, speed_col)
+    layers, news_on, row = layer_switches()
+    parts = step_parts(ctx)
+    st.session_state["_outer_run"] = True  # day_step runs as part of this run
+    st.fragment(day_step, run_every=SPEEDS[ctx.speed] if ctx.playing else None)(
+        ctx, parts, slider_col, row, tuple(layers), news_on
+    )
+
+
+def day_step(
+    ctx: PageContext,
+    parts: StepParts,
+    slider_col: DeltaGenerator,
+    counts_row: DeltaGenerator,
+    layers: tuple[str, ...],
+    news_on: bool,
+) -> None:
+    """Everything that depends on the day: run as a fragment, so a step reruns only this. The
+    slider and the counts go into ``slider_col`` and ``counts_row``, drawn by day_view."""
+    part_of_run = st.session_state.pop("_outer_run", False)
     follow_map_step(ctx.first, ctx.last)
     user_step = st.session_state.pop("_user_step", False)
-    if ctx.playing and not full_run and not user_step:  # a tick of the Play timer
+    if ctx.playing and not part_of_run and not user_step:  # a tick of the Play timer
         today = st.session_state.get("date", ctx.first)
         _go_to(cmap.next_day(today, ctx.first, ctx.last), ctx.first, ctx.last)
-    day_value = time_controls(ctx)
+    with slider_col:
+        day_value = day_slider(ctx)
     view = cmap.MapView.of(
         day_value, mode=ctx.mode, days=ctx.days, filters=ctx.filters, shading=ctx.shading
     )
     dataset_key = ctx.dataset_key
-    all_frames = day_frames(ctx, view.day, view.window)
-    layers, news_on, news = layer_toggles(ctx, view, all_frames)
+    all_frames = day_frames(ctx, parts, view.day, view.window)
+    news = layer_counts(ctx, parts, view, all_frames, counts_row)
     view = cmap.MapView.of(
         day_value,
         mode=ctx.mode,
@@ -1200,12 +1276,12 @@ def day_view(ctx: PageContext) -> None:
         shading=ctx.shading,
     )
     frames = {layer: all_frames[layer] for layer in layers}
-    map_and_day_panel(ctx, view, frames, news if news_on else None)
-    timeline(ctx, view, dataset_key)
+    map_and_day_panel(ctx, parts, view, frames, news if news_on else None)
+    timeline(ctx, parts, view)
     table(view, frames, dataset_key)
     downloads(ctx, view, frames)
     articles(ctx, view, frames)
-    work_ahead(ctx, view, news_on)
+    work_ahead(ctx, parts, view, news_on)
 
 
 def main() -> None:
@@ -1228,8 +1304,7 @@ def main() -> None:
         settings, signature, revision, ds, boundaries, static_base, first, last,
         mode, days, shading, filters, online_tiles, playing, speed,
     )  # fmt: skip
-    st.session_state["_script_run"] = True  # this fragment run is part of a full run
-    st.fragment(day_view, run_every=SPEEDS[speed] if playing else None)(ctx)
+    st.fragment(day_view)(ctx)
 
 
 main()

@@ -56,6 +56,14 @@ def run(params: dict[str, object] | None = None, *, panels_open: bool = True) ->
     return at
 
 
+def open_downloads(at: AppTest) -> AppTest:
+    """Open the downloads menu, as a click on it does (its content is sent only while open)."""
+    at.session_state["downloads"] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def folium_args(at: AppTest) -> dict[str, object]:
     """The json_args of the st_folium component on the page."""
     found = []
@@ -137,6 +145,8 @@ def test_table_and_articles_are_built_only_when_open(env):
     assert "Articles about a place on the map" in labels
     assert not at.dataframe  # closed: nothing built, nothing sent
     assert "place" not in [s.key for s in at.selectbox]
+    assert not at.get("download_button")  # the downloads menu is closed: nothing sent
+    open_downloads(at)
     assert any(b.label.startswith("Table as CSV (") for b in at.get("download_button"))
     at.session_state["table_open"] = True  # what a click on the expander does
     at.run()
@@ -317,6 +327,7 @@ def test_the_table_is_sent_a_page_at_a_time_and_downloaded_whole(
     at = run({"date": "2022-01-20", "mode": cmap.MODES["cumulative"]})
     first = at.dataframe[0].value
     assert len(first) == cmap.TABLE_PAGE_ROWS
+    open_downloads(at)
     (button,) = [b for b in at.get("download_button") if "Table as CSV" in b.proto.label]
     total = int(re.search(r"\(([\d,]+) rows\)", button.proto.label)[1].replace(",", ""))
     assert total > cmap.TABLE_PAGE_ROWS
@@ -397,7 +408,7 @@ def test_imported_acled_events_show_together_or_apart(env, monkeypatch, tmp_path
 
 
 def test_png_download_gives_the_snapshot_of_the_view(env):
-    at = run({"date": "2022-01-06"})
+    at = open_downloads(run({"date": "2022-01-06"}))
     buttons = [b for b in at.get("download_button") if "PNG" in b.proto.label]
     assert len(buttons) == 1
 
