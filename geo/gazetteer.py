@@ -44,7 +44,7 @@ from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 20
+FORMAT_VERSION = 21
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",

@@ -510,6 +510,52 @@ def test_the_index_file_answers_like_the_index_it_was_built_from(tmp_path: Path)
     assert open_index(path) is None  # (Gazetteer.load then rebuilds it)
 
 
+def test_compiled_and_python_row_readers_read_every_row_alike(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx and its pure-Python fallback read the same tuples (the same values, of
+    the same types) as the whole list unpickled at once, for every row of the index."""
+    from geo import _indexfile
+
+    assert _indexfile._RowReader is not None, "geo/_rows.pyx is not built: run make setup"
+    index = gazetteer._file
+    compiled = index.row_reader(compiled=True)
+    python = index.row_reader(compiled=False)
+    assert isinstance(compiled, _indexfile._RowReader)
+    assert isinstance(python, _indexfile._PythonRows)
+    every = index.all_rows()
+    for i, row in enumerate(every):
+        assert compiled.row(i) == python.row(i) == row, i
+        assert list(map(type, compiled.row(i))) == list(map(type, python.row(i))), i
+    assert list(map(type, every[0])) == list(_indexfile.ROW_TYPES)
+    with pytest.raises(IndexError):
+        compiled.row(len(every))
+
+
+def test_the_index_refuses_a_row_it_cannot_store(tmp_path: Path) -> None:
+    """A row whose fields are not of ROW_TYPES stops the build with the row named."""
+    from geo._indexfile import write_index
+
+    row = ("gn:1", "Almaty", "city", 43, 76.95, "KZ", "KZ-ALA", 2000000, "", "", "x")  # int lat
+    with (tmp_path / "index").open("wb") as handle, pytest.raises(ValueError, match="row 0"):
+        write_index(handle, header={"key": "k"}, names={}, prefixes=[], rows=[row])
+
+
+def test_an_index_file_of_the_previous_layout_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer
+) -> None:
+    """A cache written by an older version (layout 1: one pickle per row) under the name the
+    current key gives is not read: it is rebuilt in the current layout."""
+    built = _quick_builds(monkeypatch, gazetteer)
+    settings = Settings(data_dir=copy_data(tmp_path), cache_dir=tmp_path / "cache")
+    settings.cache_dir.mkdir()
+    old = b"crisismap gazetteer index 1\n" + (b"\0" * 16) + b"rows"
+    cache_path(settings).write_bytes(old)
+    assert not Gazetteer.load(settings).from_cache and len(built) == 1
+    assert cache_path(settings).read_bytes()[:28] == b"crisismap gazetteer index 2\n"
+    again = Gazetteer.load(settings)
+    assert again.from_cache and len(built) == 1
+    assert again.row(0) == gazetteer.row(0)
+
+
 def test_a_damaged_index_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          gazetteer: Gazetteer) -> None:  # fmt: skip
     built = _quick_builds(monkeypatch, gazetteer)
