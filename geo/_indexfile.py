@@ -225,7 +225,10 @@ class IndexFile:
         self.prefixes = self._trie("prefixes")
         self._ids: marisa_trie.Trie | None = None  # read on the first row_of (few commands do)
         self._id_rows = self._ints("id_rows", "i")
-        self.rows = RowCache(self.row_reader(compiled=_RowReader is not None).row, self.count)
+        # geo/_rows.pyx's RowReader when built (geo.geoparse reads its columns too), else None
+        self.compiled_rows = self.row_reader(compiled=True) if _RowReader is not None else None
+        read = (self.compiled_rows or self.row_reader(compiled=False)).row
+        self.rows = RowCache(read, self.count)
 
     def row_reader(self, *, compiled: bool) -> Any:
         """What reads row i from the columns (.row(i)): geo/_rows.pyx's RowReader when

@@ -9,6 +9,8 @@ instructions of unpickling a row, and only the bytes of the row are touched."""
 
 from cpython.float cimport PyFloat_FromDouble
 from cpython.long cimport PyLong_FromLongLong
+from libc.math cimport log10
+from libc.stdlib cimport free, malloc, qsort
 
 
 cdef extern from "Python.h":
@@ -18,13 +20,13 @@ cdef extern from "Python.h":
 cdef class RowReader:
     """row(i): the tuple of row i, from the column sections (see geo._indexfile)."""
 
-    cdef const double[:] lat, lon
-    cdef const long long[:] pop
-    cdef const int[:] codes
+    cdef readonly const double[:] lat, lon
+    cdef readonly const long long[:] pop
+    cdef readonly const int[:] codes
     cdef const unsigned char[:] id_text, name_text, alias_text
     cdef const long long[:] id_at, name_at, alias_at
-    cdef tuple kinds, ccs, admin1s, cities, sources
-    cdef Py_ssize_t count
+    cdef readonly tuple kinds, ccs, admin1s, cities, sources
+    cdef readonly Py_ssize_t count
 
     def __init__(self, lat, lon, pop, codes, texts, ats, tables):
         self.lat, self.lon, self.pop, self.codes = lat, lon, pop, codes
@@ -72,3 +74,112 @@ cdef class RowReader:
             self._text(self.alias_text, self.alias_at, i),
             self._coded(self.sources, k + 4),
         )
+
+
+cdef struct _Scored:
+    double score
+    Py_ssize_t row
+    bint own
+
+
+cdef int _by_score(const void *a, const void *b) noexcept nogil:
+    """Best first: the higher score, then the lower row (the order of geo.geoparse's sort)."""
+    cdef const _Scored *x = <const _Scored *> a
+    cdef const _Scored *y = <const _Scored *> b
+    if x.score > y.score:
+        return -1
+    if x.score < y.score:
+        return 1
+    return -1 if x.row < y.row else (1 if x.row > y.row else 0)
+
+
+cdef class NameFacts:
+    """What geo.geoparse.Geoparser._name works out from a name's candidate codes (its pure-Python
+    code is the reference; the same values, tested on every name of the gazetteer): the priors
+    (score, row, own name) best first, and whether every sense is a small town abroad, whether
+    every sense is a small place abroad (weak), whether the best sense is prone to be a
+    person's name (title_prone), whether a unit named after it may choose (regional). Read
+    from the columns, without building the rows."""
+
+    cdef RowReader rows
+    cdef double[::1] kind_bonus  # by kind code
+    cdef int city, admin1, aoi
+    cdef double aoi_bonus, alias_penalty, own_bonus
+    cdef long long support_below, small_pop, person_max_pop
+
+    def __init__(
+        self, RowReader rows, str aoi, dict kind_bonus, double aoi_bonus, double alias_penalty,
+        double own_bonus, long long support_below, long long small_pop, long long person_max_pop,
+    ):
+        self.rows = rows
+        self.kind_bonus = array_of([float(kind_bonus.get(k, 0.0)) for k in rows.kinds])
+        self.city = _code_of(rows.kinds, "city")
+        self.admin1 = _code_of(rows.kinds, "admin1")
+        self.aoi = _code_of(rows.ccs, aoi)
+        self.aoi_bonus, self.alias_penalty, self.own_bonus = aoi_bonus, alias_penalty, own_bonus
+        self.support_below, self.small_pop = support_below, small_pop
+        self.person_max_pop = person_max_pop
+
+    def of(self, tuple value):
+        """(priors, small, weak, title_prone, regional) of a name's candidate codes (row, or
+        ~row for an alias; at least one)."""
+        cdef Py_ssize_t n = len(value), k, i
+        cdef long long code, pop
+        cdef int kind, cc
+        cdef double score
+        cdef bint small = True, weak = True, abroad, title_prone, regional
+        cdef RowReader rows = self.rows
+        if n == 0:
+            raise ValueError("a name without candidates")
+        cdef _Scored *scored = <_Scored *> malloc(n * sizeof(_Scored))
+        if scored == NULL:
+            raise MemoryError()
+        try:
+            for k in range(n):
+                code = value[k]
+                i = code if code >= 0 else ~code
+                if not 0 <= i < rows.count:
+                    raise IndexError(f"row {i} out of range")
+                kind, cc, pop = rows.codes[5 * i], rows.codes[5 * i + 1], rows.pop[i]
+                if pop + 10 <= 0 or pop > 9007199254740992:  # (math.log10's domain; exact)
+                    raise ValueError(f"row {i}: population {pop}")
+                if not 0 <= kind < self.kind_bonus.shape[0]:
+                    raise ValueError(f"the index's code {kind} (row {i}) is out of range")
+                score = log10(<double> (pop + 10)) + self.kind_bonus[kind]
+                if cc == self.aoi:
+                    score += self.aoi_bonus
+                elif code < 0 and kind == self.admin1:
+                    score -= self.alias_penalty
+                if code >= 0:
+                    score += self.own_bonus
+                scored[k].score, scored[k].row, scored[k].own = score, i, code >= 0
+                if not (kind == self.city and cc != self.aoi and pop < self.support_below):
+                    small = False
+                if not (kind == self.city and cc != self.aoi and pop < self.small_pop):
+                    weak = False
+            qsort(scored, n, sizeof(_Scored), _by_score)
+            priors = [(scored[k].score, scored[k].row, scored[k].own) for k in range(n)]
+            i = scored[0].row
+            kind, cc, pop = rows.codes[5 * i], rows.codes[5 * i + 1], rows.pop[i]
+            abroad = cc != self.aoi
+            title_prone = abroad and (
+                not scored[0].own or (kind == self.city and pop < self.person_max_pop)
+            )
+            regional = abroad and n > 1
+        finally:
+            free(scored)
+        return priors, small, weak, title_prone, regional
+
+
+cdef int _code_of(tuple table, str value):
+    """The index of value in a table of the index's header, or -1."""
+    try:
+        return table.index(value)
+    except ValueError:
+        return -1
+
+
+cdef double[::1] array_of(list values):
+    from array import array
+
+    return array("d", values) if values else array("d", [0.0])

@@ -600,6 +600,12 @@ class Gazetteer:
         geoparser indexes in its loops (a dict, so a row already read costs one C lookup)."""
         return self._row_cache
 
+    @property
+    def compiled_rows(self) -> Any:
+        """The index's rows as columns read in C (geo._rows.RowReader), or None when
+        geo/_rows.pyx is not built."""
+        return self._file.compiled_rows
+
     def row(self, i: int) -> PlaceRow:
         """The compact tuple of row i (id, name, kind, lat, lon, cc, admin1, pop, city, ...)."""
         return self._row_cache[i]

@@ -544,6 +544,27 @@ def test_compiled_and_pure_python_parsers_agree(gazetteer: Gazetteer, settings: 
     assert compiled._in_context.keys() == python._in_context.keys()
 
 
+def test_compiled_name_facts_are_the_python_ones_for_every_name(
+    gazetteer: Gazetteer, settings: Settings
+) -> None:
+    """geo/_rows.pyx's NameFacts (priors from the index's columns, and the flags _name reads)
+    gives what Geoparser._name_facts works out from the rows, to the last bit of every score,
+    for every name of the gazetteer (and the parser uses it when built)."""
+    compiled_anchors()
+    compiled = Geoparser(gazetteer, settings)
+    python = Geoparser(gazetteer, settings, compiled=False)
+    assert compiled._facts_of is not None and python._facts_of is None
+    values = {v for v in gazetteer.names.values() if v}
+    values |= {(code,) for v in list(values)[:2000] for code in v}  # aliases on their own too
+    assert len(values) > 10_000
+    for value in values:
+        assert compiled._facts_of(value) == python._name_facts(value), value
+    with pytest.raises(ValueError):
+        compiled._facts_of(())
+    with pytest.raises(IndexError):
+        compiled._facts_of((len(gazetteer),))
+
+
 def test_parser_without_evidence_finds_the_same_mentions(
     gazetteer: Gazetteer, settings: Settings
 ) -> None:
