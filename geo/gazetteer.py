@@ -618,24 +618,33 @@ class Gazetteer:
         """The Place of row i (built once, then shared)."""
         place = self._places.get(i)
         if place is None:
-            row = self._row_cache[i]
-            aliases = row[_ALIASES]
-            # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__
-            # per field): its instance dict filled at once, the same object (tested)
-            place = _new_object(Place)
-            place.__dict__.update(
-                zip(
-                    _PLACE_FIELDS,
-                    (
-                        *row[:_ALIASES],
-                        tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
-                        row[_SOURCE],
-                        self._precision.get(row[_ID], 1),
-                    ),
-                    strict=True,
-                )
-            )
+            compiled = self._file.compiled_rows
+            if compiled is not None:  # (the same object from the index's columns: tested)
+                place = compiled.place(i, Place, _PLACE_FIELDS, self._precision, _SEP)
+            else:
+                place = self._python_place(i)
             self._places[i] = place
+        return place
+
+    def _python_place(self, i: int) -> Place:
+        """The Place of row i built in Python (geo/_rows.pyx's RowReader.place in C)."""
+        row = self._row_cache[i]
+        aliases = row[_ALIASES]
+        # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__ per
+        # field): its instance dict filled at once, the same object (tested)
+        place = _new_object(Place)
+        place.__dict__.update(
+            zip(
+                _PLACE_FIELDS,
+                (
+                    *row[:_ALIASES],
+                    tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
+                    row[_SOURCE],
+                    self._precision.get(row[_ID], 1),
+                ),
+                strict=True,
+            )
+        )
         return place
 
     def __len__(self) -> int:

@@ -1284,7 +1284,8 @@ class Geoparser:
         city = i if place.kind == "city" else self._city_of.get(i, -1)
         status = "resolved" if confidence >= _RESOLVED_AT else "ambiguous"
         rest = (status, place, confidence, evidence, candidates)
-        return _Sense(i, confidence, evidence, candidates, place, status, city, rest)
+        # (tuple.__new__: the named tuple's own __new__ is a Python function)
+        return _new_tuple(_Sense, (i, confidence, evidence, candidates, place, status, city, rest))  # type: ignore[return-value]
 
     def _resolve_generics(
         self,

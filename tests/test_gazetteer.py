@@ -530,6 +530,25 @@ def test_compiled_and_python_row_readers_read_every_row_alike(gazetteer: Gazette
         compiled.row(len(every))
 
 
+def test_compiled_places_are_the_python_ones(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx builds each Place as Gazetteer._python_place does: equal, with the same
+    fields in the same order and of the same types, for every row."""
+    from geo.gazetteer import _PLACE_FIELDS, _SEP
+
+    compiled = gazetteer._file.compiled_rows
+    assert compiled is not None, "geo/_rows.pyx is not built: run make setup"
+    precision = gazetteer._precision
+    assert any(v != 1 for v in precision.values())  # a site placed at its city centre
+    for i in range(len(gazetteer)):
+        got = compiled.place(i, Place, _PLACE_FIELDS, precision, _SEP)
+        want = gazetteer._python_place(i)
+        assert type(got) is Place and got == want, i
+        assert [(k, type(v)) for k, v in vars(got).items()] == [
+            (k, type(v)) for k, v in vars(want).items()
+        ], i
+    assert gazetteer.place(0) is gazetteer.place(0)
+
+
 def test_the_index_refuses_a_row_it_cannot_store(tmp_path: Path) -> None:
     """A row whose fields are not of ROW_TYPES stops the build with the row named."""
     from geo._indexfile import write_index
