@@ -50,25 +50,6 @@ cdef class RowReader:
             return ""
         return PyUnicode_DecodeUTF8(<const char *> &text[a], b - a, "surrogatepass")
 
-    def place(self, Py_ssize_t i, type cls, tuple fields, dict precision, str sep):
-        """The Place (cls) of row i as geo.gazetteer.Gazetteer.place builds it: its fields
-        (named by fields) the row's, but the aliases split at sep into a tuple and the
-        precision from precision (by id; 1 when not there); the instance dictionary filled
-        at once, without the frozen dataclass's __init__."""
-        row = self.row(i)
-        if len(fields) != 12:
-            raise ValueError("a place has 12 fields")
-        place = cls.__new__(cls)
-        cdef dict d = place.__dict__
-        cdef Py_ssize_t k
-        for k in range(9):
-            d[fields[k]] = row[k]
-        aliases = row[9]
-        d[fields[9]] = tuple(aliases.split(sep)) if aliases else ()
-        d[fields[10]] = row[10]
-        d[fields[11]] = precision.get(row[0], 1)
-        return place
-
     cdef object _coded(self, tuple table, Py_ssize_t k):
         cdef int code = self.codes[k]
         if not 0 <= code < len(table):
@@ -202,3 +183,22 @@ cdef double[::1] array_of(list values):
     from array import array
 
     return array("d", values) if values else array("d", [0.0])
+
+
+def make_place(tuple row, type cls, tuple fields, dict precision, str sep):
+    """The Place (cls) of a row as geo.gazetteer.Gazetteer._python_place builds it: its fields
+    (named by fields) the row's, but the aliases split at sep into a tuple and the precision
+    from precision (by id; 1 when not there); the instance dictionary filled at once, without
+    the frozen dataclass's __init__ (the same object: tested)."""
+    if len(fields) != 12 or len(row) != 11:
+        raise ValueError("a place has 12 fields, a row 11")
+    place = cls.__new__(cls)
+    cdef dict d = place.__dict__
+    cdef Py_ssize_t k
+    for k in range(9):
+        d[fields[k]] = row[k]
+    aliases = row[9]
+    d[fields[9]] = tuple(aliases.split(sep)) if aliases else ()
+    d[fields[10]] = row[10]
+    d[fields[11]] = precision.get(row[0], 1)
+    return place

@@ -41,6 +41,11 @@ from geo.csvrows import read_rows
 from geo.errors import DataError
 from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 
+try:  # Gazetteer.place's builder in C (geo/_rows.pyx), when `make setup` has built it
+    from geo._rows import make_place as _make_place
+except ImportError:  # not built: Gazetteer._python_place, the same Place
+    _make_place = None
+
 if TYPE_CHECKING:
     import geopandas
 
@@ -618,16 +623,16 @@ class Gazetteer:
         """The Place of row i (built once, then shared)."""
         place = self._places.get(i)
         if place is None:
-            compiled = self._file.compiled_rows
-            if compiled is not None:  # (the same object from the index's columns: tested)
-                place = compiled.place(i, Place, _PLACE_FIELDS, self._precision, _SEP)
+            if _make_place is not None:  # (the same object, built in C: tested)
+                row = self._row_cache[i]  # (its strings shared with the row's)
+                place = _make_place(row, Place, _PLACE_FIELDS, self._precision, _SEP)
             else:
                 place = self._python_place(i)
             self._places[i] = place
         return place
 
     def _python_place(self, i: int) -> Place:
-        """The Place of row i built in Python (geo/_rows.pyx's RowReader.place in C)."""
+        """The Place of row i built in Python (geo/_rows.pyx's make_place in C)."""
         row = self._row_cache[i]
         aliases = row[_ALIASES]
         # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__ per
