@@ -73,9 +73,11 @@ from geo.schema import Mention, Place
 
 try:  # the compiled core (geo/*.pyx), when `make setup` has built it
     from geo._context import Anchors as _CompiledAnchors
+    from geo._context import best_sense as _best_sense
     from geo._scan import RunScanner as _RunScanner
-except ImportError:  # not built: _Anchors and the regex split, the same in pure Python
+except ImportError:  # not built: _Anchors, _sense_of and the regex split, in pure Python
     _CompiledAnchors = None
+    _best_sense = None
     _RunScanner = None
 try:
     from geo._rows import NameFacts as _NameFacts
@@ -576,6 +578,8 @@ class Geoparser:
             rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
         )
         self._iata = gazetteer.iata  # (an airport's row is read when its code is met)
+        # without evidence, the sense that leads by score is chosen in C (see _best_sense)
+        self._compiled_best = compiled and not evidence and _best_sense is not None
         # what _name_facts works out, from the index's columns in C (no row built)
         columns = gazetteer.compiled_rows if compiled and _NameFacts is not None else None
         self._facts_of: Callable[[tuple[int, ...]], tuple] | None = (
@@ -1142,6 +1146,8 @@ class Geoparser:
         rows = self._rows
         if len(cands) == 1:
             return self._sense(cands)
+        if self._compiled_best:
+            return self._best_sense(cands, facts)
         rescored: list[tuple[float, int, bool, list[str]]] = []
         explain = self._evidence  # without evidence, the notes are not written
         for (score, i, own), (same_country, same_admin1, nearest) in zip(
@@ -1250,7 +1256,19 @@ class Geoparser:
             if rows[i][_KIND] == "demonym":
                 evidence += ("demonym: resolved to the country's point",)
             return self._make_sense(i, 0.95 if own else 0.85, evidence, ())
+        if self._compiled_best:
+            return self._best_sense(cands, None)
         return self._sense_of(cands, [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]])
+
+    def _best_sense(self, cands: list[tuple[float, int, bool]], facts: _Facts | None) -> _Sense:
+        """_sense_in(cands, facts) (or _sense(cands) when facts is None) of a parser without
+        evidence, its scores worked out in C by geo/_context.pyx's best_sense (the same row
+        and confidence to the last bit: tested)."""
+        best, confidence = _best_sense(  # type: ignore[misc]
+            cands, facts, _SAME_COUNTRY_BONUS, _SAME_ADMIN1_BONUS, _NEAR_BONUS, _NEAR_KM,
+            _MAX_SENSES,
+        )  # fmt: skip
+        return self._make_sense(best, confidence, (), ())
 
     def _sense_of(
         self,
