@@ -40,9 +40,10 @@ from typing import IO, Any
 import marisa_trie
 
 try:  # the compiled row reader (geo/_rows.pyx), when `make setup` has built it
+    from geo._rows import NameCodes as _CompiledNameCodes
     from geo._rows import RowReader as _RowReader
-except ImportError:  # not built: _PythonRows, the same rows
-    _RowReader = None
+except ImportError:  # not built: _PythonRows and _PythonNameCodes, the same rows and codes
+    _RowReader = _CompiledNameCodes = None
 
 MAGIC = b"crisismap gazetteer index 2\n"
 _TABLE = struct.Struct("<QQ")  # offset and length of the header
@@ -155,8 +156,8 @@ class _PythonRows:
         )  # fmt: skip
 
 
-class Names(Mapping[str, tuple[int, ...]]):
-    """Normalised name -> candidate codes, read from the trie on first use and then kept."""
+class _PythonNameCodes:
+    """get(key, default) of Names in Python (geo/_rows.pyx's NameCodes in C)."""
 
     def __init__(self, trie: marisa_trie.Trie, offsets: Any, values: Any) -> None:
         self._trie = trie
@@ -179,6 +180,18 @@ class Names(Mapping[str, tuple[int, ...]]):
             self._seen[key] = value
         return default if value is None else value
 
+
+_NameCodes: type = _PythonNameCodes if _CompiledNameCodes is None else _CompiledNameCodes
+
+
+class Names(_NameCodes, Mapping[str, tuple[int, ...]]):  # type: ignore[misc,valid-type]
+    """Normalised name -> candidate codes, read from the trie on first use and then kept (by
+    geo/_rows.pyx's NameCodes when built, else by _PythonNameCodes: the same codes)."""
+
+    def __init__(self, trie: marisa_trie.Trie, offsets: Any, values: Any) -> None:
+        super().__init__(trie, offsets, values)
+        self._names = trie
+
     def __getitem__(self, key: str) -> tuple[int, ...]:
         value = self.get(key)
         if value is None:
@@ -189,10 +202,10 @@ class Names(Mapping[str, tuple[int, ...]]):
         return isinstance(key, str) and self.get(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._trie.keys())
+        return iter(self._names.keys())
 
     def __len__(self) -> int:
-        return len(self._trie)
+        return len(self._names)
 
 
 class RowCache(dict):  # type: ignore[type-arg]

@@ -202,3 +202,42 @@ def make_place(tuple row, type cls, tuple fields, dict precision, str sep):
     d[fields[10]] = row[10]
     d[fields[11]] = precision.get(row[0], 1)
     return place
+
+
+cdef object _UNSEEN = object()
+
+
+cdef class NameCodes:
+    """get(key, default): the candidate codes of a normalised name, from the index's trie and
+    its int32 offsets and values, kept once read (geo._indexfile.Names's lookup in C; its
+    _PythonNameCodes is the pure-Python path, the same tuples: tested)."""
+
+    cdef object _trie_get
+    cdef const int[:] _offsets, _values
+    cdef dict _seen
+
+    def __init__(self, trie, offsets, values):
+        self._trie_get = trie.get
+        self._offsets, self._values = offsets, values
+        self._seen = {}
+        if self._offsets.shape[0] < 1 or self._offsets[self._offsets.shape[0] - 1] > self._values.shape[0]:
+            raise ValueError("the index's name values are shorter than their offsets")
+
+    def get(self, key, default=None):
+        """The candidate codes of a name (() for a name that is no place), else default."""
+        cdef Py_ssize_t key_id, a, b, k
+        value = self._seen.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            found = self._trie_get(key)
+            if found is None:
+                value = None
+            else:
+                key_id = found
+                if not 0 <= key_id < self._offsets.shape[0] - 1:
+                    raise ValueError(f"the index's name {key_id} is out of range")
+                a, b = self._offsets[key_id], self._offsets[key_id + 1]
+                if not 0 <= a <= b <= self._values.shape[0]:
+                    raise ValueError(f"the index's codes of name {key_id} are out of range")
+                value = tuple([self._values[k] for k in range(a, b)])
+            self._seen[key] = value
+        return default if value is None else value

@@ -530,6 +530,25 @@ def test_compiled_and_python_row_readers_read_every_row_alike(gazetteer: Gazette
         compiled.row(len(every))
 
 
+def test_compiled_and_python_name_lookups_agree(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx's NameCodes and _PythonNameCodes read the same codes for every name of
+    the index (and None, or the default, for a name that is not there)."""
+    from geo import _indexfile
+
+    assert _indexfile._CompiledNameCodes is not None, "geo/_rows.pyx is not built"
+    index = gazetteer._file
+    assert isinstance(index.names, _indexfile._CompiledNameCodes)
+    args = (index.names._names, index._ints("name_offsets", "i"), index._ints("name_values", "i"))
+    compiled = _indexfile._CompiledNameCodes(*args)
+    python = _indexfile._PythonNameCodes(*args)
+    keys = list(index.names)
+    assert len(keys) > 100_000
+    for key in [*keys, "no such place", ""]:
+        assert compiled.get(key) == python.get(key), key
+        assert compiled.get(key, "x") == python.get(key, "x"), key
+    assert compiled.get("no such place", 5) == 5 and compiled.get(keys[0]) is compiled.get(keys[0])
+
+
 def test_compiled_places_are_the_python_ones(gazetteer: Gazetteer) -> None:
     """geo/_rows.pyx builds each Place as Gazetteer._python_place does: equal, with the same
     fields in the same order and of the same types, for every row."""
