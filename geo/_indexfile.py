@@ -11,17 +11,16 @@ index took each process 0.25 s and 200 MB). Layout, after a short magic line:
   (int32: the candidate codes of trie key id k are values[offsets[k]:offsets[k + 1]]);
 - ``prefixes`` (a marisa-trie of every proper word-prefix of a multi-word name);
 - ``ids`` (a marisa-trie of place ids) and ``id_rows`` (int32: key id -> row number);
-- the rows by column, so that reading row i touches a few bytes of each column (one pickle
-  per row cost ~10,000 instructions to read, and the scattered reads of a geoparse run touched
-  27 MB of the file): ``lat``, ``lon`` (float64), ``pop`` (int64), ``codes`` (int32, five per
-  row: kind, country, admin-1, city and source as indexes into the header's ``tables``),
-  ``text0``/``text1``/``text9`` (the UTF-8 id, name and aliases of every row, one after the
-  other) with ``text0_at``/... (int64: row i's text is text[at[i]:at[i + 1]]); geo/_rows.pyx
-  reads a row in C (built by make setup), else Python does (the same tuples: tested);
+- ``rows`` and ``row_offsets`` (int64: row i is rows[offsets[i]:offsets[i + 1]]): a row is a
+  56-byte head (its point as two float64, its population as int64, int32 indexes into the
+  header's ``tables`` of its kind, country, admin-1 unit, city and source, and the sizes of
+  its id, name and aliases), then those three in UTF-8 (padded to 8 bytes). One pickle per
+  row cost ~10,000 instructions to read; geo/_rows.pyx reads a row in C (built by make
+  setup), else Python does (the same tuples: tested);
 - ``all_rows`` (one pickle of the whole list, for the few callers that scan every place:
   faster than 170,000 rows read one by one).
 
-Sections start at multiples of 8 bytes (the columns are read as C arrays).
+Sections start at multiples of 8 bytes (rows and offsets are read as C arrays).
 
 The file is private to this machine's cache (native byte order) and rebuilt whenever its key
 changes (geo.gazetteer.index_key, which includes marisa-trie's version).
@@ -52,6 +51,8 @@ _UNSEEN = object()
 ROW_TYPES = (str, str, str, float, float, str, str, int, str, str, str)
 _TEXT_FIELDS = (0, 1, 9)  # stored as UTF-8 text, one blob per field
 _CODED_FIELDS = (2, 5, 6, 8, 10)  # few distinct values: an index into a table per field
+# A row's head: lat, lon, population, the five codes, the sizes of its three texts (56 bytes).
+_RECORD = struct.Struct("=ddq8i")
 _INT64 = (-(2**63), 2**63 - 1)
 
 
@@ -81,7 +82,7 @@ def write_index(
         id_rows[ids[row[0]]] = i
     sections["ids"] = ids.tobytes()
     sections["id_rows"] = id_rows.tobytes()
-    tables = _write_columns(sections, rows)
+    tables = _write_rows(sections, rows)
     sections["all_rows"] = pickle.dumps(list(rows), protocol=5)
 
     table: dict[str, tuple[int, int]] = {}
@@ -101,12 +102,11 @@ def write_index(
     handle.write(head)
 
 
-def _write_columns(sections: dict[str, bytes], rows: Sequence[tuple[Any, ...]]) -> list[list[str]]:
-    """The rows' column sections (see the module's docstring); returns the tables of the
-    coded fields."""
-    lat, lon, pop, codes = array("d"), array("d"), array("q"), array("i")
-    texts = {k: bytearray() for k in _TEXT_FIELDS}
-    ats = {k: array("q", [0]) for k in _TEXT_FIELDS}
+def _write_rows(sections: dict[str, bytes], rows: Sequence[tuple[Any, ...]]) -> list[list[str]]:
+    """The rows' sections (see the module's docstring); returns the tables of the coded
+    fields."""
+    out = bytearray()
+    at = array("q", [0])
     tables: list[dict[str, int]] = [{} for _ in _CODED_FIELDS]
     for i, row in enumerate(rows):
         if len(row) != len(ROW_TYPES) or any(
@@ -117,42 +117,42 @@ def _write_columns(sections: dict[str, bytes], rows: Sequence[tuple[Any, ...]]) 
         if not _INT64[0] <= row[7] <= _INT64[1]:
             msg = f"index row {i}: population {row[7]} does not fit 64 bits"
             raise ValueError(msg)
-        lat.append(row[3])
-        lon.append(row[4])
-        pop.append(row[7])
-        for k, table in zip(_CODED_FIELDS, tables, strict=True):
-            codes.append(table.setdefault(row[k], len(table)))
-        for k in _TEXT_FIELDS:
-            texts[k] += row[k].encode("utf-8", "surrogatepass")
-            ats[k].append(len(texts[k]))
-    sections["lat"], sections["lon"] = lat.tobytes(), lon.tobytes()
-    sections["pop"], sections["codes"] = pop.tobytes(), codes.tobytes()
-    for k in _TEXT_FIELDS:
-        sections[f"text{k}"] = bytes(texts[k])
-        sections[f"text{k}_at"] = ats[k].tobytes()
+        codes = [
+            table.setdefault(row[k], len(table))
+            for k, table in zip(_CODED_FIELDS, tables, strict=True)
+        ]
+        texts = [row[k].encode("utf-8", "surrogatepass") for k in _TEXT_FIELDS]
+        out += _RECORD.pack(row[3], row[4], row[7], *codes, *map(len, texts))
+        out += b"".join(texts)
+        out += b"\0" * (-len(out) % 8)
+        at.append(len(out))
+    sections["rows"], sections["row_offsets"] = bytes(out), at.tobytes()
     return [list(table) for table in tables]
 
 
 class _PythonRows:
-    """Row i from the column sections, in Python (geo/_rows.pyx's RowReader in C)."""
+    """Row i from the rows section, in Python (geo/_rows.pyx's RowReader in C)."""
 
-    def __init__(self, lat, lon, pop, codes, texts, ats, tables) -> None:  # type: ignore[no-untyped-def]
-        self._lat, self._lon, self._pop, self._codes = lat, lon, pop, codes
-        self._texts, self._ats = texts, ats
+    def __init__(self, rows: Any, at: Any, tables: Sequence[Sequence[str]]) -> None:
+        self._rows, self._at = rows, at
         self._tables = tables
 
     def row(self, i: int) -> tuple[Any, ...]:
-        """The row tuple of row i (0 <= i < the number of rows)."""
-        (id_, name, aliases) = (
-            str(text[at[i] : at[i + 1]], "utf-8", "surrogatepass")
-            for text, at in zip(self._texts, self._ats, strict=True)
+        """The tuple of row i (0 <= i < the number of rows)."""
+        start = self._at[i]
+        lat, lon, pop, kind, cc, admin1, city, source, *sizes = _RECORD.unpack_from(
+            self._rows, start
         )
-        c = self._codes
-        k = 5 * i
+        texts = []
+        k = start + _RECORD.size
+        for size in sizes:
+            texts.append(str(self._rows[k : k + size], "utf-8", "surrogatepass"))
+            k += size
+        id_, name, aliases = texts
         kinds, ccs, admin1s, cities, sources = self._tables
         return (
-            id_, name, kinds[c[k]], self._lat[i], self._lon[i], ccs[c[k + 1]],
-            admin1s[c[k + 2]], self._pop[i], cities[c[k + 3]], aliases, sources[c[k + 4]],
+            id_, name, kinds[kind], lat, lon, ccs[cc], admin1s[admin1], pop, cities[city],
+            aliases, sources[source],
         )  # fmt: skip
 
 
@@ -246,14 +246,9 @@ class IndexFile:
     def row_reader(self, *, compiled: bool) -> Any:
         """What reads row i from the columns (.row(i)): geo/_rows.pyx's RowReader when
         compiled (and built), else the pure-Python one; the same tuples (tested)."""
-        texts = [self._section(f"text{k}") for k in _TEXT_FIELDS]
-        ats = [self._ints(f"text{k}_at", "q") for k in _TEXT_FIELDS]
         tables = tuple(tuple(t) for t in self.header["tables"])
         make = _RowReader if compiled and _RowReader is not None else _PythonRows
-        return make(
-            self._ints("lat", "d"), self._ints("lon", "d"), self._ints("pop", "q"),
-            self._ints("codes", "i"), texts, ats, tables,
-        )  # fmt: skip
+        return make(self._section("rows"), self._ints("row_offsets", "q"), tables)
 
     def _section(self, name: str) -> memoryview:
         start, length = self.header["sections"][name]

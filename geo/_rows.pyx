@@ -17,62 +17,69 @@ cdef extern from "Python.h":
     object PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors)
 
 
-cdef class RowReader:
-    """row(i): the tuple of row i, from the column sections (see geo._indexfile)."""
+cdef packed struct Record:
+    # the fixed-width head of a row (geo._indexfile._RECORD: 56 bytes, native byte order),
+    # followed by its id, name and aliases in UTF-8
+    double lat
+    double lon
+    long long pop
+    int kind, cc, admin1, city, source
+    int id_size, name_size, alias_size
 
-    cdef readonly const double[:] lat, lon
-    cdef readonly const long long[:] pop
-    cdef readonly const int[:] codes
-    cdef const unsigned char[:] id_text, name_text, alias_text
-    cdef const long long[:] id_at, name_at, alias_at
+
+cdef class RowReader:
+    """row(i): the tuple of row i, from the index's rows section (see geo._indexfile)."""
+
+    cdef const unsigned char[:] rows
+    cdef const long long[:] at
     cdef readonly tuple kinds, ccs, admin1s, cities, sources
     cdef readonly Py_ssize_t count
 
-    def __init__(self, lat, lon, pop, codes, texts, ats, tables):
-        self.lat, self.lon, self.pop, self.codes = lat, lon, pop, codes
-        self.id_text, self.name_text, self.alias_text = [t.cast("B") for t in texts]
-        self.id_at, self.name_at, self.alias_at = ats
+    def __init__(self, rows, at, tables):
+        self.rows, self.at = rows, at
         self.kinds, self.ccs, self.admin1s, self.cities, self.sources = tables
-        self.count = self.lat.shape[0]
+        if sizeof(Record) != 56:
+            raise ValueError("a row's head is not 56 bytes")
+        self.count = self.at.shape[0] - 1
+
+    cdef const Record *record(self, Py_ssize_t i) except NULL:
+        """The head of row i (0 <= i < count), checked to lie inside the section with its
+        texts."""
+        cdef long long a = self.at[i], b = self.at[i + 1]
+        cdef const Record *r
+        if not (0 <= a and a + 56 <= b <= self.rows.shape[0]):
+            raise ValueError(f"the index's row {i} is out of range")
+        r = <const Record *> &self.rows[a]
         if not (
-            self.lon.shape[0] == self.pop.shape[0] == self.count
-            and self.codes.shape[0] == 5 * self.count
-            and self.id_at.shape[0] == self.name_at.shape[0] == self.alias_at.shape[0]
-            == self.count + 1
+            r.id_size >= 0 and r.name_size >= 0 and r.alias_size >= 0
+            and a + 56 + <long long> r.id_size + r.name_size + r.alias_size <= b
         ):
-            raise ValueError("the index's columns differ in length")
+            raise ValueError(f"the index's row {i} is damaged")
+        return r
 
-    cdef object _text(self, const unsigned char[:] text, const long long[:] at, Py_ssize_t i):
-        cdef long long a = at[i], b = at[i + 1]
-        if not 0 <= a <= b <= text.shape[0]:
-            raise ValueError(f"the index's text of row {i} is out of range")
-        if a == b:
-            return ""
-        return PyUnicode_DecodeUTF8(<const char *> &text[a], b - a, "surrogatepass")
-
-    cdef object _coded(self, tuple table, Py_ssize_t k):
-        cdef int code = self.codes[k]
+    cdef object _coded(self, tuple table, int code):
         if not 0 <= code < len(table):
-            raise ValueError(f"the index's code {code} (row {k // 5}) is out of range")
+            raise ValueError(f"the index's code {code} is out of range")
         return table[code]
 
     def row(self, Py_ssize_t i):
         """The tuple of row i (an IndexError outside the rows)."""
         if not 0 <= i < self.count:
             raise IndexError(f"row {i} out of range")
-        cdef Py_ssize_t k = 5 * i
+        cdef const Record *r = self.record(i)
+        cdef const char *text = <const char *> r + 56
         return (
-            self._text(self.id_text, self.id_at, i),
-            self._text(self.name_text, self.name_at, i),
-            self._coded(self.kinds, k),
-            PyFloat_FromDouble(self.lat[i]),
-            PyFloat_FromDouble(self.lon[i]),
-            self._coded(self.ccs, k + 1),
-            self._coded(self.admin1s, k + 2),
-            PyLong_FromLongLong(self.pop[i]),
-            self._coded(self.cities, k + 3),
-            self._text(self.alias_text, self.alias_at, i),
-            self._coded(self.sources, k + 4),
+            PyUnicode_DecodeUTF8(text, r.id_size, "surrogatepass"),
+            PyUnicode_DecodeUTF8(text + r.id_size, r.name_size, "surrogatepass"),
+            self._coded(self.kinds, r.kind),
+            PyFloat_FromDouble(r.lat),
+            PyFloat_FromDouble(r.lon),
+            self._coded(self.ccs, r.cc),
+            self._coded(self.admin1s, r.admin1),
+            PyLong_FromLongLong(r.pop),
+            self._coded(self.cities, r.city),
+            PyUnicode_DecodeUTF8(text + r.id_size + r.name_size, r.alias_size, "surrogatepass"),
+            self._coded(self.sources, r.source),
         )
 
 
@@ -127,6 +134,7 @@ cdef class NameFacts:
         cdef long long code, pop
         cdef int kind, cc
         cdef double score
+        cdef const Record *r
         cdef bint small = True, weak = True, abroad, title_prone, regional
         cdef RowReader rows = self.rows
         if n == 0:
@@ -140,7 +148,8 @@ cdef class NameFacts:
                 i = code if code >= 0 else ~code
                 if not 0 <= i < rows.count:
                     raise IndexError(f"row {i} out of range")
-                kind, cc, pop = rows.codes[5 * i], rows.codes[5 * i + 1], rows.pop[i]
+                r = rows.record(i)
+                kind, cc, pop = r.kind, r.cc, r.pop
                 if pop + 10 <= 0 or pop > 9007199254740992:  # (math.log10's domain; exact)
                     raise ValueError(f"row {i}: population {pop}")
                 if not 0 <= kind < self.kind_bonus.shape[0]:
@@ -160,7 +169,8 @@ cdef class NameFacts:
             qsort(scored, n, sizeof(_Scored), _by_score)
             priors = [(scored[k].score, scored[k].row, scored[k].own) for k in range(n)]
             i = scored[0].row
-            kind, cc, pop = rows.codes[5 * i], rows.codes[5 * i + 1], rows.pop[i]
+            r = rows.record(i)
+            kind, cc, pop = r.kind, r.cc, r.pop
             abroad = cc != self.aoi
             title_prone = abroad and (
                 not scored[0].own or (kind == self.city and pop < self.person_max_pop)

@@ -49,7 +49,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 21
+FORMAT_VERSION = 23
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",

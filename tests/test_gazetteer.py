@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -565,6 +566,27 @@ def test_compiled_places_are_the_python_ones(gazetteer: Gazetteer) -> None:
             (k, type(v)) for k, v in vars(want).items()
         ], i
     assert gazetteer.place(0) is gazetteer.place(0)
+
+
+def test_a_damaged_row_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Row offsets that point outside the rows (a damaged file) raise ValueError in C."""
+    from geo._indexfile import open_index, write_index
+
+    rows = [("gn:1", "Almaty", "city", 43.25, 76.95, "KZ", "KZ-ALA", 2000000, "", "A\x1fB", "x")]
+    path = tmp_path / "index"
+    with path.open("wb") as handle:
+        write_index(handle, header={"key": "k"}, names={}, prefixes=[], rows=rows)
+    index = open_index(path)
+    assert index is not None and index.compiled_rows is not None
+    assert index.compiled_rows.row(0) == rows[0]
+    start, length = index.header["sections"]["row_offsets"]
+    damaged = bytearray(path.read_bytes())
+    damaged[start + 8 : start + 16] = (10**9).to_bytes(8, sys.byteorder)
+    path.write_bytes(bytes(damaged))
+    index = open_index(path)
+    assert index is not None and index.compiled_rows is not None
+    with pytest.raises(ValueError, match="row 0"):
+        index.compiled_rows.row(0)
 
 
 def test_the_index_refuses_a_row_it_cannot_store(tmp_path: Path) -> None:
