@@ -11,9 +11,10 @@ _km's expression with CPython's own math.hypot algorithm (its vector_norm: an ex
 squares and a corrected square root), since the C library's hypot may differ in the last bit
 and a distance is part of a memo key and of the evidence ("~12 km from Almaty")."""
 
-from libc.math cimport cos, fabs, frexp, ldexp, sqrt
+from libc.math cimport cos, exp, fabs, frexp, ldexp, sqrt
 from libc.stdlib cimport free, malloc, qsort
 
+import builtins
 import math
 
 cdef double RAD = math.pi / 180.0  # geo.geoparse._RADIANS: the same double
@@ -263,3 +264,62 @@ cdef class Anchors:
                 (f[0] or cc == aoi, f[1], f[2]) for f, cc in zip(facts, countries_of)
             ])
         return tuple(facts)
+
+
+_sum = builtins.sum  # (Python's own summation, whatever its version: not a C loop)
+
+
+cdef struct _Rescored:
+    double score
+    Py_ssize_t row
+
+
+cdef int _best_first(const void *a, const void *b) noexcept nogil:
+    """The higher score first, then the lower row (geo.geoparse's key (-score, row))."""
+    cdef const _Rescored *x = <const _Rescored *> a
+    cdef const _Rescored *y = <const _Rescored *> b
+    if x.score > y.score:
+        return -1
+    if x.score < y.score:
+        return 1
+    return -1 if x.row < y.row else (1 if x.row > y.row else 0)
+
+
+def best_sense(
+    list cands, facts, double country_bonus, double admin1_bonus, double near_bonus,
+    double near_km, Py_ssize_t max_senses,
+):
+    """(row, confidence) of the sense whose score leads among a name's best max_senses
+    candidates (cands: its priors (score, row, own), best first), rescored by what context
+    says of each (facts: (same country, same admin-1 unit, nearest anchor (distance, name) or
+    None) per sense; None: no context): what geo.geoparse.Geoparser._sense_in and _sense
+    give without evidence (the same values to the last bit: tested). The confidence is
+    1 / the sum of exp(score - best score), summed by Python's sum as there."""
+    cdef Py_ssize_t n = min(len(cands), max_senses), k
+    cdef double score, top
+    if n == 0:
+        raise ValueError("a name without candidates")
+    if facts is not None and len(facts) != n:
+        raise ValueError("one fact per sense")
+    cdef _Rescored *rescored = <_Rescored *> malloc(n * sizeof(_Rescored))
+    if rescored == NULL:
+        raise MemoryError()
+    try:
+        for k in range(n):
+            cand = cands[k]
+            score = cand[0]
+            if facts is not None:
+                same_country, same_admin1, nearest = facts[k]
+                if same_country:
+                    score += country_bonus
+                if same_admin1:
+                    score += admin1_bonus
+                if nearest is not None:
+                    score += near_bonus * exp(-(<double> nearest[0]) / near_km)
+            rescored[k].score, rescored[k].row = score, cand[1]
+        qsort(rescored, n, sizeof(_Rescored), _best_first)
+        top = rescored[0].score
+        total = _sum([exp(rescored[k].score - top) for k in range(n)])
+        return rescored[0].row, 1.0 / total
+    finally:
+        free(rescored)

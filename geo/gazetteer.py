@@ -41,10 +41,15 @@ from geo.csvrows import read_rows
 from geo.errors import DataError
 from geo.schema import FACILITY_COLUMNS, PLACE_KINDS, Place
 
+try:  # Gazetteer.place's builder in C (geo/_rows.pyx), when `make setup` has built it
+    from geo._rows import make_place as _make_place
+except ImportError:  # not built: Gazetteer._python_place, the same Place
+    _make_place = None
+
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 20
+FORMAT_VERSION = 23
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -600,6 +605,12 @@ class Gazetteer:
         geoparser indexes in its loops (a dict, so a row already read costs one C lookup)."""
         return self._row_cache
 
+    @property
+    def compiled_rows(self) -> Any:
+        """The index's rows as columns read in C (geo._rows.RowReader), or None when
+        geo/_rows.pyx is not built."""
+        return self._file.compiled_rows
+
     def row(self, i: int) -> PlaceRow:
         """The compact tuple of row i (id, name, kind, lat, lon, cc, admin1, pop, city, ...)."""
         return self._row_cache[i]
@@ -612,24 +623,33 @@ class Gazetteer:
         """The Place of row i (built once, then shared)."""
         place = self._places.get(i)
         if place is None:
-            row = self._row_cache[i]
-            aliases = row[_ALIASES]
-            # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__
-            # per field): its instance dict filled at once, the same object (tested)
-            place = _new_object(Place)
-            place.__dict__.update(
-                zip(
-                    _PLACE_FIELDS,
-                    (
-                        *row[:_ALIASES],
-                        tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
-                        row[_SOURCE],
-                        self._precision.get(row[_ID], 1),
-                    ),
-                    strict=True,
-                )
-            )
+            if _make_place is not None:  # (the same object, built in C: tested)
+                row = self._row_cache[i]  # (its strings shared with the row's)
+                place = _make_place(row, Place, _PLACE_FIELDS, self._precision, _SEP)
+            else:
+                place = self._python_place(i)
             self._places[i] = place
+        return place
+
+    def _python_place(self, i: int) -> Place:
+        """The Place of row i built in Python (geo/_rows.pyx's make_place in C)."""
+        row = self._row_cache[i]
+        aliases = row[_ALIASES]
+        # Place(*fields) without the frozen dataclass's __init__ (one object.__setattr__ per
+        # field): its instance dict filled at once, the same object (tested)
+        place = _new_object(Place)
+        place.__dict__.update(
+            zip(
+                _PLACE_FIELDS,
+                (
+                    *row[:_ALIASES],
+                    tuple(aliases.split(_SEP)) if aliases else (),  # type: ignore[union-attr]
+                    row[_SOURCE],
+                    self._precision.get(row[_ID], 1),
+                ),
+                strict=True,
+            )
+        )
         return place
 
     def __len__(self) -> int:

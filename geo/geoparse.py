@@ -73,10 +73,16 @@ from geo.schema import Mention, Place
 
 try:  # the compiled core (geo/*.pyx), when `make setup` has built it
     from geo._context import Anchors as _CompiledAnchors
+    from geo._context import best_sense as _best_sense
     from geo._scan import RunScanner as _RunScanner
-except ImportError:  # not built: _Anchors and the regex split, the same in pure Python
+except ImportError:  # not built: _Anchors, _sense_of and the regex split, in pure Python
     _CompiledAnchors = None
+    _best_sense = None
     _RunScanner = None
+try:
+    from geo._rows import NameFacts as _NameFacts
+except ImportError:  # not built: Geoparser._name_facts, the same in pure Python
+    _NameFacts = None
 
 _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP = range(8)
 _BLANKS = r"[ \t\n]++"  # possessive: what follows blanks is never a blank
@@ -572,6 +578,18 @@ class Geoparser:
             rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
         )
         self._iata = gazetteer.iata  # (an airport's row is read when its code is met)
+        # without evidence, the sense that leads by score is chosen in C (see _best_sense)
+        self._compiled_best = compiled and not evidence and _best_sense is not None
+        # what _name_facts works out, from the index's columns in C (no row built)
+        columns = gazetteer.compiled_rows if compiled and _NameFacts is not None else None
+        self._facts_of: Callable[[tuple[int, ...]], tuple] | None = (
+            None
+            if columns is None
+            else _NameFacts(
+                columns, self._aoi, _KIND_BONUS, _AOI_BONUS, _UNIT_ALIAS_PENALTY,
+                _OWN_NAME_BONUS, _SUPPORT_BELOW, _SMALL_POP, _PERSON_MAX_POP,
+            ).of
+        )  # fmt: skip
         # Memos keyed by one run, one name, or one name and the places near its senses (never
         # by a text): a real corpus repeats place names. Bounded; clear_memos() empties them.
         self._runs = _RunMemo(self._run_hits, run_cache_size)
@@ -1128,6 +1146,8 @@ class Geoparser:
         rows = self._rows
         if len(cands) == 1:
             return self._sense(cands)
+        if self._compiled_best:
+            return self._best_sense(cands, facts)
         rescored: list[tuple[float, int, bool, list[str]]] = []
         explain = self._evidence  # without evidence, the notes are not written
         for (score, i, own), (same_country, same_admin1, nearest) in zip(
@@ -1154,25 +1174,15 @@ class Geoparser:
 
     def _name(self, key: str, value: tuple[int, ...]) -> _Name:
         """Everything about a name that does not depend on the text (memoised per name)."""
-        rows = self._rows
-        priors = self._priors(value)
+        facts_of = self._facts_of
+        priors, small, weak, title_prone, regional = (
+            self._name_facts(value) if facts_of is None else facts_of(value)
+        )
         anchor = -1
         if len(priors) == 1 or priors[0][0] - priors[1][0] >= _ANCHOR_MARGIN:
             anchor = priors[0][1]
-        # every sense a small town abroad: a name only where the text supports it
-        aoi = self._aoi
-        small = all(
-            rows[i][_KIND] == "city" and rows[i][_CC] != aoi and rows[i][_POP] < _SUPPORT_BELOW
-            for _, i, _ in priors
-        )
         if small:
             anchor = -1
-        weak = True
-        for _, i, _ in priors:
-            row = rows[i]
-            if row[_KIND] != "city" or row[_CC] == self._aoi or row[_POP] >= _SMALL_POP:
-                weak = False
-                break
         cities, city_of = self._generic_cities, self._city_of
         generic = any(
             (code if code >= 0 else ~code) in cities
@@ -1181,16 +1191,42 @@ class Geoparser:
         )
         name = _Name(key, value, priors, anchor, weak, generic, self._sense(priors))
         name.small = small
-        if priors:
-            _, best, own = priors[0]
-            abroad = rows[best][_CC] != self._aoi
-            name.title_prone = abroad and (
-                not own or (rows[best][_KIND] == "city" and rows[best][_POP] < _PERSON_MAX_POP)
-            )
-            name.regional = abroad and len(priors) > 1
+        name.title_prone = title_prone
+        name.regional = regional
         if len(self._infos) < _MEMO_MAX:
             self._infos[key] = name
         return name
+
+    def _name_facts(
+        self, value: tuple[int, ...]
+    ) -> tuple[list[tuple[float, int, bool]], bool, bool, bool, bool]:
+        """A name's priors (see _priors), and whether every sense is a small town abroad
+        (small: a name only where the text supports it), whether every sense is a small place
+        abroad (weak), whether its best sense is a small place abroad or an alias (title
+        prone: "Mr. Paterson"), whether it has several senses, the best abroad (regional).
+        geo/_rows.pyx's NameFacts gives the same from the index's columns (tested)."""
+        rows = self._rows
+        priors = self._priors(value)
+        aoi = self._aoi
+        small = all(
+            rows[i][_KIND] == "city" and rows[i][_CC] != aoi and rows[i][_POP] < _SUPPORT_BELOW
+            for _, i, _ in priors
+        )
+        weak = True
+        for _, i, _ in priors:
+            row = rows[i]
+            if row[_KIND] != "city" or row[_CC] == aoi or row[_POP] >= _SMALL_POP:
+                weak = False
+                break
+        title_prone = regional = False
+        if priors:
+            _, best, own = priors[0]
+            abroad = rows[best][_CC] != aoi
+            title_prone = abroad and (
+                not own or (rows[best][_KIND] == "city" and rows[best][_POP] < _PERSON_MAX_POP)
+            )
+            regional = abroad and len(priors) > 1
+        return priors, small, weak, title_prone, regional
 
     def _priors(self, value: tuple[int, ...]) -> list[tuple[float, int, bool]]:
         """(score, row, own name) per candidate, best first."""
@@ -1220,7 +1256,19 @@ class Geoparser:
             if rows[i][_KIND] == "demonym":
                 evidence += ("demonym: resolved to the country's point",)
             return self._make_sense(i, 0.95 if own else 0.85, evidence, ())
+        if self._compiled_best:
+            return self._best_sense(cands, None)
         return self._sense_of(cands, [(score, i, own, []) for score, i, own in cands[:_MAX_SENSES]])
+
+    def _best_sense(self, cands: list[tuple[float, int, bool]], facts: _Facts | None) -> _Sense:
+        """_sense_in(cands, facts) (or _sense(cands) when facts is None) of a parser without
+        evidence, its scores worked out in C by geo/_context.pyx's best_sense (the same row
+        and confidence to the last bit: tested)."""
+        best, confidence = _best_sense(  # type: ignore[misc]
+            cands, facts, _SAME_COUNTRY_BONUS, _SAME_ADMIN1_BONUS, _NEAR_BONUS, _NEAR_KM,
+            _MAX_SENSES,
+        )  # fmt: skip
+        return self._make_sense(best, confidence, (), ())
 
     def _sense_of(
         self,
@@ -1254,7 +1302,8 @@ class Geoparser:
         city = i if place.kind == "city" else self._city_of.get(i, -1)
         status = "resolved" if confidence >= _RESOLVED_AT else "ambiguous"
         rest = (status, place, confidence, evidence, candidates)
-        return _Sense(i, confidence, evidence, candidates, place, status, city, rest)
+        # (tuple.__new__: the named tuple's own __new__ is a Python function)
+        return _new_tuple(_Sense, (i, confidence, evidence, candidates, place, status, city, rest))  # type: ignore[return-value]
 
     def _resolve_generics(
         self,

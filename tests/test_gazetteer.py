@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -508,6 +509,110 @@ def test_the_index_file_answers_like_the_index_it_was_built_from(tmp_path: Path)
     damaged[start : start + length] = b"\xff" * length
     path.write_bytes(bytes(damaged))
     assert open_index(path) is None  # (Gazetteer.load then rebuilds it)
+
+
+def test_compiled_and_python_row_readers_read_every_row_alike(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx and its pure-Python fallback read the same tuples (the same values, of
+    the same types) as the whole list unpickled at once, for every row of the index."""
+    from geo import _indexfile
+
+    assert _indexfile._RowReader is not None, "geo/_rows.pyx is not built: run make setup"
+    index = gazetteer._file
+    compiled = index.row_reader(compiled=True)
+    python = index.row_reader(compiled=False)
+    assert isinstance(compiled, _indexfile._RowReader)
+    assert isinstance(python, _indexfile._PythonRows)
+    every = index.all_rows()
+    for i, row in enumerate(every):
+        assert compiled.row(i) == python.row(i) == row, i
+        assert list(map(type, compiled.row(i))) == list(map(type, python.row(i))), i
+    assert list(map(type, every[0])) == list(_indexfile.ROW_TYPES)
+    with pytest.raises(IndexError):
+        compiled.row(len(every))
+
+
+def test_compiled_and_python_name_lookups_agree(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx's NameCodes and _PythonNameCodes read the same codes for every name of
+    the index (and None, or the default, for a name that is not there)."""
+    from geo import _indexfile
+
+    assert _indexfile._CompiledNameCodes is not None, "geo/_rows.pyx is not built"
+    index = gazetteer._file
+    assert isinstance(index.names, _indexfile._CompiledNameCodes)
+    args = (index.names._names, index._ints("name_offsets", "i"), index._ints("name_values", "i"))
+    compiled = _indexfile._CompiledNameCodes(*args)
+    python = _indexfile._PythonNameCodes(*args)
+    keys = list(index.names)
+    assert len(keys) > 100_000
+    for key in [*keys, "no such place", ""]:
+        assert compiled.get(key) == python.get(key), key
+        assert compiled.get(key, "x") == python.get(key, "x"), key
+    assert compiled.get("no such place", 5) == 5 and compiled.get(keys[0]) is compiled.get(keys[0])
+
+
+def test_compiled_places_are_the_python_ones(gazetteer: Gazetteer) -> None:
+    """geo/_rows.pyx builds each Place as Gazetteer._python_place does: equal, with the same
+    fields in the same order and of the same types, for every row."""
+    from geo.gazetteer import _PLACE_FIELDS, _SEP, _make_place
+
+    assert _make_place is not None, "geo/_rows.pyx is not built: run make setup"
+    precision = gazetteer._precision
+    assert any(v != 1 for v in precision.values())  # a site placed at its city centre
+    for i in range(len(gazetteer)):
+        got = _make_place(gazetteer.row(i), Place, _PLACE_FIELDS, precision, _SEP)
+        want = gazetteer._python_place(i)
+        assert type(got) is Place and got == want, i
+        assert [(k, type(v)) for k, v in vars(got).items()] == [
+            (k, type(v)) for k, v in vars(want).items()
+        ], i
+    assert gazetteer.place(0) is gazetteer.place(0)
+
+
+def test_a_damaged_row_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Row offsets that point outside the rows (a damaged file) raise ValueError in C."""
+    from geo._indexfile import open_index, write_index
+
+    rows = [("gn:1", "Almaty", "city", 43.25, 76.95, "KZ", "KZ-ALA", 2000000, "", "A\x1fB", "x")]
+    path = tmp_path / "index"
+    with path.open("wb") as handle:
+        write_index(handle, header={"key": "k"}, names={}, prefixes=[], rows=rows)
+    index = open_index(path)
+    assert index is not None and index.compiled_rows is not None
+    assert index.compiled_rows.row(0) == rows[0]
+    start, length = index.header["sections"]["row_offsets"]
+    damaged = bytearray(path.read_bytes())
+    damaged[start + 8 : start + 16] = (10**9).to_bytes(8, sys.byteorder)
+    path.write_bytes(bytes(damaged))
+    index = open_index(path)
+    assert index is not None and index.compiled_rows is not None
+    with pytest.raises(ValueError, match="row 0"):
+        index.compiled_rows.row(0)
+
+
+def test_the_index_refuses_a_row_it_cannot_store(tmp_path: Path) -> None:
+    """A row whose fields are not of ROW_TYPES stops the build with the row named."""
+    from geo._indexfile import write_index
+
+    row = ("gn:1", "Almaty", "city", 43, 76.95, "KZ", "KZ-ALA", 2000000, "", "", "x")  # int lat
+    with (tmp_path / "index").open("wb") as handle, pytest.raises(ValueError, match="row 0"):
+        write_index(handle, header={"key": "k"}, names={}, prefixes=[], rows=[row])
+
+
+def test_an_index_file_of_the_previous_layout_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer
+) -> None:
+    """A cache written by an older version (layout 1: one pickle per row) under the name the
+    current key gives is not read: it is rebuilt in the current layout."""
+    built = _quick_builds(monkeypatch, gazetteer)
+    settings = Settings(data_dir=copy_data(tmp_path), cache_dir=tmp_path / "cache")
+    settings.cache_dir.mkdir()
+    old = b"crisismap gazetteer index 1\n" + (b"\0" * 16) + b"rows"
+    cache_path(settings).write_bytes(old)
+    assert not Gazetteer.load(settings).from_cache and len(built) == 1
+    assert cache_path(settings).read_bytes()[:28] == b"crisismap gazetteer index 2\n"
+    again = Gazetteer.load(settings)
+    assert again.from_cache and len(built) == 1
+    assert again.row(0) == gazetteer.row(0)
 
 
 def test_a_damaged_index_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

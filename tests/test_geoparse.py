@@ -544,6 +544,57 @@ def test_compiled_and_pure_python_parsers_agree(gazetteer: Gazetteer, settings: 
     assert compiled._in_context.keys() == python._in_context.keys()
 
 
+def test_compiled_name_facts_are_the_python_ones_for_every_name(
+    gazetteer: Gazetteer, settings: Settings
+) -> None:
+    """geo/_rows.pyx's NameFacts (priors from the index's columns, and the flags _name reads)
+    gives what Geoparser._name_facts works out from the rows, to the last bit of every score,
+    for every name of the gazetteer (and the parser uses it when built)."""
+    compiled_anchors()
+    compiled = Geoparser(gazetteer, settings)
+    python = Geoparser(gazetteer, settings, compiled=False)
+    assert compiled._facts_of is not None and python._facts_of is None
+    values = {v for v in gazetteer.names.values() if v}
+    values |= {(code,) for v in list(values)[:2000] for code in v}  # aliases on their own too
+    assert len(values) > 10_000
+    for value in values:
+        assert compiled._facts_of(value) == python._name_facts(value), value
+    with pytest.raises(ValueError):
+        compiled._facts_of(())
+    with pytest.raises(IndexError):
+        compiled._facts_of((len(gazetteer),))
+
+
+def test_compiled_best_sense_is_the_python_one(gazetteer: Gazetteer, settings: Settings) -> None:
+    """Without evidence, geo/_context.pyx's best_sense chooses a name's sense (with context
+    facts or without) as Geoparser._sense_in and _sense do in Python: the same row and the
+    same confidence to the last bit; and the parsers give the same mentions."""
+    compiled_anchors()
+    compiled = Geoparser(gazetteer, settings, evidence=False)
+    python = Geoparser(gazetteer, settings, evidence=False, compiled=False)
+    assert compiled._compiled_best and not python._compiled_best
+    assert not Geoparser(gazetteer, settings)._compiled_best  # (evidence is written in Python)
+    rng = random.Random(3)
+    values = [v for v in gazetteer.names.values() if len(v) > 1][:4000]
+    assert len(values) == 4000
+    for value in values:
+        priors = python._priors(value)
+        facts = tuple(
+            (
+                rng.random() < 0.3,
+                rng.random() < 0.3,
+                None if rng.random() < 0.5 else (rng.uniform(0.0, 500.0), "x"),
+            )
+            for _ in priors[:6]
+        )
+        want, got = python._sense_in(priors, facts), compiled._best_sense(priors, facts)
+        assert (got.row, got.confidence) == (want.row, want.confidence), value
+        want, got = python._sense(priors), compiled._best_sense(priors, None)
+        assert (got.row, got.confidence) == (want.row, want.confidence), value
+    texts = gold_and_brief_texts() + varied_texts(gazetteer, 40)
+    assert [compiled.parse(t) for t in texts] == [python.parse(t) for t in texts]
+
+
 def test_parser_without_evidence_finds_the_same_mentions(
     gazetteer: Gazetteer, settings: Settings
 ) -> None:

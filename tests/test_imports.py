@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "_indexfile",
         "_mentionjson",
         "_regex",
+        "_rows",
         "_scan",
         "_storeread",
         "_storesql",
