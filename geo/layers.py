@@ -300,8 +300,9 @@ def data_extent(ds: Dataset, *, pad_deg: float = 0.5) -> tuple[float, float, flo
     and the snapshot fit this when the data set has no admin-1 boundaries."""
     boxes = []
     for frame in (ds.events, ds.states):
-        if len(frame):
-            located = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        if len(frame):  # (the points alone: a selection of the frame copies every column)
+            geoms = frame.geometry
+            located = geoms[geoms.notna() & ~geoms.is_empty]
             if len(located):
                 boxes.append(tuple(float(v) for v in located.total_bounds))
     if not boxes:

@@ -1386,7 +1386,9 @@ def render_snapshot(
     scale = _scale_of(size)
     features = map_features(ds, day, window=window, layers=layers, filters=filters)
     if extent is None:
-        frame = snapshot_frame(boundaries, size, extent=data_extent(ds))
+        # (the data's extent is only worked out when there are no boundaries to show)
+        bare = boundaries is None or not len(boundaries)
+        frame = snapshot_frame(boundaries, size, extent=data_extent(ds) if bare else None)
     else:
         frame = fit_frame(extent, size, _layout(size)["map"], margin=0.0)
     features = _visible(features, frame.extent, boundaries)
@@ -1493,7 +1495,8 @@ def render_storyboard(
     area = lay["map"]
     gap = 14 * scale
     head_h = 50 * scale  # the date, and under it what changed that day
-    bounds = _bounds(boundaries, data_extent(ds))
+    bare = boundaries is None or not len(boundaries)
+    bounds = _bounds(boundaries, data_extent(ds) if bare else None)
     k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
     aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
     cols, rows = _grid(len(parsed), area, aspect, head_h, gap)
