@@ -397,7 +397,10 @@ def _export(args: argparse.Namespace, settings: Settings, prefetched) -> int:
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
     _collector_off()
     ds, extent = _data_and_area(args, settings, prefetched)
-    frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
+    frames = {
+        lay: in_extent(features_on(ds, lay, day, window=window, once=True), extent)
+        for lay in layers
+    }
     if getattr(args, "areas", False) and "emergency" in frames:
         from geo.gazetteer import admin1_boundaries
 

@@ -1384,7 +1384,7 @@ def render_snapshot(
     check_window(window)
     size = _check_size(size)
     scale = _scale_of(size)
-    features = map_features(ds, day, window=window, layers=layers, filters=filters)
+    features = map_features(ds, day, window=window, layers=layers, filters=filters, once=True)
     if extent is None:
         # (the data's extent is only worked out when there are no boundaries to show)
         bare = boundaries is None or not len(boundaries)
