@@ -337,7 +337,7 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
     out: dict[str, Cells] = {}
     for name, (table, columns, keeps_places) in RECORD_TABLES.items():
         sql = record_sql(table, columns, keeps_places=keeps_places)
-        found, kinds, padded = query_columns(cursor, sql)
+        found, kinds, padded = _rows_in_order(cursor, sql, table, columns, keeps_places)
         if found and found[0]:
             if keeps_places:  # the placements read beside the rows; this gazetteer's are used
                 *found, placed_key, place_ids, admin1 = found
@@ -349,6 +349,25 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
                                   kinds=kinds, padded=padded,
                                   placed=kept if keeps_places else None)  # fmt: skip
     return out
+
+
+def _rows_in_order(
+    cursor: Any, sql: str, table: str, columns: tuple[str, ...], keeps_places: bool
+) -> tuple[list[Any], list[set[type]] | None, list[bool] | None]:
+    """query_columns of a record table's ordered query ``sql``. The compiled reader scans
+    the table as stored instead, and keeps that when the positions came strictly rising
+    (then it is the order of ``ORDER BY position, id``); anything else runs ``sql``."""
+    if not hasattr(cursor, "columns"):  # a DB-API cursor (sqlite3, psycopg): the query as is
+        return query_columns(cursor, sql)
+    stored = record_sql(table, columns, keeps_places=keeps_places, as_stored=True)
+    found, kinds, padded = query_columns(cursor, stored)
+    try:
+        position = np.fromiter(found[0], dtype=np.int64, count=len(found[0]))
+    except (TypeError, ValueError, OverflowError):  # (a position that is not an integer)
+        return query_columns(cursor, sql)
+    if len(position) > 1 and not (np.diff(position) > 0).all():
+        return query_columns(cursor, sql)
+    return found[1:], None if kinds is None else kinds[1:], None if padded is None else padded[1:]
 
 
 # SQLite's type codes (sqlite3.h), as the compiled reader reports a column's types: the

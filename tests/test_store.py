@@ -508,6 +508,40 @@ def test_a_first_run_reads_the_same_with_or_without_the_compiled_reader(
         placed.read_placed(settings, gazetteer)
 
 
+def test_the_compiled_reader_keeps_file_order_when_rows_are_stored_out_of_it(
+    gazetteer, tmp_path, monkeypatch
+) -> None:
+    """The compiled reader scans a record table as stored and keeps that order only when
+    the positions rise; rows stored out of file order are read in file order all the same
+    (the data set the sqlite3 cursor's ordered query gives)."""
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo.store import Store, bump_revision, load_store_dataset
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        s.execute(sa.update(Event).values(position=-Event.position))  # file order reversed
+        bump_revision(s)
+
+    def first_run():
+        for cached in (tmp_path / "cache").glob("placed-*"):
+            cached.unlink()
+        return read_placed(settings, gazetteer)
+
+    compiled = first_run()
+    monkeypatch.setitem(sys.modules, "geo._storeread", None)  # the sqlite3 cursor
+    ordered = first_run()
+    assert list(compiled.events["id"]) == list(reversed(want.events["id"]))
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(compiled, name), getattr(ordered, name))
+
+
 def _revision(path: Path) -> str:
     import sqlite3
 
