@@ -13,7 +13,11 @@ answers None, and the caller opens the store as before. The SQL that reads the r
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import pickle
+import struct
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -24,6 +28,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pandas.arrays import ArrowExtensionArray
 
 from geo._cache import atomic_write, check_cache_dir, fingerprint
 from geo._storesql import (
@@ -113,18 +118,87 @@ class _Points:
         return gpd.GeoDataFrame(frame, geometry=self.name)
 
 
+# A placed file: this line, then the sizes (little-endian uint64) of the pickle stream and of
+# each buffer it holds out of band, then the stream and the buffers, each at a multiple of
+# _ALIGN bytes. The arrays' bytes are written from their own memory (no copy into the stream)
+# and read back into one aligned block that the arrays then use as they are.
+_MAGIC = b"crisismap placed data set 2\n"
+_ALIGN = 64
+
+
+def _packed(ds: Dataset) -> Dataset:
+    """The data set as it is pickled: points as coordinates, and each frame a frame of its
+    own (copy-on-write then copies what anyone changes while its bytes are written)."""
+    events, states, figures = (f.copy(deep=False) for f in (ds.events, ds.states, ds.figures))
+    return replace(ds, events=_Points.of(events), states=_Points.of(states), figures=figures)
+
+
+def placed_parts(ds: Dataset) -> list[Any]:
+    """A placed data set as the pieces of its file (dump_placed writes them): the header, the
+    pickle stream and its buffers, which stay the arrays' own memory, held by the last piece
+    (the packed data set, so its arrays outlive the writing)."""
+    packed = _packed(ds)
+    buffers: list[pickle.PickleBuffer] = []
+    out = io.BytesIO()
+    _Pickler(out, protocol=5, buffer_callback=buffers.append).dump(packed)
+    stream = out.getvalue()
+    views = [stream, *(b.raw() for b in buffers)]
+    sizes = [len(stream), *(v.nbytes for v in views[1:])]
+    head = _MAGIC + struct.pack(f"<Q{len(sizes)}Q", len(sizes), *sizes)
+    return [head, *views, packed]
+
+
+class _Pickler(pickle.Pickler):
+    """pickle's Pickler, but an Arrow-backed pandas array of one chunk is pickled as that
+    chunk: pandas' own __getstate__ combines the chunks, which copies even a single one (a
+    tenth of a second of a 100k first run). Read back as pandas' __setstate__ makes it."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, ArrowExtensionArray) and obj._pa_array.num_chunks == 1:
+            state = {**obj.__dict__, "_pa_array": obj._pa_array.chunk(0), "_cache": {}}
+            return _arrow_array, (type(obj), state)
+        return NotImplemented
+
+
+def _arrow_array(kind: type, state: dict[str, Any]) -> Any:
+    """An Arrow-backed pandas array from the state _Pickler kept."""
+    array = kind.__new__(kind)
+    array.__setstate__(state)
+    return array
+
+
+def write_parts(parts: list[Any], handle: IO[bytes]) -> None:
+    """Write placed_parts to ``handle``, each piece at a multiple of _ALIGN bytes."""
+    at = 0
+    for piece in parts[:-1]:
+        if at % _ALIGN:
+            handle.write(bytes(_ALIGN - at % _ALIGN))
+            at += _ALIGN - at % _ALIGN
+        handle.write(piece)
+        at += len(piece) if isinstance(piece, bytes) else piece.nbytes
+
+
 def dump_placed(ds: Dataset, handle: IO[bytes]) -> None:
-    """Pickle a placed data set to ``handle`` for load_placed (points as coordinates)."""
-    packed = replace(ds, events=_Points.of(ds.events), states=_Points.of(ds.states))
-    pickle.dump(packed, handle, protocol=5)
+    """Write a placed data set to ``handle`` for load_placed (points as coordinates)."""
+    write_parts(placed_parts(ds), handle)
 
 
 def load_placed(path: Path) -> Dataset | None:
-    """The data set pickled at ``path`` (with a fresh, empty memo), or None if unreadable."""
+    """The data set dump_placed wrote at ``path`` (with a fresh, empty memo), or None if
+    unreadable. Its arrays are views of the one block the file is read into."""
     try:
         with path.open("rb") as handle:
-            cached = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            block = _aligned_block(os.fstat(handle.fileno()).st_size)
+            got = handle.readinto(block)
+            while got < len(block):  # (a regular file is read whole; this only guards)
+                more = handle.readinto(block[got:])
+                if not more:
+                    return None
+                got += more
+        stream, buffers = _stream_and_buffers(block)
+        cached = pickle.loads(stream, buffers=buffers)
+    except (OSError, ValueError, struct.error, pickle.UnpicklingError, EOFError,
+            AttributeError, ImportError):  # fmt: skip
         return None  # unreadable: loaded again and rewritten by the caller
     if not isinstance(cached, Dataset):
         return None
@@ -132,8 +206,42 @@ def load_placed(path: Path) -> Dataset | None:
     return replace(cached, **{n: f.unpacked() for n, f in unpack if isinstance(f, _Points)})
 
 
+def _aligned_block(size: int) -> memoryview:
+    """A writable block of ``size`` bytes starting at a multiple of _ALIGN in memory."""
+    raw = np.empty(size + _ALIGN, dtype=np.uint8)
+    skip = -raw.ctypes.data % _ALIGN
+    return memoryview(raw[skip : skip + size])
+
+
+def _stream_and_buffers(block: memoryview) -> tuple[memoryview, list[memoryview]]:
+    """The pickle stream and its buffers in a placed file's bytes (ValueError if not one)."""
+    if bytes(block[: len(_MAGIC)]) != _MAGIC:
+        msg = "not a placed data set"
+        raise ValueError(msg)
+    (count,) = struct.unpack_from("<Q", block, len(_MAGIC))
+    sizes = struct.unpack_from(f"<{count}Q", block, len(_MAGIC) + 8)
+    at = len(_MAGIC) + 8 + 8 * count
+    pieces = []
+    for size in sizes:
+        at += -at % _ALIGN
+        if at + size > len(block):
+            msg = "a placed data set cut short"
+            raise ValueError(msg)
+        pieces.append(block[at : at + size])
+        at += size
+    if not pieces:
+        msg = "an empty placed data set"
+        raise ValueError(msg)
+    return pieces[0], pieces[1:]
+
+
 def read_placed(
-    settings: Settings, gazetteer: Any, *, strict: bool = True, prefetched: Any = None
+    settings: Settings,
+    gazetteer: Any,
+    *,
+    strict: bool = True,
+    prefetched: Any = None,
+    write_behind: bool = False,
 ) -> Dataset | None:
     """The default store's placed data set, read with sqlite3 alone: from the cache file when
     there is one, else from the store's rows (validated and placed as geo.store does, then
@@ -143,6 +251,7 @@ def read_placed(
     was filled from the data folder as it was before (the store imports it again first).
     Reading the rows here spares a first run SQLAlchemy's import and the store's opening.
     ``prefetched``: the rows geo._storesql.prefetch began to fetch (used at the same revision).
+    ``write_behind``: the cache file is written while the caller goes on (write_placed).
     """
     import sqlite3
 
@@ -189,7 +298,7 @@ def read_placed(
         return None  # a store this code cannot read as it is: geo.store opens it and says why
     finally:
         conn.close()
-    write_placed(cached, ds)
+    write_placed(cached, ds, behind=write_behind)
     return ds
 
 
@@ -228,7 +337,7 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
     out: dict[str, Cells] = {}
     for name, (table, columns, keeps_places) in RECORD_TABLES.items():
         sql = record_sql(table, columns, keeps_places=keeps_places)
-        found, kinds, padded = query_columns(cursor, sql)
+        found, kinds, padded = _rows_in_order(cursor, sql, table, columns, keeps_places)
         if found and found[0]:
             if keeps_places:  # the placements read beside the rows; this gazetteer's are used
                 *found, placed_key, place_ids, admin1 = found
@@ -240,6 +349,25 @@ def record_cells(cursor: Any, folder: Path, *, placed_by: str | None = None) -> 
                                   kinds=kinds, padded=padded,
                                   placed=kept if keeps_places else None)  # fmt: skip
     return out
+
+
+def _rows_in_order(
+    cursor: Any, sql: str, table: str, columns: tuple[str, ...], keeps_places: bool
+) -> tuple[list[Any], list[set[type]] | None, list[bool] | None]:
+    """query_columns of a record table's ordered query ``sql``. The compiled reader scans
+    the table as stored instead, and keeps that when the positions came strictly rising
+    (then it is the order of ``ORDER BY position, id``); anything else runs ``sql``."""
+    if not hasattr(cursor, "columns"):  # a DB-API cursor (sqlite3, psycopg): the query as is
+        return query_columns(cursor, sql)
+    stored = record_sql(table, columns, keeps_places=keeps_places, as_stored=True)
+    found, kinds, padded = query_columns(cursor, stored)
+    try:
+        position = np.fromiter(found[0], dtype=np.int64, count=len(found[0]))
+    except (TypeError, ValueError, OverflowError):  # (a position that is not an integer)
+        return query_columns(cursor, sql)
+    if len(position) > 1 and not (np.diff(position) > 0).all():
+        return query_columns(cursor, sql)
+    return found[1:], None if kinds is None else kinds[1:], None if padded is None else padded[1:]
 
 
 # SQLite's type codes (sqlite3.h), as the compiled reader reports a column's types: the
@@ -303,14 +431,39 @@ class CellRows:
         return self._articles
 
 
-def write_placed(path: Path, ds: Dataset) -> None:
+def write_placed(path: Path, ds: Dataset, *, behind: bool = False) -> None:
     """Keep a placed data set in the cache (no fsync: an unreadable file is made again), and
-    remove the older ones of the same store."""
+    remove the older ones of the same store. ``behind``: the data set is pickled here, and
+    its bytes written to the file by a thread while the caller goes on (a command's first
+    run draws meanwhile); finish_writes waits for it, and so does the interpreter's exit."""
     try:
         check_cache_dir(path.parent)
-        atomic_write(path, lambda handle: dump_placed(ds, handle), durable=False)
     except (OSError, InputError):
         return  # a cache that cannot be written only costs the next command time
+    parts = placed_parts(ds)  # the thread only writes bytes: nothing it reads is changed
+    if not behind:
+        _write_file(path, parts)
+        return
+    thread = threading.Thread(target=_write_file, args=(path, parts), name="placed-write")
+    _WRITING.append(thread)
+    thread.start()
+
+
+# Threads writing placed files (write_placed's ``behind``), until finish_writes joins them.
+_WRITING: list[threading.Thread] = []
+
+
+def finish_writes() -> None:
+    """Wait until every placed file being written behind is written."""
+    while _WRITING:
+        _WRITING.pop().join()
+
+
+def _write_file(path: Path, parts: list[Any]) -> None:
+    try:
+        atomic_write(path, lambda handle: write_parts(parts, handle), durable=False)
+    except OSError:
+        return
     for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
         if stale != path:
             stale.unlink(missing_ok=True)

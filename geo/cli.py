@@ -45,17 +45,23 @@ def load_gazetteer(settings: Settings):  # -> Gazetteer (imported lazily: it is 
     return Gazetteer.load(settings, progress=_progress)
 
 
-def load_data(settings: Settings, gazetteer=None, *, store=None, prefetched=None):  # -> Dataset
+def load_data(
+    settings: Settings, gazetteer=None, *, store=None, prefetched=None, write_behind=False
+):  # -> Dataset
     """Our data set from the store (filled from settings.data_dir on first use), placed with
     the gazetteer (loaded when not given), and beside it the ACLED exports
     settings.acled_files names, with origin "acled". ``store``: an open Store to read from;
-    ``prefetched``: the store's rows _prefetch began to fetch."""
+    ``prefetched``: the store's rows _prefetch began to fetch; ``write_behind``: a placed
+    data set made now is written to the cache while the command goes on (a command that
+    asks for it calls _finish_writes before it returns)."""
     from geo._placed import read_placed
     from geo.articles import file_label
     from geo.csvrows import check_size
 
     gazetteer = load_gazetteer(settings) if gazetteer is None else gazetteer
-    ds = read_placed(settings, gazetteer, prefetched=prefetched) if store is None else None
+    ds = None
+    if store is None:
+        ds = read_placed(settings, gazetteer, prefetched=prefetched, write_behind=write_behind)
     if ds is None:  # the store must be opened (filled, migrated) or the cache made
         from geo.store import load_store_dataset
 
@@ -79,10 +85,21 @@ def _prefetch(settings: Settings):  # -> geo._storeread.Prefetch | None
     return prefetch(settings)
 
 
-def load_data_and_gazetteer(settings: Settings, *, prefetched=None):  # -> (Dataset, Gazetteer)
+def load_data_and_gazetteer(
+    settings: Settings, *, prefetched=None, write_behind=False
+):  # -> (Dataset, Gazetteer)
     """load_data with the gazetteer it used (snapshots label cities from it)."""
     gazetteer = load_gazetteer(settings)
-    return load_data(settings, gazetteer, prefetched=prefetched), gazetteer
+    ds = load_data(settings, gazetteer, prefetched=prefetched, write_behind=write_behind)
+    return ds, gazetteer
+
+
+def _finish_writes() -> None:
+    """Wait for the placed data set being written behind (load_data's write_behind), if any:
+    a command's cache is complete when it returns."""
+    placed = sys.modules.get("geo._placed")
+    if placed is not None:
+        placed.finish_writes()
 
 
 # --- geoparse --------------------------------------------------------------------------------
@@ -357,6 +374,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if prefetched is not None:
             prefetched.close()
+        _finish_writes()
 
 
 def _export(args: argparse.Namespace, settings: Settings, prefetched) -> int:
@@ -379,7 +397,10 @@ def _export(args: argparse.Namespace, settings: Settings, prefetched) -> int:
     layers = [lay for lay in LAYERS if lay in allowed] if args.layer == "all" else [args.layer]
     _collector_off()
     ds, extent = _data_and_area(args, settings, prefetched)
-    frames = {lay: in_extent(features_on(ds, lay, day, window=window), extent) for lay in layers}
+    frames = {
+        lay: in_extent(features_on(ds, lay, day, window=window, once=True), extent)
+        for lay in layers
+    }
     if getattr(args, "areas", False) and "emergency" in frames:
         from geo.gazetteer import admin1_boundaries
 
@@ -400,10 +421,10 @@ def _data_and_area(args, settings: Settings, prefetched=None):  # -> (Dataset, e
         raise InputError(msg)
     extent = parse_bbox(args.bbox) if args.bbox else None
     if not args.place:
-        return load_data(settings, prefetched=prefetched), extent
+        return load_data(settings, prefetched=prefetched, write_behind=True), extent
     from geo.gazetteer import admin1_boundaries
 
-    ds, gazetteer = load_data_and_gazetteer(settings, prefetched=prefetched)
+    ds, gazetteer = load_data_and_gazetteer(settings, prefetched=prefetched, write_behind=True)
     boundaries = admin1_boundaries(settings)
     return ds, place_extent(args.place, gazetteer, boundaries, settings.area_of_interest)
 
@@ -513,11 +534,12 @@ def cmd_snapshot(args: argparse.Namespace, settings: Settings) -> int:
         from geo.snapshot import cmd_snapshot
 
         _collector_off()
-        load = functools.partial(load_data_and_gazetteer, prefetched=prefetched)
+        load = functools.partial(load_data_and_gazetteer, prefetched=prefetched, write_behind=True)
         return cmd_snapshot(args, settings, load=load)
     finally:
         if prefetched is not None:
             prefetched.close()
+        _finish_writes()
 
 
 def cmd_storyboard(args: argparse.Namespace, settings: Settings) -> int:

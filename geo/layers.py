@@ -108,26 +108,46 @@ def features_on(
     window: int | None = 1,
     filters: Filters = NO_FILTERS,
     include_national: bool = False,
+    once: bool = False,
 ) -> gpd.GeoDataFrame:
     """The features of one layer on a day: events in the window, states in force that day.
 
     National records (no point) are left out unless ``include_national``; unplaced ones always.
+    ``once``: for a caller that asks once (a command, not the dashboard's steps): unless the
+    data set keeps the layer reshaped already, only the rows shown are reshaped, and nothing
+    is kept (the same frame; each of pandas' selections copies every column of its rows).
     """
     check_layer(layer)
     day = as_day(day)
     check_window(window)
+    if once and f"standard:{layer}" not in ds.memo:
+        source = ds.events if layer in EVENT_LAYERS else ds.states
+        frame, (first, last, placed) = source, _day_arrays(source, layer)
+        ours = (source["layer"] == layer).to_numpy(dtype=bool, na_value=False)
+        keep = ours & _in_time(first, last, layer, day, window)
+        if not include_national:
+            keep &= placed
+        return filters.apply(_standard(frame[keep]))
     frame = standard_layer(ds, layer)
     first, last, placed = _layer_arrays(ds, layer)
+    keep = _in_time(first, last, layer, day, window)
+    if not include_national:
+        keep &= placed
+    # one selection of the rows (each of pandas' takes copies every column)
+    return filters.apply(frame.copy(deep=False) if keep.all() else frame[keep])
+
+
+def _in_time(
+    first: np.ndarray, last: np.ndarray, layer: str, day: pd.Timestamp, window: int | None
+) -> np.ndarray:
+    """Which records of a layer show on ``day``: events in the window, states in force."""
     when = day.to_datetime64()
     if layer in EVENT_LAYERS:  # an event's first and last day are its date
         start = pd.Timestamp.min if window is None else day - pd.Timedelta(days=window - 1)
         keep = (first >= start.to_datetime64()) & (first <= when)
     else:  # a state is in force from valid_from to valid_to (open-ended without one)
         keep = (first <= when) & (last >= when)
-    if not include_national:
-        keep &= placed
-    # one selection of the rows (each of pandas' takes copies every column)
-    return filters.apply(frame.copy(deep=False) if keep.all() else frame[keep])
+    return keep
 
 
 def _layer_arrays(ds: Dataset, layer: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -136,15 +156,19 @@ def _layer_arrays(ds: Dataset, layer: str) -> tuple[np.ndarray, np.ndarray, np.n
     slider step compares these instead of pandas columns."""
     key = f"arrays:{layer}"
     if key not in ds.memo:
-        frame = standard_layer(ds, layer)
-        if layer in EVENT_LAYERS:
-            first = last = frame["date"].to_numpy(dtype="datetime64[ns]")
-        else:
-            first = frame["valid_from"].to_numpy(dtype="datetime64[ns]")
-            last = frame["valid_to"].to_numpy(dtype="datetime64[ns]")
-            last = np.where(np.isnat(last), np.datetime64(pd.Timestamp.max, "ns"), last)
-        ds.memo[key] = (first, last, frame.geometry.notna().to_numpy())
+        ds.memo[key] = _day_arrays(standard_layer(ds, layer), layer)
     return ds.memo[key]
+
+
+def _day_arrays(frame: gpd.GeoDataFrame, layer: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_layer_arrays of the rows of ``frame`` (a layer's, or the events or states)."""
+    if layer in EVENT_LAYERS:
+        first = last = frame["date"].to_numpy(dtype="datetime64[ns]")
+    else:
+        first = frame["valid_from"].to_numpy(dtype="datetime64[ns]")
+        last = frame["valid_to"].to_numpy(dtype="datetime64[ns]")
+        last = np.where(np.isnat(last), np.datetime64(pd.Timestamp.max, "ns"), last)
+    return first, last, frame.geometry.notna().to_numpy()
 
 
 def standard_layer(ds: Dataset, layer: str) -> gpd.GeoDataFrame:
@@ -166,9 +190,12 @@ def map_features(
     window: int | None = 1,
     layers: Iterable[str] = MAP_LAYERS,
     filters: Filters = NO_FILTERS,
+    once: bool = False,
 ) -> dict[str, gpd.GeoDataFrame]:
-    """Every requested layer's features on a day, by layer name."""
-    return {lay: features_on(ds, lay, day, window=window, filters=filters) for lay in layers}
+    """Every requested layer's features on a day, by layer name (``once``: features_on's)."""
+    return {
+        lay: features_on(ds, lay, day, window=window, filters=filters, once=once) for lay in layers
+    }
 
 
 def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -223,7 +250,9 @@ def figures_as_of(ds: Dataset, day: dt.date | str | pd.Timestamp) -> dt.date | N
     the dashboard builds its panel once per report day, not once per day."""
     days = ds.memo.get("figure_days")
     if days is None:
-        days = sorted({d.date() for d in pd.to_datetime(ds.figures["date"]).dropna()})
+        # (by arrays: a Timestamp per figure cost a 100k snapshot 0.05 s)
+        stamps = pd.to_datetime(ds.figures["date"]).dropna().to_numpy(dtype="datetime64[ns]")
+        days = np.unique(stamps.astype("datetime64[D]")).tolist()  # datetime.date objects
         ds.memo["figure_days"] = days
     i = bisect.bisect_right(days, as_day(day).date())
     return days[i - 1] if i else None
@@ -300,8 +329,9 @@ def data_extent(ds: Dataset, *, pad_deg: float = 0.5) -> tuple[float, float, flo
     and the snapshot fit this when the data set has no admin-1 boundaries."""
     boxes = []
     for frame in (ds.events, ds.states):
-        if len(frame):
-            located = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        if len(frame):  # (the points alone: a selection of the frame copies every column)
+            geoms = frame.geometry
+            located = geoms[geoms.notna() & ~geoms.is_empty]
             if len(located):
                 boxes.append(tuple(float(v) for v in located.total_bounds))
     if not boxes:

@@ -19,16 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import matplotlib.artist
 import numpy as np
 import pandas as pd
 import shapely
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.patches import PathPatch, Polygon, Rectangle
-from matplotlib.path import Path as MplPath
-from matplotlib.patheffects import withStroke
 
 from geo.csvrows import parse_sources
 from geo.errors import InputError
@@ -59,6 +53,23 @@ from geo.symbology import (
     scaled_radius,
     spread_offsets,
 )
+
+# matplotlib writes the docstring of every artist class's set() (all its properties, by
+# inspecting each setter) as the class is made: ~0.1 s of CPU of importing what a snapshot
+# draws with, for help() text nothing here reads. Left empty while these modules are first
+# imported (a process that imported them before keeps its docstrings); nothing else changes.
+_kwdoc = matplotlib.artist.kwdoc
+matplotlib.artist.kwdoc = lambda artist: ""
+try:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PatchCollection
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import PathPatch, Polygon, Rectangle
+    from matplotlib.path import Path as MplPath
+    from matplotlib.patheffects import withStroke
+finally:
+    matplotlib.artist.kwdoc = _kwdoc
 
 if TYPE_CHECKING:
     import argparse
@@ -1384,9 +1395,11 @@ def render_snapshot(
     check_window(window)
     size = _check_size(size)
     scale = _scale_of(size)
-    features = map_features(ds, day, window=window, layers=layers, filters=filters)
+    features = map_features(ds, day, window=window, layers=layers, filters=filters, once=True)
     if extent is None:
-        frame = snapshot_frame(boundaries, size, extent=data_extent(ds))
+        # (the data's extent is only worked out when there are no boundaries to show)
+        bare = boundaries is None or not len(boundaries)
+        frame = snapshot_frame(boundaries, size, extent=data_extent(ds) if bare else None)
     else:
         frame = fit_frame(extent, size, _layout(size)["map"], margin=0.0)
     features = _visible(features, frame.extent, boundaries)
@@ -1493,7 +1506,8 @@ def render_storyboard(
     area = lay["map"]
     gap = 14 * scale
     head_h = 50 * scale  # the date, and under it what changed that day
-    bounds = _bounds(boundaries, data_extent(ds))
+    bare = boundaries is None or not len(boundaries)
+    bounds = _bounds(boundaries, data_extent(ds) if bare else None)
     k = math.cos(math.radians((bounds[1] + bounds[3]) / 2))
     aspect = (bounds[2] - bounds[0] + 0.4) * k / (bounds[3] - bounds[1] + 0.4)
     cols, rows = _grid(len(parsed), area, aspect, head_h, gap)

@@ -201,6 +201,36 @@ def test_layer_frames_are_shaped_once_per_data_set(ds: Dataset) -> None:
     assert list(features_on(ds, "clashes", "2022-01-05").id) == ["E2"]
 
 
+@pytest.mark.parametrize("bundled", [False, True])
+def test_asking_once_gives_the_frames_of_the_kept_layers(ds: Dataset, bundled, request) -> None:
+    """features_on(once=True) (a command: only the rows shown are reshaped, nothing kept)
+    gives exactly the frames of the layers kept for the dashboard's steps: every layer, day,
+    window, with and without national records and filters, here and on the bundled data."""
+    import dataclasses
+
+    from pandas.testing import assert_frame_equal
+
+    from geo.events import load_dataset
+    from geo.schema import LAYERS
+
+    if bundled:
+        gazetteer = request.getfixturevalue("gazetteer")
+        ds = load_dataset(request.getfixturevalue("settings"), gazetteer)
+    days = [pd.Timestamp(d) for d in ("2022-01-04", "2022-01-05", "2022-01-07", "2022-01-13")]
+    for layer in LAYERS:
+        for day in days:
+            for window, national, filters in (
+                (1, False, Filters()), (3, True, Filters()),
+                (None, True, Filters(certainty=("reported",))),
+            ):  # fmt: skip
+                ask = {"window": window, "include_national": national, "filters": filters}
+                fresh = dataclasses.replace(ds)  # nothing kept yet
+                once = features_on(fresh, layer, day, once=True, **ask)
+                assert fresh.memo == {}
+                assert_frame_equal(once, features_on(ds, layer, day, **ask))
+    assert map_features(ds, days[1], once=True).keys() == map_features(ds, days[1]).keys()
+
+
 def test_origin_is_carried_and_filterable(ds: Dataset) -> None:
     import dataclasses
 

@@ -525,6 +525,30 @@ def test_touching_symbols_chain_into_one_group_across_grid_cells():
     assert _touching_groups([(1.0, 1.0, 3.0)], 0.75).tolist() == [0]
 
 
+def test_touching_groups_are_the_components_of_every_overlapping_pair():
+    """The groups (found cell by cell, most pairs never tested) are those of testing every
+    pair: crowded places, scattered ones, equal and mixed sizes, symbols at one spot."""
+    import numpy as np
+
+    from geo.symbology import _touching_groups
+
+    rng = np.random.default_rng(23)
+    for trial in range(120):
+        n = int(rng.integers(2, 160))
+        spread = (2.0, 20.0, 80.0, 600.0)[trial % 4]
+        x, y = rng.normal(0, spread, n), rng.normal(0, spread, n)
+        r = (rng.uniform(0, 30, n), rng.choice([5.0, 28.0], n), np.full(n, 5.0))[trial % 3]
+        if trial % 5 == 0:
+            x[: n // 2], y[: n // 2] = x[0], y[0]
+        overlap = (0.75, 0.5, 1.0, 0.0)[trial % 4 - (trial % 7 == 0)]
+        near = np.hypot(x[:, None] - x, y[:, None] - y) < (r[:, None] + r) * overlap
+        label, before = np.arange(n), None
+        while before is None or (label != before).any():  # each takes its lowest neighbour's
+            before, label = label, np.where(near, label, n).min(axis=1).clip(max=label)
+        points = list(zip(x.tolist(), y.tolist(), r.tolist(), strict=True))
+        assert _touching_groups(points, overlap).tolist() == label.tolist()
+
+
 def test_candidate_pairs_hold_every_pair_within_reach():
     """_pairs_within (by whole arrays) lists every two points closer than the reach, once."""
     import numpy as np

@@ -338,6 +338,37 @@ def test_a_first_run_reads_the_store_with_sqlite3_alone(gazetteer, tmp_path) -> 
         read_placed(settings, gazetteer)
 
 
+def test_a_placed_data_set_written_behind_is_the_one_read(gazetteer, tmp_path) -> None:
+    """Issue 17.4: a command's first run writes the placed data set while it draws (a
+    thread); what it writes is the data set as read, whatever the command changes meanwhile,
+    and the next command reads it back the same (Arrow text, counts, points, articles)."""
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import finish_writes, read_placed
+    from geo.store import Store, load_store_dataset, placed_path
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    with Store.open(settings, fill=False) as store:
+        cached = placed_path(settings, store, gazetteer, strict=True)
+    assert cached is not None
+    cached.unlink()
+    got = read_placed(settings, gazetteer, write_behind=True)
+    assert got is not None
+    got.events.loc[:, "description"] = "changed while the file was written"
+    got.figures.loc[:, "value"] = -1
+    finish_writes()
+    assert cached.exists()
+    again = read_placed(settings, gazetteer)
+    assert again is not None and again.articles == want.articles and again.memo == {}
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(again, name), getattr(want, name))
+    cached.write_bytes(cached.read_bytes()[:-10])  # cut short: read again from the store
+    assert_frame_equal(read_placed(settings, gazetteer).events, want.events)
+
+
 def test_a_placing_error_from_the_store_names_the_csv_line(store) -> None:
     from fakes import FakeGazetteer
 
@@ -475,6 +506,40 @@ def test_a_first_run_reads_the_same_with_or_without_the_compiled_reader(
         bump_revision(s)
     with pytest.raises(DataError, match=r"events\.csv, line 3, field 'fatalities'"):
         placed.read_placed(settings, gazetteer)
+
+
+def test_the_compiled_reader_keeps_file_order_when_rows_are_stored_out_of_it(
+    gazetteer, tmp_path, monkeypatch
+) -> None:
+    """The compiled reader scans a record table as stored and keeps that order only when
+    the positions rise; rows stored out of file order are read in file order all the same
+    (the data set the sqlite3 cursor's ordered query gives)."""
+    import sys
+
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import read_placed
+    from geo.store import Store, bump_revision, load_store_dataset
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
+    want = load_store_dataset(settings, gazetteer)
+    with Store.open(settings, fill=False) as store, store.write() as s:
+        s.execute(sa.update(Event).values(position=-Event.position))  # file order reversed
+        bump_revision(s)
+
+    def first_run():
+        for cached in (tmp_path / "cache").glob("placed-*"):
+            cached.unlink()
+        return read_placed(settings, gazetteer)
+
+    compiled = first_run()
+    monkeypatch.setitem(sys.modules, "geo._storeread", None)  # the sqlite3 cursor
+    ordered = first_run()
+    assert list(compiled.events["id"]) == list(reversed(want.events["id"]))
+    for name in ("events", "states", "figures"):
+        assert_frame_equal(getattr(compiled, name), getattr(ordered, name))
 
 
 def _revision(path: Path) -> str:
