@@ -19,10 +19,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import matplotlib.artist
 import numpy as np
 import pandas as pd
 import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import PathPatch, Polygon, Rectangle
+from matplotlib.path import Path as MplPath
+from matplotlib.patheffects import withStroke
 
 from geo.csvrows import parse_sources
 from geo.errors import InputError
@@ -53,23 +59,6 @@ from geo.symbology import (
     scaled_radius,
     spread_offsets,
 )
-
-# matplotlib writes the docstring of every artist class's set() (all its properties, by
-# inspecting each setter) as the class is made: ~0.1 s of CPU of importing what a snapshot
-# draws with, for help() text nothing here reads. Left empty while these modules are first
-# imported (a process that imported them before keeps its docstrings); nothing else changes.
-_kwdoc = matplotlib.artist.kwdoc
-matplotlib.artist.kwdoc = lambda artist: ""
-try:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import PatchCollection
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import PathPatch, Polygon, Rectangle
-    from matplotlib.path import Path as MplPath
-    from matplotlib.patheffects import withStroke
-finally:
-    matplotlib.artist.kwdoc = _kwdoc
 
 if TYPE_CHECKING:
     import argparse
