@@ -79,25 +79,62 @@ WATCH_MAP = """() => {
   };
   requestAnimationFrame(tick);
 }"""
+# Installed before the page loads: the time of every "script finished" message, the end of a
+# run: a ForwardMsg (protobuf) with a top-level field 6, script_finished (a varint).
+FINISHED_HOOK = """(() => {
+  if (window !== window.top) return;
+  window.__finished = [];
+  const fields = (b) => {  // the top-level field numbers of a protobuf message
+    const out = [];
+    let i = 0;
+    const varint = () => {
+      let v = 0, m = 1, c;
+      do { c = b[i++]; v += (c & 127) * m; m *= 128; } while (c & 128 && i < b.length);
+      return v;
+    };
+    while (i < b.length) {
+      const key = varint(), type = key & 7;
+      out.push(Math.floor(key / 8));
+      if (type === 0) varint(); else if (type === 2) { const n = varint(); i += n; }
+      else if (type === 1) i += 8; else if (type === 5) i += 4; else break;
+    }
+    return out;
+  };
+  const seen = (e) => {
+    const d = e.data;
+    if (d instanceof ArrayBuffer && d.byteLength < 256 && fields(new Uint8Array(d)).includes(6)) {
+      window.__finished.push(performance.timeOrigin + performance.now());
+    }
+  };
+  const add = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, f, o) {
+    if (type === 'message') { add.call(this, 'message', seen); }
+    return add.call(this, type, f, o);
+  };
+  const on = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    set(f) { add.call(this, 'message', seen); on.set.call(this, f); },
+    get() { return on.get.call(this); },
+  });
+})();"""
 WATCH_PAGE = """(day) => {
   const now = () => performance.timeOrigin + performance.now();
   window.__bench = {settled: null};
-  // Settled: the rerun the click started has run and finished in the page. stApp's script
-  // state says so, but only once it has left "not running" after the click (the URL and the
-  // first elements can change before it does); a MutationObserver sees every change of it.
+  // Settled: the rerun the click started has run and finished in the page: its "script
+  // finished" message has arrived (FINISHED_HOOK), and then the page says it is not running
+  // and holds no stale element. (The script state alone misses a run short enough that the
+  // page never shows it running; the URL and the first elements change before it ends.)
+  const start = now();
   const app = document.querySelector('[data-testid="stApp"]');
-  const state = () => app.getAttribute('data-test-script-state');
-  let ran = state() !== 'notRunning';
-  const seen = new MutationObserver(() => { if (state() !== 'notRunning') ran = true; });
-  seen.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-  const busy = () => !ran || state() !== 'notRunning'
+  const busy = () => !window.__finished.some((t) => t > start)
+    || app.getAttribute('data-test-script-state') !== 'notRunning'
     || document.querySelector('[data-testid^="stStatusWidgetRunning"]')
     || document.querySelector('[data-stale="true"]');
   const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
   const tick = () => {
     const m = frame.contentWindow.__bench_map;
     if (m && m.map !== null && location.search.includes('date=' + day) && !busy()) {
-      window.__bench.settled = now(); seen.disconnect(); return;
+      window.__bench.settled = now(); return;
     }
     requestAnimationFrame(tick);
   };
@@ -235,6 +272,7 @@ def bench_size(n: int, tmp: Path, cache_dir: str, steps: int) -> None:
     ):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(FINISHED_HOOK)
         print(f"\n{n:>7,} events, {steps} steps from {START_DAY} per mode")
         for i, (_mode, label, short) in enumerate(MODES):
             rows = steps_in_mode(page, url, label, steps, timeout_ms, proc.pid)

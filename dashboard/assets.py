@@ -10,6 +10,7 @@ own class attributes are left untouched, so nothing here is a global other code 
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,42 @@ def install_vendor_assets(target: Path = VENDOR_DIR) -> list[Path]:
                     tmp.replace(dest)
                 written.append(dest)
     return written
+
+
+DAYS_DIR = STATIC_DIR / "days"
+DAYS_KEPT = 256  # day layer files kept (the oldest go): a few sessions' worth of steps
+
+
+def day_file(script: str, static_base: str = STATIC_URL, folder: Path = DAYS_DIR) -> str | None:
+    """Where the browser can fetch ``script`` (a day layer the map defines ahead), written
+    into ``folder`` under a name taken from its content; None when it cannot be written (the
+    page then sends the script in the step, as before).
+
+    A step used to carry the next day's layer inside the page's message (~0.4 MB at 10k
+    events), which the page decoded and handed to the map while it redrew; fetched by the
+    map when the page is idle, it leaves the step (issue 17)."""
+    import hashlib
+
+    data = script.encode()
+    name = hashlib.sha256(data).hexdigest()[:32] + ".js"
+    path = folder / name
+    try:
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{name}.{os.getpid()}.part")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            _prune(folder)
+    except OSError:
+        return None
+    return f"{static_base.rstrip('/')}/{folder.name}/{name}"
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest DAYS_KEPT files (a map that asks for a removed one is sent it again)."""
+    files = sorted(folder.glob("*.js"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[DAYS_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def static_url(base_url_path: str = "") -> str:

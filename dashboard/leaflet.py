@@ -478,6 +478,7 @@ class DaySteps(DataElement):
 (function () {
   var map = {{ this._parent.get_name() }};
   var defs = {}, panels = {}, built = {}, order = [], shown = null, nav = null;
+  var pending = {};  // key: a day layer being fetched (cmDays.load), a promise
   var limit = {{ this.limit }};
   var DAY_MS = 86400000;
   function keep(key) {
@@ -584,15 +585,36 @@ class DaySteps(DataElement):
     // layer waits for the next task: the page's message is handled before it).
     report({cm_day: day});
     var key = nav.prefix + ":" + day;
-    setTimeout(function () {
-      if (!nav || nav.prefix + ":" + nav.day !== key) { return; }  // stepped on meanwhile
-      // at once when this day's layer is here; else the old one fades until the page sends it
-      var here = put(key);
-      map.getContainer().classList.toggle("cm-waiting", !here);
-      if (!here) { toPanel(null); }
-    }, 0);
+    setTimeout(function () { putOrWait(key, false); }, 0);
+  }
+  // The day's layer at once when it is here; when it is on its way (being fetched), once it
+  // comes; else the old one fades until the page sends it (or, told, asks for it).
+  function putOrWait(key, ask) {
+    if (!nav || nav.prefix + ":" + nav.day !== key) { return; }  // stepped on meanwhile
+    var here = put(key);
+    map.getContainer().classList.toggle("cm-waiting", !here);
+    if (here) { return; }
+    toPanel(null);
+    if (pending[key]) {
+      pending[key].then(function () { putOrWait(key, ask); });
+    } else if (ask) {
+      report({cm_missing: key});
+    }
   }
   window.cmDays = {
+    load: function (key, url) {  // fetched when the page is idle (not during its rerun)
+      if (defs[key] || pending[key]) { return; }
+      var later = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+      pending[key] = new Promise(function (done) { later(done, {timeout: 500}); })
+        .then(function () { return fetch(url); })
+        .then(function (r) {
+          if (!r.ok) { throw new Error(url + ": " + r.status); }
+          return r.text();
+        })
+        .then(function (text) { (new Function(text))(); })  // a define_script
+        .catch(function () {})  // gone: the map asks the page for it when it shows the day
+        .then(function () { delete pending[key]; });
+    },
     define: function (key, build, panel) {
       defs[key] = build;
       panels[key] = panel;
@@ -606,9 +628,7 @@ class DaySteps(DataElement):
     show: function (key, n) {
       nav = n;
       draw();
-      var here = put(key);
-      map.getContainer().classList.toggle("cm-waiting", !here);
-      if (!here) { toPanel(null); report({cm_missing: key}); }
+      putOrWait(key, true);
     },
     panel: function () { return shown ? panels[shown.key] || null : null; },
     shown: function () { return shown ? shown.key : null; },
@@ -644,19 +664,28 @@ def day_layer_definition(group: folium.FeatureGroup) -> str:
     return "\n".join(parts)
 
 
+def define_script(key: str, build: str, panel: str) -> str:
+    """The script that defines one day layer in the map (``DaySteps``): sent in a step, or
+    fetched by the map from a file (``loads`` of ``day_steps_script``)."""
+    return f"window.cmDays.define({js_json(key)}, {build}, {js_json(panel)});"
+
+
 def day_steps_script(
-    definitions: Mapping[str, tuple[str, str]], key: str, nav: Mapping[str, Any]
+    definitions: Mapping[str, tuple[str, str]],
+    key: str,
+    nav: Mapping[str, Any],
+    loads: Mapping[str, str] | None = None,
 ) -> str:
     """A step's script for the mounted map (streamlit-folium's ``feature_group``): define the
     day layers the browser does not have yet, each a (``day_layer_definition``, day panel
-    HTML) pair, then show ``key``.
+    HTML) pair, and have it fetch those in ``loads`` (key: the URL of a ``define_script``)
+    when the page is idle; then show ``key``.
     ``nav`` tells the map's buttons where they are: prefix, day, first, last, window (ISO
     days; window None for everything up to the day). The layers stay out of
     ``window.feature_group``, which streamlit-folium empties before each step."""
-    parts = [
-        f"window.cmDays.define({js_json(k)}, {build}, {js_json(panel)});"
-        for k, (build, panel) in definitions.items()
-    ]
+    parts = [define_script(k, build, panel) for k, (build, panel) in definitions.items()]
+    loads = loads or {}
+    parts += [f"window.cmDays.load({js_json(k)}, {js_json(url)});" for k, url in loads.items()]
     parts.append(f"window.cmDays.show({js_json(key)}, {js_json(dict(nav))});")
     parts.append("window.feature_group = [];")
     return "\n".join(parts)

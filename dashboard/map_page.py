@@ -800,14 +800,21 @@ def day_steps(
     if st.session_state.get("_stepped_back"):
         neighbours.append(day - dt.timedelta(days=1))
     definitions = {} if key in sent["keys"] else {key: (shown, day_panel(ctx, view))}
+    loads: dict[str, str] = {}  # the neighbours, fetched by the map when the page is idle
     for other in neighbours:
         other_key = f"{prefix}:{other.isoformat()}"
         known = other_key in sent["keys"] or other_key in definitions
         if ctx.first <= other <= ctx.last and not known:
             other_view = dataclasses.replace(view, day=pd.Timestamp(other))
             layer = _neighbour_layer(ctx, parts, other_view, news_on)[0]
-            definitions[other_key] = (layer, day_panel(ctx, other_view))
-    sent["keys"] = [k for k in sent["keys"] if k not in definitions] + list(definitions)
+            panel = day_panel(ctx, other_view)
+            url = assets.day_file(cmap.define_script(other_key, layer, panel), ctx.static_base)
+            if url is None:  # the file could not be written: in the step, as before
+                definitions[other_key] = (layer, panel)
+            else:
+                loads[other_key] = url
+    new = list(definitions) + list(loads)
+    sent["keys"] = [k for k in sent["keys"] if k not in new] + new
     del sent["keys"][:-SENT_REMEMBERED]
     nav = {
         "prefix": prefix,
@@ -816,7 +823,7 @@ def day_steps(
         "last": ctx.last.isoformat(),
         "window": view.window,
     }
-    return cmap.day_steps_script(definitions, key, nav), aggregated, shaded
+    return cmap.day_steps_script(definitions, key, nav, loads), aggregated, shaded
 
 
 def follow_map_step(first: dt.date, last: dt.date) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ahead, synthetic
+from dashboard import ahead, assets, synthetic
 from dashboard import map as cmap
 from dashboard.synthetic import write_dataset
 from geo.config import PROJECT_ROOT
@@ -87,6 +87,23 @@ DEFINED = re.compile(
 )
 
 
+LOADED = re.compile(r'window\.cmDays\.load\("([^"]+)", "([^"]+)"\);')
+
+
+def defined(at: AppTest) -> list[tuple[str, str, str]]:
+    """(key, layer, panel) of the day layers the last run sent the map: in its script, or in
+    the files the script has the map fetch (the neighbouring days, dashboard.assets.day_file)."""
+    script = str(folium_args(at)["feature_group"])
+    found = DEFINED.findall(script)
+    for key, url in LOADED.findall(script):
+        assert url.startswith("/app/static/days/"), url
+        text = (assets.DAYS_DIR / url.rsplit("/", 1)[1]).read_text()
+        ((loaded_key, *rest),) = DEFINED.findall(text)
+        assert loaded_key == key
+        found.append((key, *rest))
+    return found
+
+
 def day_layer(at: AppTest) -> str:
     """The script of the day layer the map shows after the last run. The page sends each day
     layer once per session (the map keeps it, dashboard.leaflet.DaySteps), so those sent in
@@ -102,7 +119,7 @@ def day_panel(at: AppTest) -> str:
 def _shown(at: AppTest) -> tuple[str, str]:
     script = str(folium_args(at)["feature_group"])
     sent = at.__dict__.setdefault("_day_layers", {})
-    sent.update((key, (layer, panel)) for key, layer, panel in DEFINED.findall(script))
+    sent.update((key, (layer, panel)) for key, layer, panel in defined(at))
     shown = re.search(r'window\.cmDays\.show\("([^"]+)"', script)
     assert shown, "the map's script shows no day layer"
     assert shown[1] in sent, f"the map shows {shown[1]}, which it was never sent"
@@ -193,14 +210,14 @@ def test_each_day_layer_is_sent_once_with_the_next_day_ahead(env):
     """The map's buttons show the next day at once: each run sends the day after the one
     shown, and a step forward then sends only the one after that."""
     at = run({"date": "2022-01-05"})
-    first = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    first = defined(at)
     assert [k.rsplit(":", 1)[1] for k, *_ in first] == ["2022-01-05", "2022-01-06"]
     at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
-    step = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    step = defined(at)
     assert [k.rsplit(":", 1)[1] for k, *_ in step] == ["2022-01-07"]
     assert f'window.cmDays.show("{first[1][0]}"' in str(folium_args(at)["feature_group"])
     at.toggle(key="troops").set_value(False).run()  # another view: its own layers
-    other = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    other = defined(at)
     assert [k.rsplit(":", 1)[1] for k, *_ in other] == ["2022-01-06", "2022-01-07"]
     assert not {k for k, *_ in other} & {k for k, *_ in first + step}
 
@@ -246,7 +263,7 @@ def test_a_step_finds_the_layer_it_sends_ahead_built(env):
     keys = [k[2].day.date() for k in list(ahead.DAY_LAYERS._entries)]
     assert dt.date(2022, 1, 7) in keys  # the day after next, built ahead
     at.slider(key="date").set_value(dt.date(2022, 1, 6)).run()
-    step = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    step = defined(at)
     assert [k.rsplit(":", 1)[1] for k, *_ in step] == ["2022-01-07"]  # the one built ahead
     keys = [k[2].day.date() for k in list(ahead.DAY_LAYERS._entries)]
     assert dt.date(2022, 1, 8) in keys
@@ -279,8 +296,8 @@ def test_the_maps_step_buttons_move_the_day(env):
     map_reports(at, cm_day="2022-01-05")
     map_reports(at, cm_day="2022-01-04")
     assert at.slider(key="date").value == dt.date(2022, 1, 4)
-    script = str(folium_args(at)["feature_group"])  # stepping back: the day before comes too
-    assert [k.rsplit(":", 1)[1] for k, *_ in DEFINED.findall(script)] == ["2022-01-03"]
+    # stepping back: the day before comes too
+    assert [k.rsplit(":", 1)[1] for k, *_ in defined(at)] == ["2022-01-03"]
     map_reports(at, cm_day="2030-01-01")  # beyond the data: the last day
     assert at.slider(key="date").value == dt.date(2022, 1, 20)  # the bundled data's last day
 
@@ -289,9 +306,9 @@ def test_a_map_that_lost_its_layers_is_sent_them_again(env):
     at = run({"date": "2022-01-05"})
     day_layer(at)
     at.run()
-    assert not DEFINED.findall(str(folium_args(at)["feature_group"]))  # the map has them
+    assert not defined(at)  # the map has them
     map_reports(at, cm_missing="whatever:2022-01-05")
-    again = DEFINED.findall(str(folium_args(at)["feature_group"]))
+    again = defined(at)
     assert [k.rsplit(":", 1)[1] for k, *_ in again] == ["2022-01-05", "2022-01-06"]
 
 

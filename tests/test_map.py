@@ -211,6 +211,23 @@ def test_vendor_assets_are_copied(tmp_path):
     assert again == files
 
 
+def test_day_layers_fetched_ahead_are_files_named_by_their_content(tmp_path, monkeypatch):
+    """Issue 17: the next day's layer leaves the step's message for a file the map fetches."""
+    folder = tmp_path / "days"
+    url = assets.day_file("window.cmDays.define(1);", "/crisis/app/static", folder)
+    assert url is not None and url.startswith("/crisis/app/static/days/") and url.endswith(".js")
+    (path,) = folder.iterdir()
+    assert path.read_text() == "window.cmDays.define(1);" and url.endswith(path.name)
+    assert assets.day_file("window.cmDays.define(1);", "/crisis/app/static", folder) == url
+    monkeypatch.setattr(assets, "DAYS_KEPT", 3)
+    for n in range(5):
+        assert assets.day_file(f"window.cmDays.define({n + 2});", folder=folder)
+    assert len(list(folder.glob("*.js"))) == 3  # the oldest went
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert assets.day_file("x", folder=blocked / "days") is None  # the page sends it itself
+
+
 def test_download_is_what_the_cli_writes(ds, data_dir, monkeypatch):
     from geo import cli, export
 
