@@ -8,15 +8,15 @@ it, and the map's next-day button is clicked ``--steps`` times in each mode (thi
 last 3 days, everything up to the day). Each step measures, in the browser's own clock:
 
 - map: the click until the map shows the new day layer (at once when the map already has it:
-  the page sends the next day's layer, with its feed and figures, with each step,
-  dashboard.leaflet.DaySteps);
+  each step has the map fetch the next day's layer, with its feed and figures, when the page
+  is idle, dashboard.leaflet.DaySteps);
 - settled: the click until the page has followed: the rerun the click started has run and
-  finished in the page (the app's script state has left "not running" and come back to it;
-  elements not yet redrawn are not always marked stale, and the URL and the first elements
-  change before the state does, so "URL holds the day, no stale element" alone ended steps
-  early, before the map's and later elements arrived), no "running" widget, no stale element,
-  and the map updated;
-- sent: the bytes of every websocket message the browser received in that step;
+  finished in the page (its "script finished" message has arrived, FINISHED_HOOK, and the
+  page's script state is "not running"; the URL and the first elements change before the run
+  ends, elements not yet redrawn are not always marked stale, and a run of a few milliseconds
+  may never show "running"), no "running" widget, no stale element, and the map updated;
+- sent: the bytes of every websocket message the browser received in that step, and of the
+  day layer files the map fetched meanwhile (the next day, fetched ahead over HTTP);
 - server CPU: the streamlit server's CPU time over the step (steadier than the wall clock
   when the machine is shared), the work it does ahead for the next step included (the layer,
   feed and counts of the day after next, built in a background thread once the rerun is
@@ -186,7 +186,16 @@ def steps_in_mode(
     def on_ws(ws) -> None:  # noqa: ANN001
         ws.on("framereceived", lambda payload: frames.append((time.monotonic(), len(payload))))
 
+    files: list[tuple[float, int]] = []  # day layers the map fetched ahead (when idle)
+
+    def on_response(response) -> None:  # noqa: ANN001
+        if "/static/days/" in response.url:  # its size on disk (more than sent if gzipped)
+            name = response.url.rsplit("/", 1)[1].split("?")[0]
+            path = ROOT / "dashboard" / "static" / "days" / name
+            files.append((time.monotonic(), path.stat().st_size if path.exists() else 0))
+
     page.on("websocket", on_ws)
+    page.on("response", on_response)
     page.goto(f"{url}/?date={START_DAY}&mode={mode_label.replace(' ', '+')}", timeout=timeout_ms)
     iframe = page.frame_locator(MAP_FRAME)
     iframe.locator(".leaflet-container").wait_for(timeout=timeout_ms)
@@ -203,6 +212,7 @@ def steps_in_mode(
         return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
 
     out = []
+    clicks: list[float] = []
     day = dt.date.fromisoformat(START_DAY)
     for _ in range(steps):
         day += dt.timedelta(days=1)
@@ -210,6 +220,7 @@ def steps_in_mode(
         page.evaluate(WATCH_PAGE, day.isoformat())
         frames.clear()
         cpu, page_cpu = _cpu_seconds(server_pid), browser_cpu()
+        clicks.append(time.monotonic())
         button.click()
         page.wait_for_function("() => window.__bench.settled !== null", timeout=timeout_ms)
         settled = page.evaluate("() => window.__bench.settled")
@@ -224,7 +235,15 @@ def steps_in_mode(
                 "browser": browser_cpu() - page_cpu,
             }
         )
+    page.wait_for_timeout(1000)  # the last step's file, fetched when the page is idle
+    # a step's bytes include the file its map fetched before the next click
+    for when, size in files:
+        for i in range(len(clicks) - 1, -1, -1):
+            if when >= clicks[i]:
+                out[i]["sent"] += size
+                break
     page.remove_listener("websocket", on_ws)
+    page.remove_listener("response", on_response)
     cdp.detach()
     return out
 
@@ -297,7 +316,10 @@ def main() -> None:
         sys.exit(f"{CHROMIUM} is missing: the dashboard bench times a real browser")
     cache_dir = os.environ.get("CRISISMAP_CACHE_DIR") or tempfile.mkdtemp(prefix="crisismap-cache-")
     print("Slider step in chromium: click on the next-day button -> map changed / page settled,")
-    print("bytes of every websocket message received in the step (median, max over the steps)")
+    print(
+        "bytes of every websocket message and day layer file received in the step "
+        "(median, max over the steps)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             bench_size(n, Path(tmp), cache_dir, args.steps)
