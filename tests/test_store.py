@@ -338,13 +338,9 @@ def test_a_first_run_reads_the_store_with_sqlite3_alone(gazetteer, tmp_path) -> 
         read_placed(settings, gazetteer)
 
 
-def test_a_placed_data_set_written_behind_is_the_one_read(gazetteer, tmp_path) -> None:
-    """Issue 17.4: a command's first run writes the placed data set while it draws (a
-    thread); what it writes is the data set as read, whatever the command changes meanwhile,
-    and the next command reads it back the same (Arrow text, counts, points, articles)."""
-    from pandas.testing import assert_frame_equal
-
-    from geo._placed import finish_writes, read_placed
+def _filled_without_placed_cache(gazetteer, tmp_path: Path) -> tuple:  # noqa: ANN001
+    """A store filled from a copy of data/, its placed cache removed (as after the records
+    changed): (settings, the data set as geo.store loads it, the cache's path, the store's URL)."""
     from geo.store import Store, load_store_dataset, placed_path
 
     folder = tmp_path / "data"
@@ -353,8 +349,21 @@ def test_a_placed_data_set_written_behind_is_the_one_read(gazetteer, tmp_path) -
     want = load_store_dataset(settings, gazetteer)
     with Store.open(settings, fill=False) as store:
         cached = placed_path(settings, store, gazetteer, strict=True)
+        url = store.url
     assert cached is not None
     cached.unlink()
+    return settings, want, cached, url
+
+
+def test_a_placed_data_set_written_behind_is_the_one_read(gazetteer, tmp_path) -> None:
+    """Issue 17.4: a command's first run writes the placed data set while it draws (a
+    thread); what it writes is the data set as read, whatever the command changes meanwhile,
+    and the next command reads it back the same (Arrow text, counts, points, articles)."""
+    from pandas.testing import assert_frame_equal
+
+    from geo._placed import finish_writes, read_placed
+
+    settings, want, cached, _ = _filled_without_placed_cache(gazetteer, tmp_path)
     got = read_placed(settings, gazetteer, write_behind=True)
     assert got is not None
     got.events.loc[:, "description"] = "changed while the file was written"
@@ -479,18 +488,11 @@ def test_a_first_run_reads_the_same_with_or_without_the_compiled_reader(
     from pandas.testing import assert_frame_equal
 
     import geo._placed as placed
-    from geo.store import Store, bump_revision, load_store_dataset, placed_path
+    from geo.store import Store, bump_revision
 
     if not compiled:
         monkeypatch.setitem(sys.modules, "geo._storeread", None)  # import fails: the fallback
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    settings = Settings(data_dir=folder, cache_dir=tmp_path / "cache")
-    want = load_store_dataset(settings, gazetteer)
-    with Store.open(settings, fill=False) as store:
-        cached = placed_path(settings, store, gazetteer, strict=True)
-        url = store.url
-    cached.unlink()
+    settings, want, _, url = _filled_without_placed_cache(gazetteer, tmp_path)
     got = placed.read_placed(settings, gazetteer)
     assert got is not None and got.articles == want.articles and got.unplaced == want.unplaced
     for name in ("events", "states", "figures"):
