@@ -10,6 +10,7 @@ own class attributes are left untouched, so nothing here is a global other code 
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -88,8 +89,6 @@ def day_file(script: str, static_base: str = STATIC_URL, folder: Path = DAYS_DIR
     A step used to carry the next day's layer inside the page's message (~0.4 MB at 10k
     events), which the page decoded and handed to the map while it redrew; fetched by the
     map when the page is idle, it leaves the step (issue 17)."""
-    import hashlib
-
     data = script.encode()
     name = hashlib.sha256(data).hexdigest()[:32] + ".js"
     path = folder / name

@@ -760,18 +760,18 @@ def work_ahead(ctx: PageContext, parts: StepParts, view: cmap.MapView, news_on: 
     views = [v for v in views if _layer_key(ctx, v, False) not in ahead.DAY_LAYERS]
     if not views:
         return
-    reviews = parts.reviews
     for v in views:
-        ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), _layer_work(ctx, v, None, None, reviews))
+        layer_work = _layer_work(ctx, v, None, None, parts.reviews)
+        ahead.DAY_LAYERS.ahead(_layer_key(ctx, v, False), layer_work)
         # the step to that day shows its panel and its counts too (its frames: built above)
         ahead.PANELS.ahead(_panel_key(ctx, v), _panel_work(ctx, v))
         frames_key = _frames_key(ctx, v.day, v.window)
-        frames_work = _frames_work(ctx, v.day, v.window, reviews)
+        frames_work = _frames_work(ctx, v.day, v.window, parts.reviews)
         ahead.COUNTS.ahead(frames_key, functools.partial(_counts, frames_key, frames_work))
         ahead.NATIONAL.ahead(_national_key(ctx, v), _national_work(ctx, v))
         if parts.store is not None:  # the news of that day (the counts show how many)
-            day = v.day.date()
-            ahead.NEWS.ahead(_news_key(ctx, day, v.window), _news_work(parts, day, v.window))
+            news_key = _news_key(ctx, v.day.date(), v.window)
+            ahead.NEWS.ahead(news_key, _news_work(parts, v.day.date(), v.window))
 
 
 def _counts(frames_key: tuple, frames_work: Callable[[], dict]) -> dict[str, dict[str, int]]:
