@@ -52,15 +52,19 @@ LAYOUT_JS = """() => {
 }"""
 
 
-def layout(page, *, settle_ms: int = 600):  # noqa: ANN001
+def layout(page, *, settle_ms: int = 300):  # noqa: ANN001
+    """The day layer's layout once it has settled: the same in two readings settle_ms apart
+    (the layout runs 30 ms after a zoom or a new day layer; a loaded machine may run it late,
+    and a single reading after a fixed wait could see the one before it)."""
     body = map_body(page)
-    page.wait_for_timeout(settle_ms)  # the layout runs 30 ms after a zoom or a new day layer
-    for _ in range(120):
+    before = None
+    for _ in range(240):
+        page.wait_for_timeout(settle_ms)
         got = body.evaluate(LAYOUT_JS)
-        if got and got["syms"]:
+        if got and got["syms"] and got == before:
             return got
-        page.wait_for_timeout(500)
-    pytest.fail("the day layer never came")
+        before = got
+    pytest.fail("the day layer never came, or never settled")
 
 
 def overlaps(syms: list[dict]) -> list[tuple[int, int]]:
