@@ -18,6 +18,10 @@ Figures, with the default settings (as a new user runs it):
 - "population prior on our spans": our spans, each resolved to its most populous sense, to show
   what context adds beyond the prior.
 
+Before it, always (it ships with the project): the geoparser on tests/gold_geoparse_blind.py,
+news paragraphs annotated by a helper kept blind to the geoparser's rules (exact spans and ids,
+as tests/gold_geoparse.py scores them).
+
 Gold spans that do not match their phrase are re-aligned to the nearest occurrence of the phrase
 within ALIGN_WINDOW characters (the corpus' offsets are off in some documents); the few that
 cannot be found are dropped and counted.
@@ -192,11 +196,32 @@ class Score:
         )
 
 
+def blind_gold() -> None:
+    """Print the geoparser's scores on the project's blind gold set (tests/)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from gold_geoparse import evaluate
+    from gold_geoparse_blind import GOLD
+
+    from geo.config import Settings
+    from geo.gazetteer import Gazetteer
+    from geo.geoparse import Geoparser
+
+    settings = Settings.from_env()
+    parser = Geoparser(Gazetteer.load(settings), settings)
+    got = evaluate(parser.parse, GOLD)
+    print(
+        f"blind gold (tests/gold_geoparse_blind.py, {len(GOLD)} texts, {got['gold']} mentions): "
+        f"P {got['precision']:.3f}  R {got['recall']:.3f}  exact id; within 25 km of the "
+        f"matched {got['within_25km']:.3f}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", help="path to TR-News.xml (default: ../shared/eval/trnews/)")
     ap.add_argument("--misses", type=int, default=0, help="print the N most frequent misses")
     args = ap.parse_args()
+    blind_gold()
     path = find_corpus(args.corpus)
     if path is None or not path.exists():
         print("skipped: no gold corpus (../shared/eval/trnews/TR-News.xml is absent)")

@@ -49,7 +49,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -183,9 +183,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
     either election embassy energy even every fair fall far farm february federal few field
     fire first five for force forces fort four free friday from front further gas general glory
     good government governor great green guard had half has have he health her here high his
-    home hope hospital house how i if in independence industry interior internet into is it its
-    january july june just justice key king lake lakes land last law leader left liberty life
-    light like long lord made main man march market may mayor media meeting men middle military
+    home hope hospital house how hurricane i if in independence industry interior internet into
+    is it its january july june just justice key king lake lakes land last law leader left liberty
+    life light like long lord made main man march market may mayor media meeting men middle military
     mine minister ministry mission monday more most mount mountain much must my nation national
     navy new news next night nine no none north northern not nothing november now oblast
     october of office officers official oil old on once one only open or order other our out
@@ -930,6 +930,22 @@ def _iso_subdivisions(cc: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+# Natural features named after a place, or sharing its name ("the Ural River", "the Ili and
+# Irtysh rivers", "the Aral Sea"): the gazetteer has no features, so neither matches a place.
+FEATURE_NOUNS = frozenset(
+    """
+    river rivers lake lakes sea seas mountain mountains valley valleys steppe desert reservoir
+    canal delta gorge basin
+    """.split()
+)
+# The words after a first-level unit's name that the news writes for it ("Osh Region"), and the
+# last words of a name that already says what kind of unit it is ("Transbaikal Territory").
+# ("State" is not one: "Kentucky State Police", "Arkansas State University")
+UNIT_WORDS = ("region", "oblast", "province", "governorate")
+_UNIT_NOUNS = frozenset(
+    (*UNIT_WORDS, "state", "county", "krai", "kray", "territory", "okrug", "republic", "district",
+     "prefecture", "department", "sheng", "oblysy")
+)  # fmt: skip
 _UNIT_WORDS = re.compile(
     r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
     r"\s+(?:province|state|region|oblast|governorate|county|department|krai|kray)$"
@@ -1057,7 +1073,12 @@ class _Builder:
         self.rows.append(row)
         for name in own:
             self.add_name(name, i, True)
+        city = row[_KIND] == "city"
         for name in names:
+            # a city's alias that names a natural feature is the feature's name ("Aral Sea"
+            # is the sea, not the town of Aral); its own name stays ("Apple Valley")
+            if city and normalize(name).rpartition(" ")[2] in FEATURE_NOUNS:
+                continue
             self.add_name(name, i, False)
         return i
 
@@ -1301,13 +1322,17 @@ class _Builder:
 
     def _add_world_admin1(self, units: Mapping[tuple[str, str], _Unit]) -> None:
         """First-level units outside the area of interest. A unit named like a city of its
-        country ("New York", "Osh") holds that name only as an alias: the city comes first."""
+        country ("New York", "Osh") holds that name only as an alias: the city comes first.
+        Each is also found by its name and a unit word as the news writes it ("Osh Region",
+        "Orenburg Oblast", "Herat Province", "Aleppo Governorate"): aliases
+        for lookup only (the unit's own aliases stay those of its sources)."""
         city_names: set[tuple[str, str]] = set()
         for row in self.rows:
             if row[_KIND] == "city" and row[_POP] >= 10_000:
                 city_names.add((row[_CC], normalize(row[_NAME])))
                 if row[_POP] >= 500_000:  # "New York" is an alias of New York City
                     city_names.update((row[_CC], normalize(a)) for a in row[_ALIASES])
+        with_word: dict[str, set[int]] = {}  # "osh region" -> the rows of units so named
         for unit in units.values():
             extra = ADMIN1_ALIASES.get(unit.code, ())
             short = [a for a in extra if a.endswith(".") and a.count(".") == 1]
@@ -1322,6 +1347,15 @@ class _Builder:
             i = self.add(row, names[1:] if own else names, own)
             for abbreviation in short:
                 self.abbreviations[normalize(abbreviation)] = i
+            for name in names:
+                if normalize(name).rpartition(" ")[2] not in _UNIT_NOUNS:
+                    for word in UNIT_WORDS:
+                        with_word.setdefault(normalize(f"{name} {word}"), set()).add(i)
+        # only a name that is nobody else's ("Central Governorate" is Bahrain's own name, and
+        # "Central Region" would be that of units in several countries)
+        for key, rows in with_word.items():
+            if len(rows) == 1 and key not in self.names:
+                self.add_name(key, rows.pop(), False)
 
     def _add_admin2(
         self,

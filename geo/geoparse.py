@@ -11,7 +11,10 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    a city named in the text has such facilities.
 2. Inside a run the longest sub-span whose normalised form is in the gazetteer wins ("Almaty
    International Airport" before "Almaty"; "Nursultan Nazarbayev" is on the not-a-place list, so
-   the person blocks the city alias "Nursultan"). What a run yields before context depends on
+   the person blocks the city alias "Nursultan"); a unit abroad is found with the word the news
+   writes after it ("Orenburg Oblast", "Osh Region", "Herat Province"), and the names listed
+   before a plural unit word are units ("the Karaganda and Pavlodar regions"). What a run
+   yields before context depends on
    the run alone, so it is memoised per run (and what a name means before context, per name);
    nothing is memoised per text.
 3. Each distinct name gets one sense per text. Candidates are scored by population and feature
@@ -34,10 +37,15 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
 Rules that keep non-places out (documented in data/README.md):
 
 - data/not_places.csv lists persons, parties and organisations ("Nur Otan", "Tokayev", "Mir").
-- Without a list: a title before a name ("President Obama", "Gen. Petraeus"), a feature word
-  ("Camp David", "Lake Louise"), or an unknown capitalised word before a small place's name
-  ("Barack Obama", "Hillary Clinton") makes it a person's or a feature's name, and that name is
-  no place anywhere else in the text either. Big places keep their name ("CBC Toronto").
+- Without a list: a title before a name ("President Obama", "Gen. Petraeus") or an unknown
+  capitalised word before a small place's name ("Barack Obama", "ArcelorMittal Temirtau") makes
+  it a person's or an organisation's name, and that name is no place anywhere else in the text
+  either, but right after "in", "near", "outside" or "around" for a place of the area of
+  interest ("the steelworks in Temirtau"). Big places keep their name ("CBC Toronto").
+- Natural features: the gazetteer has none, so a feature word before a small place's name
+  ("Lake Balkhash", "Camp David") or after a name ("the Ishim river", "the Ili and Irtysh
+  rivers", "the Altai mountains") makes that mention the feature's (a country, demonym or world
+  region keeps it: "the Kazakh steppe"); the name elsewhere in the text is still the place.
 - Historic and foreign forms that only alias a small city abroad are no names ("Hamas" is not
   Hamm; the gazetteer drops them).
 - A name directly followed by a capitalised surname ("... Zhirinovsky", "-ov", "-eva", "-uly")
@@ -68,7 +76,7 @@ from typing import NamedTuple
 from geo._regex import trie as _trie
 from geo.config import Settings
 from geo.cyrillic import CyrillicNames, has_cyrillic
-from geo.gazetteer import COMMON_WORDS, Gazetteer, normalize
+from geo.gazetteer import COMMON_WORDS, FEATURE_NOUNS, Gazetteer, normalize
 from geo.schema import Mention, Place
 
 try:  # the compiled core (geo/*.pyx), when `make setup` has built it
@@ -106,6 +114,19 @@ def _key_atoms(phrase: str) -> list[str]:
     return atoms
 
 
+# A list's plural unit word, and the word each name of the list takes ("the Karaganda and
+# Pavlodar regions": "Karaganda Region" and "Pavlodar Region").
+_UNIT_PLURALS = {"regions": "region", "oblasts": "oblast", "provinces": "province"}
+# Between the names of a list ("Ili, Irtysh and Ishim", "Karaganda or Pavlodar").
+_LIST_JOINT = re.compile(r",[ \t]*+(?:and[ \t]++|or[ \t]++)?|[ \t]++(?:and|or)[ \t]++")
+_PLURAL_AFTER = re.compile(r"[ \t]++(regions|oblasts|provinces)\b", re.IGNORECASE)
+# Right before a name of the area of interest: it is the place ("the steelworks in Temirtau"),
+# even where the same name is a company's or a person's elsewhere in the text ("ArcelorMittal
+# Temirtau"). (Abroad, "in Olympic record time" is no place.)
+_IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|outside|around)[ \t]+$")
+# Senses a feature word after a name does not deny ("the Kazakh steppe", "the Caspian Sea").
+_NOT_FEATURE_KINDS = ("country", "demonym", "region", "continent")
+
 # Lower-case words that may be part of a facility or region name ("Almaty city hall").
 _LOWER_WORDS = (
     "airport", "airports", "airfield", "airbase", "air", "base", "international", "terminal",
@@ -115,6 +136,9 @@ _LOWER_WORDS = (
     "main", "square", "town", "presidential", "residence", "president's", "palace", "party",
     "ruling", "military", "institute", "tv", "television", "channel", "studios", "studio",
     "district", "water", "pumping",
+    # what follows a name that is not the place's: a natural feature ("the Ishim river") or a
+    # list's unit word ("the Karaganda and Pavlodar regions")
+    *FEATURE_NOUNS, *_UNIT_PLURALS,
 )  # fmt: skip
 _NUMBER = r"No\.[ ]?\d+"
 _LOWER = rf"{_trie(map(_word_atoms, _LOWER_WORDS))}\b"
@@ -237,6 +261,7 @@ _CHECK_TITLE = 128  # a small place abroad or an alias: "Mr. Paterson" is a pers
 _REGIONAL = 256  # best sense abroad among several: a unit named after it may choose
 _PERSON = 32  # a name used as a person's or organisation's (with _NOT_A_MENTION): the same name
 # elsewhere in the text is that person too ("Barack Obama ... Obama said")
+_LIST_END = 512  # the last name of a list before a plural unit or feature word (see _lists)
 
 _CONFIDENCE_OF = {"same sentence": 0.85, "nearest preceding city": 0.75}
 _ONLY_OWN = ("only candidate", "own name")
@@ -628,21 +653,21 @@ class Geoparser:
                     if airport >= 0:
                         value = (airport,)
             if value:
-                found = ((0, len(run), key, value, False),)
+                found = ((0, len(run), key, value, 0),)
         else:
             found = self._find_in_run(run)
         if not found:
             return _NO_HITS
         templates: list[_Template] = []
-        for start, end, key, value, person in found:
+        for start, end, key, value, marks in found:
             if value.__class__ is not tuple:
                 templates.append((start, end, _GENERIC, "", (), (key, value), False))
                 continue
             name = self._infos.get(key)
             if name is None:
                 name = self._name(key, value)  # type: ignore[arg-type]
-            if person:
-                templates.append((start, end, _NOT_A_MENTION | _PERSON, "", (), name, name.generic))
+            if marks & _NOT_A_MENTION:  # a person's name or a feature's
+                templates.append((start, end, marks, "", (), name, name.generic))
                 continue
             # A capitalised word right after a name is in the same run: this is run-local.
             if (
@@ -652,7 +677,7 @@ class Geoparser:
             ):
                 templates.append((start, end, _NOT_A_MENTION, "", (), name, name.generic))
                 continue
-            flags = _WEAK if name.weak and " " not in key else 0
+            flags = marks | _WEAK if name.weak and " " not in key else marks
             if name.anchor < 0:
                 flags |= _NEEDS_CONTEXT
             if name.small:
@@ -674,11 +699,15 @@ class Geoparser:
         i = self._iata.get(code)
         return -1 if i is None or self._rows[i][_CC] != self._aoi else i
 
-    def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object, bool], ...]:
+    def _find_in_run(self, run: str) -> tuple[tuple[int, int, str, object, int], ...]:
         """Longest names inside a multi-word (or punctuated) run, left to right; offsets are
-        relative to the run. The last item of a hit says that a capitalised word before it
-        makes it a person's or organisation's name ("Barack Obama", "Camp David")."""
-        hits: list[tuple[int, int, str, object, bool]] = []
+        relative to the run. The last item of a hit is its template flags: _NOT_A_MENTION |
+        _PERSON when a capitalised word before it makes it a person's or organisation's name
+        ("Barack Obama"); _NOT_A_MENTION when a feature word before or after it makes it a
+        feature's ("Camp David", "the Ishim river"); _LIST_END when a plural feature or unit
+        word follows ("the Ili and Irtysh rivers", "the Karaganda and Pavlodar regions": the
+        name is then its unit's, and see _lists for the names before it)."""
+        hits: list[tuple[int, int, str, object, int]] = []
         names, generic, prefixes = self._names, self._generic, self._prefixes
         tokens = [t.span() for t in _TOKEN_RE.finditer(run)]
         keys = []
@@ -688,6 +717,9 @@ class Geoparser:
         n, i = len(tokens), 0
         while i < n:
             cur = keys[i]
+            if (cur in FEATURE_NOUNS or cur in _UNIT_PLURALS) and run[tokens[i][0]].islower():
+                i += 1  # "the Ishim river": only what a name it follows is ("Rivers State")
+                continue
             best, best_key, best_value = -1, "", None
             j = i
             while True:
@@ -715,22 +747,33 @@ class Geoparser:
                     value = names.get(_key(head))
                     if value:
                         start = tokens[i][0]
-                        hits.append((start, start + len(head), _key(head), value, False))
+                        hits.append((start, start + len(head), _key(head), value, 0))
             if best >= 0:
                 # an empty tuple marks a name that is not a place; a generic noun right after a
                 # name is that name's head noun ("CHPP-1 power station"), not another facility
                 follows_name = bool(hits) and hits[-1][1] == tokens[i - 1][1] if i else False
                 if best_value and not (follows_name and best_value.__class__ is not tuple):
-                    person = (
-                        i > 0
-                        and not follows_name
-                        and best_value.__class__ is tuple
-                        and self._named_by_word_before(
+                    marks = 0
+                    if i > 0 and not follows_name and best_value.__class__ is tuple:
+                        marks = self._named_by_word_before(
                             run, tokens[i - 1], tokens[i][0], keys[i - 1],
                             self._small(best_key, best_value),
+                        )  # fmt: skip
+                    after = best + 1
+                    if (
+                        not marks
+                        and after < n
+                        and best_value.__class__ is tuple
+                        and (keys[after] in FEATURE_NOUNS or keys[after] in _UNIT_PLURALS)
+                        and not run[tokens[best][1] : tokens[after][0]].strip(" \t")
+                        # (a capitalised word after it makes a longer proper name of it:
+                        # "Plantation Lakes Apartments")
+                        and (after == n - 1 or run[tokens[after][0]].islower())
+                    ):
+                        best_key, best_value, marks = self._before_word(
+                            best_key, best_value, keys[after]
                         )
-                    )  # fmt: skip
-                    hits.append((tokens[i][0], tokens[best][1], best_key, best_value, person))
+                    hits.append((tokens[i][0], tokens[best][1], best_key, best_value, marks))
                 i = best + 1
             else:
                 i += 1
@@ -738,23 +781,46 @@ class Geoparser:
 
     def _named_by_word_before(
         self, run: str, before: tuple[int, int], start: int, key: str, small: bool
-    ) -> bool:
-        """Whether the capitalised word before a name (blanks between) makes the name a
-        person's or an organisation's: a title or feature word ("President", "Camp"), or a
-        word that is neither common English, a place modifier ("Northern") nor a place."""
+    ) -> int:
+        """What the capitalised word before a name (blanks between) makes it, as template
+        flags: a person's or an organisation's name (_NOT_A_MENTION | _PERSON) after a title
+        ("President") or a word that is neither common English, a place modifier ("Northern")
+        nor a place; a feature's (_NOT_A_MENTION: that name elsewhere in the text is still
+        the place) after a feature word ("Lake Balkhash", "Camp David"); else 0."""
         if run[before[1] : start].strip(" \t") or not run[before[0]].isupper():
-            return False
+            return 0
         if key in _TITLES:
-            return True
+            return _NOT_A_MENTION | _PERSON
         if key in _FEATURE_WORDS:
-            return small
-        return (
+            return _NOT_A_MENTION if small else 0
+        if (
             small
             and key.isalpha()
             and key not in COMMON_WORDS
             and key not in _PLACE_MODIFIERS
             and not self._names.get(key)
-        )
+        ):
+            return _NOT_A_MENTION | _PERSON
+        return 0
+
+    def _before_word(
+        self, key: str, value: tuple[int, ...], word: str
+    ) -> tuple[str, tuple[int, ...], int]:
+        """A name's key, candidates and template flags when a feature or a list's unit word
+        follows it: a natural feature's name ("the Ishim river", "the Irtysh rivers") is no
+        mention of a place (unless a sense is a country, a demonym or a world region: "the
+        Kazakh steppe"); before a unit word ("Pavlodar regions") the name is that unit's
+        ("Pavlodar Region") when the gazetteer knows it so. A plural marks the list's end."""
+        marks = _LIST_END if word in _UNIT_PLURALS or word.endswith("s") else 0
+        unit = _UNIT_PLURALS.get(word)
+        if unit is not None:
+            unit_key = f"{key} {unit}"
+            unit_value = self._names.get(unit_key)
+            return (unit_key, unit_value, marks) if unit_value else (key, value, 0)
+        rows = self._rows
+        if any(rows[c if c >= 0 else ~c][_KIND] in _NOT_FEATURE_KINDS for c in value):
+            return key, value, 0
+        return key, value, marks | _NOT_A_MENTION
 
     def _small(self, key: str, value: tuple[int, ...]) -> bool:
         """Whether a name's best sense (before context) is a small place or an alias."""
@@ -843,6 +909,7 @@ class Geoparser:
         generic = False
         needing: list[int] = []  # the mentions whose names have no clear winner
         persons: set[str] = set()  # names used as a person's in this text
+        lists: list[int] = []  # where the last name of a list before a plural word starts
         small = False  # whether a name needs support (see _SUPPORT_BELOW)
         regional = False  # whether a unit named after a city may choose its sense
         new = _new_tuple
@@ -859,7 +926,17 @@ class Geoparser:
                     small = True
                 if flags & (_REGIONAL | _SEVERAL):
                     regional = True
-                self._add_flagged(text, base, template, mentions, names, generics, needing, persons)  # type: ignore[arg-type]
+                self._add_flagged(
+                    text,
+                    base,
+                    template,
+                    mentions,
+                    names,
+                    generics,
+                    needing,
+                    persons,
+                    lists,  # type: ignore[arg-type]
+                )
                 continue
             append(new(Mention, (word, base + start, base + end) + rest))
             append_name(name)
@@ -871,12 +948,23 @@ class Geoparser:
                 needing = [i for i, n in enumerate(names) if n.anchor < 0]
                 extra = [hit for hit in extra if hit[3].__class__ is not tuple]
             generics += extra  # type: ignore[arg-type]
-        if persons:  # one sense per text: "Barack Obama ... Obama said"
-            kept = [k for k, n in enumerate(names) if n.key not in persons]
+        if persons:  # one sense per text: "Barack Obama ... Obama said", but "in Temirtau"
+            kept = [
+                k
+                for k, n in enumerate(names)
+                if n.key not in persons
+                or (
+                    n.sense.place.country_code == self._aoi
+                    and _IN_BEFORE.search(text, max(mentions[k][1] - 8, 0), mentions[k][1])
+                    and text[mentions[k][2] : mentions[k][2] + 1] not in "'’"
+                )
+            ]
             if len(kept) < len(names):
                 mentions[:] = [mentions[k] for k in kept]
                 names[:] = [names[k] for k in kept]
                 needing = [k for k, n in enumerate(names) if n.anchor < 0]
+        if lists and self._lists(text, lists, mentions, names):
+            needing = [k for k, n in enumerate(names) if n.anchor < 0]
         senses: dict[str, _Sense] = {}
         index = None  # the anchors of the text, indexed: (their rows, _Anchors)
         if needing:
@@ -900,13 +988,18 @@ class Geoparser:
         generics: list[tuple[int, int, str, Mapping[int, int]]],
         needing: list[int],
         persons: set[str],
+        lists: list[int],
     ) -> None:
         """What parse does with a hit that has flags (see _Template), at base in text."""
         start, end, flags, word, rest, name, _ = template
         if flags & _SEVERAL:
             for hit in name:  # type: ignore[attr-defined]
-                self._add_flagged(text, base, hit, mentions, names, generics, needing, persons)
+                self._add_flagged(
+                    text, base, hit, mentions, names, generics, needing, persons, lists
+                )
             return
+        if flags & _LIST_END:
+            lists.append(base + start)
         if flags & _PERSON:
             persons.add(name.key)  # type: ignore[attr-defined]
             return
@@ -928,6 +1021,45 @@ class Geoparser:
             needing.append(len(mentions))
         mentions.append(_new_tuple(Mention, (word, base + start, base + end) + rest))  # type: ignore[arg-type]
         names.append(name)  # type: ignore[arg-type]
+
+    def _lists(
+        self, text: str, ends: list[int], mentions: list[Mention], names: list[_Name]
+    ) -> bool:
+        """The names listed before a plural unit or feature word, whose last name starts at
+        each of ends: "the Karaganda and Pavlodar regions" makes Karaganda the unit too (as
+        the run made Pavlodar), "the Ili and Irtysh rivers" leaves out Ili as it did Irtysh.
+        The names of a list are mentions joined by commas, "and" or "or". Returns whether a
+        mention changed (mentions and names stay parallel, in text order)."""
+        starts = list(map(_START_OF, mentions))
+        dropped: set[int] = set()
+        changed = False
+        for at in ends:
+            # a unit list's last name is a mention starting at `at` (a feature list's is not)
+            k = bisect_left(starts, at)
+            plural = None
+            if k < len(starts) and starts[k] == at:
+                plural = _PLURAL_AFTER.match(text, mentions[k][2])
+            unit = "" if plural is None else _UNIT_PLURALS[plural.group(1).lower()]
+            j, stop = k - 1, at
+            while j >= 0 and _LIST_JOINT.fullmatch(text, mentions[j][2], stop):
+                m, n = mentions[j], names[j]
+                if not unit:
+                    if m.place is not None and m.place.kind not in _NOT_FEATURE_KINDS:
+                        dropped.add(j)
+                else:
+                    key = f"{n.key} {unit}"
+                    value = self._names.get(key)
+                    if value:
+                        named = self._infos.get(key) or self._name(key, value)
+                        mentions[j] = _new_tuple(Mention, m[:3] + named.sense.rest)
+                        names[j] = named
+                        changed = True
+                stop, j = m[1], j - 1
+        if dropped:
+            kept = [k for k in range(len(mentions)) if k not in dropped]
+            mentions[:] = [mentions[k] for k in kept]
+            names[:] = [names[k] for k in kept]
+        return changed or bool(dropped)
 
     def _replace_spans(
         self,
