@@ -49,7 +49,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -156,7 +156,16 @@ ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
     "CA-BC": ("B.C.",), "CA-AB": ("Alta.",), "CA-SK": ("Sask.",), "CA-MB": ("Man.",),
     "CA-ON": ("Ont.",), "CA-QC": ("Que.", "Québec"), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",),
     "CA-NL": ("Nfld.", "Newfoundland"), "CA-PE": ("P.E.I.",), "DE-BY": ("Bavaria",),
+    # Central Asia and its neighbours, as the English-language press writes them
+    "KG.07": ("Issyk-Kul", "Issyk Kul", "Ysyk-Kol"), "TJ.03": ("Sughd", "Sogd"),
+    "RU-KYA": ("Krasnoyarsk Krai",), "CN.14": ("Tibet",),
 }  # fmt: skip
+# Words of a unit's name in its country's language that the English-language press leaves out
+# ("Xinjiang Uygur Zizhiqu" is Xinjiang, "Anhui Sheng" Anhui, "Viloyati Sughd" Sughd): the name
+# without them is an alias.
+_LOCAL_UNIT_WORDS = re.compile(
+    r"\s+(?:(?:Uygur|Zhuangzu|Huizu)\s+)?(?:Sheng|Zizhiqu)$|\s+Rayonu?$|^Viloyati\s+"
+)
 
 # Adjectives of continents ("European leaders"), read like demonyms.
 CONTINENT_ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -1336,7 +1345,11 @@ class _Builder:
         for unit in units.values():
             extra = ADMIN1_ALIASES.get(unit.code, ())
             short = [a for a in extra if a.endswith(".") and a.count(".") == 1]
-            names = [unit.name, *unit.aliases, *(a for a in extra if a not in short)]
+            plain = _LOCAL_UNIT_WORDS.sub("", unit.name)
+            names = [
+                unit.name, *unit.aliases, *(a for a in extra if a not in short),
+                *([plain] if plain != unit.name else []),
+            ]  # fmt: skip
             own = [n for n in names[:1] if (unit.cc, normalize(n)) not in city_names]
             row: PlaceRow = (
                 f"admin1:{unit.code}", unit.name, "admin1", unit.lat, unit.lon, unit.cc,

@@ -423,6 +423,17 @@ def test_units_abroad_by_name_and_unit_word(parser: Geoparser) -> None:
     assert ids(parser, "The Kentucky State Police said so.") == [("Kentucky", "admin1:US-KY")]
 
 
+def test_units_by_the_names_the_english_press_writes(parser: Geoparser) -> None:
+    """Units whose gazetteer name is in their country's language ("Xinjiang Uygur Zizhiqu",
+    "Anhui Sheng", "Viloyati Sughd") are found by the name the English-language press uses."""
+    assert ids(parser, "Police in Xinjiang, Anhui and Sughd; a spill in Krasnoyarsk Krai.") == [
+        ("Xinjiang", "admin1:CN-XJ"),
+        ("Anhui", "admin1:CN-AH"),
+        ("Sughd", "admin1:TJ.03"),
+        ("Krasnoyarsk Krai", "admin1:RU-KYA"),
+    ]
+
+
 def test_names_listed_before_a_plural_unit_word_are_units(parser: Geoparser) -> None:
     """ "the Karaganda and Pavlodar regions": each name of the list is its region, not the
     city (lists joined by commas, "and" or "or"; "oblasts" and "provinces" too)."""
