@@ -1333,8 +1333,8 @@ class _Builder:
         """First-level units outside the area of interest. A unit named like a city of its
         country ("New York", "Osh") holds that name only as an alias: the city comes first.
         Each is also found by its name and a unit word as the news writes it ("Osh Region",
-        "Orenburg Oblast", "Herat Province", "Aleppo Governorate"): aliases
-        for lookup only (the unit's own aliases stay those of its sources)."""
+        "Orenburg Oblast", "Herat Province", "Aleppo Governorate"), where no other place has
+        that name: names for lookup only (the row's aliases stay those of its sources)."""
         city_names: set[tuple[str, str]] = set()
         for row in self.rows:
             if row[_KIND] == "city" and row[_POP] >= 10_000:

@@ -927,16 +927,8 @@ class Geoparser:
                 if flags & (_REGIONAL | _SEVERAL):
                     regional = True
                 self._add_flagged(
-                    text,
-                    base,
-                    template,
-                    mentions,
-                    names,
-                    generics,
-                    needing,
-                    persons,
-                    lists,  # type: ignore[arg-type]
-                )
+                    text, base, template, mentions, names, generics, needing, persons, lists,  # type: ignore[arg-type]
+                )  # fmt: skip
                 continue
             append(new(Mention, (word, base + start, base + end) + rest))
             append_name(name)
