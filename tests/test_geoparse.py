@@ -459,6 +459,21 @@ def test_a_company_named_after_a_city_leaves_the_city_after_in(parser: Geoparser
     assert ids(parser, "Hurricane Helene reached Asheville.")[0][0] == "Asheville"
 
 
+def test_cyrillic_features_and_region_lists_at_a_sentence_start(parser: Geoparser) -> None:
+    """Russian: a river's, lake's or sea's name is not the town's ("на реке Ишим", "озера
+    Балхаш", "в Каспийском море"), while "города Алматы" and "морского порта Актау" stay the
+    cities; a list of region adjectives after a capitalised preposition is regions."""
+    text = (
+        "Вода в реке Ишим поднялась у Петропавловска. Уровень озера Балхаш упал, жители "
+        "Балхаша обеспокоены. В Каспийском море шторм, из морского порта Актау вышел танкер. "
+        "Жители города Алматы вышли на площадь. В Карагандинской и Павлодарской областях "
+        "объявлен режим ЧС."
+    )
+    assert [i for _, i in ids(parser, text)] == [
+        "gn:1520172", "gn:1525798", "gn:610612", "gn:1526384", "admin1:KZ-KAR", "admin1:KZ-PAV",
+    ]  # fmt: skip
+
+
 def test_alternate_names_never_outrank_current_names(parser: Geoparser) -> None:
     """A historic or foreign form of a small city abroad ("Hamas" for Hamm) is no name."""
     assert ids(parser, "Fighters of Hamas fired rockets.") == []
