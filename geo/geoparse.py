@@ -378,6 +378,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     return k < 0 or text[k] in _SENTENCE_END
 
 
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a line in capitals before a comma: a dateline ("ASHEVILLE, N.C.,
+    Oct 1 (Reuters) -"), whose first word is a place however small."""
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and text[end : end + 1] == ","
+        and text[start:end].isupper()
+    )
+
+
 def _key(text: str) -> str:
     if text.isascii():
         return " ".join(text.translate(_ASCII_TABLE).lower().split())
@@ -1007,7 +1017,11 @@ class Geoparser:
         if flags & _GENERIC:
             generics.append((base + start, base + end, *name))  # type: ignore[arg-type]
             return
-        if flags & _NOT_A_MENTION or (flags & _WEAK and _sentence_initial(text, base + start)):
+        if flags & _NOT_A_MENTION or (
+            flags & _WEAK
+            and _sentence_initial(text, base + start)
+            and not _dateline(text, base + start, base + end)
+        ):
             return
         if flags & _NEEDS_CONTEXT:
             needing.append(len(mentions))

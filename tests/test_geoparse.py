@@ -474,6 +474,16 @@ def test_cyrillic_features_and_region_lists_at_a_sentence_start(parser: Geoparse
     ]  # fmt: skip
 
 
+def test_a_dateline_names_its_place_however_small(parser: Geoparser) -> None:
+    """A small place abroad that starts a sentence is dropped ("Asheville was flooded"), but
+    not the place of a dateline ("ASHEVILLE, N.C., Oct 1 (Reuters) -")."""
+    assert ids(parser, "ASHEVILLE, N.C., Oct 1 (Reuters) - Floods hit.")[0] == (
+        "ASHEVILLE",
+        "gn:4453066",
+    )
+    assert ids(parser, "Asheville was flooded.") == []
+
+
 def test_alternate_names_never_outrank_current_names(parser: Geoparser) -> None:
     """A historic or foreign form of a small city abroad ("Hamas" for Hamm) is no name."""
     assert ids(parser, "Fighters of Hamas fired rockets.") == []
