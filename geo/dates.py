@@ -229,11 +229,15 @@ def find_dates(
                 continue
             if m["d0"]:  # "5-13 January", "5 to 13 January": the first day starts it
                 start_day = nearest_year(month, int(m["d1"]), published)
+                # "15 and 16 January" is two days, "between 15 and 16 January" a span
+                span = "and" not in lowered[m.end("d1") : m.start("d0")] or lowered[
+                    max(0, m.start() - 8) : m.start()
+                ].endswith("between ")
                 if start_day is not None and start_day.day <= int(m["d0"]):
                     end_day = start_day.replace(day=int(m["d0"]))
                     out.append(_mention(text, m, start_day, 1, "at", True, end=m.start("d0") - 1))
                     day = end_day
-                    role = "until"
+                    role = "until" if span else role
         elif m["wd"]:
             explicit = False
             # the weekday's own clause: back to the last sentence or clause end, a little ahead

@@ -968,10 +968,16 @@ def _pick_date(
                 abs(d.start - anchor) + (0 if d.start >= anchor else 5) + (0 if d.explicit else 60)
             ),
         )
-        return best.day, best.precision, until, 1.0
-    if carried is not None:
-        return carried.day, carried.precision, until, 0.85
-    return published, 1, until, 0.8 if until is not None else 0.7
+        day, precision, factor = best.day, best.precision, 1.0
+    elif carried is not None:
+        day, precision, factor = carried.day, carried.precision, 0.85
+    else:
+        day, precision, factor = published, 1, 0.8 if until is not None else 0.7
+    if until is not None and day is not None and until < day:
+        # the end of another state in the clause ("others on 14, 15 and 16 January, and the
+        # last at midnight on 19 January"): a state never ends before it begins
+        until = None
+    return day, precision, until, factor
 
 
 # One of these is in every text _REPORTER matches; looking for them first spares the regex,

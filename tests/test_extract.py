@@ -77,6 +77,29 @@ def test_date_expressions(text: str, day: dt.date, precision: int, role: str) ->
     assert (found.day, found.precision, found.role) == (day, precision, role)
 
 
+def test_days_joined_by_and_are_two_days_not_a_span() -> None:
+    """ "on 15 and 16 January" names two days; "between 15 and 16 January" and "5-13 January"
+    a span that ends on the last."""
+    roles = [(d.day.day, d.role) for d in find_dates("Units left on 15 and 16 January.", WED_12)]
+    assert roles == [(15, "at"), (16, "at")]
+    for span in ("between 15 and 16 January", "from 15 to 16 January", "15-16 January"):
+        found = find_dates(f"Roads were shut {span}.", WED_12)
+        assert [(d.day.day, d.role) for d in found] == [(15, "at"), (16, "until")], span
+
+
+def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
+    """Another state's end in the clause is not this one's (the emergency lifted "on 19
+    January" does not end on 16 January)."""
+    text = (
+        "The emergency was lifted piecemeal. Three regions were released on 13 January, others "
+        "on 14, 15 and 16 January, and the last units, including Almaty and Mangistau, at "
+        "midnight on 19 January. In Aktobe the state of emergency, declared until 10 January, "
+        "was lifted on 12 January."
+    )
+    for cand in run(extractor, text):
+        assert cand["valid_to"] is None or cand["valid_to"] >= cand["date"], cand
+
+
 # --- counts ----------------------------------------------------------------------------------
 
 
