@@ -385,10 +385,6 @@ _MOVES = re.compile(
     r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
     r"вылетел)"
 )
-_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
-_REGION_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})\s+"
-                          r"(?:regions|oblasts|provinces)\b")  # fmt: skip
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
@@ -467,7 +463,7 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         """Every candidate the document's body supports, in text order, duplicates merged."""
         body = doc.body
-        mentions = self._regions_named(tuple(self.parser.parse(body)), body)
+        mentions = tuple(self.parser.parse(body))
         # one pass over the body finds the triggers, the cues and where dates and counts can
         # start; sentences take their share
         low_body = _lower(body)
@@ -844,25 +840,6 @@ class Extractor:
             certainty="retracted" if retracted else certainty,
             evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
         )  # fmt: skip
-
-    def _regions_named(self, mentions: tuple[Mention, ...], body: str) -> tuple[Mention, ...]:
-        """A city named as a region ("Karaganda region", "the Almaty, Atyrau and Zhambyl
-        regions") is that admin-1 unit, which the geoparser reads for a lone "X region" but not
-        in a plural list."""
-        if "region" not in body and "oblast" not in body and "province" not in body:
-            return mentions  # (the list regex is slow: it tries every capitalised word)
-        plural = "regions" in body or "oblasts" in body or "provinces" in body
-        spans = [(m.start(), m.end()) for m in _REGION_LIST.finditer(body)] if plural else []
-        out = []
-        for m in mentions:
-            p = m.place
-            listed = any(a <= m.start < b for a, b in spans)
-            if p is not None and p.kind == "city" and (listed or _REGION_AFTER.match(body, m.end)):
-                units = self.gazetteer.lookup(f"{m.text} region", kinds=["admin1"], limit=1)
-                if units and units[0].country_code == p.country_code:
-                    m = m._replace(place=units[0])
-            out.append(m)
-        return tuple(out)
 
     def _unit_of(self, place: Place) -> Place:
         """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""
