@@ -385,6 +385,12 @@ _MOVES = re.compile(
     r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
     r"вылетел)"
 )
+# A place that speaks is its government, not where anything happened ("Bishkek said dozens of
+# civilians were killed"), unless a preposition puts someone there ("protesters in Zhanaozen
+# said").
+_SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|told|warned|"
+                     r"insisted|confirmed|reported|blamed|responded)\b")  # fmt: skip
+_PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
@@ -627,7 +633,16 @@ class Extractor:
         borrow their nearest neighbour's."""
         if not hits:
             return
-        places = [m for m in mentions if m.place and m.place.kind not in {"demonym"}]
+        places = [
+            m
+            for m in mentions
+            if m.place
+            and m.place.kind not in {"demonym"}
+            and not (
+                _SPEAKS.match(low, m.end - offset)
+                and not _PLACED_BY.search(low[max(0, m.start - offset - 12) : m.start - offset])
+            )
+        ]
         inside = [m for m in places if m.place and m.place.country_code == self.aoi]
         places = inside or places
         # a facility stands for its city: drop the city when one of its facilities is named

@@ -87,6 +87,18 @@ def test_days_joined_by_and_are_two_days_not_a_span() -> None:
         assert [(d.day.day, d.role) for d in found] == [(15, "at"), (16, "until")], span
 
 
+def test_a_place_that_speaks_is_no_place_of_the_event(extractor: Extractor) -> None:
+    """ "Bishkek said" is Kyrgyzstan's government speaking: the clash is near Batken, not in
+    Bishkek; but "protesters in Zhanaozen said" are in Zhanaozen."""
+    text = (
+        "Kyrgyz and Tajik border guards exchanged fire near the Batken region, and Bishkek said "
+        "dozens of civilians were killed."
+    )
+    assert {c["place"] for c in run(extractor, text)} == {"Batken"}
+    said = run(extractor, "Protesters in Zhanaozen said they would rally on Wednesday.")
+    assert [c["place"] for c in said] == ["Zhanaozen"]
+
+
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
     """Another state's end in the clause is not this one's (the emergency lifted "on 19
     January" does not end on 16 January)."""
