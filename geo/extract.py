@@ -418,6 +418,15 @@ _RETRACTS_FIGURE = re.compile(
 )
 _THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|\bтам\b|\bв городе\b")
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
+# Deaths in an accident or a disaster are no event of the unrest and no part of its toll ("a fire
+# at a coal mine killed 46 miners"): their counts propose nothing.
+_ACCIDENT = re.compile(
+    r"\b(?:accident\w*|blaze|(?:a|the)\s+fire\s+(?:at|in|on|broke)|mine\s+fire|methane|"
+    r"gas\s+(?:explosion|leak|blast)|crash\w*|collaps\w*|derail\w*|flood\w*|earthquake|"
+    r"avalanche|landslide|mudslide|drown\w*|авари\w*|пожар\w*|наводнени\w*|землетрясени\w*)\b",
+    re.IGNORECASE,
+)
+_GUNFIRE = re.compile(r"\b(?:open\w*|return\w*|exchang\w*|came under|set)\s+(?:on\s+)?fire\b")
 _VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
                        r"operation|violence|beaten|storm\w*|gunfire|беспорядк\w*|"
                        r"столкновени\w*|стрельб\w*|штурм\w*|нападени\w*|операци\w*)\b")  # fmt: skip
@@ -588,8 +597,14 @@ class Extractor:
                             and cand.place is None and not cand.counts):  # fmt: skip
                         continue  # "the bloc had deployed troops": no place, no size, no news
                     out.append(cand)
+            accident = None
             for count in c_counts:
                 if id(count) in used_counts:
+                    continue
+                if accident is None:
+                    text = sentence[c_start:c_end]
+                    accident = bool(_ACCIDENT.search(text)) and not _GUNFIRE.search(text.lower())
+                if accident:
                     continue
                 out.append(self._figure(doc, count, sentence[c_start:c_end], c_mentions,
                                         c_dates, certainty, retracted, evidence))  # fmt: skip

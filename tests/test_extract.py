@@ -99,6 +99,16 @@ def test_a_place_that_speaks_is_no_place_of_the_event(extractor: Extractor) -> N
     assert [c["place"] for c in said] == ["Zhanaozen"]
 
 
+def test_deaths_in_an_accident_are_no_clash_and_no_toll(extractor: Extractor) -> None:
+    """A mine fire's dead are neither a clash in Karaganda nor a national death figure; the dead
+    of a building set on fire by rioters still are."""
+    assert (
+        run(extractor, "A fire at a coal mine near Karaganda killed 46 miners on Saturday.") == []
+    )
+    arson = run(extractor, "Rioters set fire to the akimat in Taraz; 3 people died in the blaze.")
+    assert any(c["kind"] == "event" and c["layer"] == "clashes" for c in arson), arson
+
+
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
     """Another state's end in the clause is not this one's (the emergency lifted "on 19
     January" does not end on 16 January)."""
