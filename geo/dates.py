@@ -7,7 +7,8 @@ call, far more than the whole extraction of an article is allowed, and it cannot
 begin Thursday" in a Wednesday story means the next day.
 
 ``find_dates(text, published)`` returns every date expression with its offsets, the day it means,
-its ACLED time precision (1 a day, 2 a week) and its role: ``at`` (the day something happened or
+its ACLED time precision (1 a day, 2 a week, 3 a month: "in October 2023" is 1 October with
+precision 3) and its role: ``at`` (the day something happened or
 starts), ``until`` (the last day of an interval) or ``since`` (the first day of a state still in
 force).
 """
@@ -106,6 +107,7 @@ def _vocabulary() -> _Vocabulary:
         rf"(?P<m1>{month})\.?(?!\w){year}"
         rf"|(?P<m2>{month})\.?[ ]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?[ ]+(?P<y2>(?:19|20)\d\d))?"
+        rf"|(?P<m3>{month})\.?[ ]+(?P<y3>(?:19|20)\d\d)(?!\d)"
         rf"|(?:(?P<wq>{'|'.join(_WEEKDAY_QUALIFIERS)})[ ]+)?(?P<wd>{weekday})(?!\w)"
         rf"|(?P<rel>{rel})(?!\w)"
         rf"|(?P<ndays>(?:in|within)[ ]+(?:{_NUMBER})[ ]+days?(?:['’][ ]+time)?"
@@ -238,6 +240,9 @@ def find_dates(
                     out.append(_mention(text, m, start_day, 1, "at", True, end=m.start("d0") - 1))
                     day = end_day
                     role = "until" if span else role
+        elif m["m3"]:  # "in October 2023": the month, from its first day (ACLED precision 3)
+            month = vocab.months[m["m3"].lower().rstrip(".")]
+            day, precision = dt.date(int(m["y3"]), month, 1), 3
         elif m["wd"]:
             explicit = False
             # the weekday's own clause: back to the last sentence or clause end, a little ahead

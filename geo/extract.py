@@ -787,7 +787,7 @@ class Extractor:
             kind=kind, layer=layer, date=when,
             event_type=t.event_type, sub_event_type=t.sub_event_type,
             valid_to=until if kind == "state" else None, status=status,
-            place=place, time_precision=precision, actor1=self._actor(t, clause),
+            place=place, time_precision=precision, actor1=self._actor(t, clause, place),
             confidence=confidence * dconf, certainty=certainty, evidence=evidence,
             part="Internet" if t.needs == "internet" else None,
         )  # fmt: skip
@@ -890,8 +890,15 @@ class Extractor:
             self._dateline_memo[name] = place if place and place.country_code == self.aoi else None
         return self._dateline_memo[name]
 
-    def _actor(self, t: Trigger, clause: str) -> str | None:
+    def _actor(self, t: Trigger, clause: str, place: Place | None) -> str | None:
+        """The ACLED-style actor of a trigger, of the country where it happened (the area of
+        interest's when no place says otherwise: a clash near Batken is not Kazakhstan's)."""
         c = self.country_name
+        if place is not None and place.country_code != self.aoi:
+            country = self.gazetteer.get(f"country:{place.country_code}")
+            if country is None:
+                return None
+            c = country.name
         if t.layer == "protests":
             return f"Protesters ({c})"
         if t.layer == "clashes":

@@ -70,6 +70,8 @@ def test_weekday_takes_its_tense() -> None:
         ("last  week", dt.date(2022, 1, 5), 2, "at"),  # two spaces (a KeyError once)
         ("until 12 January", dt.date(2022, 1, 12), 1, "until"),
         ("5 января", dt.date(2022, 1, 5), 1, "at"),  # dateparser's Russian month names
+        ("in October 2021", dt.date(2021, 10, 1), 3, "at"),  # a month: ACLED precision 3
+        ("since Sept. 2021", dt.date(2021, 9, 1), 3, "since"),
     ],
 )
 def test_date_expressions(text: str, day: dt.date, precision: int, role: str) -> None:
@@ -107,6 +109,14 @@ def test_deaths_in_an_accident_are_no_clash_and_no_toll(extractor: Extractor) ->
     )
     arson = run(extractor, "Rioters set fire to the akimat in Taraz; 3 people died in the blaze.")
     assert any(c["kind"] == "event" and c["layer"] == "clashes" for c in arson), arson
+
+
+def test_an_event_abroad_has_that_country_s_actor(extractor: Extractor) -> None:
+    """A clash near Batken is Kyrgyzstan's (its forces), not the area of interest's."""
+    (clash,) = run(extractor, "Border guards exchanged fire near the Batken region on Monday.")
+    assert clash["place"] == "Batken" and clash["actor1"] == "Military Forces of Kyrgyzstan"
+    (home,) = run(extractor, "Police opened fire on protesters in Aktau on Monday.")
+    assert "Kazakhstan" in home["actor1"]
 
 
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
