@@ -534,7 +534,14 @@ class Extractor:
             dated = [d for d in s_dates if d.role != "until"]
             if dated:  # "at the same hour" in the next sentence means this day
                 last_date = dated[-1]
-        return Extraction(doc, mentions, tuple(_merge(out)))
+        merged = _merge(out)
+        told = [m for m in placed if m.start >= doc.dateline_end]  # (a wire's dateline: no)
+        if told and not any(m.place and m.place.country_code == self.aoi for m in told):
+            # a story about another country only ("Police in Georgia detained 107 people",
+            # "18 people died in the unrest" in Karakalpakstan): what it reports without a
+            # place is that country's, not the area's national figures or events
+            merged = [c for c in merged if c.place is not None]
+        return Extraction(doc, mentions, tuple(merged))
 
     # -- one sentence ----------------------------------------------------------------------
 
@@ -769,6 +776,8 @@ class Extractor:
             elif t.layer in {"protests", "clashes"}:
                 confidence *= 0.7
         if place is not None and place.kind == "country":
+            if place.country_code != self.aoi:
+                return None  # "protested in Uzbekistan" is no protest of the area's
             place = None
         when, precision, until, dconf = _pick_date(anchor, dates, carried, doc.published)
         status = t.status

@@ -119,6 +119,23 @@ def test_an_event_abroad_has_that_country_s_actor(extractor: Extractor) -> None:
     assert "Kazakhstan" in home["actor1"]
 
 
+def test_a_story_about_another_country_adds_nothing_national(extractor: Extractor) -> None:
+    """A story that names only places abroad proposes no national figure or unplaced event of
+    the area of interest (Georgia's detentions, Karakalpakstan's dead); its placed events stay,
+    abroad, for the analyst; a country abroad is no place of the area's events."""
+    georgia = run(
+        extractor,
+        "Police in Georgia detained 107 people overnight as thousands rallied in Tbilisi.",
+    )
+    assert georgia and all(c["place"] == "Tbilisi" for c in georgia)
+    nukus = run(
+        extractor,
+        "Hundreds protested in Nukus, in Uzbekistan, on Friday. Authorities said 18 people "
+        "died and 243 were injured in the unrest.",
+    )
+    assert [c["place"] for c in nukus] == ["Nukus"]
+
+
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
     """Another state's end in the clause is not this one's (the emergency lifted "on 19
     January" does not end on 16 January)."""
