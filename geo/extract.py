@@ -375,6 +375,13 @@ _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|a
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip
+# "left" telling what something left behind, not a departure ("left two people injured",
+# "left 20,000 residents without heat", "left dozens dead")
+_LEFT_AS_RESULT = re.compile(
+    r"left\s+(?:(?:at least|about|some|around|more than|over|nearly)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
+    r"scores|many|several|a number|\w+\s+(?:dead|injured|wounded|homeless))\b"
+)
 _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
                       r"complet|покинул|вылетел|улетел|вернул")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
@@ -633,7 +640,10 @@ class Extractor:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
             if _NEGATION.search(before):
                 continue
+            resulting = _LEFT_AS_RESULT.match(low, m_start - offset)
             for row in rows:
+                if resulting and row.layer == "troops":
+                    continue  # "clashes ... left two people injured": nobody departed
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):

@@ -136,6 +136,19 @@ def test_a_story_about_another_country_adds_nothing_national(extractor: Extracto
     assert [c["place"] for c in nukus] == ["Nukus"]
 
 
+def test_left_telling_a_result_is_no_departure(extractor: Extractor) -> None:
+    """ "clashes ... left two people injured" in a sentence about troops is no withdrawal;
+    "the last Russian troops left the same day" is one."""
+    sent = run(
+        extractor,
+        "Kazakhstan sent National Guard units to Mangystau region on Wednesday after clashes "
+        "at an oil field left two people injured.",
+    )
+    assert {c["status"] for c in sent if c["layer"] == "troops"} == {"deployed"}
+    gone = run(extractor, "The last Russian troops left Almaty on Wednesday.")
+    assert [c["status"] for c in gone if c["layer"] == "troops"] == ["withdrawn"]
+
+
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
     """Another state's end in the clause is not this one's (the emergency lifted "on 19
     January" does not end on 16 January)."""
