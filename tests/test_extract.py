@@ -492,6 +492,16 @@ def test_russian_names_in_any_case_form(extractor: Extractor) -> None:
     assert all(c["place"] != "Tokayev" for c in cands)
 
 
+def test_russian_strikes_pickets_and_marches_are_protests(extractor: Extractor) -> None:
+    text = (
+        "Нефтяники в Жанаозене бастуют вторую неделю. В Алматы несколько десятков человек "
+        "провели мирный пикет. В Актау забастовщики прошли маршем к акимату."
+    )
+    doc = read_document(text, label="ru", published=dt.date(2024, 3, 4))
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert {c["place"] for c in only(cands, layer="protests")} == {"Zhanaozen", "Almaty", "Aktau"}
+
+
 def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
     doc = read_document(
         "АЛМАТЫ, 6 января - Миротворцы ОДКБ прибыли в Алматы накануне.",
