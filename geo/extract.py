@@ -543,7 +543,9 @@ class Extractor:
                 last_date = dated[-1]
         merged = _merge(out)
         told = [m for m in placed if m.start >= doc.dateline_end]  # (a wire's dateline: no)
-        if told and not any(m.place and m.place.country_code == self.aoi for m in told):
+        if any(m.place and m.place.kind != "demonym" for m in told) and not any(
+            m.place and m.place.country_code == self.aoi for m in told
+        ):  # (a demonym alone places nothing: "the Armenian prime minister said")
             # a story about another country only ("Police in Georgia detained 107 people",
             # "18 people died in the unrest" in Karakalpakstan): what it reports without a
             # place is that country's, not the area's national figures or events

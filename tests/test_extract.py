@@ -134,6 +134,13 @@ def test_a_story_about_another_country_adds_nothing_national(extractor: Extracto
         "died and 243 were injured in the unrest.",
     )
     assert [c["place"] for c in nukus] == ["Nukus"]
+    # a demonym alone places nothing: a wire about the area's troops stays national
+    csto = run(
+        extractor,
+        "MOSCOW, Jan 6 - The alliance agreed to send 2,030 peacekeepers, the Armenian prime "
+        "minister said.",
+    )
+    assert any(c["kind"] == "figure" for c in csto), csto
 
 
 def test_left_telling_a_result_is_no_departure(extractor: Extractor) -> None:
