@@ -8,9 +8,9 @@ begin Thursday" in a Wednesday story means the next day.
 
 ``find_dates(text, published)`` returns every date expression with its offsets, the day it means,
 its ACLED time precision (1 a day, 2 a week, 3 a month: "in October 2023" is 1 October with
-precision 3) and its role: ``at`` (the day something happened or
-starts), ``until`` (the last day of an interval) or ``since`` (the first day of a state still in
-force).
+precision 3) and its role: ``at`` (the day something happened or starts), ``until`` (the last
+day of an interval: "5-13 January", "between 15 and 16 January", but "on 15 and 16 January" is
+two days) or ``since`` (the first day of a state still in force).
 """
 
 from __future__ import annotations

@@ -16,14 +16,17 @@ How a sentence becomes candidates:
    facilities beat their city ("Almaty airport" is the airport); places outside the area of
    interest count only when the clause has none inside it, never after "from" for troops; a
    trigger with none borrows its clause neighbour's, then the wire dateline's (inside the area
-   of interest only), else the candidate is national (no point).
+   of interest only), else the candidate is national (no point). A place that speaks ("Bishkek
+   said") is its government, no place of the event. A story that names places abroad only
+   proposes nothing national: its unplaced counts and events are that country's.
 3. Dates: the date expression nearest the trigger in its clause (``geo.dates``: tense decides a
    weekday), else the last explicit date of the paragraph, else the publication day (with lower
-   confidence). "until 12 January" ends a state; a closure and a reopening of one site in one
-   sentence end the closure the day before the reopening.
+   confidence). "until 12 January" ends a state (never before it begins); a closure and a
+   reopening of one site in one sentence end the closure the day before the reopening.
 4. Counts (``geo.counts``) attach to the candidate they qualify (fatalities to a clash, detained
    to detentions at a place, troops to a deployment); any other count becomes a figure, national
-   or for the place its clause names, with who reported it.
+   or for the place its clause names, with who reported it, except in a clause about an
+   accident or a disaster ("a fire at a coal mine killed 46 miners").
 5. Negation drops a candidate ("no clashes were reported"); denial, rumour and hedging mark it
    ``denied`` or ``uncertain``; a figure that the text says was withdrawn is ``retracted``.
 """
@@ -618,8 +621,8 @@ class Extractor:
                 if id(count) in used_counts:
                     continue
                 if accident is None:
-                    text = sentence[c_start:c_end]
-                    accident = bool(_ACCIDENT.search(text)) and not _GUNFIRE.search(text.lower())
+                    said = sentence[c_start:c_end]
+                    accident = bool(_ACCIDENT.search(said)) and not _GUNFIRE.search(said.lower())
                 if accident:
                     continue
                 out.append(self._figure(doc, count, sentence[c_start:c_end], c_mentions,
