@@ -687,11 +687,15 @@ class Extractor:
         places = [m for m in places if not (m.place and m.place.kind == "city"
                                             and m.place.name in cities)]  # fmt: skip
         if len(places) > 1:  # "the Zhetygen airfield north of Almaty": Almaty only locates it
-            located = [
-                m
-                for m in places
-                if not _LOCATOR.search(low[max(0, m.start - offset - 25) : m.start - offset])
-            ]
+            ends = {m.end - offset for m in places}
+            located = []
+            for m in places:
+                at = max(0, m.start - offset - 25)
+                near = _LOCATOR.search(low[at : m.start - offset])
+                # (only a place named right before "near" is located: in "clashes at an oil
+                # field near Zhetybay" the field has no name, and Zhetybay is the place)
+                if near is None or not ends & set(range(at + near.start() - 3, at + near.start())):
+                    located.append(m)
             places = located or places
         for m in places:
             nearest = min(hits, key=lambda h: _distance(h, m))

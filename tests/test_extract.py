@@ -156,6 +156,17 @@ def test_left_telling_a_result_is_no_departure(extractor: Extractor) -> None:
     assert [c["status"] for c in gone if c["layer"] == "troops"] == ["withdrawn"]
 
 
+def test_near_a_place_locates_only_what_is_named_before_it(extractor: Extractor) -> None:
+    """ "the Zhetygen airfield north of Almaty" is the airfield; "clashes at an oil field near
+    Zhetybay", the field unnamed, are at Zhetybay even when the sentence names a region too."""
+    text = (
+        "Kazakhstan sent National Guard units to Mangystau region on Monday after clashes at "
+        "an oil field near Zhetybay left two people injured."
+    )
+    clash = only(run(extractor, text), layer="clashes")
+    assert [c["place"] for c in clash] == ["Zhetybay"]
+
+
 def test_a_state_never_ends_before_it_begins(extractor: Extractor) -> None:
     """Another state's end in the clause is not this one's (the emergency lifted "on 19
     January" does not end on 16 January)."""
