@@ -77,6 +77,10 @@ def _vocabulary() -> _Vocabulary:
             for word in info.get(name, []):
                 if len(word) >= 3:  # two-letter abbreviations are ordinary words
                     months[word.lower()] = number
+                    if code == "ru" and word[-1] in "ая" and (len(word) > 3 or word == "мая"):
+                        # the prepositional case dateparser does not list: "в октябре 2023
+                        # года" (from the genitive "октября")
+                        months[word.lower()[:-1] + "е"] = number
         for number, name in enumerate(_WEEKDAYS):
             for word in info.get(name, []):
                 if len(word) >= 5 or (code != "en" and len(word) >= 4):

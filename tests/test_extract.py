@@ -72,6 +72,8 @@ def test_weekday_takes_its_tense() -> None:
         ("5 января", dt.date(2022, 1, 5), 1, "at"),  # dateparser's Russian month names
         ("in October 2021", dt.date(2021, 10, 1), 3, "at"),  # a month: ACLED precision 3
         ("since Sept. 2021", dt.date(2021, 9, 1), 3, "since"),
+        ("в октябре 2021 года", dt.date(2021, 10, 1), 3, "at"),  # the prepositional case
+        ("в мае 2021 года", dt.date(2021, 5, 1), 3, "at"),
     ],
 )
 def test_date_expressions(text: str, day: dt.date, precision: int, role: str) -> None:
