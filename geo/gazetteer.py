@@ -947,17 +947,21 @@ FEATURE_NOUNS = frozenset(
     canal delta gorge basin
     """.split()
 )
-# The words after a first-level unit's name that the news writes for it ("Osh Region"), and the
-# last words of a name that already says what kind of unit it is ("Transbaikal Territory").
-# ("State" is not one: "Kentucky State Police", "Arkansas State University")
-UNIT_WORDS = ("region", "oblast", "province", "governorate")
-_UNIT_NOUNS = frozenset(
-    (*UNIT_WORDS, "state", "county", "krai", "kray", "territory", "okrug", "republic", "district",
-     "prefecture", "department", "sheng", "oblysy")
+# Words after a name that say what kind of unit it is: the ISO matching below strips these
+# ("Orenburgskaya Oblast'"), and a name ending in one of them or in the others of _UNIT_NOUNS
+# ("Transbaikal Territory") takes no unit word of the news after it.
+_UNIT_SUFFIXES = (
+    "province", "state", "region", "oblast", "governorate", "county", "department", "krai", "kray",
 )  # fmt: skip
+_UNIT_NOUNS = frozenset(
+    (*_UNIT_SUFFIXES, "territory", "okrug", "republic", "district", "prefecture", "sheng", "oblysy")
+)
+# The words the news writes after a first-level unit's name ("Osh Region"), lookup names only
+# ("State" is not one: "Kentucky State Police", "Arkansas State University").
+_NEWS_UNIT_WORDS = ("region", "oblast", "province", "governorate")
 _UNIT_WORDS = re.compile(
     r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
-    r"\s+(?:province|state|region|oblast|governorate|county|department|krai|kray)$"
+    rf"\s+(?:{'|'.join(_UNIT_SUFFIXES)})$"
 )
 
 
@@ -1362,7 +1366,7 @@ class _Builder:
                 self.abbreviations[normalize(abbreviation)] = i
             for name in names:
                 if normalize(name).rpartition(" ")[2] not in _UNIT_NOUNS:
-                    for word in UNIT_WORDS:
+                    for word in _NEWS_UNIT_WORDS:
                         with_word.setdefault(normalize(f"{name} {word}"), set()).add(i)
         # only a name that is nobody else's ("Central Governorate" is Bahrain's own name, and
         # "Central Region" would be that of units in several countries)

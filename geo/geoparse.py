@@ -821,7 +821,7 @@ class Geoparser:
         mention of a place (unless a sense is a country, a demonym or a world region: "the
         Kazakh steppe"); before a unit word ("Pavlodar regions") the name is that unit's
         ("Pavlodar Region") when the gazetteer knows it so. A plural marks the list's end."""
-        marks = _LIST_END if word in _UNIT_PLURALS or word.endswith("s") else 0
+        marks = _LIST_END if word.endswith("s") else 0  # ("regions", "rivers")
         unit = _UNIT_PLURALS.get(word)
         if unit is not None:
             unit_key = f"{key} {unit}"

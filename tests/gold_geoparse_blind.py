@@ -925,35 +925,3 @@ LOOKUP: dict[str, list[str]] = {
     "Moynaq": ["Muynoq"],
     "West Kazakhstan": ["West Kazakhstan region"],
 }
-
-
-def _kind(pid: str) -> str:
-    prefix = pid.split(":", 1)[0]
-    return {
-        "gn": "city",
-        "admin1": "admin1",
-        "admin2": "county",
-        "country": "country/demonym",
-        "demonym": "country/demonym",
-        "airport": "facility",
-        "site": "facility",
-    }.get(prefix, "other")
-
-
-if __name__ == "__main__":
-    from collections import Counter
-
-    kinds: Counter[str] = Counter()
-    n_mentions = 0
-    for n, (text, expected) in enumerate(GOLD, 1):
-        pos = 0
-        for surface, (pid, lat, lon) in expected:
-            j = text.find(surface, pos)
-            assert j >= 0, f"text {n}: {surface!r} not found in order (from offset {pos})"
-            pos = j + len(surface)
-            assert -90 <= lat <= 90 and -180 <= lon <= 180, (n, surface)
-            kinds[_kind(pid)] += 1
-            n_mentions += 1
-    words = sum(len(t.split()) for t, _ in GOLD)
-    print(f"{len(GOLD)} texts, {words} words, {n_mentions} mentions")
-    print(", ".join(f"{k}: {v}" for k, v in sorted(kinds.items())))
