@@ -367,7 +367,14 @@ class LabelDeclutter(DataElement):
     }
   };
   window.cmLayout = layout;
-  map.on("zoomend", later);
+  map.on("zoomend resize", later);
+  // streamlit-folium appends leaflet.css without waiting for it: a label measured before the
+  // sheet applies is in the wrong place (and may hide another for good), so lay out again
+  // once every sheet and font is in.
+  document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
+    if (!l.sheet) { l.addEventListener("load", later); }
+  });
+  if (document.fonts && document.fonts.ready) { document.fonts.ready.then(later); }
   later();
 })();
 {% endmacro %}
