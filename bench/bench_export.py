@@ -47,8 +47,8 @@ DAYS = 20
 FIRST_DAY = np.datetime64("2022-01-01")
 LAST_DAY = "2022-01-20"
 # Reference files the gazetteer reads from a data folder (copied as they are).
-REFERENCE_FILES = ("facilities.csv", "kz_admin1.csv", "kz_admin1.geojson", "kz_place_names.csv",
-                   "not_places.csv")  # fmt: skip
+REFERENCE_FILES = ("facilities.csv", "kz_admin1.csv", "kz_admin1_later.csv", "kz_admin1.geojson",
+                   "kz_place_names.csv", "not_places.csv")  # fmt: skip
 CITIES = (
     ("Almaty", 76.91, 43.25),
     ("Zhanaozen", 52.86, 43.34),

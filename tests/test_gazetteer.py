@@ -340,6 +340,54 @@ def test_bad_facility_row_names_file_line_and_field(tmp_path: Path) -> None:
     assert not list((tmp_path / "cache").glob("gazetteer-*"))
 
 
+def test_regions_created_in_2022_are_found_within_their_january_2022_units(
+    gazetteer: Gazetteer,
+) -> None:
+    """data/kz_admin1_later.csv: Abai, Zhetisu and Ulytau Regions (8 June 2022) are found by
+    their names at their admin centres; their area is the unit they were carved from, which is
+    what the January-2022 boundaries know, and they are no units of the map."""
+    abai = gazetteer.lookup("Abai Region")[0]
+    assert (abai.id, abai.kind, abai.admin1, abai.city) == (
+        "admin1:KZ-10", "admin1", "KZ-VOS", "Semey",
+    )  # fmt: skip
+    assert (abai.lat, abai.lon) == (
+        gazetteer.get("gn:1519422").lat,
+        gazetteer.get("gn:1519422").lon,
+    )
+    assert "created 2022-06-08 from KZ-VOS" in abai.source
+    assert gazetteer.lookup("Zhetysu region")[0].id == "admin1:KZ-33"
+    assert gazetteer.lookup("Jetisu")[0].id == "admin1:KZ-33"
+    assert gazetteer.lookup("Ulytau Oblast")[0].admin1 == "KZ-KAR"
+    assert gazetteer.lookup("Ulytau")[0].kind == "city"  # the village keeps its name
+    assert {u.admin1 for u in gazetteer.admin1_units("KZ")} == JAN2022_CODES
+    # their towns stay in the January-2022 units
+    assert gazetteer.get("gn:1519422").admin1 == "KZ-VOS"  # Semey
+    assert gazetteer.get("gn:1516589").admin1 == "KZ-KAR"  # Zhezkazgan
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("within_jan2022", "KZ-XXX"), ("iso3166_2", "KZ-ABAI"), ("created", "June 2022"),
+     ("admin_centre_geonameid", "1"), ("sources", " ")],
+)  # fmt: skip
+def test_bad_later_unit_row_names_file_line_and_field(
+    tmp_path: Path, column: str, value: str
+) -> None:
+    data = copy_data(tmp_path)
+    path = data / "kz_admin1_later.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[1][column] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(DataError) as info:
+        Gazetteer.load(Settings(data_dir=data, cache_dir=tmp_path / "cache"))
+    assert (info.value.line, info.value.field) == (3, column)
+    assert "kz_admin1_later.csv" in str(info.value)
+
+
 def test_approximate_sites_carry_precision_2(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("site:almaty-chpp-2").precision == 2  # placed at the city centre
     assert gazetteer.get("site:almaty-republic-square").precision == 1
