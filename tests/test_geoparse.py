@@ -474,6 +474,29 @@ def test_cyrillic_features_and_region_lists_at_a_sentence_start(parser: Geoparse
     ]  # fmt: skip
 
 
+def test_regions_created_in_2022_in_english_russian_and_kazakh(parser: Geoparser) -> None:
+    """Abai, Zhetisu and Ulytau Regions by their names, in a list, with the noun first as
+    their official Russian names have it ("области Абай"), as adjectives and in Kazakh; the
+    poet's avenue and the village of Ulytau stay what they are."""
+    text = (
+        "A wildfire in the Abai region killed 14 people. Floods hit the Abai and Ulytau "
+        "regions. Crowds marched down Abai Avenue. The village of Ulytau was spared."
+    )
+    assert ids(parser, text) == [
+        ("Abai region", "admin1:KZ-10"), ("Abai", "admin1:KZ-10"), ("Ulytau", "admin1:KZ-62"),
+        ("Ulytau", "gn:1517743"),
+    ]  # fmt: skip
+    text = (
+        "Пожар в области Абай. В Абайской области траур. Паводок в области Жетісу и в "
+        "Улытауской области. Ұлытау облысында ЧС. Жители в Семее."
+    )
+    assert [i for _, i in ids(parser, text)] == [
+        "admin1:KZ-10", "admin1:KZ-10", "admin1:KZ-33", "admin1:KZ-62", "admin1:KZ-62",
+        "gn:1519422",
+    ]  # fmt: skip
+    assert ids(parser, "Пожар в области Абай.")[0][0] == "области Абай"
+
+
 def test_a_dateline_names_its_place_however_small(parser: Geoparser) -> None:
     """A small place abroad that starts a sentence is dropped ("Asheville was flooded"), but
     not the place of a dateline ("ASHEVILLE, N.C., Oct 1 (Reuters) -")."""
