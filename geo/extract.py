@@ -432,6 +432,7 @@ _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\b�
 # at a coal mine killed 46 miners"): their counts propose nothing.
 _ACCIDENT = re.compile(
     r"\b(?:accident\w*|blaze|(?:a|the)\s+fire\s+(?:at|in|on|broke)|mine\s+fire|methane|"
+    r"wildfires?|bushfires?|(?:forest|steppe|grass)\s+fires?|"
     r"gas\s+(?:explosion|leak|blast)|crash\w*|collaps\w*|derail\w*|flood\w*|earthquake|"
     r"avalanche|landslide|mudslide|drown\w*|авари\w*|пожар\w*|наводнени\w*|землетрясени\w*)\b",
     re.IGNORECASE,
@@ -683,9 +684,20 @@ class Extractor:
         inside = [m for m in places if m.place and m.place.country_code == self.aoi]
         places = inside or places
         # a facility stands for its city: drop the city when one of its facilities is named
-        cities = {m.place.city for m in places if m.place and m.place.city}
+        # (a unit's city is its admin centre, which naming the unit does not drop)
+        cities = {
+            m.place.city
+            for m in places
+            if m.place and m.place.city and m.place.kind in {"facility", "airport"}
+        }
         places = [m for m in places if not (m.place and m.place.kind == "city"
                                             and m.place.name in cities)]  # fmt: skip
+        # a unit named with one of its towns only locates it ("Semey, the centre of the Abai
+        # region", "Zhanaozen in Mangystau region"); an emergency keeps its units
+        if not any(h.trigger.layer == "emergency" for h in hits):
+            areas = {m.place.admin1 for m in places if m.place and m.place.kind == "city"}
+            places = [m for m in places if not (m.place and m.place.kind == "admin1"
+                                                and m.place.admin1 in areas)]  # fmt: skip
         if len(places) > 1:  # "the Zhetygen airfield north of Almaty": Almaty only locates it
             ends = {m.end - offset for m in places}
             located = []

@@ -111,6 +111,23 @@ def test_deaths_in_an_accident_are_no_clash_and_no_toll(extractor: Extractor) ->
     )
     arson = run(extractor, "Rioters set fire to the akimat in Taraz; 3 people died in the blaze.")
     assert any(c["kind"] == "event" and c["layer"] == "clashes" for c in arson), arson
+    wildfire = "Fourteen forestry workers died in a wildfire in the Abai region on Saturday."
+    assert run(extractor, wildfire) == []
+
+
+def test_a_region_named_with_its_town_only_locates_it(extractor: Extractor) -> None:
+    """ "Semey, the centre of the Abai region": one event, at the town; the region was a second
+    event (or, where its admin centre is the town, the only one). An emergency keeps its
+    units."""
+    for text, town in [
+        ("About 300 people rallied in Semey, the centre of the Abai region, on Monday.", "Semey"),
+        ("Hundreds rallied in Zhanaozen, a town of the Mangystau region, on Monday.", "Zhanaozen"),
+        ("About 100 people rallied in Zhezkazgan, centre of the Ulytau region, on Monday.",
+         "Zhezkazgan"),
+    ]:  # fmt: skip
+        assert [c["place"] for c in run(extractor, text)] == [town], text
+    emergency = run(extractor, "A state of emergency was declared in the Mangystau region.")
+    assert [c["site_id"] for c in emergency] == ["admin1:KZ-MAN"]
 
 
 def test_an_event_abroad_has_that_country_s_actor(extractor: Extractor) -> None:
