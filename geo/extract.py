@@ -437,6 +437,8 @@ _ACCIDENT = re.compile(
     r"avalanche|landslide|mudslide|drown\w*|авари\w*|пожар\w*|наводнени\w*|землетрясени\w*)\b",
     re.IGNORECASE,
 )
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # "Almaty (city)"
+_REGIONS_WORD = re.compile(r"\b(?:regions|oblasts|provinces|областях|областей|области)\b")
 _GUNFIRE = re.compile(r"\b(?:open\w*|return\w*|exchang\w*|came under|set)\s+(?:on\s+)?fire\b")
 _VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
                        r"operation|violence|beaten|storm\w*|gunfire|беспорядк\w*|"
@@ -512,12 +514,16 @@ class Extractor:
         last_date: DateMention | None = None
         previous: list[Mention] = []  # the last sentence's places, for "there"
         context: set[str] = set()  # "emergency-context" once a paragraph names an emergency
+        # an emergency whose sentence named no unit ("declared in ten regions"), for the next
+        # sentence of its paragraph to list them ("The regions include Kostanay, ...")
+        unlisted: tuple[int, list[tuple[int, int, tuple[Trigger, ...]]]] | None = None
         para_start = paragraph = 0
         for s_start, s_end in _sentences(body, doc.dateline_end):
             if "\n\n" in body[para_start:s_start]:
                 last_date = None  # a date carries over within its paragraph only
                 paragraph = s_start
                 context = set()
+                unlisted = None
             first_of_paragraph = paragraph == s_start
             para_start = s_start
             sentence = body[s_start:s_end]
@@ -531,6 +537,15 @@ class Extractor:
                 found = self._sentence(doc, sentence, low_body[s_start:s_end], s_start, s_dates,
                                        s_counts, s_mentions, dateline, last_date, previous,
                                        context, s_triggers, cues)  # fmt: skip
+            emergencies = [t for t in s_triggers if any(x.layer == "emergency" for x in t[2])]
+            if unlisted is not None and not emergencies:
+                found += self._listed_after(doc, body, low_body, unlisted, s_end, dates,
+                                            placed, cue_hits, dateline, last_date)  # fmt: skip
+            unlisted = None
+            if emergencies and not any(
+                c.layer == "emergency" and c.place is not None for c in found
+            ):
+                unlisted = (s_start, emergencies)
             if any(name == "retraction" for _, name in cues):
                 # "Officials later withdrew it": the paragraph's national figures before it
                 # (the previous paragraph's, when the sentence opens a paragraph)
@@ -555,6 +570,65 @@ class Extractor:
             # place is that country's, not the area's national figures or events
             merged = [c for c in merged if c.place is not None]
         return Extraction(doc, mentions, tuple(merged))
+
+    def _listed_after(
+        self,
+        doc: Document,
+        body: str,
+        low_body: str,
+        unlisted: tuple[int, list[tuple[int, int, tuple[Trigger, ...]]]],
+        end: int,
+        dates: list[DateMention],
+        placed: list[Mention],
+        cue_hits: list[tuple[int, str]],
+        dateline: Place | None,
+        carried: DateMention | None,
+    ) -> list[Candidate]:
+        """The units of an emergency that its sentence did not name, listed by the next
+        sentence ("... declared in ten regions. The regions include Akmola, Kostanay and
+        North Kazakhstan."): read as one sentence with the emergency's words only. In a list
+        of regions, a name that is a town's and a region's is the region (Kostanay)."""
+        start, triggers = unlisted
+        listed = [m for m in placed if start <= m.start < end and m.place is not None
+                  and m.place.country_code == self.aoi
+                  and m.place.kind in {"city", "admin1"}]  # fmt: skip
+        if not any(m.start >= triggers[-1][1] for m in listed):
+            return []
+        if _REGIONS_WORD.search(low_body, start, end):
+            listed = [self._region_named(m) for m in listed]
+        return [
+            c
+            for c in self._sentence(
+                doc,
+                body[start:end],
+                low_body[start:end],
+                start,
+                [d for d in dates if start <= d.start < end],
+                [],
+                listed,
+                dateline,
+                carried,
+                [],
+                set(),
+                triggers,
+                [c for c in cue_hits if start <= c[0] < end],
+            )  # fmt: skip
+            if c.layer == "emergency" and c.place is not None
+        ]
+
+    def _region_named(self, mention: Mention) -> Mention:
+        """A town named in a list of regions as the region of that name: Kostanay Region,
+        Akmola Region ("Akmola" is also an old name of the capital); not a city that is a unit
+        of its own (Almaty)."""
+        place = mention.place
+        if place is None or place.kind != "city":
+            return mention
+        if normalize(mention.text) == normalize(place.name) and self._unit_of(place) is not place:
+            return mention
+        for unit in self.gazetteer.lookup(f"{mention.text} Region", kinds=["admin1"], limit=1):
+            if unit.country_code == place.country_code:
+                return mention._replace(place=unit)
+        return mention
 
     # -- one sentence ----------------------------------------------------------------------
 
@@ -759,9 +833,11 @@ class Extractor:
         several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
         chosen = places if several and places else places[:1] or [None]
         # with several places, each takes the date nearest to it ("X on 13, Y on 19 January")
-        where: dict[Place | None, int] = {}
+        where: dict[str, int] = {}
         if len(chosen) > 1:
-            where = {m.place.id: m.start for m in (*hit.places, *clause_mentions) if m.place}
+            for m in (*hit.places, *clause_mentions):
+                if m.place:  # (by the unit too, for a city that is one: Almaty)
+                    where[m.place.id] = where[self._unit_of(m.place).id] = m.start
         out = []
         for place in chosen:
             cand = self._candidate(doc, t, clause, place, dates, hit, carried, dateline,
@@ -916,7 +992,10 @@ class Extractor:
         if place.kind != "city" or not place.admin1:
             return place
         unit = self.gazetteer.get(f"admin1:{place.admin1}")
-        same = unit is not None and normalize(unit.name) == normalize(place.name)
+        # (the unit is named "Almaty (city)")
+        same = unit is not None and normalize(_QUALIFIER.sub("", unit.name)) == normalize(
+            place.name
+        )
         return unit if same and unit is not None else place
 
     def _dateline_place(self, doc: Document) -> Place | None:

@@ -130,6 +130,25 @@ def test_a_region_named_with_its_town_only_locates_it(extractor: Extractor) -> N
     assert [c["site_id"] for c in emergency] == ["admin1:KZ-MAN"]
 
 
+def test_emergency_units_listed_in_the_next_sentence(extractor: Extractor) -> None:
+    """ "declared in ten regions. The regions include ...": the next sentence of the paragraph
+    lists the units; in a list of regions a town's name is the region's (Akmola is not the
+    capital's old name here), a city that is a unit of its own is that unit."""
+    text = (
+        "A state of emergency was declared in ten regions on Sunday as meltwater flooded "
+        "villages. The regions include Akmola, Kostanay, North Kazakhstan and Almaty."
+    )
+    got = run(extractor, text, published=dt.date(2024, 4, 8))
+    assert [(c["layer"], c["status"], c["site_id"], c["date"]) for c in got] == [
+        ("emergency", "declared", f"admin1:{code}", "2024-04-07")
+        for code in ("KZ-AKM", "KZ-KUS", "KZ-SEV", "KZ-ALA")
+    ]
+    apart = text.replace(" The regions", "\n\nThe regions")  # another paragraph
+    assert run(extractor, apart, published=dt.date(2024, 4, 8)) == []
+    (ended,) = run(extractor, "At 18:00 today the state of emergency ended in Shymkent.")
+    assert ended["site_id"] == "admin1:KZ-SHY"  # the city is a unit of its own
+
+
 def test_an_event_abroad_has_that_country_s_actor(extractor: Extractor) -> None:
     """A clash near Batken is Kyrgyzstan's (its forces), not the area of interest's."""
     (clash,) = run(extractor, "Border guards exchanged fire near the Batken region on Monday.")
