@@ -616,6 +616,18 @@ class Extractor:
             if c.layer == "emergency" and c.place is not None
         ]
 
+    def _areas_of(self, unit: Place) -> set[str]:
+        """The admin-1 codes a unit's towns carry: its own, and for a unit created later
+        (Abai Region) that of the unit its admin centre was in (East Kazakhstan)."""
+        areas = {unit.admin1}
+        for centre in (
+            self.gazetteer.lookup(unit.city, kinds=["city"], limit=3) if unit.city else ()
+        ):
+            if centre.country_code == unit.country_code and centre.name == unit.city:
+                areas.add(centre.admin1)
+                break
+        return areas
+
     def _region_named(self, mention: Mention) -> Mention:
         """A town named in a list of regions as the region of that name: Kostanay Region,
         Akmola Region ("Akmola" is also an old name of the capital); not a city that is a unit
@@ -771,7 +783,7 @@ class Extractor:
         if not any(h.trigger.layer == "emergency" for h in hits):
             areas = {m.place.admin1 for m in places if m.place and m.place.kind == "city"}
             places = [m for m in places if not (m.place and m.place.kind == "admin1"
-                                                and m.place.admin1 in areas)]  # fmt: skip
+                                                and self._areas_of(m.place) & areas)]  # fmt: skip
         if len(places) > 1:  # "the Zhetygen airfield north of Almaty": Almaty only locates it
             ends = {m.end - offset for m in places}
             located = []

@@ -13,7 +13,7 @@ Contents (see data/README.md for the files):
   (``demonym:RU``: "Russian troops") pointing at the same point.
 - Kazakhstan's 17 first-level units of January 2022 (``admin1:KZ-ALA``; data/kz_admin1.csv), with
   boundaries from data/kz_admin1.geojson; the three created in June 2022 (``admin1:KZ-10``, Abai
-  Region; data/kz_admin1_later.csv) by name and admin centre, within the unit they came from.
+  Region; data/kz_admin1_later.csv) by name, at their admin centres, with no polygon.
 - Airports from airportsdata (``airport:ALA``): all of the area of interest and its neighbours,
   elsewhere only those named "International".
 - Curated facilities (``site:almaty-city-hall``; data/facilities.csv).
@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 26
+FORMAT_VERSION = 27
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -705,14 +705,11 @@ class Gazetteer:
 
     def admin1_units(self, country: str = "KZ") -> list[Place]:
         """The first-level units of a country (curated for KZ, as of January 2022; GeoNames'
-        elsewhere). A unit created later (Abai Region) is found by name but is no unit of
-        the map: its area is the January-2022 unit it came from."""
+        elsewhere), with those created later (data/kz_admin1_later.csv)."""
         units = [
             self.place(i)
             for i, row in enumerate(self._rows)
-            if row[_KIND] == "admin1"
-            and row[_CC] == country
-            and row[_ID] == f"admin1:{row[_ADMIN1]}"
+            if row[_KIND] == "admin1" and row[_CC] == country
         ]
         return sorted(units, key=lambda p: p.admin1)
 
@@ -1352,9 +1349,9 @@ class _Builder:
         cities: Mapping[str, Mapping[str, Any]],
     ) -> None:
         """Units created after the curated ones (``admin1:KZ-10``, Abai Region): found by
-        their names, at their admin centre, in the area (admin1) of the January-2022 unit they
-        were carved from, which is what the boundaries and the filters know. Not units of
-        the map (admin1_units): their admin1 is not their own code."""
+        their names, at their admin centre. Their admin1 is their own code, which no
+        January-2022 polygon has: an emergency there is drawn at its point, never as the
+        whole unit it was carved from (its towns stay in that unit)."""
         pops: dict[str, int] = {}
         for city in cities.values():
             if city["countrycode"] == "KZ":
@@ -1377,7 +1374,7 @@ class _Builder:
             within = rec["within_jan2022"]
             variants = _split_list(rec["variants"])
             row: PlaceRow = (
-                f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", within,
+                f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", code,
                 pops.get(rec["geonames_admin1"], 0), crow[_NAME], tuple(variants),
                 f"data/kz_admin1_later.csv: created {rec['created']} from {within}; "
                 f"point = admin centre {crow[_NAME]} ({crow[_ID]})",
