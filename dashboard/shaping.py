@@ -478,8 +478,16 @@ def emergency_regions(
 
     The unit is the record's ``admin1:`` site, else its admin1, else the polygon its point is in.
     """
+    return {code: html for code, (html, _, _) in _emergencies(ds, day, boundaries).items()}
+
+
+def _emergencies(
+    ds: Dataset, day: pd.Timestamp, boundaries: gpd.GeoDataFrame | None
+) -> dict[str, tuple[str, str, Any]]:
+    """ISO 3166-2 code -> (escaped popup text, the unit's name as recorded, the record's
+    point) of each admin-1 unit under emergency on a day (see emergency_regions)."""
     frame = features_on(ds, "emergency", day, window=1, include_national=True)
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str, Any]] = {}
     for rec, geom in zip(
         frame.drop(columns="geometry").to_dict("records"), frame.geometry, strict=True
     ):
@@ -489,8 +497,20 @@ def emergency_regions(
             inside = boundaries[boundaries.contains(geom)]
             code = str(inside["iso3166_2"].iloc[0]) if len(inside) else ""
         if code:
-            out[code] = feature_html(rec)
+            out[code] = (feature_html(rec), str(rec.get("place") or code), geom)
     return out
+
+
+def _circle(point: Any, km: float, sides: int = 48) -> dict[str, Any]:
+    """A GeoJSON polygon of about ``km`` around a point (degrees scaled by latitude)."""
+    lat, lon = float(point.y), float(point.x)
+    dlat = km / 111.32
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+    ring = [
+        [round(lon + dlon * math.cos(a), 4), round(lat + dlat * math.sin(a), 4)]
+        for a in (2 * math.pi * k / sides for k in range(sides))
+    ]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
 
 
 def events_per_region(
@@ -545,16 +565,34 @@ def shading_features(
         return []
     out = []
     if view.shading == "emergency":
-        regions = emergency_regions(ds, view.day, boundaries)
+        regions = _emergencies(ds, view.day, boundaries)
         colour = LAYER_STYLES["emergency"].colour
         for code, name, geom in boundaries[["iso3166_2", "name", "geometry"]].itertuples(
             index=False
         ):
             if code in regions:
                 tip = f"<b>{esc(name)}</b><br>state of emergency in force"
-                out.append(
-                    _area(geom, colour, 0.55, tip, f'<div class="cm-pop">{regions[code]}</div>')
-                )
+                popup = f'<div class="cm-pop">{regions[code][0]}</div>'
+                out.append(_area(geom, colour, 0.55, tip, popup))
+        # a unit the boundaries lack (Shymkent, a city unit; the regions created in 2022) is
+        # a circle at its point, said to be one, rather than nothing
+        # (the radius the gazetteer gives such a city unit when it places points)
+        from geo.gazetteer import CITY_UNIT_RADIUS_KM as km
+
+        drawn = set(boundaries["iso3166_2"])
+        for code, (html, name, point) in regions.items():
+            if code in drawn or point is None or point.is_empty:
+                continue
+            tip = (
+                f"<b>{esc(name)}</b><br>state of emergency in force<br>"
+                f"<i>no boundary in the data: a circle of {km:.0f} km at its centre</i>"
+            )
+            popup = f'<div class="cm-pop">{html}</div>'
+            out.append({
+                "type": "Feature",
+                "geometry": _circle(point, km),
+                "properties": {"c": colour, "o": 0.55, "t": tip, "p": popup},
+            })  # fmt: skip
         return out
     counts = events_per_region(frames, boundaries)
     top = max(counts.values(), default=0)

@@ -184,6 +184,27 @@ def test_emergency_shading_and_events_per_region(ds, boundaries):
     assert colours <= set(cmap.EVENTS_RAMP) and len(colours) > 1
 
 
+def test_an_emergency_in_a_unit_without_a_polygon_is_a_circle(gazetteer):
+    """Shymkent (a city unit the January-2022 polygons lack) was under emergency from 5 to
+    14 January in the bundled data, and the shading drew nothing there; it is now a circle
+    of the gazetteer's city-unit radius at its point, with a tooltip that says so."""
+    from geo.gazetteer import CITY_UNIT_RADIUS_KM
+
+    settings = Settings()
+    bundled = load_dataset(settings, gazetteer)
+    shapes = cmap.simplified_boundaries(admin1_boundaries(settings))
+    assert "KZ-SHY" not in set(shapes["iso3166_2"])
+    view = cmap.MapView.of("2022-01-10", shading="emergency")
+    areas = cmap.shading_features(bundled, view, {}, shapes)
+    (circle,) = [a for a in areas if "no boundary" in a["properties"]["t"]]
+    assert "Shymkent" in circle["properties"]["t"] and "S008" in circle["properties"]["p"]
+    ring = circle["geometry"]["coordinates"][0]
+    shymkent = gazetteer.get("admin1:KZ-SHY")
+    lats = [lat for _, lat in ring]
+    assert max(lats) - shymkent.lat == pytest.approx(CITY_UNIT_RADIUS_KM / 111.32, abs=1e-3)
+    assert len(areas) == len(cmap.emergency_regions(bundled, view.day, shapes))
+
+
 def test_base_map_is_offline_and_the_same_every_day(boundaries):
     html = cmap.base_map(boundaries).get_root().render()
     links = re.findall(r'(?:src|href)="([^"]+)"', html)
