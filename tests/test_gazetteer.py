@@ -364,6 +364,17 @@ def test_regions_created_in_2022_are_found_within_their_january_2022_units(
     assert gazetteer.get("gn:1516589").admin1 == "KZ-KAR"  # Zhezkazgan
 
 
+def test_russian_units_by_their_english_and_iso_names(gazetteer: Gazetteer) -> None:
+    """GeoNames' old English names of some Russian units ("Tjumen", "Voronezj") missed "Tyumen
+    Oblast"; the ISO 3166-2 name ("Tyumenskaya oblast'") links the unit to its biggest town,
+    whose name with the unit word finds it. The town itself stays the town."""
+    for name in ("Tyumen Oblast", "Tyumen region", "Tyumenskaya oblast'"):
+        assert gazetteer.lookup(name)[0].id == "admin1:RU.78", name
+    assert gazetteer.lookup("Voronezh Oblast")[0].id == "admin1:RU.86"
+    assert gazetteer.lookup("Tver region")[0].id == "admin1:RU-TVE"
+    assert gazetteer.lookup("Tyumen")[0].kind == "city"
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [("within_jan2022", "KZ-XXX"), ("iso3166_2", "KZ-ABAI"), ("created", "June 2022"),

@@ -497,6 +497,23 @@ def test_regions_created_in_2022_in_english_russian_and_kazakh(parser: Geoparser
     assert ids(parser, "Пожар в области Абай.")[0][0] == "области Абай"
 
 
+def test_russian_oblasts_and_krais_by_their_russian_adjective(parser: Geoparser) -> None:
+    """ "Оренбургской области", a list ("Курганской и Тюменской областях"), a krai: Russia's
+    units, linked through their ISO 3166-2 names (Russian adjectives in Latin letters); a
+    capitalised adjective before "край" that names no unit stays nothing."""
+    text = (
+        "Паводок затопил Орск в Оренбургской области. Вода поднялась в Курганской и Тюменской "
+        "областях. В Красноярском крае горят леса. Десантники из Ивановской области. "
+        "Родной край встретил нас."
+    )
+    got = ids(parser, text)
+    assert [i for _, i in got] == [
+        "gn:514734", "admin1:RU.55", "admin1:RU.40", "admin1:RU.78", "admin1:RU-KYA",
+        "admin1:RU.21",
+    ]  # fmt: skip
+    assert got[1][0] == "Оренбургской области"
+
+
 def test_a_dateline_names_its_place_however_small(parser: Geoparser) -> None:
     """A small place abroad that starts a sentence is dropped ("Asheville was flooded"), but
     not the place of a dateline ("ASHEVILLE, N.C., Oct 1 (Reuters) -")."""
