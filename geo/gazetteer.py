@@ -1359,11 +1359,7 @@ class _Builder:
             code = rec["iso3166_2"]
             if not re.fullmatch(r"KZ-[A-Z]{3}", code):
                 raise DataError(str(path), line, "iso3166_2", f"not an ISO 3166-2 code: {code!r}")
-            try:
-                centre = self.gn_row[int(rec["admin_centre_geonameid"])]
-            except (KeyError, ValueError):
-                msg = f"admin centre {rec['admin_centre_geonameid']!r} not in GeoNames data"
-                raise DataError(str(path), line, "admin_centre_geonameid", msg) from None
+            centre = self._admin_centre(path, line, rec)
             crow = self.rows[centre]
             variants = _split_list(rec["variants"])
             row: PlaceRow = (
@@ -1373,6 +1369,14 @@ class _Builder:
             )  # fmt: skip
             i = self.add(row, variants, (rec["name"],))
             self.city_of[i] = centre
+
+    def _admin_centre(self, path: Path, line: int, rec: Mapping[str, str]) -> int:
+        """The row of a unit's admin centre (its GeoNames id in admin_centre_geonameid)."""
+        try:
+            return self.gn_row[int(rec["admin_centre_geonameid"])]
+        except (KeyError, ValueError):
+            msg = f"admin centre {rec['admin_centre_geonameid']!r} not in GeoNames data"
+            raise DataError(str(path), line, "admin_centre_geonameid", msg) from None
 
     def _add_admin1_later(
         self,
@@ -1397,13 +1401,9 @@ class _Builder:
                 raise DataError(str(path), line, "created", f"not a date: {rec['created']!r}")
             if not rec["sources"].strip():
                 raise DataError(str(path), line, "sources", "empty")
-            try:
-                centre = self.gn_row[int(rec["admin_centre_geonameid"])]
-            except (KeyError, ValueError):
-                msg = f"admin centre {rec['admin_centre_geonameid']!r} not in GeoNames data"
-                raise DataError(str(path), line, "admin_centre_geonameid", msg) from None
+            centre = self._admin_centre(path, line, rec)
             crow = self.rows[centre]
-            within = rec["within_jan2022"]
+            within = rec["within_jan2022"]  # (checked by build; the towns' January-2022 unit)
             variants = _split_list(rec["variants"])
             row: PlaceRow = (
                 f"admin1:{code}", rec["name"], "admin1", crow[_LAT], crow[_LON], "KZ", code,
