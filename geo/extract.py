@@ -611,7 +611,7 @@ class Extractor:
                 [],
                 set(),
                 triggers,
-                [c for c in cue_hits if start <= c[0] < end],
+                [hit for hit in cue_hits if start <= hit[0] < end],
             )  # fmt: skip
             if c.layer == "emergency" and c.place is not None
         ]
@@ -780,8 +780,8 @@ class Extractor:
                                             and m.place.name in cities)]  # fmt: skip
         # a unit named with one of its towns only locates it ("Semey, the centre of the Abai
         # region", "Zhanaozen in Mangystau region"); an emergency keeps its units
-        if not any(h.trigger.layer == "emergency" for h in hits):
-            areas = {m.place.admin1 for m in places if m.place and m.place.kind == "city"}
+        areas = {m.place.admin1 for m in places if m.place and m.place.kind == "city"}
+        if areas and not any(h.trigger.layer == "emergency" for h in hits):
             places = [m for m in places if not (m.place and m.place.kind == "admin1"
                                                 and self._areas_of(m.place) & areas)]  # fmt: skip
         if len(places) > 1:  # "the Zhetygen airfield north of Almaty": Almaty only locates it
