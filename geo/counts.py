@@ -79,7 +79,7 @@ _NUMBER_WORDS = trie(
 _A_SCALE = r"an?[ ]+(?:hundred|thousand|million|dozen)"
 _QUALIFIER_WORDS = trie([re.escape(c) if c != " " else "[ ]+" for c in q] for q in _QUALIFIERS)
 _COUNT = re.compile(
-    rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER_WORDS})[ ]+)?"
+    rf"(?<![\w.,:-])(?:(?P<qual>{_QUALIFIER_WORDS})[ ]+)?"  # (not the "00" of "15:00")
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?![\d:/%-])(?:[ ]+(?:thousand|million))?"
     rf"|(?:{_A_SCALE}|{_NUMBER_WORDS})(?:(?:[ -]|[ ]+and[ ]+)(?:{_NUMBER_WORDS}))*)(?!\w)"
 )
@@ -319,7 +319,7 @@ _RU_METRICS: tuple[tuple[str, str], ...] = (
     ("arrested", r"арестован\w*|арестов\b|под стражу|санкци\w* на арест"),
     ("detained", r"задержан\w*|задержал\w*"),
     ("participants", r"участник\w*|участвовал\w*|митингующ\w*|протестующ\w*|собрал\w*|вышл\w*|"
-                     r"вышли"),
+                     r"вышли|толп\w*|активист\w*|демонстрант\w*|манифестант\w*"),
     ("troops", r"военнослужащ\w*|военн\w*|солдат\w*|миротвор\w*|десантник\w*|бойц\w*|"
                r"контингент\w*"),
 )  # fmt: skip
@@ -333,8 +333,8 @@ _RU_WORDS = "|".join(sorted((*_RU_UNITS, *_RU_SCALES, *_RU_VAGUE), key=len, reve
 )
 _RU_QUALS = "|".join(sorted(_RU_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
 _RU_COUNT = re.compile(
-    rf"(?<![\w.,])(?:(?P<qual>{_RU_QUALS})\s+)?"
-    r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:,\d+)?(?!\d)"
+    rf"(?<![\w.,:])(?:(?P<qual>{_RU_QUALS})\s+(?:в\s+)?)?"  # ("толпа примерно в три тысячи")
+    r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"  # (not "15:00")
     rf"(?:\s*(?:тыс\.?|тысяч[аи]?|млн\.?|миллион\w*)(?!\w))?"
     rf"|(?:{_RU_WORDS})(?:\s+(?:{_RU_WORDS}))*)(?!\w)",
     re.IGNORECASE,

@@ -511,6 +511,9 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         ("десятки человек получили ранения", 12, "dozens", "injured"),
         ("погибли не менее 164 человек", 164, "at least", "deaths"),
         ("около 2,5 тыс. миротворцев", 2500, "about", "troops"),
+        ("толпа примерно в три тысячи человек ворвалась", 3000, "about", "participants"),
+        ("на митинг вышли более 300 активистов", 300, "more than", "participants"),
+        ("Около 15:00 демонстранты, около 200 человек, вышли", 200, "about", "participants"),
     ],
 )
 def test_russian_counts(text: str, value: int, qualifier: str, metric: str) -> None:
@@ -518,6 +521,16 @@ def test_russian_counts(text: str, value: int, qualifier: str, metric: str) -> N
 
     (c,) = find_counts_ru(text)
     assert (c.value, c.qualifier, c.metric) == (value, qualifier, metric)
+
+
+def test_a_time_of_day_is_no_count() -> None:
+    """The "00" of "15:00" was a crowd of 0, and "10:30 police had detained" 30 detainees."""
+    from geo.counts import find_counts
+
+    text = "At about 15:00 a crowd of 3,000 gathered. By 10:30 police had detained 40 people."
+    assert [(c.value, c.metric) for c in find_counts(text)] == [
+        (3000, "participants"), (40, "detained"),
+    ]  # fmt: skip
 
 
 def test_language_is_detected_per_article() -> None:
