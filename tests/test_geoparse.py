@@ -497,6 +497,13 @@ def test_regions_created_in_2022_in_english_russian_and_kazakh(parser: Geoparser
     assert ids(parser, "Пожар в области Абай.")[0][0] == "области Абай"
 
 
+def test_a_two_letter_town_named_as_a_town(parser: Geoparser) -> None:
+    """ "в городе Шу": Shu (too short to be a name on its own: "Шу" alone stays nothing); a
+    neighbour's city of 100,000 and more is one alone or declined ("Ош", "в Оше")."""
+    text = "В городе Шу Жамбылской области прошёл митинг. Шу и Ош."
+    assert [i for _, i in ids(parser, text)] == ["gn:1519030", "admin1:KZ-ZHA", "gn:1527534"]
+
+
 def test_russian_oblasts_and_krais_by_their_russian_adjective(parser: Geoparser) -> None:
     """ "Оренбургской области", a list ("Курганской и Тюменской областях"), a krai: Russia's
     units, linked through their ISO 3166-2 names (Russian adjectives in Latin letters); a
