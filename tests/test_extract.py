@@ -571,6 +571,23 @@ def test_russian_strikes_pickets_and_marches_are_protests(extractor: Extractor) 
     assert {c["place"] for c in only(cands, layer="protests")} == {"Zhanaozen", "Almaty", "Aktau"}
 
 
+def test_a_russian_emergency_situation_is_an_emergency_not_its_ministry(
+    extractor: Extractor,
+) -> None:
+    """ "Режим чрезвычайной ситуации" (a flood's) is declared per unit, as English "state of
+    emergency" is; the emergencies ministry ("по чрезвычайным ситуациям") declares nothing."""
+    text = (
+        "Режим чрезвычайной ситуации объявлен в Абайской, Акмолинской и Костанайской "
+        "областях. Министерство по чрезвычайным ситуациям сообщило об эвакуации в Атырау."
+    )
+    doc = read_document(text, label="ru", published=dt.date(2024, 4, 9))
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert [(c["layer"], c["site_id"]) for c in cands] == [
+        ("emergency", "admin1:KZ-10"), ("emergency", "admin1:KZ-AKM"),
+        ("emergency", "admin1:KZ-KUS"),
+    ]  # fmt: skip
+
+
 def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
     doc = read_document(
         "АЛМАТЫ, 6 января - Миротворцы ОДКБ прибыли в Алматы накануне.",
