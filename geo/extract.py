@@ -438,6 +438,9 @@ _ACCIDENT = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # "Almaty (city)"
+# between an arrest and a violent word: what they were held for ("for looting", "on suspicion
+# of rioting", "за участие в беспорядках")
+_CHARGE = re.compile(r"\b(?:for|of|over|on charges|за)\b")
 _REGIONS_WORD = re.compile(r"\b(?:regions|oblasts|provinces|областях|областей|области)\b")
 _GUNFIRE = re.compile(r"\b(?:open\w*|return\w*|exchang\w*|came under|set)\s+(?:on\s+)?fire\b")
 _VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
@@ -748,6 +751,18 @@ class Extractor:
                      and h.trigger.layer != "clashes")]  # fmt: skip
         if any(h.trigger.layer == "clashes" for h in hits):
             hits = [h for h in hits if h.trigger.layer != "protests" or not h.trigger.weak]
+        # "detained 5 people for looting": the charge, not a riot of its own
+        arrests = [h for h in hits if h.trigger.sub_event_type == "Arrests"]
+        if arrests:
+            hits = [
+                h for h in hits
+                if h.trigger.layer not in {"clashes", "protests"}
+                or not any(
+                    a.end <= h.start
+                    and _CHARGE.search(low, a.end - offset, h.start - offset) is not None
+                    for a in arrests
+                )
+            ]  # fmt: skip
         return hits
 
     def _assign_places(

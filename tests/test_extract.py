@@ -149,6 +149,21 @@ def test_emergency_units_listed_in_the_next_sentence(extractor: Extractor) -> No
     assert ended["site_id"] == "admin1:KZ-SHY"  # the city is a unit of its own
 
 
+def test_what_people_were_arrested_for_is_no_event_of_its_own(extractor: Extractor) -> None:
+    """ "detained 5 people for looting": one arrest, not also a riot carrying the same 5;
+    looting told as what happened still is one."""
+    held = run(extractor, "Police in Petropavl detained 5 people for looting homes on Saturday.")
+    assert [(c["sub_event_type"], c["counts"]["detained"]) for c in held] == [("Arrests", 5)]
+    told = run(extractor, "Rioters looted shops in Taraz on Saturday; police detained 5 people.")
+    assert any(c["layer"] == "clashes" and c["place"] == "Taraz" for c in told), told
+    doc = read_document(
+        "В Таразе 8 января задержаны 7 человек за участие в беспорядках.",
+        label="ru", published=dt.date(2022, 1, 9),
+    )  # fmt: skip
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert [c["sub_event_type"] for c in cands] == ["Arrests"]
+
+
 def test_an_event_abroad_has_that_country_s_actor(extractor: Extractor) -> None:
     """A clash near Batken is Kyrgyzstan's (its forces), not the area of interest's."""
     (clash,) = run(extractor, "Border guards exchanged fire near the Batken region on Monday.")
