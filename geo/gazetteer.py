@@ -1393,10 +1393,14 @@ class _Builder:
             if city["countrycode"] == "KZ":
                 code = city["admin1code"]
                 pops[code] = pops.get(code, 0) + int(city["population"] or 0)
+        seen: set[str] = set()
         for line, rec in later_rows:
             code = rec["iso3166_2"]
             if not re.fullmatch(r"KZ-\d{2}", code):
                 raise DataError(str(path), line, "iso3166_2", f"not an ISO 3166-2 code: {code!r}")
+            if code in seen:
+                raise DataError(str(path), line, "iso3166_2", f"{code} is on an earlier line")
+            seen.add(code)
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", rec["created"]):
                 raise DataError(str(path), line, "created", f"not a date: {rec['created']!r}")
             if not rec["sources"].strip():

@@ -378,7 +378,7 @@ def test_russian_units_by_their_english_and_iso_names(gazetteer: Gazetteer) -> N
 @pytest.mark.parametrize(
     ("column", "value"),
     [("within_jan2022", "KZ-XXX"), ("iso3166_2", "KZ-ABAI"), ("created", "June 2022"),
-     ("admin_centre_geonameid", "1"), ("sources", " ")],
+     ("admin_centre_geonameid", "1"), ("sources", " "), ("iso3166_2", "KZ-10")],
 )  # fmt: skip
 def test_bad_later_unit_row_names_file_line_and_field(
     tmp_path: Path, column: str, value: str
