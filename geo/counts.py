@@ -397,3 +397,103 @@ def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list
         part = "security forces" if _RU_SECURITY.match(after) and metric != "troops" else None
         out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
     return out
+
+
+# --- Kazakh ------------------------------------------------------------------------------------
+
+_KK_UNITS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90,
+}  # fmt: skip
+_KK_SCALES = {"жүз": 100, "мың": 1000, "миллион": 1_000_000}
+_KK_VAGUE = {"ондаған": (12, "dozens"), "жүздеген": (100, "hundreds"),
+             "мыңдаған": (1000, "thousands")}  # fmt: skip
+# a number's case ending ("200-ден астам", "мыңнан астам", "мыңға жуық")
+_KK_CASE = r"(?:-?(?:ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|ның|нің|дың|дің|тың|тің))?"
+_KK_WORDS = "|".join(sorted((*_KK_UNITS, *_KK_SCALES, *_KK_VAGUE), key=len, reverse=True))
+_KK_BEFORE = {"шамамен": "about", "шамасы": "about", "кемінде": "at least",
+              "ең кемі": "at least", "ең аз дегенде": "at least"}  # fmt: skip
+_KK_AFTER = {"астам": "more than", "артық": "more than", "жуық": "about", "дейін": "up to"}
+_KK_COUNT = re.compile(
+    rf"(?<![\w.,:])(?:(?P<qual>{'|'.join(_KK_BEFORE)})\s+)?"
+    rf"(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"
+    rf"(?:\s*(?:мың|млн)(?!\w))?|(?:{_KK_WORDS})(?:\s+(?:{_KK_WORDS}))*)"
+    rf"(?P<case>{_KK_CASE})(?!\w)(?:\s+(?P<after>{'|'.join(_KK_AFTER)})(?!\w))?",
+    re.IGNORECASE,
+)
+_KK_METRICS: tuple[tuple[str, str], ...] = (
+    ("deaths", r"қаза\s+(?:тап|бол)\w*|мерт\s+бол\w*|көз\s+жұм\w*|қайтыс\s+бол\w*|опат\w*|"
+               r"өлі\b|өлген\w*|мәйіт\w*|құрбан\w*"),
+    ("injured", r"жарақат\w*|жаралан\w*|зардап\s+шек\w*|ауруханаға\s+түс\w*"),
+    ("detained", r"ұстал\w*|ұстады|ұстаған|қамауға\w*|тұтқындал\w*"),
+    ("troops", r"бітімгер\w*|сарбаз\w*|әскери\w*|әскер\w*|десантшы\w*"),
+    ("participants", r"жиналды|жиналған|шықты|шыққан|қатыс\w*|наразылық\s+білдіруші\w*|"
+                     r"наразы\w*|шеруге\w*|митингке\w*"),
+)  # fmt: skip
+_KK_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _KK_METRICS))
+_KK_SECURITY = re.compile(
+    r"\s*(?:полиция\s+қызметкер\w*|құқық\s+қорғау\w*|полицей\w*|"
+    r"ұлттық\s+ұлан\w*|әскери\s+қызметш\w*|күштік\s+құрылым\w*)"
+)
+
+
+def _kk_value(num: str) -> tuple[int, str] | None:
+    num = re.sub(r"\s+", " ", num.strip().lower())
+    if num in _KK_VAGUE:
+        return _KK_VAGUE[num]
+    if num[0].isdigit():
+        m = re.match(r"([\d \u00a0]+(?:,\d+)?)\s*(мың|млн)?$", num)
+        if not m:
+            return None
+        value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        value *= {"мың": 1000, "млн": 1_000_000}.get(m.group(2) or "", 1)
+        return int(value), "exact"
+    total, current = 0, 0
+    for word in num.split():
+        if word in _KK_UNITS:
+            current += _KK_UNITS[word]
+        elif word in _KK_SCALES:
+            total += max(current, 1) * _KK_SCALES[word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return (value, "exact") if value else None
+
+
+def find_counts_kk(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
+    """Counts in Kazakh text with a metric in reach, as ``find_counts_ru``: "200-ден астам
+    адам ұсталды" (more than 200 detained), "шамамен мың адам алаңға шықты" (about 1,000
+    participants), "кемінде 8 полиция қызметкері қаза тапты" (at least 8 dead, police)."""
+    covered = {i for a, b in skip for i in range(a, b)}
+    lowered = text.lower()
+    out: list[Count] = []
+    for m in _KK_COUNT.finditer(lowered):
+        if m.start("num") in covered:
+            continue
+        parsed = _kk_value(m["num"])
+        if parsed is None:
+            continue
+        value, qualifier = parsed
+        if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100:
+            continue  # a year
+        if m["qual"]:
+            qualifier = _KK_BEFORE[re.sub(r"\s+", " ", m["qual"])]
+        elif m["after"]:
+            qualifier = _KK_AFTER[m["after"]]
+        after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
+        before = lowered[max(0, m.start() - 40) : m.start()]
+        metric = None
+        cue = _KK_CUES.search(after[:60])
+        if cue:
+            metric = cue.lastgroup
+        else:
+            back = list(_KK_CUES.finditer(before))
+            if back and back[-1].end() >= len(before) - 25:
+                metric = back[-1].lastgroup
+        if metric is None:
+            continue
+        part = "security forces" if _KK_SECURITY.match(after) and metric != "troops" else None
+        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
+    return out

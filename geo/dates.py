@@ -81,6 +81,11 @@ def _vocabulary() -> _Vocabulary:
                         # the prepositional case dateparser does not list: "в октябре 2023
                         # года" (from the genitive "октября")
                         months[word.lower()[:-1] + "е"] = number
+                    if code == "kk" and len(word) > 3:
+                        # Kazakh declines the month ("5 қаңтарда", "6 қаңтардан бастап",
+                        # "19 қаңтарға дейін"): every ending of the cases that date a day
+                        for ending in _KK_ENDINGS:
+                            months[word.lower() + ending] = number
         for number, name in enumerate(_WEEKDAYS):
             for word in info.get(name, []):
                 if len(word) >= 5 or (code != "en" and len(word) >= 4):
@@ -134,6 +139,12 @@ def _vocabulary() -> _Vocabulary:
 
 
 _ROLE_WORDS = ("until", "till", "through", "since", "from", "by", "до", "с")
+# Kazakh case endings of a month's name: locative (at), ablative (from), dative (to), genitive
+_KK_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
+_KK_ENDINGS = ("да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", *_KK_DATIVE,
+               "дың", "дің", "тың", "тің", "ның", "нің")  # fmt: skip
+# Kazakh puts the role after the date: "19 қаңтарға дейін" (until; "6 қаңтардан бастап", from)
+_KK_ROLE_AFTER = re.compile(r"[ ]+(бастап|дейін|шейін)(?!\w)")
 _WEEKDAY_QUALIFIERS = ("last", "next", "this", "on", "в", "во")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
@@ -221,7 +232,11 @@ def find_dates(
             except ValueError:
                 continue
         elif m["m1"] or m["m2"]:
-            month = vocab.months[(m["m1"] or m["m2"]).lower().rstrip(".")]
+            word = (m["m1"] or m["m2"]).lower().rstrip(".")
+            month = vocab.months[word]
+            after = _KK_ROLE_AFTER.match(lowered, m.end())
+            if after and after[1] != "бастап" and word.endswith(_KK_DATIVE):
+                role = "until"  # (бастап, "from", is the day a state starts: "at", as Russian с)
             number = int(m["d1"] or m["d2"])
             year = m["y1"] or m["y2"]
             if year:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from geo._regex import Scanner, WordFinder, literal_prefix, top_level_alternatives
 from geo.articles import file_label, looks_like_article, parse_article, read_input_text
 from geo.counts import START_HEADS as COUNT_START_HEADS
-from geo.counts import Count, find_counts, find_counts_ru
+from geo.counts import Count, find_counts, find_counts_kk, find_counts_ru
 from geo.dates import FUTURE_CUES, DateMention, find_dates, month_number
 from geo.dates import start_heads as date_start_heads
 from geo.errors import InputError
@@ -331,7 +331,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 # Both start with a class of characters, which the engine skips to in C; an alternation at the
 # top ("a|b") is tried at every position instead.
 _SENTENCE_END = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ0-9])|(?<=\n)\s*\n)"
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|(?<=\n)\s*\n)"
 )
 # Words after which a full stop does not end a sentence ("Gen. Serdyukov", "Jan. 5").
 _ABBREVIATIONS = frozenset(
@@ -365,16 +365,17 @@ _RETRACTION = re.compile(
 )
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
                        r"messengers?|communications?|phone lines|netblocks|"
-    r"интернет\w*|мобильн\w* связ\w*|связь|связи)\b")  # fmt: skip
+    r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
     r"войск\w*|военнослужащ\w*|миротвор\w*|контингент\w*|одкб|десантник\w*|"
-    r"подразделени\w*|батальон\w*|рот[аыу])\b")  # fmt: skip
+    r"подразделени\w*|батальон\w*|рот[аыу]|"
+    r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
-                        r"вернул\w*|последн\w*)\b")  # fmt: skip
+                        r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip
@@ -406,7 +407,8 @@ _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
 _NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide|"
-                         r"по всей стране|на всей территории|во всех регионах")  # fmt: skip
+                         r"по всей стране|на всей территории|во всех регионах|"
+                         r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
 _BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
@@ -501,7 +503,9 @@ class Extractor:
         (triggers, cues_found), (date_starts, count_starts) = self.scanner.scan(low_body)
         dates = find_dates(body, doc.published, lowered=low_body, starts=date_starts)
         spans = tuple((d.start, d.end) for d in dates)
-        if is_cyrillic_language(doc.language):
+        if doc.language == "kk":
+            counts = find_counts_kk(body, skip=spans)
+        elif is_cyrillic_language(doc.language):
             counts = find_counts_ru(body, skip=spans)
         else:
             counts = find_counts(body, skip=spans, lowered=low_body, starts=count_starts)

@@ -548,6 +548,56 @@ def test_a_time_of_day_is_no_count() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "metric"),
+    [
+        ("Полиция 200-ден астам адамды ұстады.", 200, "more than", "detained"),
+        ("шамамен мың адам алаңға шықты", 1000, "about", "participants"),
+        ("кемінде 8 полиция қызметкері қаза тапты", 8, "at least", "deaths"),
+        ("мыңдаған адам алаңға шықты", 1000, "thousands", "participants"),
+        ("екі мың бітімгер келді", 2000, "exact", "troops"),
+        ("Жиырма бес адам жараланды", 25, "exact", "injured"),
+        ("мыңнан астам адам жарақат алды", 1000, "more than", "injured"),
+    ],
+)
+def test_kazakh_counts(text: str, value: int, qualifier: str, metric: str) -> None:
+    from geo.counts import find_counts_kk
+
+    (c,) = find_counts_kk(text)
+    assert (c.value, c.qualifier, c.metric) == (value, qualifier, metric)
+
+
+def test_kazakh_dates_decline_and_put_their_role_after() -> None:
+    """ "5 қаңтарда" (locative), "6 қаңтардан бастап" (from: the day a state starts),
+    "19 қаңтарға дейін" (until)."""
+    text = "5 қаңтарда митинг өтті. 6 қаңтардан бастап 19 қаңтарға дейін төтенше жағдай."
+    got = [(d.text, d.day.day, d.role) for d in find_dates(text, dt.date(2022, 1, 7))]
+    assert got == [("5 қаңтарда", 5, "at"), ("6 қаңтардан", 6, "at"), ("19 қаңтарға", 19, "until")]
+
+
+def test_kazakh_news_is_read(extractor: Extractor) -> None:
+    """Kazakh protests, detentions, deaths and an emergency; a sentence may start with a
+    Kazakh capital ("Қақтығыстарда")."""
+    text = (
+        "Алматыда 5 қаңтарда наразылық акциясы өтті. Жаңаөзенде мыңдаған адам алаңға шықты. "
+        "Қақтығыстарда 8 полиция қызметкері қаза тапты. 5 қаңтардан бастап Алматы мен "
+        "Маңғыстау облысында төтенше жағдай енгізілді."
+    )
+    doc = read_document(text, label="kk", published=dt.date(2022, 1, 6))
+    assert doc.language == "kk"
+    cands = [c.to_json() for c in extractor.extract(doc).candidates]
+    protests = only(cands, layer="protests")
+    assert [(c["place"], c["date"]) for c in protests] == [
+        ("Almaty", "2022-01-05"), ("Zhanaozen", "2022-01-05"),
+    ]  # fmt: skip
+    assert protests[1]["value"] == 1000
+    (dead,) = only(cands, kind="figure", metric="deaths")
+    assert (dead["value"], dead["qualifier"]) == (8, "exact")
+    assert {c["site_id"] for c in only(cands, layer="emergency")} == {
+        "admin1:KZ-ALA", "admin1:KZ-MAN",
+    }  # fmt: skip
+
+
 def test_language_is_detected_per_article() -> None:
     from geo.language import detect_language
 
