@@ -35,7 +35,7 @@ _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # after it
 _RUN = re.compile(
     rf"(?<![\w«\"])[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
-    r"(?:\s+(?:област\w*|облыс\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
+    r"(?:\s+(?:област\w*|облыс(?!тық)\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
 )
 _QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"\n]{1,80}\"")
 _KAZAKH_CASE = re.compile(
@@ -43,26 +43,44 @@ _KAZAKH_CASE = re.compile(
     r"ды|ді|ны|ні|ты|ті|мен|бен|пен|дағы|дегі|тағы|тегі)$"
 )
 _RUSSIAN_CASE = re.compile(r"(?:ом|ем|ой|ей|ою|ею|ах|ях|ами|ями|а|я|у|ю|е|ы|и)$")
+_JOINT = r"(?:\s*,\s*|\s+(?:и|және|мен|бен|пен)\s+)"  # Russian и, Kazakh және/мен
 _LIST_TO_REGION = re.compile(
-    rf"(?:\s*,\s*|\s+и\s+)(?:[{_UPPER}][\w-]*(?:\s*,\s*|\s+и\s+))*[{_UPPER}][\w-]*\s+област"
+    rf"{_JOINT}(?:[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*)?{_JOINT})*[{_UPPER}][\w-]*"
+    rf"(?:\s+[{_UPPER}][\w-]*)?\s+(?:област|облыс)"
 )
 _DEMONYMS = {
     "российск": "RU", "русск": "RU", "казахстанск": "KZ", "армянск": "AM", "киргизск": "KG",
     "кыргызск": "KG", "белорусск": "BY", "таджикск": "TJ", "узбекск": "UZ", "китайск": "CN",
     "американск": "US", "украинск": "UA",
 }  # fmt: skip
+# Kazakh demonyms: "ресейлік бітімгерлер", "қазақстандық", "армян", "қырғыз" (not the country)
+_KK_DEMONYMS = {
+    "ресейлік": "RU", "қазақстандық": "KZ", "қырғыз": "KG", "армян": "AM", "белорус": "BY",
+    "өзбек": "UZ", "тәжік": "TJ", "қытайлық": "CN", "американдық": "US", "украиндық": "UA",
+}  # fmt: skip
+_KK_DEMONYM = re.compile(  # (not Kyrgyzstan, nor Russian "армянских", "белорусский")
+    r"(?<!\w)(" + "|".join(_KK_DEMONYMS) + r")(?!стан|ск|и[ийяю])\w*", re.IGNORECASE
+)
 _DEMONYM = re.compile(
     r"\b(" + "|".join(_DEMONYMS) + r")(?:ий|ая|ое|ие|ого|ой|ому|ом|их|им|ими|ую)\b", re.IGNORECASE
 )
 _GENERIC = re.compile(
-    r"\b(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*)", re.IGNORECASE
+    r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
+    r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*)",
+    re.IGNORECASE,
+)
+# Kazakh puts the facility's noun after the city: "Алматы әуежайы", "Ақтөбе халықаралық
+# әуежайын", "Алматы қалалық әкімдігі"
+_NOUN_AFTER = re.compile(
+    r"\s+((?:халықаралық\s+)?әуежай\w*|(?:қалалық\s+|облыстық\s+)?әкімді[кг]\w*)",
+    re.IGNORECASE,
 )
 # the town noun right before a name ("в городе Шу")
 _TOWN_BEFORE = re.compile(r"(?<!\w)(?:город(?:е|а|ом|у)?|г\.)\s*$", re.IGNORECASE)
 # the region noun right before a name ("области Абай")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
-_REGION_WORD = re.compile(r"^(?:област\w*|облыс\w*|обл\.|кра(?:й|я|ю|ем|е))$")
+_REGION_WORD = re.compile(r"^(?:област\w*|облыс(?!тық)\w*|обл\.|кра(?:й|я|ю|ем|е))$")
 # Russian letters in Latin as ISO 3166-2 writes Russia's units (BGN/PCGN): "оренбургск" is
 # "orenburgsk", the stem of "Orenburgskaya oblast'"
 _LATIN = str.maketrans({
@@ -95,6 +113,9 @@ _SHORT_COUNTRIES = {
     "туркменистан": "TM", "казахстан": "KZ", "қазақстан": "KZ", "китай": "CN", "сша": "US",
     "украина": "UA", "грузия": "GE", "азербайджан": "AZ", "турция": "TR", "иран": "IR",
     "афганистан": "AF", "монголия": "MN",
+    # Kazakh
+    "ресей": "RU", "қырғызстан": "KG", "өзбекстан": "UZ", "тәжікстан": "TJ",
+    "түрікменстан": "TM", "қытай": "CN",
 }  # fmt: skip
 
 
@@ -183,6 +204,8 @@ class CyrillicNames:
                         # "Мангистауская область" and "Маңғыстау облысы": by the first word
                         self.regions[_stem(words[0])] = unit
                         self.regions[_key(words[0])] = unit
+                        # ("Батыс Қазақстан облысы": by all its words too)
+                        self.regions[_key(" ".join(words[:-1]))] = unit
                     elif len(words) == 2 and _REGION_WORD.match(words[0].lower()):
                         self.regions_named[_key(words[1])] = unit  # the name never declines
                     # a city that is a unit of its own (Алматы) stays the city, as in English
@@ -200,7 +223,7 @@ class CyrillicNames:
         for run in _RUN.finditer(text):
             if any(a <= run.start() < b for a, b in quoted):
                 continue  # «Нур Отан» is a party
-            found = self._named_region(text, run)
+            found = self._named_region(text, run) or self._kazakh_listed(text, run)
             if not found:
                 found = self._in_run(text, run.start(), run.group())
             if not found:
@@ -243,6 +266,18 @@ class CyrillicNames:
             return []
         return [Mention(word, start, start + len(word), "resolved", unit, 0.75)]
 
+    def _kazakh_listed(self, text: str, run: re.Match[str]) -> list[Mention]:
+        """ "Алматы, Маңғыстау, Атырау және Жамбыл облыстарында", "Батыс Қазақстан, ...
+        облыстарында": in Kazakh a list of regions names them as nouns, each a region though
+        a city shares the name (in Russian the names are adjectives: _listed_region)."""
+        tail = _LIST_TO_REGION.match(text, run.end())
+        if tail is None or not tail.group().endswith("облыс"):
+            return []
+        unit = self.regions.get(_key(run.group()))
+        if unit is None:
+            return []
+        return [Mention(run.group(), run.start(), run.end(), "resolved", unit, 0.75)]
+
     @staticmethod
     def _feature_named(text: str, mention: Mention) -> bool:
         """Whether a town's or unit's name is a natural feature's here ("реке Ишим",
@@ -262,10 +297,11 @@ class CyrillicNames:
         "Russian" is."""
         taken = [(m.start, m.end) for m in found]
         out = []
-        for m in _DEMONYM.finditer(text):
+        hits = [(m, _DEMONYMS[m.group(1).lower()]) for m in _DEMONYM.finditer(text)]
+        hits += [(m, _KK_DEMONYMS[m.group(1).lower()]) for m in _KK_DEMONYM.finditer(text)]
+        for m, code in hits:
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            code = _DEMONYMS[m.group(1).lower()]
             place = self.gazetteer.get(f"demonym:{code}")
             if place is not None:
                 out.append(Mention(m.group(), m.start(), m.end(), "resolved", place, 0.7))
@@ -281,9 +317,14 @@ class CyrillicNames:
         for g in _GENERIC.finditer(text):
             if any(a <= g.start() < b for a, b in taken):
                 continue
+            airport = "аэропорт" in g.group(1).lower() or "әуежай" in g.group(1).lower()
+            kinds = {"city", "airport"} if airport else {"city"}
             cities = [m.place for m in mentions if m.start < g.start() and m.place
-                      and m.place.kind == "city"]  # fmt: skip
+                      and m.place.kind in kinds]  # fmt: skip
             if not cities:
+                continue
+            if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."
+                out.append(Mention(g.group(), g.start(), g.end(), "resolved", cities[-1], 0.6))
                 continue
             site = self._site(g.group(1), cities[-1].name, cities[-1].country_code)
             if site is not None:
@@ -330,38 +371,44 @@ class CyrillicNames:
             unit = self._unit_by_adjective(words[-2]) or self.regions.get(_key(words[-2]))
             if unit is not None and len(words) == 2:
                 return unit, 0
-            return None
+            whole = self.regions.get(_key(" ".join(words[:-1]))) if len(words) == 3 else None
+            return (whole, 0) if whole is not None else None  # "Батыс Қазақстан облысында"
         if len(phrase) < 3 and phrase not in self.names:
             return None  # "В", "На": a capitalised preposition, not a place ("Ош" is)
         if len(words) == 1 and _lemma(words[0].strip(".,:;!?"))[1]:
             if self.names.get(phrase) is None or phrase not in self.own:
-                return (
-                    None  # a surname or a common word ("Полиция"), though a town abroad shares it
-                )
+                # a surname or a common word ("Полиция"), though a town abroad shares it; but
+                # a name of the area with a Kazakh ending, which Russian morphology guesses to
+                # be a person's ("Шымкентте", "Қостанайда"), is still the place
+                stem = _KAZAKH_CASE.sub("", phrase)
+                if stem != phrase and stem in self.own:
+                    return self.names[stem], 0
+                return None
         place = self.names.get(phrase)
         if place is not None:
             return place, 0
         lemmas = [_lemma(w.strip(".,:;!?")) for w in words]
         place = self.names.get(" ".join(lemma for lemma, _ in lemmas))
         if place is None and len(words) == 1:
-            # case endings the dictionary cannot know for a foreign name: Kazakh "Жаңаөзенде",
-            # "Шымкентте"; Russian "Жанаозена", "Орале"
-            for ending in (_KAZAKH_CASE, _RUSSIAN_CASE):
-                bare = ending.sub("", phrase)
-                if bare == phrase or len(bare) < 2:
-                    continue
-                # a name in -й declines as the noun does: "в Семее" is Семей
-                for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):
-                    if stem in self.names:
-                        place = self.names[stem]
-                        break
-                if place is not None:
-                    break
+            place = self._declined(phrase)
         return (place, 0) if place is not None else None
+
+    def _declined(self, phrase: str) -> Place | None:
+        """A name with a case ending the dictionary cannot know for a foreign name: Kazakh
+        "Жаңаөзенде", "Шымкентте"; Russian "Жанаозена", "Орале"."""
+        for ending in (_KAZAKH_CASE, _RUSSIAN_CASE):
+            bare = ending.sub("", phrase)
+            if bare == phrase or len(bare) < 2:
+                continue
+            # a name in -й declines as the noun does: "в Семее" is Семей
+            for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):
+                if stem in self.names:
+                    return self.names[stem]
+        return None
 
     def _site(self, noun: str, city: str, country: str) -> Place | None:
         """The city's airport ("аэропорт...") or akimat, from the gazetteer, if it has one."""
-        airport = "аэропорт" in noun.lower()
+        airport = "аэропорт" in noun.lower() or "әуежай" in noun.lower()
         kind, english = ("airport", "airport") if airport else ("facility", "akimat")
         found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
         return found[0] if found and found[0].country_code == country else None
@@ -380,6 +427,15 @@ class CyrillicNames:
                 if site is not None:
                     start = m.start - len(before) + noun.start(1)
                     out.append(Mention(text[start : m.end], start, m.end, "resolved", site, 0.75))
+                    continue
+            # (only after the name's own form: "Ақтауда қалалық әкімдік" is "in Aktau, the
+            # akimat", a locative, not "Ақтау қалалық әкімдігі")
+            after = _NOUN_AFTER.match(text, m.end)
+            if after and p is not None and p.kind == "city" and _key(m.text) in self.names:
+                site = self._site(after.group(1), p.name, p.country_code)
+                if site is not None:
+                    out.append(Mention(text[m.start : after.end()], m.start, after.end(),
+                                       "resolved", site, 0.75))  # fmt: skip
                     continue
             out.append(m)
         return out

@@ -497,6 +497,26 @@ def test_regions_created_in_2022_in_english_russian_and_kazakh(parser: Geoparser
     assert ids(parser, "Пожар в области Абай.")[0][0] == "области Абай"
 
 
+def test_kazakh_names_lists_facilities_and_demonyms(parser: Geoparser) -> None:
+    """Kazakh: a list of regions names them as nouns ("Алматы, ... және Жамбыл облыстарында":
+    the regions, not the city), two-word regions ("Батыс Қазақстан"), the facility's noun
+    after the city ("Алматы халықаралық әуежайын", "Ақтөбе облыстық әкімдікке"), a bare
+    "Әуежай" after it, a name with a case ending Russian morphology took for a person's
+    ("Шымкентте"), Kazakh country names and demonyms ("Ресей", "ресейлік", "қырғыз")."""
+    text = (
+        "Алматы, Маңғыстау және Жамбыл облыстарында ТЖ енгізілді. Батыс Қазақстан облысында "
+        "тыныш. Алматы халықаралық әуежайын басып алды. Әуежай жабылды. Ақтөбе облыстық "
+        "әкімдікке жиналды. Шымкентте митинг. Ресей мен ресейлік және қырғыз бітімгерлер."
+    )
+    assert [i for _, i in ids(parser, text)] == [
+        "admin1:KZ-ALM", "admin1:KZ-MAN", "admin1:KZ-ZHA", "admin1:KZ-ZAP", "airport:ALA",
+        "airport:ALA", "site:aktobe-akimat", "gn:1518980", "country:RU", "demonym:RU",
+        "demonym:KG",
+    ]  # fmt: skip
+    # Russian adjectives stay Russian's: "армянских" once, not also a Kazakh "армян..."
+    assert [i for _, i in ids(parser, "Колонна армянских миротворцев.")] == ["demonym:AM"]
+
+
 def test_a_two_letter_town_named_as_a_town(parser: Geoparser) -> None:
     """ "в городе Шу": Shu (too short to be a name on its own: "Шу" alone stays nothing); a
     neighbour's city of 100,000 and more is one alone or declined ("Ош", "в Оше")."""
