@@ -353,17 +353,23 @@ def _ru_value(num: str) -> tuple[int, str] | None:
         scale = m.group(2) or ""
         value *= 1000 if scale.startswith("тыс") else (1_000_000 if scale else 1)
         return int(value), "exact"
+    value = _words_value(num.split(), _RU_UNITS, _RU_SCALES)
+    return (value, "exact") if value else None
+
+
+def _words_value(words: list[str], units: dict[str, float], scales: dict[str, int]) -> int | None:
+    """The number that words name ("две тысячи", "екі мың", "жиырма бес"), or None when a
+    word is no number word."""
     total, current = 0.0, 0.0
-    for word in num.split():
-        if word in _RU_UNITS:
-            current += _RU_UNITS[word]
-        elif word in _RU_SCALES:
-            total += max(current, 1) * _RU_SCALES[word]
+    for word in words:
+        if word in units:
+            current += units[word]
+        elif word in scales:
+            total += max(current, 1) * scales[word]
             current = 0
         else:
             return None
-    value = int(total + current)
-    return (value, "exact") if value else None
+    return int(total + current)
 
 
 def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
@@ -382,21 +388,36 @@ def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list
             continue  # a year
         qual = re.sub(r"\s+", " ", m["qual"] or "")
         qualifier = _RU_QUALIFIERS.get(qual, qualifier)
-        after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
-        before = lowered[max(0, m.start() - 40) : m.start()]
-        metric = None
-        cue = _RU_CUES.search(after[:60])
-        if cue:
-            metric = cue.lastgroup
-        else:
-            back = list(_RU_CUES.finditer(before))
-            if back and back[-1].end() >= len(before) - 25:
-                metric = back[-1].lastgroup
-        if metric is None:
-            continue
-        part = "security forces" if _RU_SECURITY.match(after) and metric != "troops" else None
-        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
+        count = _counted(lowered, m, value, qualifier, _RU_CUES, _RU_SECURITY)
+        if count is not None:
+            out.append(count)
     return out
+
+
+def _counted(
+    lowered: str,
+    m: re.Match[str],
+    value: int,
+    qualifier: str,
+    cues: re.Pattern[str],
+    security: re.Pattern[str],
+) -> Count | None:
+    """The count a Russian or Kazakh number makes with the metric named in reach (the first
+    cue after it in its clause, else one that ends right before it), or None."""
+    after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
+    before = lowered[max(0, m.start() - 40) : m.start()]
+    metric = None
+    cue = cues.search(after[:60])
+    if cue:
+        metric = cue.lastgroup
+    else:
+        back = list(cues.finditer(before))
+        if back and back[-1].end() >= len(before) - 25:
+            metric = back[-1].lastgroup
+    if metric is None:
+        return None
+    part = "security forces" if security.match(after) and metric != "troops" else None
+    return Count(m.start(), m.end(), value, qualifier, metric, part)
 
 
 # --- Kazakh ------------------------------------------------------------------------------------
@@ -449,16 +470,7 @@ def _kk_value(num: str) -> tuple[int, str] | None:
         value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
         value *= {"мың": 1000, "млн": 1_000_000}.get(m.group(2) or "", 1)
         return int(value), "exact"
-    total, current = 0, 0
-    for word in num.split():
-        if word in _KK_UNITS:
-            current += _KK_UNITS[word]
-        elif word in _KK_SCALES:
-            total += max(current, 1) * _KK_SCALES[word]
-            current = 0
-        else:
-            return None
-    value = total + current
+    value = _words_value(num.split(), _KK_UNITS, _KK_SCALES)
     return (value, "exact") if value else None
 
 
@@ -482,18 +494,7 @@ def find_counts_kk(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list
             qualifier = _KK_BEFORE[re.sub(r"\s+", " ", m["qual"])]
         elif m["after"]:
             qualifier = _KK_AFTER[m["after"]]
-        after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
-        before = lowered[max(0, m.start() - 40) : m.start()]
-        metric = None
-        cue = _KK_CUES.search(after[:60])
-        if cue:
-            metric = cue.lastgroup
-        else:
-            back = list(_KK_CUES.finditer(before))
-            if back and back[-1].end() >= len(before) - 25:
-                metric = back[-1].lastgroup
-        if metric is None:
-            continue
-        part = "security forces" if _KK_SECURITY.match(after) and metric != "troops" else None
-        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
+        count = _counted(lowered, m, value, qualifier, _KK_CUES, _KK_SECURITY)
+        if count is not None:
+            out.append(count)
     return out

@@ -271,7 +271,8 @@ class CyrillicNames:
         облыстарында": in Kazakh a list of regions names them as nouns, each a region though
         a city shares the name (in Russian the names are adjectives: _listed_region)."""
         tail = _LIST_TO_REGION.match(text, run.end())
-        if tail is None or not tail.group().endswith("облыс"):
+        # (the plural: "Алматы мен Маңғыстау облысында" is the city and one region)
+        if tail is None or not text.startswith("облыстар", tail.end() - 5):
             return []
         unit = self.regions.get(_key(run.group()))
         if unit is None:
