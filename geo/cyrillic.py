@@ -119,6 +119,13 @@ _SHORT_COUNTRIES = {
 }  # fmt: skip
 
 
+def _is_airport(noun: str) -> bool:
+    """Whether a facility noun is an airport's (Russian аэропорт, Kazakh әуежай), not an
+    akimat's."""
+    low = noun.lower()
+    return "аэропорт" in low or "әуежай" in low
+
+
 def has_cyrillic(text: str) -> bool:
     """True when the text has a Cyrillic letter (the Latin parser sees none of its names)."""
     return CYRILLIC.search(text) is not None
@@ -318,8 +325,7 @@ class CyrillicNames:
         for g in _GENERIC.finditer(text):
             if any(a <= g.start() < b for a, b in taken):
                 continue
-            airport = "аэропорт" in g.group(1).lower() or "әуежай" in g.group(1).lower()
-            kinds = {"city", "airport"} if airport else {"city"}
+            kinds = {"city", "airport"} if _is_airport(g.group(1)) else {"city"}
             cities = [m.place for m in mentions if m.start < g.start() and m.place
                       and m.place.kind in kinds]  # fmt: skip
             if not cities:
@@ -409,8 +415,7 @@ class CyrillicNames:
 
     def _site(self, noun: str, city: str, country: str) -> Place | None:
         """The city's airport ("аэропорт...") or akimat, from the gazetteer, if it has one."""
-        airport = "аэропорт" in noun.lower() or "әуежай" in noun.lower()
-        kind, english = ("airport", "airport") if airport else ("facility", "akimat")
+        kind, english = ("airport", "airport") if _is_airport(noun) else ("facility", "akimat")
         found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
         return found[0] if found and found[0].country_code == country else None
 
