@@ -127,7 +127,8 @@ class SymbolLayer(DataElement):
       var shape = '<span class="cm-shape cm-' + r[4] + (r[9] ? ' cm-unknown' : '') +
         '" style="' + style + '">' + (r[9] ? '<b style="color:' + r[3] + '">?</b>' : '') +
         '</span>';
-      var label = r[7] ? '<span class="cm-label">' + r[7] + '</span>' : '';
+      var label = r[7] ? '<span class="cm-label" data-rank="' + (r[11] || 0) + '">' + r[7] +
+        '</span>' : '';
       m = L.marker([r[0], r[1]], {icon: L.divIcon({className: "cm-icon cm-l-" + r[10],
         html: shape + label, iconSize: [size, size], iconAnchor: [size / 2, size / 2]}),
         riseOnHover: true, zIndexOffset: r[4] === "diamond" ? 1000 : 0});
@@ -314,7 +315,13 @@ class LabelDeclutter(DataElement):
       });
     }
     order.forEach(function (sel) {
-      root.querySelectorAll(sel).forEach(function (el) {
+      // (within a kind, the higher rank first: a seized airport before a closed one; then
+      // the order of the symbols)
+      var els = Array.prototype.slice.call(root.querySelectorAll(sel));
+      els = els.map(function (el, i) { return [el, i]; }).sort(function (a, b) {
+        return ((+b[0].dataset.rank || 0) - (+a[0].dataset.rank || 0)) || (a[1] - b[1]);
+      }).map(function (pair) { return pair[0]; });
+      els.forEach(function (el) {
         if (seen.has(el)) { return; }
         seen.add(el);
         el.style.visibility = "visible";

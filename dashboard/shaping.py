@@ -40,6 +40,7 @@ from geo.layers import (
 from geo.schema import EVENT_LAYERS
 from geo.symbology import (
     LAYER_STYLES,
+    STATUS_LABEL_RANK,
     STATUS_LABELS,
     group_label,
     place_groups,
@@ -253,6 +254,7 @@ class Symbol:
     count: int = 1  # features it stands for
     unknown: bool = False  # its size was never reported (drawn hollow with "?")
     layer: str = ""
+    rank: int = 0  # whose label is kept where labels collide (STATUS_LABEL_RANK)
 
     def as_row(self) -> list[Any]:
         colour = self.colour if _COLOUR_RE.match(self.colour) else "#444444"
@@ -268,6 +270,7 @@ class Symbol:
             self.count,
             int(self.unknown),
             self.layer,
+            self.rank,
         ]
 
 
@@ -336,6 +339,7 @@ def place_symbols(
                 len(rows),
                 mstyle.unknown,
                 layer,
+                STATUS_LABEL_RANK.get(status or "", 0) if layer == "infrastructure" else 0,
             )
         )
     # Big symbols first so small ones on top stay clickable.

@@ -66,6 +66,12 @@ STATUS_COLOURS: dict[str, str] = {
     "destroyed": "#1a1a1a",
 }
 assert set(STATUS_COLOURS) == set(INFRASTRUCTURE_STATUSES)
+# Where infrastructure labels collide, whose is kept: a site taken or destroyed is the day's
+# news before one that is only closed (the map's layout, then the order of the symbols).
+STATUS_LABEL_RANK: dict[str, int] = {
+    "seized": 5, "destroyed": 4, "damaged": 3, "closed": 2, "disrupted": 1, "operational": 0,
+}  # fmt: skip
+assert set(STATUS_LABEL_RANK) == set(INFRASTRUCTURE_STATUSES)
 
 STATUS_LABELS: dict[str, str] = {
     "operational": "Operational",
