@@ -11,7 +11,7 @@ reach (a year, a price, a time) is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from geo._regex import DIGIT, labelled, matches_at, phrase_heads, spaced_heads, trie
@@ -342,18 +342,29 @@ _RU_COUNT = re.compile(
 
 
 def _ru_value(num: str) -> tuple[int, str] | None:
+    return _cyrillic_value(num, _RU_VAGUE, _RU_UNITS, _RU_SCALES)
+
+
+def _cyrillic_value(
+    num: str,
+    vague: Mapping[str, tuple[int, str]],
+    units: dict[str, float],
+    scales: dict[str, int],
+) -> tuple[int, str] | None:
+    """(value, qualifier) of a Russian or Kazakh number: digits with a scale word ("2,5 тыс.",
+    "10 мың"), a vague word ("десятки", "мыңдаған"), or number words."""
     num = re.sub(r"\s+", " ", num.strip().lower()).rstrip(".")
-    if num in _RU_VAGUE:
-        return _RU_VAGUE[num]
+    if num in vague:
+        return vague[num]
     if num[0].isdigit():
-        m = re.match(r"([\d \u00a0]+(?:,\d+)?)\s*(тыс|тысяч[аи]?|млн|миллион\w*)?$", num)
+        m = re.match(r"([\d \u00a0]+(?:,\d+)?)\s*(тыс|тысяч[аи]?|мың|млн|миллион\w*)?$", num)
         if not m:
             return None
         value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
         scale = m.group(2) or ""
-        value *= 1000 if scale.startswith("тыс") else (1_000_000 if scale else 1)
+        value *= 1000 if scale.startswith(("тыс", "мың")) else (1_000_000 if scale else 1)
         return int(value), "exact"
-    value = _words_value(num.split(), _RU_UNITS, _RU_SCALES)
+    value = _words_value(num.split(), units, scales)
     return (value, "exact") if value else None
 
 
@@ -374,50 +385,51 @@ def _words_value(words: list[str], units: dict[str, float], scales: dict[str, in
 
 def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
     """Counts in Russian text with a metric in reach (see the English ``find_counts``)."""
+    return _counts(text, skip, _RU_COUNT, _ru_value, _RU_QUALIFIERS, _RU_CUES, _RU_SECURITY)
+
+
+def _counts(
+    text: str,
+    skip: tuple[tuple[int, int], ...],
+    pattern: re.Pattern[str],
+    value_of: Callable[[str], tuple[int, str] | None],
+    qualifiers: Mapping[str, str],
+    cues: re.Pattern[str],
+    security: re.Pattern[str],
+) -> list[Count]:
+    """Counts in Russian or Kazakh text: each number ``pattern`` finds outside ``skip`` (its
+    qualifier word before it, "qual", or after it, "after", looked up in ``qualifiers``) with
+    the metric named in reach: the first cue after it in its clause, else one that ends right
+    before it."""
     covered = {i for a, b in skip for i in range(a, b)}
     lowered = text.lower()
     out: list[Count] = []
-    for m in _RU_COUNT.finditer(lowered):
+    for m in pattern.finditer(lowered):
         if m.start("num") in covered:
             continue
-        parsed = _ru_value(m["num"])
+        parsed = value_of(m["num"])
         if parsed is None:
             continue
         value, qualifier = parsed
         if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100:
             continue  # a year
-        qual = re.sub(r"\s+", " ", m["qual"] or "")
-        qualifier = _RU_QUALIFIERS.get(qual, qualifier)
-        count = _counted(lowered, m, value, qualifier, _RU_CUES, _RU_SECURITY)
-        if count is not None:
-            out.append(count)
+        word = re.sub(r"\s+", " ", m["qual"] or m.groupdict().get("after") or "")
+        qualifier = qualifiers.get(word, qualifier)
+        after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
+        before = lowered[max(0, m.start() - 40) : m.start()]
+        metric = None
+        cue = cues.search(after[:60])
+        if cue:
+            metric = cue.lastgroup
+        else:
+            back = list(cues.finditer(before))
+            if back and back[-1].end() >= len(before) - 25:
+                metric = back[-1].lastgroup
+        if metric is None:
+            continue
+        part = "security forces" if security.match(after) and metric != "troops" else None
+        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
     return out
-
-
-def _counted(
-    lowered: str,
-    m: re.Match[str],
-    value: int,
-    qualifier: str,
-    cues: re.Pattern[str],
-    security: re.Pattern[str],
-) -> Count | None:
-    """The count a Russian or Kazakh number makes with the metric named in reach (the first
-    cue after it in its clause, else one that ends right before it), or None."""
-    after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
-    before = lowered[max(0, m.start() - 40) : m.start()]
-    metric = None
-    cue = cues.search(after[:60])
-    if cue:
-        metric = cue.lastgroup
-    else:
-        back = list(cues.finditer(before))
-        if back and back[-1].end() >= len(before) - 25:
-            metric = back[-1].lastgroup
-    if metric is None:
-        return None
-    part = "security forces" if security.match(after) and metric != "troops" else None
-    return Count(m.start(), m.end(), value, qualifier, metric, part)
 
 
 # --- Kazakh ------------------------------------------------------------------------------------
@@ -436,6 +448,7 @@ _KK_WORDS = "|".join(sorted((*_KK_UNITS, *_KK_SCALES, *_KK_VAGUE), key=len, reve
 _KK_BEFORE = {"шамамен": "about", "шамасы": "about", "кемінде": "at least",
               "ең кемі": "at least", "ең аз дегенде": "at least"}  # fmt: skip
 _KK_AFTER = {"астам": "more than", "артық": "more than", "жуық": "about", "дейін": "up to"}
+_KK_QUALIFIERS = {**_KK_BEFORE, **_KK_AFTER}
 _KK_COUNT = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{'|'.join(_KK_BEFORE)})\s+)?"
     rf"(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"
@@ -460,41 +473,11 @@ _KK_SECURITY = re.compile(
 
 
 def _kk_value(num: str) -> tuple[int, str] | None:
-    num = re.sub(r"\s+", " ", num.strip().lower())
-    if num in _KK_VAGUE:
-        return _KK_VAGUE[num]
-    if num[0].isdigit():
-        m = re.match(r"([\d \u00a0]+(?:,\d+)?)\s*(мың|млн)?$", num)
-        if not m:
-            return None
-        value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
-        value *= {"мың": 1000, "млн": 1_000_000}.get(m.group(2) or "", 1)
-        return int(value), "exact"
-    value = _words_value(num.split(), _KK_UNITS, _KK_SCALES)
-    return (value, "exact") if value else None
+    return _cyrillic_value(num, _KK_VAGUE, _KK_UNITS, _KK_SCALES)
 
 
 def find_counts_kk(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
     """Counts in Kazakh text with a metric in reach, as ``find_counts_ru``: "200-ден астам
     адам ұсталды" (more than 200 detained), "шамамен мың адам алаңға шықты" (about 1,000
     participants), "кемінде 8 полиция қызметкері қаза тапты" (at least 8 dead, police)."""
-    covered = {i for a, b in skip for i in range(a, b)}
-    lowered = text.lower()
-    out: list[Count] = []
-    for m in _KK_COUNT.finditer(lowered):
-        if m.start("num") in covered:
-            continue
-        parsed = _kk_value(m["num"])
-        if parsed is None:
-            continue
-        value, qualifier = parsed
-        if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100:
-            continue  # a year
-        if m["qual"]:
-            qualifier = _KK_BEFORE[re.sub(r"\s+", " ", m["qual"])]
-        elif m["after"]:
-            qualifier = _KK_AFTER[m["after"]]
-        count = _counted(lowered, m, value, qualifier, _KK_CUES, _KK_SECURITY)
-        if count is not None:
-            out.append(count)
-    return out
+    return _counts(text, skip, _KK_COUNT, _kk_value, _KK_QUALIFIERS, _KK_CUES, _KK_SECURITY)
