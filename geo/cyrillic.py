@@ -89,6 +89,10 @@ _LATIN = str.maketrans({
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 })  # fmt: skip
+# "Республике Алтай", "Республики Марий Эл": a Russian republic, named after the noun
+_REPUBLIC = re.compile(
+    rf"(?<!\w)[Рр]еспублик(?:а|и|е|у|ой|ою)\s+([{_UPPER}][\w-]+(?:\s+Эл)?)(?!\w)"
+)
 # an ISO 3166-2 name of a Russian oblast or krai: its adjective's stem before "skaya"/"skiy"
 _ISO_UNIT = re.compile(r"^([a-z][a-z -]*?)sk(?:aya oblast|iy kray)$")
 # A natural feature's noun right before a name: "реке Ишим", "озера Балхаш", "моря" (the
@@ -236,6 +240,11 @@ class CyrillicNames:
             if not found:
                 found = self._listed_region(text, run)
             out += [m for m in found if not self._feature_named(text, m)]
+        republics = self._republics(text)
+        if republics:
+            spans = [(r.start, r.end) for r in republics]
+            out = [m for m in out if not any(a < m.end and m.start < b for a, b in spans)]
+            out += republics
         out += self._demonyms(text, out)
         out.sort(key=lambda m: m.start)
         return self._generic_nouns(text, self._facilities(text, out))
@@ -253,6 +262,19 @@ class CyrillicNames:
             return []
         end = run.start() + word.end()
         return [Mention(text[noun.start() : end], noun.start(), end, "resolved", unit, 0.8)]
+
+    def _republics(self, text: str) -> list[Mention]:
+        """ "в Республике Алтай": the Russian republic (not the Kazakh town of Altay), by the
+        Latin form of the name after the noun (its ISO 3166-2 name); "Республика Казахстан"
+        is left to the country's name."""
+        if "еспублик" not in text:
+            return []
+        out = []
+        for m in _REPUBLIC.finditer(text):
+            unit = _russian_republics(self.gazetteer).get(_key(m.group(1)).translate(_LATIN))
+            if unit is not None:
+                out.append(Mention(m.group(), m.start(), m.end(), "resolved", unit, 0.8))
+        return out
 
     def _unit_by_adjective(self, word: str) -> Place | None:
         """The unit a region adjective names: Kazakhstan's ("Мангистауской"), else Russia's
@@ -469,6 +491,25 @@ def _russian_units(gazetteer: Gazetteer) -> dict[str, Place]:
         }
         if len(units) == 1:
             out[f"{match.group(1)}sk"] = next(iter(units.values()))
+    return out
+
+
+@cache
+def _russian_republics(gazetteer: Gazetteer) -> dict[str, Place]:
+    """Russia's republics by the Latin form of their Russian name ("altay", "mariy el"): ISO
+    3166-2 names them so ("Altay, Respublika"); those the gazetteer knows by that name."""
+    import pycountry
+
+    from geo.gazetteer import normalize
+
+    out: dict[str, Place] = {}
+    for sub in pycountry.subdivisions.get(country_code="RU") or ():
+        if not sub.name.endswith(", Respublika"):
+            continue
+        units = [u for u in gazetteer.lookup(sub.name, kinds=["admin1"], limit=5)
+                 if u.country_code == "RU"]  # fmt: skip
+        if len(units) == 1:
+            out[normalize(sub.name[: -len(", Respublika")])] = units[0]
     return out
 
 

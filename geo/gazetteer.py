@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 33
+FORMAT_VERSION = 34
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1007,10 +1007,16 @@ def _world_admin1(
                     break
         code = iso[0] if iso else f"{cc}.{gn_code}"
         found = [iso[1]] if iso else []
+        if cc == "RU" and "j" in name.lower():  # GeoNames' Dutch spelling: "Tjumen", "Orjol"
+            found.append(name)
+            name = _english_spelling(name)
         if cc == "RU":  # "Tyumen Oblast" (and the ISO name, where the English one missed it)
             russian = _russian_iso_names(subs, name, members)
             if russian and (not iso or russian[0] == iso[1]):
                 found += russian
+            if iso and iso[1].endswith(", Respublika"):  # "Altay, Respublika"
+                own = _REPUBLIC_ENGLISH.sub(lambda m: _REPUBLIC_ENDINGS[m.group()], iso[1][:-12])
+                found += [f"{own} Republic", f"Republic of {own}"]
         aliases = tuple(a for a in dict.fromkeys(found) if a != name)
         lats = [float(c["latitude"]) for c in members]
         lons = [float(c["longitude"]) for c in members]
@@ -1041,12 +1047,52 @@ def _russian_iso_names(
         if match is None:
             continue
         base = match.group(1)
-        forms = (base, f"{base}sk", f"{base}a", f"{base}o")
+        forms = {_y_to_i(form) for form in _adjective_bases(base)}
         for english in (town, name):
-            if normalize(english) in forms:
+            plain = _RU_UNIT_WORD.sub("", english)  # ("Altai Krai": "Altai")
+            if _y_to_i(normalize(plain)) in forms:
                 word = "Oblast" if iso_key.endswith("oblast") else "Krai"
-                return [iso_name, f"{english} {word}", f"{english} Region"]
+                return [iso_name, f"{plain} {word}", f"{plain} Region"]
     return []
+
+
+# A Russian republic's name as the English news spells it: "Altai Republic" for ISO's "Altay",
+# "Republic of Mordovia" for "Mordoviya"
+_REPUBLIC_ENDINGS = {"ay": "ai", "iya": "ia"}
+_REPUBLIC_ENGLISH = re.compile(r"(?:ay|iya)$")
+_RU_UNIT_WORD = re.compile(r"\s+(?:oblast|krai|kray|region)$", re.IGNORECASE)
+
+
+_DUTCH = (("tsj", "ch"), ("zj", "zh"), ("sj", "sh"), ("j", "y"), ("J", "Y"))
+
+
+def _english_spelling(name: str) -> str:
+    """A Russian unit's name that GeoNames spells the Dutch way ("Tjumen", "Nizjnij Novgorod",
+    "Kamtsjatka") as the English news does ("Tyumen", "Nizhniy Novgorod", "Kamchatka")."""
+    for dutch, english in _DUTCH:
+        name = name.replace(dutch, english)
+    return name
+
+
+def _y_to_i(word: str) -> str:
+    """A name with y and i as one letter: GeoNames writes "Altai", ISO 3166-2 "Altayskiy"."""
+    return word.replace("y", "i")
+
+
+def _adjective_bases(base: str) -> tuple[str, ...]:
+    """The names a Russian adjective's stem may come from ("tyumen" of "Tyumenskaya": Tyumen;
+    "ivanov": Ivanovo): as it is, with -sk, -a or -o; with the alternations of the common
+    adjectives, zh for g ("kaluzh": Kaluga), a vowel that falls out of the noun ("vologod":
+    Vologda), a suffix -en ("penzen": Penza) and a final l that the adjective drops
+    ("yaroslav": Yaroslavl)."""
+    forms = [base, f"{base}sk", f"{base}a", f"{base}o", f"{base}l"]
+    if base.endswith("zh"):
+        forms.append(f"{base[:-2]}ga")
+    if len(base) > 4 and base[-2] in "eo":
+        forms.append(f"{base[:-2]}{base[-1]}a")
+    if len(base) > 4 and base.endswith("en"):
+        forms.append(f"{base[:-2]}a")
+    return tuple(forms)
 
 
 # Second-level units named in the news by their own name: US counties ("Metcalfe County") and

@@ -375,6 +375,27 @@ def test_russian_units_by_their_english_and_iso_names(gazetteer: Gazetteer) -> N
     assert gazetteer.lookup("Tyumen")[0].kind == "city"
 
 
+def test_russian_units_whose_adjective_alters_the_name(gazetteer: Gazetteer) -> None:
+    """The adjectives of Kaluga (Kaluzhskaya), Vologda (Vologodskaya), Penza (Penzenskaya),
+    Yaroslavl (Yaroslavskaya) and Altai Krai (Altayskiy) are not the name plus -skaya; each
+    unit is still linked, and GeoNames' Dutch spellings ("Jaroslavl", "Orjol") are shown as the
+    English press writes them, the old spelling kept as a name. Republics have their English
+    forms ("Altai Republic", "Republic of Tatarstan")."""
+    expected = {
+        "Kaluga Oblast": "admin1:RU.25", "Kaluzhskaya oblast'": "admin1:RU.25",
+        "Vologda Oblast": "admin1:RU.85", "Penza Oblast": "admin1:RU.57",
+        "Yaroslavl Oblast": "admin1:RU.88", "Jaroslavl": "admin1:RU.88",
+        "Altayskiy kray": "admin1:RU.04", "Altai Krai": "admin1:RU.04",
+        "Altai Republic": "admin1:RU-AL", "Republic of Tatarstan": "admin1:RU-TA",
+        "Republic of Mordovia": "admin1:RU-MO",
+    }  # fmt: skip
+    for name, place_id in expected.items():
+        assert gazetteer.lookup(name, kinds=["admin1"])[0].id == place_id, name
+    assert gazetteer.get("admin1:RU.88").name == "Yaroslavl"
+    assert gazetteer.get("admin1:RU.56").name == "Oryol"
+    assert gazetteer.get("admin1:RU.51").name == "Nizhniy Novgorod"
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [("within_jan2022", "KZ-XXX"), ("iso3166_2", "KZ-ABAI"), ("created", "June 2022"),

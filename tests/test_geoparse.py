@@ -541,6 +541,29 @@ def test_russian_oblasts_and_krais_by_their_russian_adjective(parser: Geoparser)
     assert got[1][0] == "Оренбургской области"
 
 
+def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
+    """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
+    ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
+    Алтай" still is. "Республика Казахстан" stays the country."""
+    text = (
+        "Пункты пропуска в Алтайском крае и Республике Алтай закрыты. Власти Республики "
+        "Татарстан и Республики Марий Эл выразили поддержку. Республика Казахстан ответила. "
+        "Жители города Алтай вышли на площадь."
+    )
+    assert ids(parser, text) == [
+        ("Алтайском крае", "admin1:RU.04"),
+        ("Республике Алтай", "admin1:RU-AL"),
+        ("Республики Татарстан", "admin1:RU-TA"),
+        ("Республики Марий Эл", "admin1:RU-ME"),
+        ("Казахстан", "country:KZ"),
+        ("Алтай", "gn:1516438"),
+    ]
+    assert ids(parser, "Troops left Altai Krai and the Altai Republic.") == [
+        ("Altai Krai", "admin1:RU.04"),
+        ("Altai Republic", "admin1:RU-AL"),
+    ]
+
+
 def test_a_dateline_names_its_place_however_small(parser: Geoparser) -> None:
     """A small place abroad that starts a sentence is dropped ("Asheville was flooded"), but
     not the place of a dateline ("ASHEVILLE, N.C., Oct 1 (Reuters) -")."""
