@@ -17,8 +17,9 @@ from dashboard import desk as dd
 from dashboard import map as cmap
 from dashboard.resources import get_store
 from geo import desk
+from geo.articles import decode_text
 from geo.config import Settings
-from geo.errors import GeoError
+from geo.errors import GeoError, InputError
 from geo.schema import CERTAINTIES, EVENT_LAYERS, METRICS, QUALIFIERS, STATE_LAYERS
 from geo.store import Store
 
@@ -160,13 +161,17 @@ with st.expander("Add article", expanded=False):
     if add:
         body = text
         label = "pasted article"
+        read_as = ""  # the encoding of an upload that is not UTF-8
         if upload is not None:
             label = upload.name
             try:
-                body = upload.getvalue().decode("utf-8-sig")
-            except UnicodeDecodeError:
+                body, encoding = decode_text(upload.getvalue(), upload.name)
+            except InputError as exc:
                 body = ""
-                st.error(f"{cmap.md_text(upload.name)}: is not UTF-8 text")
+                st.error(cmap.md_text(exc))
+            else:
+                body = body.lstrip("\ufeff")
+                read_as = f" (not UTF-8: read as {cmap.md_text(encoding)})" if encoding else ""
         if body:
             try:
                 with st.spinner("Finding places and candidates…"):
@@ -178,7 +183,9 @@ with st.expander("Add article", expanded=False):
             except GeoError as exc:
                 st.error(cmap.md_text(exc))
             else:
-                flash("success", f"Article {article_id} added: {n} candidates in the queue.")
+                flash(
+                    "success", f"Article {article_id} added: {n} candidates in the queue{read_as}."
+                )
                 st.rerun()
         elif upload is None:
             st.error("Paste the article's text or upload a file.")

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from geo.articles import file_label
+from geo.articles import decode_text, file_label
 from geo.config import Settings
 from geo.errors import DataError, GeoError, InputError
 from geo.extract import Document, Extractor, read_document
@@ -130,10 +130,7 @@ def read_documents(
             return read_feed(raw, label=label, published=published)
         if path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
             return [read_html(raw, label=label, published=published)]
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return [Failure(label, "is not UTF-8 text")]
+        text, _ = decode_text(raw, label)  # (a legacy encoding is read as it is found)
         return [read_text_document(text, label=label, published=published, case_years=case_years)]
     except InputError as exc:
         return [Failure(label, str(exc).removeprefix(f"{label}: "))]

@@ -277,7 +277,7 @@ def test_invalid_utf8_on_stdin_is_one_line_whatever_the_locale(locale: str) -> N
     env = {**os.environ, "LC_ALL": locale, "PYTHONUTF8": "0"}
     result = subprocess.run(
         [sys.executable, "-m", "geo", "geoparse", "-"],
-        input=b"Protests in Almaty \xff\xfe.",
+        input=b"Protests in Almaty \x00\xff\xfe.",
         capture_output=True,
         cwd=PROJECT_ROOT,
         env=env,
@@ -286,9 +286,33 @@ def test_invalid_utf8_on_stdin_is_one_line_whatever_the_locale(locale: str) -> N
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 2, err
     assert err.strip() == (
-        "python -m geo geoparse: error: standard input is not UTF-8 text "
-        "(invalid start byte at byte 19)"
+        "python -m geo geoparse: error: standard input: is neither UTF-8 text (invalid start "
+        "byte at byte 20) nor Latin or Cyrillic text in another encoding"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        ("В Алматы протестующие захватили аэропорт.", "cp1251", "cp1251"),
+        ("Протесты в Актобе и Атырау, погибли 8 человек.", "koi8_r", "koi8_r"),
+        ("Алматыда наразылар әуежайды басып алды.", "kz1048", "kz1048"),
+        ("Almaty: the café near the akimat was closed.", "cp1252", "cp1252"),
+        ("В Таразе и Шымкенте.", "utf-16", "utf_16"),
+    ],
+)
+def test_articles_in_legacy_encodings_are_read_with_a_note(
+    tmp_path: Path, capsys, text: str, encoding: str, named: str
+) -> None:
+    """Saved pages and archives of the Russian and Kazakh press come in Windows-1251, KOI8-R
+    or KZ-1048, and Western text in Windows-1252: each is read (charset-normalizer, or for a
+    short text which bytes come in whole words), and stderr names the encoding."""
+    from geo.articles import read_input_text
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_input_text(str(path)) == (str(path), text)
+    assert capsys.readouterr().err == f"note: {path}: not UTF-8: read as {named}\n"
 
 
 def test_places_limit_below_one_is_an_argument_error(capsys) -> None:
@@ -310,8 +334,8 @@ def test_input_files_read_as_text_mode_would(tmp_path: Path) -> None:
     for data in (b"Almaty\r\nAktau\rTaraz\n\r\n", "\ufeffAlmaty — Aktau\n".encode(), b""):
         path.write_bytes(data)
         assert read_input_text(str(path)) == (str(path), path.read_text(encoding="utf-8"))
-    path.write_bytes(b"Almaty \xff")
-    with pytest.raises(InputError, match=r"a\.txt: is not UTF-8 text$"):
+    path.write_bytes(b"Almaty \xff\x00")
+    with pytest.raises(InputError, match=r"a\.txt: is neither UTF-8 text \(.*\) nor Latin or"):
         read_input_text(str(path))
     with pytest.raises(InputError, match=r"cannot be read"):
         read_input_text(str(tmp_path / "missing.txt"))

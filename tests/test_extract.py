@@ -463,8 +463,8 @@ def test_lexicon_is_data_and_compiles() -> None:
 
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe not utf-8 \x80")
-    with pytest.raises(InputError, match="bad.txt: is not UTF-8"):
+    bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
+    with pytest.raises(InputError, match="bad.txt: is neither UTF-8 text"):
         read_document(bad)
 
 

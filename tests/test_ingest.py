@@ -131,11 +131,19 @@ def test_rss_and_atom_give_one_document_per_entry(tmp_path: Path) -> None:
 
 
 def test_unreadable_inputs_fail_with_a_reason(tmp_path: Path) -> None:
-    (tmp_path / "latin1.txt").write_bytes("Almaty \xe9t\xe9".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)))
     (tmp_path / "empty.rss").write_text("<rss version='2.0'><channel/></rss>", encoding="utf-8")
-    (bad,) = read_documents(tmp_path / "latin1.txt", published=DAY)
+    (bad,) = read_documents(tmp_path / "binary.txt", published=DAY)
     (empty,) = read_documents(tmp_path / "empty.rss")
-    assert bad.reason == "is not UTF-8 text" and "no entries" in empty.reason
+    assert bad.reason.startswith("is neither UTF-8 text") and "no entries" in empty.reason
+
+
+def test_a_text_in_a_legacy_encoding_is_read(tmp_path: Path) -> None:
+    """A saved article in Windows-1251 is read as such, not failed (geo.articles.decode_text)."""
+    text = "Протестующие захватили аэропорт Алматы, погибли восемь человек."
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    (doc,) = read_documents(tmp_path / "ru.txt", published=DAY)
+    assert doc.body == text
 
 
 # --- into the store ---------------------------------------------------------------------------
