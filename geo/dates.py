@@ -180,6 +180,20 @@ def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
     return best
 
 
+# A day and month without a year more than this far after the publication day is last year's
+# unless its clause is in the future tense (a story of August 2022 that says "on 8 January"),
+# more than this far before it next year's when its clause is ("will be held on 20 March")
+_AHEAD = dt.timedelta(days=31)
+
+
+def _future(lowered: str, at: int, clause_future: re.Pattern[str]) -> bool:
+    """Whether the clause of a date at ``at`` is in the future tense: back to the last
+    sentence or clause end ("said on Thursday it would"), at most 80 characters."""
+    start = max(0, at - 80)
+    cut = max(lowered.rfind(c, start, at) for c in ".;!?")
+    return bool(clause_future.search(lowered, max(start, cut + 1), at))
+
+
 def weekday_date(weekday: int, published: dt.date, *, future: bool, qualifier: str) -> dt.date:
     """The day a weekday means in a story of ``published``: the latest one on or before it in
     the past tense, the next one on or after it in the future; "last"/"next" skip today."""
@@ -246,10 +260,20 @@ def find_dates(
                     continue
             else:
                 day = nearest_year(month, number, published)
+                if day is not None and abs(day - published) > _AHEAD and (month, number) != (2, 29):
+                    # "said on 8 January" in an August story is this year's, not next year's;
+                    # "will be held on 20 March" next year's
+                    future = _future(lowered, m.start(), clause_future)
+                    if day > published and not future:
+                        day = day.replace(year=day.year - 1)
+                    elif day < published and future:
+                        day = day.replace(year=day.year + 1)
             if day is None:
                 continue
             if m["d0"]:  # "5-13 January", "5 to 13 January": the first day starts it
                 start_day = nearest_year(month, int(m["d1"]), published)
+                if start_day is not None and start_day.year != day.year:
+                    start_day = start_day.replace(year=day.year)
                 # "15 and 16 January" is two days, "between 15 and 16 January" a span
                 span = "and" not in lowered[m.end("d1") : m.start("d0")] or lowered[
                     max(0, m.start() - 8) : m.start()
@@ -264,14 +288,9 @@ def find_dates(
             day, precision = dt.date(int(m["y3"]), month, 1), 3
         elif m["wd"]:
             explicit = False
-            # the weekday's own clause: back to the last sentence or clause end, a little ahead
-            start = max(0, m.start() - 80)
-            cut = max(lowered.rfind(c, start, m.start()) for c in ".;!?")
-            clause = lowered[max(start, cut + 1) : m.start()]  # "said on Thursday it would"
-            future = bool(clause_future.search(clause))
             day = weekday_date(
-                vocab.weekdays[m["wd"].lower()], published, future=future,
-                qualifier=m["wq"] or "",
+                vocab.weekdays[m["wd"].lower()], published,
+                future=_future(lowered, m.start(), clause_future), qualifier=m["wq"] or "",
             )  # fmt: skip
         elif m["rel"]:
             explicit = False

@@ -1488,6 +1488,10 @@ class Geoparser:
                 j = at[after]
                 if not _crosses_sentence(text, end, mentions[j][1]):
                     chosen, how = cities[j], "same sentence"
+            if how != "same sentence" and _other_city_in_sentence(
+                text, start, end, k, mentions, cities
+            ):
+                continue  # "the city administration in Semey": Semey's, which we do not know
             if chosen < 0 and most >= 0:
                 chosen, how = most, "city mentioned most"
             if chosen < 0:
@@ -1501,6 +1505,25 @@ class Geoparser:
                     self._generic_rest[key, how, chosen] = rest
             out.append(_new_tuple(Mention, (text[start:end], start, end) + rest))
         return out
+
+
+def _other_city_in_sentence(
+    text: str, start: int, end: int, k: int, mentions: list[Mention], cities: list[int]
+) -> bool:
+    """Whether the sentence of a facility noun (start, end; mentions[k] the first mention
+    after it) names a city, which then has not such a facility: the noun is that city's,
+    never another city's from an earlier sentence."""
+    j = k - 1
+    while j >= 0 and not _crosses_sentence(text, mentions[j][1], start):
+        if cities[j] >= 0:
+            return True
+        j -= 1
+    j = k
+    while j < len(mentions) and not _crosses_sentence(text, end, mentions[j][1]):
+        if cities[j] >= 0:
+            return True
+        j += 1
+    return False
 
 
 def _crosses_sentence(text: str, start: int, end: int) -> bool:

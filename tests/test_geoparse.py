@@ -179,6 +179,29 @@ def test_generic_facility_without_a_city_is_left_out(parser: Geoparser) -> None:
     assert ids(parser, "The airport closed and the city hall burned.") == []
 
 
+def test_generic_facility_of_a_city_we_lack_it_for_is_not_another_city_s(
+    parser: Geoparser,
+) -> None:
+    """A region-by-region brief: "the city administration" in a sentence about Semey is
+    Semey's (which the gazetteer lacks), never Kyzylorda's from the paragraph before; with no
+    city in its sentence it is still the city of the sentences before ("the airport")."""
+    text = (
+        "Kyzylorda region: rioters stormed the regional akimat in Kyzylorda. East Kazakhstan "
+        "region: protesters occupied the city administration in Semey. In Aktau, protesters "
+        "left the central square. In Atyrau they stayed on the central square."
+    )
+    assert ids(parser, text) == [
+        ("Kyzylorda region", "admin1:KZ-KZY"),
+        ("regional akimat", "site:kyzylorda-akimat"),
+        ("Kyzylorda", "gn:1519922"),
+        ("East Kazakhstan region", "admin1:KZ-VOS"),
+        ("Semey", "gn:1519422"),
+        ("Aktau", "gn:610612"),
+        ("Atyrau", "gn:610529"),
+        ("central square", "site:atyrau-square"),
+    ]
+
+
 def test_only_definite_generic_descriptions_name_a_site(parser: Geoparser) -> None:
     """ "the power plant" in an article about Almaty is its plant; "a power plant" is any."""
     text = "In Almaty troops guarded a power plant, an airport hotel and the city's airport."
