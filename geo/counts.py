@@ -170,8 +170,8 @@ def find_counts(
         parsed = _value(num)
         if parsed is None or (num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100):
             continue  # not a number, or a year
-        if _AGE.match(lowered, m.end()):
-            continue  # "an eleven-year-old boy"
+        if _AGE.match(lowered, m.end()) or _THINGS.match(lowered, m.end()):
+            continue  # "an eleven-year-old boy", "70 aircraft", "100 operational vehicles"
         matches.append((m, parsed))
     for i, (m, (value, qualifier)) in enumerate(matches):
         if m["qual"]:
@@ -201,7 +201,8 @@ def find_counts(
                     value += extra[0]
                     span_end += more.end()
                     rest = rest[more.end() :]
-        metric = _metric(rest, lowered[max(0, m.start() - 40) : m.start()], noun)
+        before = lowered[max(0, m.start() - 40) : m.start()]
+        metric = _metric(rest, before[_last_sentence_end(before) :], noun)
         if (
             metric is None
             and out
@@ -227,6 +228,23 @@ _LIST_GAP = re.compile(
     r"[ ]+(?:[a-z]+[ ]+)?(?:in|at)[ ][^,;.]{1,40}(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)"
 )
 _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
+# Things counted, not people: "70 aircraft", "more than 100 operational vehicles", "250 pieces
+# of equipment", "14 strategic facilities"
+_THINGS = re.compile(
+    r"[ ]+(?:[a-z-]+[ ]+){0,2}?(?:aircraft|planes?|helicopters?|flights?|vehicles?|cars?|buses|"
+    r"trucks?|lorries|tanks|pieces|items|weapons|guns|rifles|firearms|rounds|cartridges|"
+    r"buildings|shops|stores|banks|offices|facilities|sites|objects|checkpoints|roadblocks|"
+    r"cases|hours|days|weeks|months|kilometres|kilometers|km|metres|meters|tonnes|tons|"
+    r"litres|liters|tenge|dollars|rubles|roubles|euros|percent|per[ ]+cent)\b"
+)
+
+
+def _last_sentence_end(before: str) -> int:
+    """Where the sentence of a count begins in the words before it (0: not in them): a verb
+    of the sentence before ("... officers injured. More than 100 ...") is not the count's."""
+    return max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("\n")) + 1
+
+
 _TROOP_NOUN = re.compile(
     r"[ ]*(?:of[ ]+)?(?:\w+[ ]+)?(troops|soldiers|servicemen|peacekeepers|paratroopers|personnel)"
 )

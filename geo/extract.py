@@ -458,6 +458,12 @@ _REPORTER = re.compile(
     r"told|confirmed|put|gave|cited|published|counted)"
     r"|(?:said|reported|announced)\s+(?:the\s+)?(?P<c>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+# A building that a seizure's clause names, known to the gazetteer or not
+_BUILDING = re.compile(
+    r"\b(?:akimats?|administrations?|city halls?|mayor['’]s office|airports?|buildings?|"
+    r"police (?:stations?|departments?|headquarters)|headquarters|offices|"
+    r"(?:tv|television) (?:stations?|centres?|towers?)|residences?|prosecutor['’]s offices?)\b"
+)
 
 
 @dataclass
@@ -843,7 +849,12 @@ class Extractor:
         if t.layer in {"troops", "emergency", "infrastructure"}:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
-            places = [p for p in places if p.kind in {"facility", "airport"}]
+            sites = [p for p in places if p.kind in {"facility", "airport"}]
+            if not sites and t.kind == "event" and _BUILDING.search(clause):
+                # "occupied the city administration in Semey": a building the gazetteer
+                # lacks, taken by force, is a clash in its town (a state needs the site)
+                sites = [p for p in places if p.kind == "city"][:1]
+            places = sites
             if not places:
                 return []
         if t.needs == "national":

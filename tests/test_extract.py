@@ -281,6 +281,29 @@ def test_numbers_that_count_nothing_are_left_out() -> None:
     assert word_number("two thousand three hundred") == (2300, "exact")
 
 
+def test_things_are_not_counted_and_a_verb_of_the_sentence_before_is_not_the_count_s() -> None:
+    """ "70 aircraft took part" and "250 pieces of equipment" count no one; "... officers
+    injured. More than 100 operational vehicles ..." does not make the vehicles injured."""
+    assert find_counts("More than 70 aircraft took part in the airlift.") == []
+    got = find_counts("The force numbers 2,030 troops with 250 pieces of equipment.")
+    assert [(c.value, c.metric) for c in got] == [(2030, "troops")]
+    text = (
+        "Six attackers were killed and five officers injured. More than 100 operational "
+        "vehicles have been damaged."
+    )
+    assert [(c.value, c.metric) for c in find_counts(text)] == [(6, "deaths"), (5, "injured")]
+
+
+def test_a_building_the_gazetteer_lacks_taken_by_force_is_a_clash_in_its_town(
+    extractor: Extractor,
+) -> None:
+    """ "occupied the city administration in Semey": no site to hold a "seized" state, but
+    the clash is still Semey's; "captured Semey" alone names no building and proposes none."""
+    got = run(extractor, "Protesters occupied the city administration in Semey on Wednesday.")
+    assert [(c["kind"], c["layer"], c["place"]) for c in got] == [("event", "clashes", "Semey")]
+    assert run(extractor, "Protesters captured Semey on Wednesday.") == []
+
+
 # --- one pass for the lexicon, the cues, dates and counts -----------------------------------
 
 _AWKWARD = (
