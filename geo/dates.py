@@ -180,6 +180,14 @@ def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
     return best
 
 
+# "until 00:00 on 19 January", "till 07:00 on 8 January", "до 00:00 19 января": a time of day
+# between the role word and the date; 00:00 is the start of that day, so the day before is the
+# last one (24:00 and midnight end the day named)
+_UNTIL_CLOCK = re.compile(
+    r"(?<!\w)(?:until|till|through|до)[ ]+(?P<t>(?:[01]?\d|2[0-4])[:.][0-5]\d|midnight|полуночи)"
+    r"(?:[ ]+(?:hours|local[ ]+time|по[ ]+местному[ ]+времени))?[ ]+(?:on[ ]+)?$"
+)
+_MIDNIGHT_STARTS = frozenset(("00:00", "0:00", "00.00", "0.00"))
 # A day and month without a year more than this far after the publication day is last year's
 # unless its clause is in the future tense (a story of August 2022 that says "on 8 January"),
 # more than this far before it next year's when its clause is ("will be held on 20 March")
@@ -270,6 +278,15 @@ def find_dates(
                         day = day.replace(year=day.year + 1)
             if day is None:
                 continue
+            clock = (
+                None
+                if m["role"]
+                else _UNTIL_CLOCK.search(lowered, max(0, m.start() - 40), m.start())
+            )
+            if clock is not None:  # "until 00:00 on 19 January": the last day is the 18th
+                role = "until"
+                if clock["t"] in _MIDNIGHT_STARTS:
+                    day -= dt.timedelta(days=1)
             if m["d0"]:  # "5-13 January", "5 to 13 January": the first day starts it
                 start_day = nearest_year(month, int(m["d1"]), published)
                 if start_day is not None and start_day.year != day.year:

@@ -109,6 +109,19 @@ def test_a_day_without_a_year_in_a_story_months_later() -> None:
     assert [d.day for d in find_dates("on 30 December", jan)] == [dt.date(2021, 12, 30)]
 
 
+def test_until_a_time_on_a_day() -> None:
+    """ "until 00:00 on 19 January" ends a state on the 18th ("до 00:00 19 января" too);
+    "until 07:00 on 8 January" and "until midnight on 19 January" on the day named."""
+    jan = dt.date(2022, 1, 5)
+    for text, last in (
+        ("a state of emergency from 01:30 until 00:00 on 19 January", 18),
+        ("режим ЧС до 00:00 19 января", 18),
+        ("a curfew until 07:00 on 8 January", 8),
+        ("closed until midnight on 19 January", 19),
+    ):
+        assert [(d.day.day, d.role) for d in find_dates(text, jan)] == [(last, "until")], text
+
+
 def test_a_place_that_speaks_is_no_place_of_the_event(extractor: Extractor) -> None:
     """ "Bishkek said" is Kyrgyzstan's government speaking: the clash is near Batken, not in
     Bishkek; but "protesters in Zhanaozen said" are in Zhanaozen."""
