@@ -170,6 +170,8 @@ def find_counts(
         parsed = _value(num)
         if parsed is None or (num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100):
             continue  # not a number, or a year
+        if "." in num and num[-1].isdigit() and not num.endswith((".0", ".00")):
+            continue  # "2.1 Deaths", a section's number: people are counted whole
         if _AGE.match(lowered, m.end()) or _THINGS.match(lowered, m.end()):
             continue  # "an eleven-year-old boy", "70 aircraft", "100 operational vehicles"
         matches.append((m, parsed))

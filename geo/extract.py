@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -1100,7 +1100,53 @@ def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
         pos = m.end()
     if body[pos:].strip():
         spans.append(_strip_span(body, pos, len(body)))
-    return spans
+    if "\n" not in body:
+        return spans
+    breaks = _line_ends(body, start)
+    if not breaks:
+        return spans
+    out = []
+    for a, b in spans:  # split the sentences that hold a line end of their own
+        for cut in breaks[bisect_right(breaks, a) : bisect_left(breaks, b)]:
+            if body[a:cut].strip():
+                out.append(_strip_span(body, a, cut))
+            a = cut + 1
+        if body[a:b].strip():
+            out.append(_strip_span(body, a, b))
+    return out
+
+
+# A line of its own: a heading ("SUMMARY", "2.1 Deaths"), a live blog's time ("08:10",
+# "Update 18:05:") or a list item; a line of wrapped text starts in lower case or is longer.
+_BULLET = re.compile(r"[ \t]*(?:[-•*–—·▪►]|\d{1,2}[.)])[ \t]")
+_HEADING_WORDS = 8
+
+
+def _line_ends(body: str, start: int) -> list[int]:
+    """The newlines that end a sentence though no full stop does: before a list item, after
+    a sentence's full stop, or after a short line with no end punctuation (a heading or a
+    time) when the next line starts with a capital or a digit."""
+    out = []
+    at = body.find("\n", start)
+    line_start = start
+    while at >= 0:
+        line = body[line_start:at].strip()
+        nxt = body[at + 1 : at + 2]
+        if line and nxt and not nxt.isspace():
+            if _BULLET.match(body, at + 1):
+                out.append(at)
+            elif line[-1] in '.!?"”)' and not nxt.islower():
+                out.append(at)
+            elif (
+                line[-1] not in ",;"
+                and (line[0].isupper() or line[0].isdigit())
+                and (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(")
+                and len(line.split()) <= _HEADING_WORDS
+            ):
+                out.append(at)
+        line_start = at + 1
+        at = body.find("\n", line_start)
+    return out
 
 
 def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:

@@ -307,6 +307,27 @@ def test_things_are_not_counted_and_a_verb_of_the_sentence_before_is_not_the_cou
     assert [(c.value, c.metric) for c in find_counts(text)] == [(6, "deaths"), (5, "injured")]
 
 
+def test_headings_times_and_list_items_are_sentences_of_their_own(extractor: Extractor) -> None:
+    """A situation report's headings, a live blog's times and a list's items end at their
+    line ("SUMMARY", "08:10", "- ..."), a section number counts no one ("2.1 Deaths"), and a
+    line of wrapped text runs on into the next."""
+    from geo.extract import _sentences
+
+    body = (
+        "SUMMARY\nThe week ended with the army on the streets.\n\n08:10\nTokayev declared "
+        "an emergency.\n- Police detained 12 people in Taraz.\n- Crowds rallied in Aktobe.\n"
+        "Protesters in Almaty marched towards the\ncity hall on Wednesday.\n2.1 Deaths\n"
+    )
+    got = [body[a:b] for a, b in _sentences(body)]
+    assert got == [
+        "SUMMARY", "The week ended with the army on the streets.", "08:10",
+        "Tokayev declared an emergency.", "- Police detained 12 people in Taraz.",
+        "- Crowds rallied in Aktobe.",
+        "Protesters in Almaty marched towards the\ncity hall on Wednesday.", "2.1 Deaths",
+    ]  # fmt: skip
+    assert run(extractor, "2.1 Deaths\nThe toll is disputed.") == []
+
+
 def test_a_building_the_gazetteer_lacks_taken_by_force_is_a_clash_in_its_town(
     extractor: Extractor,
 ) -> None:
