@@ -546,7 +546,8 @@ class Extractor:
             s_triggers = triggers[bisect_left(t_starts, s_start) : bisect_left(t_starts, s_end)]
             cues = cue_hits[bisect_left(c_starts, s_start) : bisect_left(c_starts, s_end)]
             found: list[Candidate] = []
-            if s_triggers or s_counts:  # most of a story's sentences propose nothing
+            if (s_triggers or s_counts) and not _heading(sentence):
+                # (most of a story's sentences propose nothing)
                 found = self._sentence(doc, sentence, low_body[s_start:s_end], s_start, s_dates,
                                        s_counts, s_mentions, dateline, last_date, previous,
                                        context, s_triggers, cues)  # fmt: skip
@@ -574,6 +575,10 @@ class Extractor:
             if dated:  # "at the same hour" in the next sentence means this day
                 last_date = dated[-1]
         merged = _merge(out)
+        # background ("the oil town where police fired on workers in December 2011"): what
+        # happened more than a year before the story is no candidate of its crisis
+        oldest = doc.published - _OLDER_THAN_THE_CRISIS
+        merged = [c for c in merged if c.date is None or c.date >= oldest]
         told = [m for m in placed if m.start >= doc.dateline_end]  # (a wire's dateline: no)
         if any(m.place and m.place.kind != "demonym" for m in told) and not any(
             m.place and m.place.country_code == self.aoi for m in told
@@ -1114,6 +1119,18 @@ def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
         if body[a:b].strip():
             out.append(_strip_span(body, a, b))
     return out
+
+
+_OLDER_THAN_THE_CRISIS = dt.timedelta(days=365)
+
+
+def _heading(sentence: str) -> bool:
+    """A heading, not a sentence: "DETENTIONS", "2.1 Deaths", "CSTO FORCE" (no end
+    punctuation, and in capitals or of at most three words)."""
+    text = sentence.strip()
+    if not text or text[-1] in ".!?\"”'’)":
+        return False
+    return len(text.split()) <= 3 or (text.upper() == text and any(c.isalpha() for c in text))
 
 
 # A line of its own: a heading ("SUMMARY", "2.1 Deaths"), a live blog's time ("08:10",

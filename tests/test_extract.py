@@ -326,6 +326,15 @@ def test_headings_times_and_list_items_are_sentences_of_their_own(extractor: Ext
         "Protesters in Almaty marched towards the\ncity hall on Wednesday.", "2.1 Deaths",
     ]  # fmt: skip
     assert run(extractor, "2.1 Deaths\nThe toll is disputed.") == []
+    assert run(extractor, "DETENTIONS\nThe counts do not agree.") == []  # (no arrest event)
+
+
+def test_what_happened_years_before_the_story_is_background(extractor: Extractor) -> None:
+    """ "the oil town where police fired on striking workers in December 2011", in a story of
+    January 2022: no candidate (a year and more before the story is no part of its crisis)."""
+    text = "Zhanaozen is the oil town where police fired on striking workers in December 2011."
+    assert run(extractor, text) == []
+    assert run(extractor, "Police fired on protesters in Zhanaozen on 4 January.") != []
 
 
 def test_a_building_the_gazetteer_lacks_taken_by_force_is_a_clash_in_its_town(
