@@ -106,6 +106,7 @@ class Count:
     qualifier: str  # schema.QUALIFIERS or "dozens", "hundreds", "thousands"
     metric: str  # deaths, injured, detained, arrested, troops, participants
     part: str | None  # the group counted, where it is a part ("police officers")
+    rival: bool = False  # another source's figure of the count before it ("while X spoke of")
 
 
 def word_number(phrase: str) -> tuple[int, str] | None:
@@ -213,6 +214,18 @@ def find_counts(
         ):
             # "103 deaths in Almaty, 21 in Kyzylorda region and 8 in Almaty region"
             metric, part = out[-1].metric, out[-1].part
+        if (
+            metric is None
+            and noun is None
+            and out
+            and m.start() - out[-1].end <= 100
+            and _RIVAL.fullmatch(lowered, out[-1].end, m.start())
+        ):
+            # "the ministry gave 5,969 detainees, while the president's office spoke of about
+            # 5,800": a rival figure of the same thing, kept beside the first
+            metric, part, rival = out[-1].metric, out[-1].part, True
+        else:
+            rival = False
         if metric is None:
             continue
         if metric == "participants" and part == "security forces":
@@ -221,13 +234,18 @@ def find_counts(
             part = None if metric == "troops" else part
         if metric == "troops":
             part = None
-        out.append(Count(m.start(), span_end, value, qualifier, metric, part))
+        out.append(Count(m.start(), span_end, value, qualifier, metric, part, rival))
     return out
 
 
 _LIST_ITEM = re.compile(r"[ ]+(?:in|at)[ ]")
 _LIST_GAP = re.compile(
     r"[ ]+(?:[a-z]+[ ]+)?(?:in|at)[ ][^,;.]{1,40}(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)"
+)
+_RIVAL = re.compile(
+    r"[^.;!?]*\b(?:while|whereas|but|against|compared\s+with|versus)\b[^.;!?]*"
+    r"\b(?:spoke\s+of|put\s+(?:it|the\s+\w+)\s+at|gave|cited|counted|reported|said|says|"
+    r"estimated|claimed|(?:a|the)\s+(?:figure|count|tally|total|toll)\s+of)[ ]+(?:of[ ]+)?"
 )
 _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
 # Things counted, not people: "70 aircraft", "more than 100 operational vehicles", "250 pieces

@@ -458,6 +458,10 @@ _REPORTER = re.compile(
     r"told|confirmed|put|gave|cited|published|counted)"
     r"|(?:said|reported|announced)\s+(?:the\s+)?(?P<c>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+_DECREE = re.compile(r"decree|указ|жарлық")
+# "since the counter-terrorist operation began", "since the unrest started": a time, not news
+_SINCE_BEGAN = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_BEGAN = re.compile(r"\s+(?:began|started|was\s+launched|broke\s+out)\b")
 # A building that a seizure's clause names, known to the gazetteer or not
 _BUILDING = re.compile(
     r"\b(?:akimats?|administrations?|city halls?|mayor['’]s office|airports?|buildings?|"
@@ -730,8 +734,10 @@ class Extractor:
                     accident = bool(_ACCIDENT.search(said)) and not _GUNFIRE.search(said.lower())
                 if accident:
                     continue
+                # (a rival figure in a clause of its own is dated as the one it answers)
+                f_dates = dates if count.rival and not c_dates else c_dates
                 out.append(self._figure(doc, count, sentence[c_start:c_end], c_mentions,
-                                        c_dates, certainty, retracted, evidence))  # fmt: skip
+                                        f_dates, certainty, retracted, evidence))  # fmt: skip
         if any(c.kind == "state" for c in out):
             out = _one_status_a_day(_close_before_reopening(out))
         return out
@@ -750,6 +756,8 @@ class Extractor:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
             if _NEGATION.search(before):
                 continue
+            if _SINCE_BEGAN.search(before) and _BEGAN.match(low, m_end - offset):
+                continue  # "detained since the counter-terrorist operation began": a time
             resulting = _LEFT_AS_RESULT.match(low, m_start - offset)
             for row in rows:
                 if resulting and row.layer == "troops":
@@ -759,6 +767,13 @@ class Extractor:
                 ):
                     continue
                 hits.append(_Hit(m_start, m_end, row))
+        if any(h.trigger.layer == "emergency" for h in hits):
+            # "signed a decree imposing a state of emergency": the emergency is the news
+            hits = [
+                h for h in hits
+                if h.trigger.layer == "emergency"
+                or not _DECREE.search(low, h.start - offset, h.end - offset)
+            ]  # fmt: skip
         strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
         if strong_layers:
             hits = [h for h in hits if not h.trigger.weak or

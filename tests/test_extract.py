@@ -329,6 +329,37 @@ def test_headings_times_and_list_items_are_sentences_of_their_own(extractor: Ext
     assert run(extractor, "DETENTIONS\nThe counts do not agree.") == []  # (no arrest event)
 
 
+def test_a_rival_figure_is_kept_beside_the_first(extractor: Extractor) -> None:
+    """ "the ministry gave 5,969 detainees, while the president's office spoke of about 5,800":
+    two figures of the same count on the same day, side by side; "but 3 were released" is no
+    rival report."""
+    text = (
+        "On 9 January the Interior Ministry gave 5,969 detainees, while the president's office "
+        "spoke of about 5,800."
+    )
+    got = [(c["metric"], c["value"], c["qualifier"], c["date"]) for c in run(extractor, text)]
+    assert got == [
+        ("detained", 5969, "exact", "2022-01-09"), ("detained", 5800, "about", "2022-01-09")
+    ]  # fmt: skip
+    assert not any(c.rival for c in find_counts("Police held 50 people, but 3 fled."))
+
+
+def test_a_decree_imposing_an_emergency_is_the_emergency(extractor: Extractor) -> None:
+    """ "signed a decree imposing a state of emergency": the emergency states, no separate
+    decision event; a decree about something else is still one ("dismissing the government").
+    And "detained there since the counter-terrorist operation began" is no operation event."""
+    text = "Tokayev signed a decree imposing a state of emergency in Mangystau region on Wednesday."
+    assert [(c["kind"], c["layer"]) for c in run(extractor, text)] == [("state", "emergency")]
+    other = run(extractor, "Tokayev signed a decree dismissing the government on Wednesday.")
+    assert [(c["kind"], c["layer"]) for c in other] == [("event", "other")]
+    since = run(
+        extractor,
+        "The crisis centre said 852 people had been detained in Almaty since the "
+        "counter-terrorist operation began.",
+    )
+    assert [(c["layer"], c["counts"]["detained"]) for c in since] == [("other", 852)]
+
+
 def test_what_happened_years_before_the_story_is_background(extractor: Extractor) -> None:
     """ "the oil town where police fired on striking workers in December 2011", in a story of
     January 2022: no candidate (a year and more before the story is no part of its crisis)."""
