@@ -54,7 +54,9 @@ _GROUPS = rf"(?P<security>{_SECURITY})|(?P<civil>{_CIVIL})"
 _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|died|dead|deaths?|death\s+toll|lost\s+(?:their|his|her)\s+lives|"
                r"shot\s+dead|bodies|fatalities|perished|toll"),
-    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|in\s+hospital"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|in\s+hospital|"
+                r"(?:asked|applied|turned)\s+for\s+medical\s+(?:help|aid|assistance|care)|"
+                r"sought\s+medical\s+(?:help|aid|assistance|care|treatment)"),
     ("arrested", r"remanded|court[- ]ordered|placed\s+under\s+arrest\s+by|pre-?trial|"
                  r"formally\s+arrested|formal\s+arrests?"),
     ("detained", r"detained|detentions?|detainees|arrested|arrests|taken\s+into\s+custody|"
@@ -275,8 +277,8 @@ _VERB_BEFORE, _VERB_LABELS = labelled([
     ("troops", "sent|deployed|dispatched|send|deploy", r"(?:[ ]+\w+){0,2}[ ]*$"),
 ])  # fmt: skip
 _TOLL_BEFORE = re.compile(
-    r"(death toll|toll|number of (?:the )?(dead|deaths|injured|wounded|detained|detainees|"
-    r"people detained|arrests))\D{0,25}$"
+    r"(death toll|toll|bodies of|number of (?:the )?(dead|deaths|injured|wounded|detained|"
+    r"detainees|people detained|arrests))\D{0,25}$"
 )
 # where the words after a count stop telling about it (a sentence or clause ends); both start
 # with a class of characters, which the engine skips to in C
@@ -353,7 +355,8 @@ _RU_QUALIFIERS = {
 }  # fmt: skip
 _RU_METRICS: tuple[tuple[str, str], ...] = (
     ("deaths", r"погиб\w*|убит\w*|жертв\w*|смерт\w*|скончал\w*|тел\b|тела\b"),
-    ("injured", r"ранен\w*|пострадал\w*|травм\w*|госпитализ\w*"),
+    ("injured", r"ранен\w*|пострадал\w*|травм\w*|госпитализ\w*|"
+                r"обратил\w*\s+за\s+медицинской\s+помощью"),
     ("arrested", r"арестован\w*|арестов\b|под стражу|санкци\w* на арест"),
     ("detained", r"задержан\w*|задержал\w*"),
     ("participants", r"участник\w*|участвовал\w*|митингующ\w*|протестующ\w*|собрал\w*|вышл\w*|"

@@ -364,6 +364,7 @@ _RETRACTION = re.compile(
     r"отозвал\w*|удален\w*|удалён\w*|техническ\w* ошибк\w*|ошибочн\w*)\b"
 )
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
+                       r"mobile networks?|mobile service|mobile operators?|"
                        r"messengers?|communications?|phone lines|netblocks|"
     r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
@@ -530,7 +531,8 @@ class Extractor:
         out: list[Candidate] = []
         last_date: DateMention | None = None
         previous: list[Mention] = []  # the last sentence's places, for "there"
-        context: set[str] = set()  # "emergency-context" once a paragraph names an emergency
+        # "emergency-context" once a paragraph names an emergency, "internet" the internet
+        context: set[str] = set()
         # an emergency whose sentence named no unit ("declared in ten regions"), for the next
         # sentence of its paragraph to list them ("The regions include Kostanay, ...")
         unlisted: tuple[int, list[tuple[int, int, tuple[Trigger, ...]]]] | None = None
@@ -571,6 +573,8 @@ class Extractor:
             out += found
             if any(name == "emergency" for _, name in cues):
                 context.add("emergency-context")
+            if any(name == "internet" for _, name in cues):
+                context.add("internet")  # "Almaty was cut off for 111 hours", after it
             inside = [m for m in s_mentions if m.place and m.place.country_code == self.aoi
                       and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
             if inside:
@@ -762,6 +766,8 @@ class Extractor:
             for row in rows:
                 if resulting and row.layer == "troops":
                     continue  # "clashes ... left two people injured": nobody departed
+                if row.status == "operational" and before.endswith(("briefly ", "only briefly ")):
+                    continue  # "service briefly came back, then vanished again": no reopening
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):

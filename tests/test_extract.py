@@ -360,6 +360,38 @@ def test_a_decree_imposing_an_emergency_is_the_emergency(extractor: Extractor) -
     assert [(c["layer"], c["counts"]["detained"]) for c in since] == [("other", 852)]
 
 
+def test_internet_words_of_a_connectivity_note(extractor: Extractor) -> None:
+    """ "Mobile networks ... were badly degraded", "the whole country was close to offline";
+    a paragraph that names the internet lends it to its next sentences ("Almaty was cut off
+    for 111 hours"); "service briefly came back, then vanished" reopens nothing."""
+    text = (
+        "Internet access in Kazakhstan was badly degraded on 4 January. On 5 January the "
+        "whole country was close to offline. Almaty was cut off for about 111 hours.\n\n"
+        "Mobile networks went down in Aktobe. Service briefly came back on 6 January, then "
+        "vanished again."
+    )
+    got = [(c["status"], c["date"], c["place"]) for c in run(extractor, text)]
+    assert got == [
+        ("disrupted", "2022-01-04", None),
+        ("closed", "2022-01-05", None),
+        ("closed", "2022-01-05", "Almaty"),
+        ("closed", "2022-01-12", "Aktobe"),
+    ]  # fmt: skip  (Almaty's day carried from the sentence before)
+
+
+def test_medical_help_and_bodies_are_counted() -> None:
+    """The health ministry's "asked for medical help" counts the injured ("обратились за
+    медицинской помощью" too), "the bodies of 225 people" the dead."""
+    from geo.counts import find_counts_ru
+
+    text = "2,200 people had asked for medical help; morgues received the bodies of 225 people."
+    assert [(c.value, c.metric) for c in find_counts(text)] == [
+        (2200, "injured"), (225, "deaths")
+    ]  # fmt: skip
+    ru = find_counts_ru("более 2200 человек обратились за медицинской помощью")
+    assert [(c.value, c.metric) for c in ru] == [(2200, "injured")]
+
+
 def test_what_happened_years_before_the_story_is_background(extractor: Extractor) -> None:
     """ "the oil town where police fired on striking workers in December 2011", in a story of
     January 2022: no candidate (a year and more before the story is no part of its crisis)."""
