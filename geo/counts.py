@@ -208,6 +208,9 @@ def find_counts(
                     rest = rest[more.end() :]
         before = lowered[max(0, m.start() - 40) : m.start()]
         metric = _metric(rest, before[_last_sentence_end(before) :], noun)
+        if out and _AMONG.fullmatch(lowered, out[-1].end, m.start()):
+            # "230 people had lost their lives, among them 19 soldiers": a part of that count
+            metric = out[-1].metric
         if (
             metric is None
             and out
@@ -243,6 +246,9 @@ def find_counts(
 _LIST_ITEM = re.compile(r"[ ]+(?:in|at)[ ]")
 _LIST_GAP = re.compile(
     r"[ ]+(?:[a-z]+[ ]+)?(?:in|at)[ ][^,;.]{1,40}(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)"
+)
+_AMONG = re.compile(
+    r"[^.;!?]{0,40}?,?[ ]+(?:among[ ]+(?:them|whom)|of[ ]+(?:them|whom)|including)[ ]+"
 )
 _RIVAL = re.compile(
     r"[^.;!?]*\b(?:while|whereas|but|against|compared\s+with|versus)\b[^.;!?]*"

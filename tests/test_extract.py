@@ -392,6 +392,22 @@ def test_medical_help_and_bodies_are_counted() -> None:
     assert [(c.value, c.metric) for c in ru] == [(2200, "injured")]
 
 
+def test_a_part_of_a_count_and_partial_or_total_loss(extractor: Extractor) -> None:
+    """ "230 people had lost their lives, among them 19 soldiers": 19 of the dead, not 19
+    troops; "burned out" destroys a building (and is a clash); "domestic flights resumed"
+    is a partial reopening."""
+    got = find_counts("230 people had lost their lives, among them 19 soldiers and police.")
+    assert [(c.value, c.metric, c.part) for c in got] == [
+        (230, "deaths", None), (19, "deaths", "security forces")
+    ]  # fmt: skip
+    burned = run(extractor, "The regional akimat in Taldykorgan was burned out on Wednesday.")
+    assert {(c["kind"], c["layer"], c["status"]) for c in burned} == {
+        ("event", "clashes", None), ("state", "infrastructure", "destroyed")
+    }  # fmt: skip
+    text = "Domestic flights resumed at Nursultan Nazarbayev International Airport on Friday."
+    assert [c["status"] for c in run(extractor, text)] == ["disrupted"]
+
+
 def test_what_happened_years_before_the_story_is_background(extractor: Extractor) -> None:
     """ "the oil town where police fired on striking workers in December 2011", in a story of
     January 2022: no candidate (a year and more before the story is no part of its crisis)."""
