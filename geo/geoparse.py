@@ -758,6 +758,8 @@ class Geoparser:
                     if value:
                         start = tokens[i][0]
                         hits.append((start, start + len(head), _key(head), value, 0))
+                elif "-" in word:  # "Moscow-Aktobe flights", "the Russia-Kazakhstan border"
+                    hits += _joined_names(word, tokens[i][0], names)
             if best >= 0:
                 # an empty tuple marks a name that is not a place; a generic noun right after a
                 # name is that name's head noun ("CHPP-1 power station"), not another facility
@@ -1505,6 +1507,25 @@ class Geoparser:
                     self._generic_rest[key, how, chosen] = rest
             out.append(_new_tuple(Mention, (text[start:end], start, end) + rest))
         return out
+
+
+def _joined_names(
+    word: str, start: int, names: Mapping[str, object]
+) -> list[tuple[int, int, str, object, int]]:
+    """The names a hyphen joins ("Moscow-Aktobe": two cities), each a hit at its offset from
+    start; none unless every part is a capitalised name (a name with a hyphen of its own,
+    "Ust-Kamenogorsk", is found whole before this is tried)."""
+    parts = word.split("-")
+    if len(parts) > 3 or not all(part[:1].isupper() and len(part) > 2 for part in parts):
+        return []
+    out: list[tuple[int, int, str, object, int]] = []
+    for part in parts:
+        value = names.get(_key(part))
+        if not value or value.__class__ is not tuple:
+            return []
+        out.append((start, start + len(part), _key(part), value, 0))
+        start += len(part) + 1
+    return out
 
 
 def _other_city_in_sentence(

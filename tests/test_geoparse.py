@@ -564,6 +564,21 @@ def test_russian_oblasts_and_krais_by_their_russian_adjective(parser: Geoparser)
     assert got[1][0] == "Оренбургской области"
 
 
+def test_names_joined_by_a_hyphen(parser: Geoparser) -> None:
+    """ "Moscow-Aktobe flights", "the Russia-Kazakhstan border": each part a place; a name
+    with a hyphen of its own stays whole ("Ust-Kamenogorsk", "Alma-Ata"), and "Almaty-based"
+    is Almaty."""
+    text = (
+        "Aeroflot resumed its Moscow-Aktobe flights. Trucks queued at the Russia-Kazakhstan "
+        "border. Crowds in Ust-Kamenogorsk and Alma-Ata. An Almaty-based firm."
+    )
+    assert ids(parser, text) == [
+        ("Moscow", "gn:524901"), ("Aktobe", "gn:610611"), ("Russia", "country:RU"),
+        ("Kazakhstan", "country:KZ"), ("Ust-Kamenogorsk", "gn:1520316"),
+        ("Alma-Ata", "gn:1526384"), ("Almaty", "gn:1526384"),
+    ]  # fmt: skip
+
+
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
     """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
     ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
