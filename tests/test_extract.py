@@ -865,8 +865,12 @@ def test_second_english_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> 
 
     s, precision, recall = _cyrillic_gold(extractor, gazetteer, GOLD)
     assert s.expected >= 120 and s.rejects >= 40  # the set is whole
-    assert s.precision >= 0.0 and s.recall >= 0.0
-    assert precision >= 0.0 and recall >= 0.0
+    # Blind first score (committed before any rule was changed on it): extraction precision
+    # 0.756, recall 0.768, 5 of 40 rejects violated; geoparse 0.912 / 0.944. Then fixed on its
+    # misses (so tuned on, in part): 0.851 / 0.824, 2 rejects; geoparse 0.951 / 0.958.
+    assert s.precision >= 0.80 and s.recall >= 0.78
+    assert len(s.violations) <= 4
+    assert precision >= 0.92 and recall >= 0.93
 
 
 def test_kazakh_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
