@@ -70,7 +70,9 @@ _DATELINE = re.compile(
     rf"\A\s*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]+(?:,\s*[{_CAPS}](?:[^\W\d_]|['’.\- ])+)?)"
     rf"(?:,\s*|\s+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?\s+(?P<day>\d{{1,2}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[а-яёәғқңөұүһі]+))?(?:,?\s+(?P<year>\d{{4}}))?"
-    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
+    r"(?:\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
+    # TASS's "АЛМАТЫ, 6 января. /ТАСС/." (the agency between slashes, after a full stop)
+    r"|\.\s*/(?P<agency2>[^/\n]{1,40})/\.?\s*)"
 )
 _MONTHS = {m: i for i, m in enumerate(_MONTH_ABBR.lower().split("|"), start=1)}
 # a year said as one: "in 2022", "January 2022", "2022 года", "в 2022 году" (not "2030 troops")

@@ -816,6 +816,16 @@ def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
     assert (troops["layer"], troops["place"], troops["date"]) == ("troops", "Almaty", "2022-01-05")
 
 
+def test_a_tass_dateline_dates_the_story() -> None:
+    """TASS writes "АЛМАТЫ, 6 января. /ТАСС/." (the agency between slashes after a full
+    stop): the story's day and place, and its body after it."""
+    doc = read_document(
+        "АЛМАТЫ, 6 января. /ТАСС/. Силовики отбили аэропорт.", label="ru", case_years=(2022,)
+    )
+    assert (doc.published, doc.dateline) == (dt.date(2022, 1, 6), "Алматы")
+    assert doc.body[doc.dateline_end :] == "Силовики отбили аэропорт."
+
+
 def _cyrillic_gold(extractor: Extractor, gazetteer: Gazetteer, entries: list[dict]):  # noqa: ANN202
     """(extraction Score, geoparse precision, recall) of a gold set with its place mentions
     (Russian, Kazakh, the second English set):
@@ -871,6 +881,17 @@ def test_second_english_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> 
     assert s.precision >= 0.80 and s.recall >= 0.78
     assert len(s.violations) <= 4
     assert precision >= 0.92 and recall >= 0.93
+
+
+def test_second_russian_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
+    """The second blind Russian set (tests/gold_extract_ru2.py, 8 articles: Telegram feed,
+    TASS wire, press release, regional roundup, ...)."""
+    from gold_extract_ru2 import GOLD
+
+    s, precision, recall = _cyrillic_gold(extractor, gazetteer, GOLD)
+    assert s.expected >= 100 and s.rejects >= 28  # the set is whole
+    assert s.precision >= 0.0 and s.recall >= 0.0
+    assert precision >= 0.0 and recall >= 0.0
 
 
 def test_kazakh_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
