@@ -465,13 +465,14 @@ def _counts(
         after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
         before = lowered[max(0, m.start() - 40) : m.start()]
         metric = None
+        back = list(cues.finditer(before))
         cue = cues.search(after[:60])
-        if cue:
+        if back and not before[back[-1].end() :].strip():
+            metric = back[-1].lastgroup  # the verb right before it: "погибли 18 силовиков"
+        elif cue:
             metric = cue.lastgroup
-        else:
-            back = list(cues.finditer(before))
-            if back and back[-1].end() >= len(before) - 25:
-                metric = back[-1].lastgroup
+        elif back and back[-1].end() >= len(before) - 25:
+            metric = back[-1].lastgroup
         if metric is None:
             continue
         part = "security forces" if security.match(after) and metric != "troops" else None

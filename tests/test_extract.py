@@ -690,6 +690,7 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         ("погибли не менее 164 человек", 164, "at least", "deaths"),
         ("около 2,5 тыс. миротворцев", 2500, "about", "troops"),
         ("толпа примерно в три тысячи человек ворвалась", 3000, "about", "participants"),
+        ("по данным МВД, погибли 18 силовиков, ранены 353", 18, "exact", "deaths"),
         ("на митинг вышли более 300 активистов", 300, "more than", "participants"),
         ("Около 15:00 демонстранты, около 200 человек, вышли", 200, "about", "participants"),
         # Kazakh (find_counts_kk: the phrases with Kazakh letters)
