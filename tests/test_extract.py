@@ -690,7 +690,8 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         ("погибли не менее 164 человек", 164, "at least", "deaths"),
         ("около 2,5 тыс. миротворцев", 2500, "about", "troops"),
         ("толпа примерно в три тысячи человек ворвалась", 3000, "about", "participants"),
-        ("по данным МВД, погибли 18 силовиков, ранены 353", 18, "exact", "deaths"),
+        ("по данным МВД, погибли 18 силовиков", 18, "exact", "deaths"),
+        ("в Алматы ранены 353 человека", 353, "exact", "injured"),
         ("на митинг вышли более 300 активистов", 300, "more than", "participants"),
         ("Около 15:00 демонстранты, около 200 человек, вышли", 200, "about", "participants"),
         # Kazakh (find_counts_kk: the phrases with Kazakh letters)
@@ -709,6 +710,15 @@ def test_russian_and_kazakh_counts(text: str, value: int, qualifier: str, metric
     find = find_counts_kk if set(text.lower()) & set("әғқңөұүһі") else find_counts_ru
     (c,) = find(text)
     assert (c.value, c.qualifier, c.metric) == (value, qualifier, metric)
+
+
+def test_a_russian_verb_right_before_a_number_is_what_it_counts() -> None:
+    """ "погибли 13 силовиков, ранены 353": 13 dead (the verb before it), 353 injured; not
+    13 injured by the next clause's verb."""
+    from geo.counts import find_counts_ru
+
+    got = find_counts_ru("В Алматы погибли 13 силовиков, ранены 353 человека.")
+    assert [(c.value, c.metric) for c in got] == [(13, "deaths"), (353, "injured")]
 
 
 def test_a_time_of_day_is_no_count() -> None:
