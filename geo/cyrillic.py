@@ -226,6 +226,7 @@ class CyrillicNames:
             add(name, gazetteer.get(f"country:{code}"), lemmas=False)
         self.names = {key: place for key, (_, place) in ranked.items()}
         self.own = {key for key, (rank, _) in ranked.items() if rank[0]}
+        self.sites = _site_patterns(gazetteer)
 
     def find(self, text: str) -> list[Mention]:
         """Place mentions in Cyrillic text, in text order."""
@@ -240,7 +241,7 @@ class CyrillicNames:
             if not found:
                 found = self._listed_region(text, run)
             out += [m for m in found if not self._feature_named(text, m)]
-        republics = self._republics(text)
+        republics = self._republics(text) + self._named_sites(text)
         if republics:
             spans = [(r.start, r.end) for r in republics]
             out = [m for m in out if not any(a < m.end and m.start < b for a, b in spans)]
@@ -262,6 +263,16 @@ class CyrillicNames:
             return []
         end = run.start() + word.end()
         return [Mention(text[noun.start() : end], noun.start(), end, "resolved", unit, 0.8)]
+
+    def _named_sites(self, text: str) -> list[Mention]:
+        """Curated sites by their Russian names in any case form ("на площади Республики",
+        "телебашню на Коктобe", "ТЭЦ-2"): data/facilities.csv's Cyrillic aliases."""
+        out = []
+        for pattern, place in self.sites:
+            for m in pattern.finditer(text):
+                if not any(o.start < m.end() and m.start() < o.end for o in out):
+                    out.append(Mention(m.group(), m.start(), m.end(), "resolved", place, 0.8))
+        return out
 
     def _republics(self, text: str) -> list[Mention]:
         """ "в Республике Алтай": the Russian republic (not the Kazakh town of Altay), by the
@@ -491,6 +502,30 @@ def _russian_units(gazetteer: Gazetteer) -> dict[str, Place]:
         }
         if len(units) == 1:
             out[f"{match.group(1)}sk"] = next(iter(units.values()))
+    return out
+
+
+def _site_patterns(gazetteer: Gazetteer) -> list[tuple[re.Pattern[str], Place]]:
+    """A pattern per Cyrillic alias of a curated site (data/facilities.csv), the longest
+    first: a word of five letters or more by its stem, whatever its ending ("площадь
+    Республики" finds "площади Республики", "алматинская" "алматинскую"), shorter ones as
+    written."""
+    found: dict[str, Place] = {}
+    for key in gazetteer.names:  # (about 0.2 s, once: the index keeps no list of its sites)
+        if key[:1] >= "\u0400":
+            for code in gazetteer.names.get(key) or ():
+                place = gazetteer.place(code if code >= 0 else ~code)
+                if place.kind == "facility":
+                    found.update((a, place) for a in place.aliases if has_cyrillic(a))
+    out = []
+    for alias, place in sorted(found.items(), key=lambda kv: -len(kv[0])):
+        words = []
+        for word in alias.split():
+            if len(word) >= 5 and word.isalpha():  # (the last letters decline)
+                words.append(re.escape(word[: -2 if len(word) >= 7 else -1]) + r"\w*")
+            else:
+                words.append(re.escape(word))
+        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE), place))
     return out
 
 

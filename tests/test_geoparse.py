@@ -579,6 +579,21 @@ def test_names_joined_by_a_hyphen(parser: Geoparser) -> None:
     ]  # fmt: skip
 
 
+def test_curated_sites_by_their_russian_names(parser: Geoparser) -> None:
+    """The sites' Cyrillic aliases in data/facilities.csv, in any case form: "на площади
+    Республики", "телебашню на Коктобе", "алматинскую ТЭЦ-2", "аэродрома Жетыген"."""
+    text = (
+        "На площади Республики стреляли. Телебашню на Коктобе пытались захватить, а "
+        "алматинскую ТЭЦ-2 взяли под охрану. Самолёты улетели с аэродрома Жетыген."
+    )
+    assert ids(parser, text) == [
+        ("площади Республики", "site:almaty-republic-square"),
+        ("Телебашню на Коктобе", "site:almaty-koktobe-tv-tower"),
+        ("ТЭЦ-2", "site:almaty-chpp-2"),
+        ("аэродрома Жетыген", "site:zhetygen-airfield"),
+    ]
+
+
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
     """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
     ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
