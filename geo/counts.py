@@ -171,8 +171,11 @@ def find_counts(
         if num in {"a", "an", "one"} and not m["qual"]:
             continue  # "a policeman" is a count only inside a sum (below)
         parsed = _value(num)
-        if parsed is None or (num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100):
-            continue  # not a number, or a year
+        if parsed is None or (
+            num.isdigit() and len(num) == 4 and 1900 <= parsed[0] <= 2100
+            and not _NOUN.match(lowered, m.end())
+        ):  # fmt: skip
+            continue  # not a number, or a year ("2030 troops" is a count)
         if "." in num and num[-1].isdigit() and not num.endswith((".0", ".00")):
             continue  # "2.1 Deaths", a section's number: people are counted whole
         if _AGE.match(lowered, m.end()) or _THINGS.match(lowered, m.end()):
@@ -368,7 +371,7 @@ _RU_METRICS: tuple[tuple[str, str], ...] = (
     ("participants", r"участник\w*|участвовал\w*|митингующ\w*|протестующ\w*|собрал\w*|вышл\w*|"
                      r"вышли|толп\w*|активист\w*|демонстрант\w*|манифестант\w*"),
     ("troops", r"военнослужащ\w*|военн\w*|солдат\w*|миротвор\w*|десантник\w*|бойц\w*|"
-               r"контингент\w*"),
+               r"контингент\w*|численност\w*\s+(?:сил|войск)\b"),
 )  # fmt: skip
 _RU_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _RU_METRICS))
 _RU_SECURITY = re.compile(
@@ -430,6 +433,13 @@ def _words_value(words: list[str], units: dict[str, float], scales: dict[str, in
     return int(total + current)
 
 
+# After a four-digit number, what makes it a count of people rather than a year
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:человек|люд\w*|военн\w*|миротвор\w*|силовик\w*|полицейск\w*|бойц\w*|"
+    r"солдат\w*|участник\w*|адам\b|әскер\w*|бітімгер\w*)"
+)
+
+
 def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
     """Counts in Russian text with a metric in reach (see the English ``find_counts``)."""
     return _counts(text, skip, _RU_COUNT, _ru_value, _RU_QUALIFIERS, _RU_CUES, _RU_SECURITY)
@@ -458,8 +468,11 @@ def _counts(
         if parsed is None:
             continue
         value, qualifier = parsed
-        if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100:
-            continue  # a year
+        if (
+            m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= value <= 2100
+            and not _PEOPLE_AFTER.match(lowered, m.end())
+        ):  # fmt: skip
+            continue  # a year ("2030 человек" is a count)
         word = re.sub(r"\s+", " ", m["qual"] or m.groupdict().get("after") or "")
         qualifier = qualifiers.get(word, qualifier)
         after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]

@@ -291,6 +291,10 @@ def test_counts(text: str, value: int, qualifier: str, metric: str, part: str | 
 
 def test_numbers_that_count_nothing_are_left_out() -> None:
     assert find_counts("In 2022 the price rose to 120 tenge at 08:00 on 5 January.") == []
+    # a number like a year before a counted noun is a count
+    assert [(c.value, c.metric) for c in find_counts("The bloc sent 2030 troops.")] == [
+        (2030, "troops")
+    ]
     assert word_number("two thousand three hundred") == (2300, "exact")
 
 
@@ -691,6 +695,7 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         ("около 2,5 тыс. миротворцев", 2500, "about", "troops"),
         ("толпа примерно в три тысячи человек ворвалась", 3000, "about", "participants"),
         ("по данным МВД, погибли 18 силовиков", 18, "exact", "deaths"),
+        ("Токаев оценил численность сил в 2030 человек", 2030, "exact", "troops"),
         ("в Алматы ранены 353 человека", 353, "exact", "injured"),
         ("на митинг вышли более 300 активистов", 300, "more than", "participants"),
         ("Около 15:00 демонстранты, около 200 человек, вышли", 200, "about", "participants"),
