@@ -13,7 +13,8 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    International Airport" before "Almaty"; "Nursultan Nazarbayev" is on the not-a-place list, so
    the person blocks the city alias "Nursultan"); a unit abroad is found with the word the news
    writes after it ("Orenburg Oblast", "Osh Region", "Herat Province"), and the names listed
-   before a plural unit word are units ("the Karaganda and Pavlodar regions"). What a run
+   before a plural unit word are units ("the Karaganda and Pavlodar regions"); names joined by
+   a hyphen are each a place ("Moscow-Aktobe flights"). What a run
    yields before context depends on
    the run alone, so it is memoised per run (and what a name means before context, per name);
    nothing is memoised per text.
@@ -31,8 +32,10 @@ How it works (see bench/bench_geoparse.py for its speed beside geotext's):
    (same unit, same country, nearest place within 500 km), never per text, in a bounded memo.
 4. Generic facility nouns without a city ("the airport", "the akimat", "the power plant") take the
    facility of the city named in the same sentence, else of the nearest preceding city in the
-   text that has one, else of the city mentioned most. Only definite descriptions refer: "a
-   power station" or "an airport" names no particular site and is left out.
+   text that has one, else of the city mentioned most; but a noun whose own sentence names a
+   city that lacks such a facility is that city's, which the gazetteer does not know, and is
+   left out ("the city administration in Semey"). Only definite descriptions refer: "a power
+   station" or "an airport" names no particular site and is left out.
 
 Rules that keep non-places out (documented in data/README.md):
 
