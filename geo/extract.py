@@ -1151,8 +1151,8 @@ def _heading(sentence: str) -> bool:
     """A heading, not a sentence: "DETENTIONS", "2.1 Deaths", "CSTO FORCE" (no end
     punctuation, and in capitals or of at most three words)."""
     text = sentence.strip()
-    if not text or text[-1] in ".!?\"”'’)":
-        return False
+    if not text or text[-1] in ".!?\"”'’)" or _BULLET.match(text):
+        return False  # (a list item is no heading: "- Taraz: curfew")
     return len(text.split()) <= 3 or (text.upper() == text and any(c.isalpha() for c in text))
 
 

@@ -331,6 +331,8 @@ def test_headings_times_and_list_items_are_sentences_of_their_own(extractor: Ext
     ]  # fmt: skip
     assert run(extractor, "2.1 Deaths\nThe toll is disputed.") == []
     assert run(extractor, "DETENTIONS\nThe counts do not agree.") == []  # (no arrest event)
+    # a short list item is no heading
+    assert [c["place"] for c in run(extractor, "REGIONS\n- Aktobe: rally\n")] == ["Aktobe"]
 
 
 def test_a_rival_figure_is_kept_beside_the_first(extractor: Extractor) -> None:
