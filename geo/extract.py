@@ -66,11 +66,12 @@ COUNT_KEYS = {"deaths": "fatalities", "injured": "injured", "detained": "detaine
 
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# (on the first line only: a heading over a list, "SUMMARY\n- ...", is no dateline)
 _DATELINE = re.compile(
-    rf"\A\s*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]+(?:,\s*[{_CAPS}](?:[^\W\d_]|['’.\- ])+)?)"
-    rf"(?:,\s*|\s+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?\s+(?P<day>\d{{1,2}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[а-яёәғқңөұүһі]+))?(?:,?\s+(?P<year>\d{{4}}))?"
-    r"(?:\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:-|–|—|--)\s*"
+    rf"\A\s*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]+(?:,[ \t]*[{_CAPS}](?:[^\W\d_]|['’.\- ])+)?)"
+    rf"(?:,[ \t]*|[ \t]+)(?:(?P<month>(?:{_MONTH_ABBR})[a-z]*)\.?[ \t]+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>[а-яёәғқңөұүһі]+))?(?:,?[ \t]+(?P<year>\d{{4}}))?"
+    r"(?:[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:-|–|—|--)\s*"
     # TASS's "АЛМАТЫ, 6 января. /ТАСС/." (the agency between slashes, after a full stop)
     r"|\.\s*/(?P<agency2>[^/\n]{1,40})/\.?\s*)"
 )
