@@ -66,6 +66,7 @@ _DEMONYM = re.compile(
 )
 _GENERIC = re.compile(
     r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
+    r"облакимат\w*|горакимат\w*|"
     r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*)",
     re.IGNORECASE,
 )
@@ -459,7 +460,10 @@ class CyrillicNames:
         for m in mentions:
             p = m.place
             before = text[max(0, m.start - 25) : m.start].lower()
-            noun = re.search(r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*)\s+$", before)
+            noun = re.search(
+                r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*|облакимат\w*|горакимат\w*)\s+$",
+                before,
+            )
             if noun and p is not None and p.kind in {"city", "admin1"}:
                 city = p.name if p.kind == "city" else (p.city or p.name)
                 site = self._site(noun.group(1), city, p.country_code)

@@ -308,6 +308,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             where = f"{path.name}, line {line}, field 'trigger'"
+            if row["kind"] not in {"event", "state"}:  # (a comma in a pattern splits the row)
+                msg = (
+                    f"{path.name}, line {line}, field 'kind': {row['kind']!r} is not event or state"
+                )
+                raise InputError(msg)
             try:
                 re.compile(row["trigger"])
             except re.error as exc:

@@ -630,6 +630,28 @@ def test_lexicon_is_data_and_compiles() -> None:
     assert {"protests", "clashes", "other", "troops", "infrastructure", "emergency"} <= layers
 
 
+def test_a_lexicon_row_split_by_a_comma_is_an_error_naming_it(tmp_path: Path) -> None:
+    """A pattern with a comma ("{0,40}") unquoted splits its CSV row: its kind is then a piece
+    of the pattern, and the row is refused with its line, not read as nonsense."""
+    path = tmp_path / "lexicon.csv"
+    header = "trigger,kind,layer,event_type,sub_event_type,status,needs,weak,note\n"
+    path.write_text(header + "held .{0,40}under control,state,troops,,,deployed,troops,0,\n")
+    with pytest.raises(InputError, match=r"lexicon.csv, line 2, field 'kind': '40}under"):
+        load_lexicon(path)
+
+
+def test_troops_holding_a_site_under_control(extractor: Extractor) -> None:
+    """ "held Almaty airport under full control", "взяли под контроль аэропорт": troops
+    deployed at the site; "the situation is under control" deploys no one."""
+    text = "Peacekeepers and Kazakh troops now held Almaty airport under full control."
+    assert [(c["layer"], c["status"], c["site_id"]) for c in run(extractor, text)] == [
+        ("troops", "deployed", "airport:ALA")
+    ]
+    ru = "Российские десантники взяли под контроль аэропорт Алматы."
+    assert [c["site_id"] for c in run(extractor, ru)] == ["airport:ALA"]
+    assert run(extractor, "The situation in Almaty is under control, the military said.") == []
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
