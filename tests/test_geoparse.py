@@ -594,6 +594,17 @@ def test_curated_sites_by_their_russian_names(parser: Geoparser) -> None:
     ]
 
 
+def test_oblakimat_is_the_regional_akimat(parser: Geoparser) -> None:
+    """ "облакимат", the Kazakh press's Russian word for the regional akimat: after a city,
+    or on its own after the city was named ("у облакимата")."""
+    text = "В Актобе протестующие поставили юрту у облакимата. Толпа штурмовала облакимат Актобе."
+    assert ids(parser, text) == [
+        ("Актобе", "gn:610611"),
+        ("облакимата", "site:aktobe-akimat"),
+        ("облакимат Актобе", "site:aktobe-akimat"),
+    ]
+
+
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
     """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
     ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
