@@ -661,6 +661,15 @@ class Gazetteer:
 
     # -- public lookups --------------------------------------------------------------------
 
+    def sites(self) -> list[Place]:
+        """The curated sites (data/facilities.csv), as the index holds them: a read of the
+        small file for their ids, not a walk over the index."""
+        path = self.settings.data_dir / "facilities.csv"
+        if not path.exists():
+            return []
+        found = (self.get(f.site_id) for f in _read_facilities(path))
+        return [place for place in found if place is not None]
+
     def get(self, place_id: str) -> Place | None:
         """The place with this id ("gn:1526384", "site:almaty-city-hall", ...), or None."""
         i = self._file.row_of(place_id)

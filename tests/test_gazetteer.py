@@ -375,6 +375,14 @@ def test_russian_units_by_their_english_and_iso_names(gazetteer: Gazetteer) -> N
     assert gazetteer.lookup("Tyumen")[0].kind == "city"
 
 
+def test_sites_are_the_curated_facilities(gazetteer: Gazetteer) -> None:
+    """Gazetteer.sites(): every row of data/facilities.csv, with its aliases (Cyrillic ones
+    too, which the Cyrillic geoparser reads)."""
+    sites = {p.id: p for p in gazetteer.sites()}
+    assert "site:almaty-republic-square" in sites and all(i.startswith("site:") for i in sites)
+    assert "площадь Республики" in sites["site:almaty-republic-square"].aliases
+
+
 def test_russian_units_whose_adjective_alters_the_name(gazetteer: Gazetteer) -> None:
     """The adjectives of Kaluga (Kaluzhskaya), Vologda (Vologodskaya), Penza (Penzenskaya),
     Yaroslavl (Yaroslavskaya) and Altai Krai (Altayskiy) are not the name plus -skaya; each
