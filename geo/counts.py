@@ -383,7 +383,8 @@ _RU_WORDS = "|".join(sorted((*_RU_UNITS, *_RU_SCALES, *_RU_VAGUE), key=len, reve
 )
 _RU_QUALS = "|".join(sorted(_RU_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
 _RU_COUNT = re.compile(
-    rf"(?<![\w.,:])(?:(?P<qual>{_RU_QUALS})\s+(?:в\s+)?)?"  # ("толпа примерно в три тысячи")
+    # (not a model's number: "Ил-76"; "толпа примерно в три тысячи")
+    rf"(?<![\w.,:])(?<![^\W\d_]-)(?:(?P<qual>{_RU_QUALS})\s+(?:в\s+)?)?"
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"  # (not "15:00")
     rf"(?:\s*(?:тыс\.?|тысяч[аи]?|млн\.?|миллион\w*)(?!\w))?"
     rf"|(?:{_RU_WORDS})(?:\s+(?:{_RU_WORDS}))*)(?!\w)",
@@ -440,9 +441,31 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+# Things counted, not people, as _THINGS in English: "двенадцать самолётов", "четыре борта",
+# "14 стратегических объектов", "атаковали 27 раз" (up to two adjectives before the noun)
+_RU_THINGS = re.compile(
+    r"\s+(?:[а-яё-]+(?:ых|их|ые|ие|ого|его|ой|ей|ий|ый|ая|яя|ую|юю|ым|им|ыми|ими)\s+){0,2}"
+    r"(?:самол[её]т\w*|борт(?:а|ов|ами)?\b|вертол[её]т\w*|рейс\w*|единиц\w*|машин\w*|"
+    r"автомобил\w*|автобус\w*|грузовик\w*|танк\w*|бронетехник\w*|объект\w*|здани\w*|"
+    r"магазин\w*|банкомат\w*|блокпост\w*|оружи\w*|ствол\w*|патрон\w*|уголовн\w* дел\w*|"
+    r"дел\b|час\w*|суток|сутки|дн(?:я|ей)\b|недел\w*|месяц\w*|лет\b|год\w*|километр\w*|"
+    r"км\b|метр\w*|тонн\w*|литр\w*|тенге\b|доллар\w*|рубл\w*|евро\b|процент\w*|раз\b|"
+    r"раза\b|%)"
+)
+# and in Kazakh: "екі ұшақ", "14 нысан", "үш күн" (one adjective of -лық/-лік/... before)
+_KK_THINGS = re.compile(
+    r"\s+(?:[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)\s+)?"
+    r"(?:ұшақ\w*|тікұшақ\w*|рейс\w*|көлік\w*|автобус\w*|техника\w*|нысан\w*|ғимарат\w*|"
+    r"дүкен\w*|қару\w*|оқ-дәрі\w*|сағат\w*|күн\b|күнге|күннен|апта\w*|ай\b|айға|жыл\w*|"
+    r"шақырым\w*|км\b|тонна\w*|литр\w*|теңге\w*|доллар\w*|рубль\w*|пайыз\w*|рет\b|%)"
+)
+
+
 def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list[Count]:
     """Counts in Russian text with a metric in reach (see the English ``find_counts``)."""
-    return _counts(text, skip, _RU_COUNT, _ru_value, _RU_QUALIFIERS, _RU_CUES, _RU_SECURITY)
+    return _counts(
+        text, skip, _RU_COUNT, _ru_value, _RU_QUALIFIERS, _RU_CUES, _RU_SECURITY, _RU_THINGS
+    )
 
 
 def _counts(
@@ -453,11 +476,12 @@ def _counts(
     qualifiers: Mapping[str, str],
     cues: re.Pattern[str],
     security: re.Pattern[str],
+    things: re.Pattern[str],
 ) -> list[Count]:
-    """Counts in Russian or Kazakh text: each number ``pattern`` finds outside ``skip`` (its
-    qualifier word before it, "qual", or after it, "after", looked up in ``qualifiers``) with
-    the metric named in reach: the first cue after it in its clause, else one that ends right
-    before it."""
+    """Counts in Russian or Kazakh text: each number ``pattern`` finds outside ``skip`` and
+    not before a noun of ``things`` (its qualifier word before it, "qual", or after it,
+    "after", looked up in ``qualifiers``) with the metric named in reach: the first cue after
+    it in its clause, else one that ends right before it."""
     covered = {i for a, b in skip for i in range(a, b)}
     lowered = text.lower()
     out: list[Count] = []
@@ -473,6 +497,8 @@ def _counts(
             and not _PEOPLE_AFTER.match(lowered, m.end())
         ):  # fmt: skip
             continue  # a year ("2030 человек" is a count)
+        if things.match(lowered, m.end()):
+            continue  # aircraft, buildings, hours: no one is counted
         word = re.sub(r"\s+", " ", m["qual"] or m.groupdict().get("after") or "")
         qualifier = qualifiers.get(word, qualifier)
         after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
@@ -541,4 +567,6 @@ def find_counts_kk(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list
     """Counts in Kazakh text with a metric in reach, as ``find_counts_ru``: "200-ден астам
     адам ұсталды" (more than 200 detained), "шамамен мың адам алаңға шықты" (about 1,000
     participants), "кемінде 8 полиция қызметкері қаза тапты" (at least 8 dead, police)."""
-    return _counts(text, skip, _KK_COUNT, _kk_value, _KK_QUALIFIERS, _KK_CUES, _KK_SECURITY)
+    return _counts(
+        text, skip, _KK_COUNT, _kk_value, _KK_QUALIFIERS, _KK_CUES, _KK_SECURITY, _KK_THINGS
+    )

@@ -355,7 +355,8 @@ _NEGATION = re.compile(
 _DENIAL = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|refuted|dismissed\b.{0,40}\b(?:as|false)|false|untrue|"
     r"fake|rejected (?:the )?(?:claims?|reports?)|"
-    r"опроверг\w*|опровержени\w*|не соответству\w* действительности|фейк\w*|ложн\w*)\b"
+    r"опроверг\w*|опровержени\w*|не соответству\w* действительности|фейк\w*|ложн\w*|"
+    r"назвал\w* слух\w*)\b"
 )
 _HEDGE = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|allegedly|alleged|reportedly|"
@@ -378,7 +379,7 @@ _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connect
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
-    r"войск\w*|военнослужащ\w*|миротвор\w*|контингент\w*|одкб|десантник\w*|"
+    r"войск\w*|военнослужащ\w*|военные|военных|миротвор\w*|контингент\w*|одкб|десантник\w*|"
     r"подразделени\w*|батальон\w*|рот[аыу]|"
     r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
@@ -420,6 +421,12 @@ _NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole co
                          r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
 _BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
+# A place named as where a departing force went ("flew ... to Almaty airport", "вылетели ... в
+# аэропорт Алматы", "на аэродром Жетыген"): it arrived there (up to two words between)
+_TOWARD = re.compile(
+    r"(?:\b(?:to|into|for)\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+)(?:[\w-]+\s+){0,2}$"
+)
+_LISTED = re.compile(r"\s*(?:,\s*)?(?:and|и|,)\s+(?:the\s+)?")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|has risen|"
                          r"rose to|reached|toll|"
@@ -914,11 +921,24 @@ class Extractor:
             for m in (*hit.places, *clause_mentions):
                 if m.place:  # (by the unit too, for a city that is one: Almaty)
                     where[m.place.id] = where[self._unit_of(m.place).id] = m.start
+        arriving: set[str] = set()
+        if t.layer == "troops" and t.status != "deployed":
+            went, end = False, -1  # (a place listed after one it went to: "to X and the Y")
+            for m in sorted(hit.places, key=lambda m: m.start):
+                at = max(0, m.start - clause_at)
+                went = bool(_TOWARD.search(clause, max(0, at - 40), at)) or (
+                    went and _LISTED.fullmatch(clause, max(0, end - clause_at), at) is not None
+                )
+                if went and m.place:
+                    arriving.add(m.place.id)
+                end = m.end
         out = []
         for place in chosen:
             cand = self._candidate(doc, t, clause, place, dates, hit, carried, dateline,
                                    certainty, evidence, clause_at,
                                    where.get(place.id if place else "", hit.start))  # fmt: skip
+            if cand is not None and place is not None and place.id in arriving:
+                cand = cand.with_(status="deployed")  # where the departing force went
             if cand is not None:
                 out.append(cand)
         return out

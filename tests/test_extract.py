@@ -750,6 +750,78 @@ def test_a_russian_verb_right_before_a_number_is_what_it_counts() -> None:
     assert [(c.value, c.metric) for c in got] == [(13, "deaths"), (353, "injured")]
 
 
+def test_russian_and_kazakh_things_and_model_numbers_are_not_counted() -> None:
+    """ "двенадцать самолётов", "четыре борта", "14 стратегических объектов", "27 раз" and the
+    76 of "Ил-76" counted troops or the dead; only people are counted, as in English."""
+    from geo.counts import find_counts_kk, find_counts_ru
+
+    def got(text: str, find=find_counts_ru) -> list[tuple[int, str]]:  # noqa: ANN001
+        return [(c.value, c.metric) for c in find(text)]
+
+    assert got("двенадцать самолётов Ил-76 вылетели с десантниками в Алматы") == []
+    assert got("последние миротворцы ушли — четыре борта увезли их") == []
+    guarded = "миротворцы охраняли 14 стратегических объектов и освободили около 1600 военных"
+    assert got(guarded) == [(1600, "troops")]
+    assert got("Здание полиции атаковали 27 раз, погибли 3 человека.") == [(3, "deaths")]
+    assert got("2 ресейлік ұшақ бітімгерлерді әкелді", find_counts_kk) == []
+    assert got("200 адам ұсталды", find_counts_kk) == [(200, "detained")]
+
+
+def test_a_departing_force_arrived_where_it_flew_to() -> None:
+    """A departure verb with the place it went to is an arrival there ("вылетели ... в
+    аэропорт Алматы и на аэродром Жетыген", "flew ... to Almaty airport and the Zhetygen
+    airfield"); the place it left stays a departure."""
+    ex = Extractor(Gazetteer.load(Settings.from_env()), Settings.from_env())
+
+    def states(text: str) -> list[tuple[str, str]]:
+        doc = read_document(text, published=dt.date(2022, 1, 20), label="t")
+        return sorted(
+            (c.site_id or c.place.id, c.status)  # type: ignore[union-attr]
+            for c in ex.extract(doc).candidates
+            if c.layer == "troops"
+        )
+
+    went = [("airport:ALA", "deployed"), ("site:zhetygen-airfield", "deployed")]
+    assert (
+        states(
+            "7 января двенадцать самолётов вылетели с десантниками и техникой в аэропорт Алматы "
+            "и на военный аэродром Жетыген."
+        )
+        == went
+    )
+    assert (
+        states(
+            "On 7 January twelve aircraft flew paratroopers and equipment to Almaty airport and "
+            "the Zhetygen airfield."
+        )
+        == went
+    )
+    assert states(
+        "14 января контингенты вылетели из аэропорта Алматы на четырёх самолётах. Белорусские "
+        "военные улетели с аэродрома Жетыген в Мачулищи под Минском."
+    ) == [("airport:ALA", "withdrawn"), ("site:zhetygen-airfield", "withdrawn")]
+    assert states("The last Russian troops flew out of Almaty on 19 January.") == [
+        ("gn:1526384", "withdrawn")
+    ]
+
+
+def test_russian_unit_names_and_rumours() -> None:
+    """A "десантно-штурмовая бригада" is a unit, no storming; "атаковали" is an attack; what
+    officials "назвали слухами" (called rumours) is denied."""
+    ex = Extractor(Gazetteer.load(Settings.from_env()), Settings.from_env())
+
+    def cands(text: str) -> list[tuple[str, str]]:
+        doc = read_document(text, published=dt.date(2022, 1, 6), label="t")
+        return [(c.layer, c.certainty) for c in ex.extract(doc).candidates]
+
+    assert cands("Среди частей была 31-я десантно-штурмовая бригада из Ульяновска.") == []
+    assert cands("Здание департамента полиции Алматы атаковали 27 раз.") == [
+        ("clashes", "reported")
+    ]
+    rumour = "Власти Алматы назвали слухами сообщения, что башня перешла в руки погромщиков."
+    assert cands(rumour) == [("clashes", "denied")]
+
+
 def test_a_time_of_day_is_no_count() -> None:
     """The "00" of "15:00" was a crowd of 0, and "10:30 police had detained" 30 detainees."""
     from geo.counts import find_counts
