@@ -67,17 +67,21 @@ _DEMONYM = re.compile(
 _GENERIC = re.compile(
     r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
     r"облакимат\w*|горакимат\w*|"
-    r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*)",
+    r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*|"
+    r"городск\w+\s+прокуратур\w*|қалалық\s+прокуратур\w*|резиденци\w+\s+президента|"
+    r"президент\s+резиденция\w*)",
     re.IGNORECASE,
 )
 # A facility's noun right before its city: "аэропорт Алматы", "облакимат Актобе"
 _NOUN_BEFORE_CITY = re.compile(
-    r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*|облакимат\w*|горакимат\w*)\s+$"
+    r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*|облакимат\w*|горакимат\w*|"
+    r"прокуратур\w*(?:\s+города)?)\s+$"
 )
 # Kazakh puts the facility's noun after the city: "Алматы әуежайы", "Ақтөбе халықаралық
 # әуежайын", "Алматы қалалық әкімдігі"
 _NOUN_AFTER = re.compile(
-    r"\s+((?:халықаралық\s+)?әуежай\w*|(?:қалалық\s+|облыстық\s+)?әкімді[кг]\w*)",
+    r"\s+((?:халықаралық\s+)?әуежай\w*|(?:қалалық\s+|облыстық\s+)?әкімді[кг]\w*|"
+    r"(?:қалалық\s+)?прокуратура\w*)",
     re.IGNORECASE,
 )
 # the town noun right before a name ("в городе Шу")
@@ -126,6 +130,14 @@ _SHORT_COUNTRIES = {
     "ресей": "RU", "қырғызстан": "KG", "өзбекстан": "UZ", "тәжікстан": "TJ",
     "түрікменстан": "TM", "қытай": "CN",
 }  # fmt: skip
+
+
+# The English generic name of the facility a Russian or Kazakh noun names, by its stem (the
+# gazetteer's "<city> <name>" finds the city's: "Almaty prosecutor's office"); else an akimat
+_FACILITY_OF_NOUN = (
+    ("прокуратур", "prosecutor's office"),
+    ("резиденци", "presidential residence"),
+)
 
 
 def _is_airport(noun: str) -> bool:
@@ -452,8 +464,13 @@ class CyrillicNames:
         return None
 
     def _site(self, noun: str, city: str, country: str) -> Place | None:
-        """The city's airport ("аэропорт...") or akimat, from the gazetteer, if it has one."""
+        """The city's airport ("аэропорт..."), akimat, prosecutor's office or residence, from
+        the gazetteer, if it has one."""
         kind, english = ("airport", "airport") if _is_airport(noun) else ("facility", "akimat")
+        low = noun.lower()
+        for stem, name in _FACILITY_OF_NOUN:
+            if stem in low:
+                english = name
         found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
         return found[0] if found and found[0].country_code == country else None
 

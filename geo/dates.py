@@ -90,6 +90,8 @@ def _vocabulary() -> _Vocabulary:
             for word in info.get(name, []):
                 if len(word) >= 5 or (code != "en" and len(word) >= 4):
                     weekdays[word.lower()] = number
+                    if code == "kk":  # the locative: "жұмада" (on Friday), "сенбіде"
+                        weekdays[word.lower() + ("да" if word[-1] in "аоұы" else "де")] = number
         for key, phrases in info.get("relative-type", {}).items():
             if key in offsets:
                 for phrase in phrases:
@@ -144,8 +146,14 @@ _KK_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
 _KK_ENDINGS = ("да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", *_KK_DATIVE,
                "дың", "дің", "тың", "тің", "ның", "нің")  # fmt: skip
 # Kazakh puts the role after the date: "19 қаңтарға дейін" (until; "6 қаңтардан бастап", from)
-_KK_ROLE_AFTER = re.compile(r"[ ]+(бастап|дейін|шейін)(?!\w)")
-_WEEKDAY_QUALIFIERS = ("last", "next", "this", "on", "в", "во")
+# or after a time of day: "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January)
+_KK_ROLE_AFTER = re.compile(
+    r"(?:[ ]+сағат)?(?:[ ]+(?P<t>(?:[01]?\d|2[0-4])[:.][0-5]\d)-?(?:ге|ға|не|на|ке|қа)?)?"
+    r"[ ]+(бастап|дейін|шейін)(?!\w)"
+)
+_WEEKDAY_QUALIFIERS = ("last", "next", "this", "on", "в", "во", "өткен", "келесі")
+_LAST = ("last", "өткен")  # (Kazakh: "өткен жұмада", last Friday; "келесі", next)
+_NEXT = ("next", "келесі")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
@@ -207,9 +215,9 @@ def weekday_date(weekday: int, published: dt.date, *, future: bool, qualifier: s
     the past tense, the next one on or after it in the future; "last"/"next" skip today."""
     delta = (weekday - published.weekday()) % 7  # days forward to the next such weekday
     q = qualifier.lower()
-    if q == "next":
+    if q in _NEXT:
         return published + dt.timedelta(days=delta or 7)
-    if q == "last":
+    if q in _LAST:
         return published - dt.timedelta(days=(7 - delta) % 7 or 7)
     if future:
         return published + dt.timedelta(days=delta)
@@ -248,6 +256,7 @@ def find_dates(
             role = "since" if role_word == "since" else "at"
         precision, explicit = 1, True
         day: dt.date | None
+        kk_clock = None  # the time of day before a Kazakh "дейін"
         if m["iso"]:
             try:
                 day = dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
@@ -257,8 +266,9 @@ def find_dates(
             word = (m["m1"] or m["m2"]).lower().rstrip(".")
             month = vocab.months[word]
             after = _KK_ROLE_AFTER.match(lowered, m.end())
-            if after and after[1] != "бастап" and word.endswith(_KK_DATIVE):
+            if after and after[2] != "бастап" and (word.endswith(_KK_DATIVE) or after["t"]):
                 role = "until"  # (бастап, "from", is the day a state starts: "at", as Russian с)
+                kk_clock = after["t"]
             number = int(m["d1"] or m["d2"])
             year = m["y1"] or m["y2"]
             if year:
@@ -287,6 +297,8 @@ def find_dates(
                 role = "until"
                 if clock["t"] in _MIDNIGHT_STARTS:
                     day -= dt.timedelta(days=1)
+            elif kk_clock in _MIDNIGHT_STARTS:  # "19 қаңтар сағат 00:00-ге дейін": the same
+                day -= dt.timedelta(days=1)
             if m["d0"]:  # "5-13 January", "5 to 13 January": the first day starts it
                 start_day = nearest_year(month, int(m["d1"]), published)
                 if start_day is not None and start_day.year != day.year:

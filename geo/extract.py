@@ -381,11 +381,13 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
                      r"brigade|transport aircraft|il-76s?|"
     r"войск\w*|военнослужащ\w*|военные|военных|миротвор\w*|контингент\w*|одкб|десантник\w*|"
     r"подразделени\w*|батальон\w*|рот[аыу]|"
-    r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*)\b")  # fmt: skip
+    r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*|бөлімше\w*|"
+    r"жасақ\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
-                        r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті)\b")  # fmt: skip
+                        r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|толық шығарыл\w*|"
+                        r"ұшып кетті|оралды)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip
@@ -397,14 +399,15 @@ _LEFT_AS_RESULT = re.compile(
     r"scores|many|several|a number|\w+\s+(?:dead|injured|wounded|homeless))\b"
 )
 _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
-                      r"complet|покинул|вылетел|улетел|вернул")  # fmt: skip
+                      r"complet|покинул|вылетел|улетел|вернул|кетт|ұшып|орал|қайтт")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
                      r"over|released|gone|отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
-                     r"окончани\w*)\b")  # fmt: skip
+                     r"окончани\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
+                     r"күшін жой\w*)\b")  # fmt: skip
 _MOVES = re.compile(
     r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"
     r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
-    r"вылетел)"
+    r"вылетел|улетел|кел|жет|жеткіз|орналас|қонд|жібер|кетт|шығар|қайтт|ұшып|орал)"
 )
 # A place that speaks is its government, not where anything happened ("Bishkek said dozens of
 # civilians were killed"), unless a preposition puts someone there ("protesters in Zhanaozen
@@ -795,6 +798,13 @@ class Extractor:
                 if h.trigger.layer == "emergency"
                 or not _DECREE.search(low, h.start - offset, h.end - offset)
             ]  # fmt: skip
+        # "extended the night curfew": the change of a curfew, not another emergency
+        hits = [
+            h for h in hits
+            if h.trigger.layer != "emergency"
+            or not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                       and o.trigger.layer != "emergency" for o in hits)
+        ]  # fmt: skip
         strong_layers = {h.trigger.layer for h in hits if not h.trigger.weak}
         if strong_layers:
             hits = [h for h in hits if not h.trigger.weak or

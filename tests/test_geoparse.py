@@ -605,6 +605,31 @@ def test_oblakimat_is_the_regional_akimat(parser: Geoparser) -> None:
     ]
 
 
+def test_kazakh_and_russian_names_of_almaty_sites(parser: Geoparser) -> None:
+    """The Kazakh press's names of the sites ("ЖЭО-2", "Жетіген әскери әуеайлағы", "ҰҚК-нің
+    Алматы бойынша департаменті"), and the city's prosecutor's office and presidential
+    residence named by their nouns after the city ("қалалық прокуратура", "городскую
+    прокуратуру", "резиденцию президента"): in a story about another city, nothing."""
+    text = (
+        "Алматыда 5 қаңтарда Президент резиденциясы мен қалалық прокуратура өртелді. ҰҚК-нің "
+        "Алматы бойынша департаментінің ғимараты басып алынды. Сарбаздар Алматы ЖЭО-2-ден "
+        "кетті, белорустар Жетіген әскери әуеайлағынан ұшып кетті."
+    )
+    assert [i for _, i in ids(parser, text) if i.startswith("site:")] == [
+        "site:almaty-presidential-residence",
+        "site:almaty-prosecutors-office",
+        "site:almaty-knb-department",
+        "site:almaty-chpp-2",
+        "site:zhetygen-airfield",
+    ]
+    text = "В Алматы подожгли городскую прокуратуру и резиденцию президента."
+    assert [i for _, i in ids(parser, text)][1:] == [
+        "site:almaty-prosecutors-office",
+        "site:almaty-presidential-residence",
+    ]
+    assert ids(parser, "В Таразе подожгли городскую прокуратуру.") == [("Таразе", "gn:1516905")]
+
+
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
     """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
     ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
