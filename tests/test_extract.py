@@ -832,6 +832,41 @@ def test_a_time_of_day_is_no_count() -> None:
     ]  # fmt: skip
 
 
+def test_russian_decisions_visits_and_injured_counts(extractor: Extractor) -> None:
+    """Russian news of decisions ("утвердил премьер-министром", "сложил полномочия",
+    "избрали", "попросил ОДКБ о помощи"), a visit ("посетил город Алматы"), the airport "в
+    круглосуточном режиме" (operational), "к медикам обратились 190 человек" (injured) and
+    "превысило тысячу" (more than 1,000); a brigade "специального назначения" is no
+    appointment."""
+    from geo.counts import find_counts_ru
+
+    def got(text: str) -> list[tuple]:
+        return [
+            (c["kind"], c["layer"], c["status"], c["site_id"] or c["place"])
+            for c in run(extractor, text, dt.date(2022, 1, 19))
+        ]
+
+    for text in (
+        "11 января мажилис утвердил премьер-министром Алихана Смаилова.",
+        "17 января Тимур Кулибаев сложил полномочия главы палаты.",
+        "Накануне президент Токаев попросил ОДКБ о помощи.",
+    ):
+        assert got(text)[:1] == [("event", "other", None, None)], text
+    assert got("12 января глава государства посетил город Алматы.") == [
+        ("event", "other", None, "Almaty")
+    ]
+    assert got("Аэропорт Алматы с сегодняшнего дня работает в круглосуточном режиме.") == [
+        ("state", "infrastructure", "operational", "airport:ALA")
+    ]
+    assert got("Среди частей была 45-я бригада специального назначения ВДВ.") == []
+    counts = find_counts_ru(
+        "В городе к медикам обратились 190 человек. Число пострадавших превысило тысячу человек."
+    )
+    assert [(c.value, c.qualifier, c.metric) for c in counts] == [
+        (190, "exact", "injured"), (1000, "more than", "injured"),
+    ]  # fmt: skip
+
+
 def test_kazakh_weekdays_decline_and_a_time_before_the_until() -> None:
     """ "өткен жұмада" (last Friday: the locative, after "өткен"), "сенбіде" (on Saturday),
     and "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January: the last day is the
