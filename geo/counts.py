@@ -180,6 +180,8 @@ def find_counts(
             continue  # "2.1 Deaths", a section's number: people are counted whole
         if _AGE.match(lowered, m.end()) or _THINGS.match(lowered, m.end()):
             continue  # "an eleven-year-old boy", "70 aircraft", "100 operational vehicles"
+        if _SOURCES_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
+            continue  # "Human Rights Watch interviewed 17 people": sources, not victims
         matches.append((m, parsed))
     for i, (m, (value, qualifier)) in enumerate(matches):
         if m["qual"]:
@@ -259,6 +261,12 @@ _RIVAL = re.compile(
     r"estimated|claimed|(?:a|the)\s+(?:figure|count|tally|total|toll)\s+of)[ ]+(?:of[ ]+)?"
 )
 _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
+# People a report spoke to are its sources: "interviewed 17 people, including relatives of
+# those killed" counts no dead
+_SOURCES_BEFORE = re.compile(
+    r"\b(?:interviewed|spoke (?:to|with)|talked (?:to|with)|surveyed|questioned)[ ]+"
+    r"(?:(?:some|about|around|more than|over|at least|nearly)[ ]+)?$"
+)
 # Things counted, not people: "70 aircraft", "more than 100 operational vehicles", "250 pieces
 # of equipment", "14 strategic facilities"
 _THINGS = re.compile(
@@ -386,8 +394,8 @@ _RU_WORDS = "|".join(sorted((*_RU_UNITS, *_RU_SCALES, *_RU_VAGUE), key=len, reve
 )
 _RU_QUALS = "|".join(sorted(_RU_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
 _RU_COUNT = re.compile(
-    # (not a model's number: "Ил-76"; "толпа примерно в три тысячи")
-    rf"(?<![\w.,:])(?<![^\W\d_]-)(?:(?P<qual>{_RU_QUALS})\s+(?:в\s+)?)?"
+    # (not a model's or a unit's number: "Ил-76", "части №5547"; "толпа примерно в три тысячи")
+    rf"(?<![\w.,:№])(?<!№ )(?<![^\W\d_]-)(?:(?P<qual>{_RU_QUALS})\s+(?:в\s+)?)?"
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"  # (not "15:00")
     rf"(?:\s*(?:тыс\.?|тысяч(?:а|и|у|ей)?|млн\.?|миллион\w*)(?!\w))?"
     rf"|(?:{_RU_WORDS})(?:\s+(?:{_RU_WORDS}))*)(?!\w)",
@@ -462,7 +470,7 @@ _RU_THINGS = re.compile(
 # age ("11 жасар бала")
 _KK_THINGS = re.compile(
     r"\s+(?:[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)\s+)?"
-    r"(?:ұшақ\w*|тікұшақ\w*|рейс\w*|көлік\w*|автобус\w*|техника\w*|нысан\w*|ғимарат\w*|"
+    r"(?:ұшақ\w*|тікұшақ\w*|рейс\w*|автокөлік\w*|көлік\w*|автобус\w*|техника\w*|нысан\w*|ғимарат\w*|"
     r"жасар\w*|жастағы|дүкен\w*|қару(?!лы)\w*|оқ-дәрі\w*|сағат\w*|күн\b|күнге|күннен|апта\w*|ай\b|айға|жыл\w*|"
     r"шақырым\w*|км\b|тонна\w*|литр\w*|теңге\w*|доллар\w*|рубль\w*|пайыз\w*|рет\b|%)"
 )
@@ -544,7 +552,7 @@ _KK_BEFORE = {"шамамен": "about", "шамасы": "about", "кемінд�
 _KK_AFTER = {"астам": "more than", "артық": "more than", "жуық": "about", "дейін": "up to"}
 _KK_QUALIFIERS = {**_KK_BEFORE, **_KK_AFTER}
 _KK_COUNT = re.compile(
-    rf"(?<![\w.,:])(?<![^\W\d_]-)(?:(?P<qual>{'|'.join(_KK_BEFORE)})\s+)?"
+    rf"(?<![\w.,:№])(?<!№ )(?<![^\W\d_]-)(?:(?P<qual>{'|'.join(_KK_BEFORE)})\s+)?"
     rf"(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})+(?![\d:])|\d+(?:,\d+)?(?![\d:])"
     rf"(?:\s*(?:мың|млн)(?={_KK_CASE}(?!\w)))?|(?:{_KK_WORDS})(?:\s+(?:{_KK_WORDS}))*)"
     rf"(?P<case>{_KK_CASE})(?!\w)(?:\s+(?P<after>{'|'.join(_KK_AFTER)})(?!\w))?",

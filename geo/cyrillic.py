@@ -120,8 +120,23 @@ _FEATURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Short Russian names the press uses for neighbours and partners (ISO alpha-2)
+# A surname after a word that would be a place makes that word a first name
+_SURNAME = re.compile(
+    r"[А-ЯЁ][а-яё-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|енко|ук|юк|ян|"
+    r"швили|дзе)(?:а|у|ым|ом|ой|е|ы|ого|ому|их|ими)?[.,:;!?»]*$"
+)
+_NEXT_WORD = re.compile(r"[ \t]+(\S+)")
+_PREPOSITION_LAST = re.compile(
+    r"(?<!\w)(?:в|во|из|с|со|на|до|под|за|от|к|ко|по|у|над|через|около|возле)\s*$",
+    re.IGNORECASE,
+)
+# Abbreviations, in capitals only: "войска РФ", "РК" (Республика Казахстан), Kazakh "ҚР"
+_ABBREVIATIONS = {"РФ": "RU", "РК": "KZ", "ҚР": "KZ", "КНР": "CN"}
+# A town of the unit below this many people that shares the unit's bare name leaves it to the
+# unit ("в Мангистау" is the region, as "in Mangistau" is in English)
+_VILLAGE_POP = 100_000
 _SHORT_COUNTRIES = {
-    "россия": "RU", "рф": "RU", "армения": "AM", "беларусь": "BY", "белоруссия": "BY",
+    "россия": "RU", "армения": "AM", "беларусь": "BY", "белоруссия": "BY",
     "кыргызстан": "KG", "киргизия": "KG", "таджикистан": "TJ", "узбекистан": "UZ",
     "туркменистан": "TM", "казахстан": "KZ", "қазақстан": "KZ", "китай": "CN", "сша": "US",
     "украина": "UA", "грузия": "GE", "азербайджан": "AZ", "турция": "TR", "иран": "IR",
@@ -221,6 +236,7 @@ class CyrillicNames:
                     add(name, place, lemmas=city["countrycode"] == aoi)
         self.regions: dict[str, Place] = {}
         self.regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
+        bare: dict[str, Place] = {}  # a unit by its bare name: "в Мангистау", "Маңғыстауда"
         with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 unit = gazetteer.get(f"admin1:{row['iso3166_2']}")
@@ -234,6 +250,10 @@ class CyrillicNames:
                         self.regions[_key(words[0])] = unit
                         # ("Батыс Қазақстан облысы": by all its words too)
                         self.regions[_key(" ".join(words[:-1]))] = unit
+                        if len(words) == 2:  # Kazakh "Маңғыстау", Russian "Мангистау(ская)"
+                            bare[_key(words[0])] = unit
+                            if words[0].endswith("уская"):
+                                bare[_key(words[0][: -len("ская")])] = unit
                     elif len(words) == 2 and _REGION_WORD.match(words[0].lower()):
                         self.regions_named[_key(words[1])] = unit  # the name never declines
                     # a city that is a unit of its own (Алматы) stays the city, as in English
@@ -243,6 +263,14 @@ class CyrillicNames:
             add(name, gazetteer.get(f"country:{code}"), lemmas=False)
         self.names = {key: place for key, (_, place) in ranked.items()}
         self.own = {key for key, (rank, _) in ranked.items() if rank[0]}
+        for key, unit in bare.items():  # the unit, not a village that shares its name
+            held = self.names.get(key)
+            if held is None or (
+                held.kind == "city" and held.population < _VILLAGE_POP
+                and held.admin1 == unit.admin1
+            ):  # fmt: skip
+                self.names[key] = unit
+                self.own.add(key)
         self.sites = _site_patterns(gazetteer)
 
     def find(self, text: str) -> list[Mention]:
@@ -398,6 +426,9 @@ class CyrillicNames:
             for j in range(len(words), i, -1):  # the longest name first
                 a, b = words[i][0], words[j - 1][1]
                 found = self._resolve([w for _, _, w in words[i:j]])
+                if found is not None and j == i + 1 and self._first_name(text, offset, words, i):
+                    i += 2  # a first name and a surname: "Владимир Путин", no Vladimir
+                    break
                 if found is not None:
                     place, used = found
                     end = words[i + used - 1][1] if used else b
@@ -413,6 +444,19 @@ class CyrillicNames:
                 i += 1
         return out
 
+    @staticmethod
+    def _first_name(text: str, offset: int, words: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether words[i] is a first name: a surname follows it, in the run or right after
+        it (a run holds three words at most), and no preposition precedes it ("из Алматы
+        Назарбаев уехал" keeps Almaty)."""
+        before = words[i - 1][2] if i else text[max(0, offset - 12) : offset]
+        if _PREPOSITION_LAST.search(before):
+            return False
+        if i + 1 < len(words):
+            return _SURNAME.match(words[i + 1][2]) is not None
+        after = _NEXT_WORD.match(text, offset + words[-1][1])
+        return after is not None and _SURNAME.match(after.group(1)) is not None
+
     def _short_town(self, text: str, offset: int, word: str) -> bool:
         """A two-letter name of a town in the area, named as a town ("в городе Шу"): too short
         to be a name anywhere else."""
@@ -423,6 +467,9 @@ class CyrillicNames:
 
     def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
         """The place a run of words names, and how many words it used (0: all)."""
+        if len(words) == 1 and words[0].strip(".,:;!?") in _ABBREVIATIONS:
+            country = self.gazetteer.get(f"country:{_ABBREVIATIONS[words[0].strip('.,:;!?')]}")
+            return (country, 0) if country is not None else None
         phrase = _key(" ".join(words))
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
             unit = self._unit_by_adjective(words[-2]) or self.regions.get(_key(words[-2]))

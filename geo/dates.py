@@ -106,7 +106,8 @@ def _vocabulary() -> _Vocabulary:
     month = _words(months)
     weekday = _words(weekdays)
     rel = _words(relative)
-    role = rf"(?P<role>{'|'.join(_ROLE_WORDS)})[ ]+"
+    # ("until at least Jan. 19": the role holds across the hedge)
+    role = rf"(?P<role>{'|'.join(_ROLE_WORDS)})[ ]+(?:at[ ]+least[ ]+)?"
     day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|-?го|-?е)?"
     year = r"(?:,?[ ]+(?P<y1>(?:19|20)\d\d)(?:[ ]*(?:года|г\.|жылы))?)?"
     # Matched on lower-cased text; every branch starts with a digit or a listed word, so the

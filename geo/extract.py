@@ -402,7 +402,7 @@ _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home
                       r"complet|покинул|вылетел|улетел|вернул|кетт|ұшып|орал|қайтт")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
                      r"over|released|gone|отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
-                     r"окончани\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
+                     r"окончани\w*|ликвидир\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
                      r"күшін жой\w*)\b")  # fmt: skip
 _MOVES = re.compile(
     r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"

@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 34
+FORMAT_VERSION = 35
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1616,7 +1616,8 @@ class _Builder:
             aliases = [name.replace(" International", "")]
             for c in city_names[:12]:
                 aliases += [f"{c} airport", f"{c} International Airport", f"airport of {c}",
-                            f"{c}'s airport", f"{c} Airport terminal"]  # fmt: skip
+                            f"{c}'s airport", f"{c}'s international airport",
+                            f"{c} Airport terminal"]  # fmt: skip
             aliases = [a for a in dict.fromkeys(aliases) if a != name]
             row: PlaceRow = (
                 f"airport:{code}", name, "airport", lat, lon, cc, admin1, 0,

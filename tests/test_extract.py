@@ -867,6 +867,48 @@ def test_russian_decisions_visits_and_injured_counts(extractor: Extractor) -> No
     ]  # fmt: skip
 
 
+def test_wire_and_alert_phrasings(extractor: Extractor) -> None:
+    """Phrasings of wires and security alerts: "until at least 19 January" ends a state;
+    airports "forced to suspend operations" are closed; an "internet shutdown" closes it;
+    protesters "breaking into" a building clash; the people a report "interviewed" are its
+    sources, not victims; "ЧС ликвидируют"/"ЧП было отменено" lift the emergency in the
+    units listed; a unit's number ("части №5547") counts no one."""
+    from geo.counts import find_counts, find_counts_ru
+
+    def got(text: str, day: dt.date = dt.date(2022, 1, 5)) -> list[tuple]:
+        return [
+            (c["layer"], c["status"], c["date"], c["valid_to"], c["site_id"] or c["place"])
+            for c in run(extractor, text, day)
+            if c["kind"] != "figure"
+        ]
+
+    assert got("A nationwide state of emergency is in force until at least 19 January.") == [
+        ("emergency", "declared", "2022-01-05", "2022-01-19", None)
+    ]
+    assert got("Aktau International Airport was forced to suspend operations.") == [
+        ("infrastructure", "closed", "2022-01-05", None, "airport:SCO")
+    ]
+    assert got("Kazakhstan saw a nationwide internet shutdown today.") == [
+        ("infrastructure", "closed", "2022-01-05", None, None)
+    ]
+    assert got("In Aktobe, protesters were breaking into the administration building.")[:1] == [
+        ("clashes", None, "2022-01-05", None, "site:aktobe-akimat")
+    ]
+    assert (
+        find_counts("The group interviewed 23 people, relatives of those killed among them.") == []
+    )
+    assert got(
+        "С 00:00 ЧС ликвидируют в Атырауской и Жамбылской областях.", dt.date(2022, 1, 18)
+    ) == [
+        ("emergency", "lifted", "2022-01-18", None, "admin1:KZ-ATY"),
+        ("emergency", "lifted", "2022-01-18", None, "admin1:KZ-ZHA"),
+    ]
+    assert got("12 января ЧП было отменено в Павлодарской области.", dt.date(2022, 1, 13)) == [
+        ("emergency", "lifted", "2022-01-12", None, "admin1:KZ-PAV")
+    ]
+    assert find_counts_ru("погиб военнослужащий воинской части №5547") == []
+
+
 def test_kazakh_weekdays_decline_and_a_time_before_the_until() -> None:
     """ "өткен жұмада" (last Friday: the locative, after "өткен"), "сенбіде" (on Saturday),
     and "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January: the last day is the
@@ -890,6 +932,7 @@ def test_kazakh_counts_of_scales_with_case_ages_and_the_eliminated() -> None:
     assert got("Алматыда 11 жасар бала оққа ұшты") == []
     assert got("ІІМ мәліметінше, 26 қарулы қылмыскер жойылды.") == [(26, "exact", "deaths")]
     assert got("шамамен үш мың адамнан тұратын тобыр") == [(3000, "about", "participants")]
+    assert got("700-ден астам автокөлік зақымдалып, жойылды") == []  # vehicles
 
 
 def test_kazakh_troops_emergencies_and_curfews(extractor: Extractor) -> None:

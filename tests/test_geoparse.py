@@ -630,6 +630,40 @@ def test_kazakh_and_russian_names_of_almaty_sites(parser: Geoparser) -> None:
     assert ids(parser, "В Таразе подожгли городскую прокуратуру.") == [("Таразе", "gn:1516905")]
 
 
+def test_cyrillic_abbreviations_bare_unit_names_and_first_names(parser: Geoparser) -> None:
+    """ "РФ", "РК" and Kazakh "ҚР" (in capitals only) are countries; "в Мангистау" is the
+    region, not the town of its own that shares the name; "Владимир Путин" names no city
+    (a surname follows), but "из Алматы Токаев уехал" keeps Almaty (a preposition before)."""
+    text = "Войска РФ вошли в РК. ҚР үкіметі. Рф и рк строчными - не страны."
+    assert ids(parser, text) == [("РФ", "country:RU"), ("РК", "country:KZ"), ("ҚР", "country:KZ")]
+    assert ids(parser, "Митинги в Мангистау продолжились. Маңғыстауда тыныш.") == [
+        ("Мангистау", "admin1:KZ-MAN"),
+        ("Маңғыстауда", "admin1:KZ-MAN"),
+    ]
+    text = "Президент России Владимир Путин позвонил. Из Алматы Токаев уехал во Владимир."
+    assert ids(parser, text) == [
+        ("России", "country:RU"),
+        ("Алматы", "gn:1526384"),
+        ("Владимир", "gn:473247"),
+    ]
+
+
+def test_possessive_international_airport_and_administration_buildings(parser: Geoparser) -> None:
+    """ "Almaty’s international airport" is the airport; "the administration building" is
+    the akimat of the city the text is about; the Military Institute by another name."""
+    text = (
+        "In Aktobe, crowds gathered outside the administration building. Almaty’s "
+        "international airport stayed shut; troops camped at the Military Institute of the "
+        "Kazakh Ground Forces."
+    )
+    assert ids(parser, text) == [
+        ("Aktobe", "gn:610611"),
+        ("administration building", "site:aktobe-akimat"),
+        ("Almaty’s international airport", "airport:ALA"),
+        ("Military Institute of the Kazakh Ground Forces", "site:almaty-military-institute"),
+    ]
+
+
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
     """Altai Krai by its adjective ("Алтайском крае"), and a republic named after the noun
     ("Республике Алтай"): the Russian units, not the Kazakh town of Altay, which "город
