@@ -516,6 +516,8 @@ def _counts(
             continue  # aircraft, buildings, hours: no one is counted
         word = re.sub(r"\s+", " ", m["qual"] or m.groupdict().get("after") or "")
         qualifier = qualifiers.get(word, qualifier)
+        if (m.groupdict().get("case") or "").lstrip("-") in _APPROXIMATE:
+            qualifier = "about"
         after = re.split(r"[.;:!?]", lowered[m.end() : m.end() + 80], maxsplit=1)[0]
         before = lowered[max(0, m.start() - 40) : m.start()]
         metric = None
@@ -545,7 +547,10 @@ _KK_SCALES = {"жүз": 100, "мың": 1000, "миллион": 1_000_000}
 _KK_VAGUE = {"ондаған": (12, "dozens"), "жүздеген": (100, "hundreds"),
              "мыңдаған": (1000, "thousands")}  # fmt: skip
 # a number's case ending ("200-ден астам", "мыңнан астам", "мыңға жуық")
-_KK_CASE = r"(?:-?(?:ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|ның|нің|дың|дің|тың|тің))?"
+# (and the approximative "-дай": "екі мыңдай", about two thousand)
+_KK_CASE = (
+    r"(?:-?(?:ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|ның|нің|дың|дің|тың|тің|дай|дей|тай|тей))?"
+)
 _KK_WORDS = "|".join(sorted((*_KK_UNITS, *_KK_SCALES, *_KK_VAGUE), key=len, reverse=True))
 _KK_BEFORE = {"шамамен": "about", "шамасы": "about", "кемінде": "at least",
               "ең кемі": "at least", "ең аз дегенде": "at least"}  # fmt: skip
@@ -572,6 +577,9 @@ _KK_SECURITY = re.compile(
     r"\s*(?:полиция\s+қызметкер\w*|құқық\s+қорғау\w*|полицей\w*|"
     r"ұлттық\s+ұлан\w*|әскери\s+қызметш\w*|күштік\s+құрылым\w*)"
 )
+
+
+_APPROXIMATE = ("дай", "дей", "тай", "тей")
 
 
 def _kk_value(num: str) -> tuple[int, str] | None:

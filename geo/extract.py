@@ -417,17 +417,23 @@ _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|t
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
+_NATIONAL_EMERGENCY = re.compile(
+    r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
+    r"общенациональн\w*\s+(?:режим\w*\s+)?чрезвычайн\w*"
+)
 _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
-_NATIONWIDE = re.compile(r"nationwide|across the country|entire country|whole country|"
+_NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across the country|"
+                         r"entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide|"
                          r"по всей стране|на всей территории|во всех регионах|"
                          r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
 _BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
 # A place named as where a departing force went ("flew ... to Almaty airport", "вылетели ... в
-# аэропорт Алматы", "на аэродром Жетыген"): it arrived there (up to two words between)
+# аэропорт Алматы", "на военный аэродром Жетыген"): it arrived there (in Russian, up to two
+# words between; "to leave Kazakhstan" is no destination)
 _TOWARD = re.compile(
-    r"(?:\b(?:to|into|for)\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+)(?:[\w-]+\s+){0,2}$"
+    r"(?:\b(?:to|into|for)\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+(?:[\w-]+\s+){0,2})$"
 )
 _LISTED = re.compile(r"\s*(?:,\s*)?(?:and|и|,)\s+(?:the\s+)?")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
@@ -914,6 +920,8 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi and p.kind == "city"]
         elif t.needs == "internet":
             places = [p for p in places if p.kind in {"city", "admin1"}][:1]
+        elif t.layer == "emergency" and _NATIONAL_EMERGENCY.search(clause):
+            places = []  # "decreed the national state of emergency ..., in Almaty and Taraz"
         elif t.layer == "emergency":
             # every unit the sentence lists; a city that is an admin-1 unit of its own is that unit
             places = list(dict.fromkeys(

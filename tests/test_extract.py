@@ -803,6 +803,14 @@ def test_a_departing_force_arrived_where_it_flew_to() -> None:
     assert states("The last Russian troops flew out of Almaty on 19 January.") == [
         ("gn:1526384", "withdrawn")
     ]
+    # "to leave Kazakhstan" is no destination (the country is the scope: no place)
+    doc = read_document(
+        "The CSTO peacekeeping forces will begin to leave Kazakhstan today.",
+        published=dt.date(2022, 1, 13),
+        label="t",
+    )
+    (got,) = ex.extract(doc).candidates
+    assert (got.status, got.place, got.date) == ("withdrawing", None, dt.date(2022, 1, 13))
 
 
 def test_russian_unit_names_and_rumours() -> None:
@@ -909,6 +917,35 @@ def test_wire_and_alert_phrasings(extractor: Extractor) -> None:
     assert find_counts_ru("погиб военнослужащий воинской части №5547") == []
 
 
+def test_a_national_emergency_takes_no_listed_city_and_a_takeover_is_a_clash(
+    extractor: Extractor,
+) -> None:
+    """ "Decreed the national state of emergency ... in Almaty and other cities" is national,
+    not one state per city; protesters who "took over" an airport clash there; "начал выход
+    из Казахстана" is a withdrawal; an airport that "сильно пострадал" is damaged."""
+
+    def got(text: str) -> list[tuple]:
+        return [
+            (c["kind"], c["layer"], c["status"], c["site_id"] or c["place"])
+            for c in run(extractor, text, dt.date(2022, 1, 13))
+            if c["kind"] != "figure"
+        ]
+
+    assert got(
+        "On 5 January the president decreed the national state of emergency after protests "
+        "in Almaty and other cities, including Shymkent and Taraz."
+    ) == [("state", "emergency", "declared", None)]
+    assert ("event", "clashes", None, "airport:ALA") in got(
+        "Staff fled after protesters took over the Almaty airport building."
+    )
+    assert got("13 января контингент ОДКБ начал выход из Казахстана.") == [
+        ("state", "troops", "withdrawing", None)
+    ]
+    assert got("Аэропорт Алматы сильно пострадал в ходе беспорядков.")[-1:] == [
+        ("state", "infrastructure", "damaged", "airport:ALA")
+    ]
+
+
 def test_kazakh_weekdays_decline_and_a_time_before_the_until() -> None:
     """ "өткен жұмада" (last Friday: the locative, after "өткен"), "сенбіде" (on Saturday),
     and "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January: the last day is the
@@ -933,6 +970,7 @@ def test_kazakh_counts_of_scales_with_case_ages_and_the_eliminated() -> None:
     assert got("ІІМ мәліметінше, 26 қарулы қылмыскер жойылды.") == [(26, "exact", "deaths")]
     assert got("шамамен үш мың адамнан тұратын тобыр") == [(3000, "about", "participants")]
     assert got("700-ден астам автокөлік зақымдалып, жойылды") == []  # vehicles
+    assert got("елге екі мыңдай бітімгер келген") == [(2000, "about", "troops")]  # "-дай""
 
 
 def test_kazakh_troops_emergencies_and_curfews(extractor: Extractor) -> None:
