@@ -387,7 +387,7 @@ _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|a
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
                         r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|толық шығарыл\w*|"
-                        r"ұшып кетті|оралды)\b")  # fmt: skip
+                        r"ұшып кетті|оралды|эвакуациялады)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip
@@ -401,7 +401,8 @@ _LEFT_AS_RESULT = re.compile(
 _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
                       r"complet|покинул|вылетел|улетел|вернул|кетт|ұшып|орал|қайтт")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
-                     r"over|released|gone|отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
+                     r"(?:is|was|are|were|be|now|all|officially) over|released|gone|"
+                     r"отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
                      r"окончани\w*|ликвидир\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
                      r"күшін жой\w*)\b")  # fmt: skip
 _MOVES = re.compile(

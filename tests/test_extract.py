@@ -946,6 +946,24 @@ def test_a_national_emergency_takes_no_listed_city_and_a_takeover_is_a_clash(
     ]
 
 
+def test_over_a_price_rise_lifts_nothing_and_the_deaths_of_n_people_count() -> None:
+    """ "Imposed a state of emergency ... as protests over a fuel price rise" is no lifting
+    ("the emergency is over" is); "the deaths of over 200 people" counts the dead."""
+    from geo.counts import find_counts
+
+    ex = Extractor(Gazetteer.load(Settings.from_env()), Settings.from_env())
+
+    def statuses(text: str) -> list[str | None]:
+        doc = read_document(text, published=dt.date(2022, 1, 6), label="t")
+        return [c.status for c in ex.extract(doc).candidates if c.layer == "emergency"]
+
+    text = "Kazakhstan imposed a state of emergency nationwide as protests over a price rise grew."
+    assert statuses(text) == ["declared"]
+    assert statuses("The state of emergency in Almaty is over, officials said.") == ["lifted"]
+    got = find_counts("They failed to investigate the deaths of over 200 people in January.")
+    assert [(c.value, c.qualifier, c.metric) for c in got] == [(200, "more than", "deaths")]
+
+
 def test_kazakh_weekdays_decline_and_a_time_before_the_until() -> None:
     """ "өткен жұмада" (last Friday: the locative, after "өткен"), "сенбіде" (on Saturday),
     and "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January: the last day is the
