@@ -418,6 +418,11 @@ _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|t
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
+# what a site could do is not what it does: "ready to resume", "may close", "готов возобновить"
+_MODAL_BEFORE = re.compile(
+    r"\b(?:(?:ready|able|prepared|unable)\s+to|could|may|might|can)\s+(?:be\s+)?$|"
+    r"(?<!\w)(?:готов\w*|может|могут|могли)\s+(?:к\s+)?$"
+)
 _NATIONAL_EMERGENCY = re.compile(
     r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
     r"общенациональн\w*\s+(?:режим\w*\s+)?чрезвычайн\w*"
@@ -793,6 +798,8 @@ class Extractor:
                     continue  # "clashes ... left two people injured": nobody departed
                 if row.status == "operational" and before.endswith(("briefly ", "only briefly ")):
                     continue  # "service briefly came back, then vanished again": no reopening
+                if row.layer == "infrastructure" and _MODAL_BEFORE.search(before):
+                    continue  # "technically ready to resume operation": not yet resumed
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):

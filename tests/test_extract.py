@@ -960,6 +960,13 @@ def test_over_a_price_rise_lifts_nothing_and_the_deaths_of_n_people_count() -> N
     text = "Kazakhstan imposed a state of emergency nationwide as protests over a price rise grew."
     assert statuses(text) == ["declared"]
     assert statuses("The state of emergency in Almaty is over, officials said.") == ["lifted"]
+    # what a site could do is not what it does
+    doc = read_document(
+        "The minister said on Tuesday that Almaty airport was ready to resume operation.",
+        published=dt.date(2022, 1, 12),
+        label="t",
+    )
+    assert ex.extract(doc).candidates == ()
     got = find_counts("They failed to investigate the deaths of over 200 people in January.")
     assert [(c.value, c.qualifier, c.metric) for c in got] == [(200, "more than", "deaths")]
 
