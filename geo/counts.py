@@ -60,7 +60,8 @@ _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("arrested", r"remanded|court[- ]ordered|placed\s+under\s+arrest\s+by|pre-?trial|"
                  r"formally\s+arrested|formal\s+arrests?"),
     ("detained", r"detained|detentions?|detainees|arrested|arrests|taken\s+into\s+custody|"
-                 r"taken\s+in|rounded\s+up|apprehended|in\s+custody|held\s+by\s+police"),
+                 r"taken\s+in|rounded\s+up|apprehended|in\s+custody|held\s+by\s+police|"
+                 r"taken\s+to\s+(?:the\s+)?police"),
     ("participants", r"gathered|rallied|marched|took\s+to\s+the\s+streets|protested|joined|"
                      r"turned\s+out|assembled|demonstrated|crowd|t[ao]ke?n?\s+part|took\s+part|"
                      r"stormed|forced\s+their\s+way|broke\s+into|burst\s+into|converged|camped|"
@@ -359,7 +360,8 @@ _RU_SCALES = {
 }  # fmt: skip
 _RU_VAGUE = {
     "десятки": (12, "dozens"), "десятков": (12, "dozens"), "несколько десятков": (12, "dozens"),
-    "сотни": (100, "hundreds"), "сотен": (100, "hundreds"),
+    "сотни": (100, "hundreds"), "сотен": (100, "hundreds"), "сотнях": (100, "hundreds"),
+    "десятках": (12, "dozens"), "тысячах": (1000, "thousands"),
     "несколько сотен": (100, "hundreds"), "тысячи": (1000, "thousands"),
     "несколько тысяч": (1000, "thousands"), "десятки тысяч": (10000, "thousands"),
 }  # fmt: skip
@@ -372,8 +374,8 @@ _RU_QUALIFIERS = {
     "превысила": "more than", "превысили": "more than", "превышает": "more than",
 }  # fmt: skip
 _RU_METRICS: tuple[tuple[str, str], ...] = (
-    ("deaths", r"погиб\w*|убит\w*|жертв\w*|смерт\w*|скончал\w*|тел\b|тела\b|ликвидирован\w*|"
-               r"уничтожен\w*"),
+    ("deaths", r"погиб\w*|гибел\w*|убит\w*|жертв\w*|смерт\w*|скончал\w*|тел\b|тела\b|"
+               r"ликвидирован\w*|уничтожен\w*"),
     ("injured", r"ранен\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализ\w*|"
                 r"обратил\w*\s+(?:за\s+медицинской\s+помощью|к\s+медикам|к\s+врачам)|"
                 r"(?:к\s+медикам|к\s+врачам|за\s+медицинской\s+помощью)\s+обратил\w*"),
@@ -554,7 +556,8 @@ _KK_CASE = (
 _KK_WORDS = "|".join(sorted((*_KK_UNITS, *_KK_SCALES, *_KK_VAGUE), key=len, reverse=True))
 _KK_BEFORE = {"шамамен": "about", "шамасы": "about", "кемінде": "at least",
               "ең кемі": "at least", "ең аз дегенде": "at least"}  # fmt: skip
-_KK_AFTER = {"астам": "more than", "артық": "more than", "жуық": "about", "дейін": "up to"}
+_KK_AFTER = {"астам": "more than", "артық": "more than", "асып": "more than", "асты": "more than",
+             "жуық": "about", "дейін": "up to"}  # fmt: skip
 _KK_QUALIFIERS = {**_KK_BEFORE, **_KK_AFTER}
 _KK_COUNT = re.compile(
     rf"(?<![\w.,:№])(?<!№ )(?<![^\W\d_]-)(?:(?P<qual>{'|'.join(_KK_BEFORE)})\s+)?"
@@ -570,7 +573,7 @@ _KK_METRICS: tuple[tuple[str, str], ...] = (
     ("detained", r"ұстал\w*|ұстады|ұстаған|қамауға\w*|тұтқындал\w*"),
     ("troops", r"бітімгер\w*|сарбаз\w*|әскери\w*|әскер\w*|десантшы\w*"),
     ("participants", r"жиналды|жиналған|шықты|шыққан|қатыс\w*|наразылық\s+білдіруші\w*|"
-                     r"наразы\w*|шеруге\w*|митингке\w*|тобыр\w*"),
+                     r"наразы\w*|шеруге\w*|шеруші\w*|митингке\w*|тобыр\w*"),
 )  # fmt: skip
 _KK_CUES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _KK_METRICS))
 _KK_SECURITY = re.compile(

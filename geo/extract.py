@@ -95,6 +95,9 @@ class Document:
     dateline: str | None = None  # the place written in the dateline ("AKTAU")
     dateline_end: int = 0  # where the story proper starts in the body
     language: str = "en"  # ISO 639-1, geo.language
+    # the years of the case (the loaded data set): what happened in them is never background,
+    # however long after the story is written (an anniversary piece)
+    case_years: tuple[int, ...] = ()
 
 
 def read_document(
@@ -125,7 +128,7 @@ def read_document(
             label=label, title=article.title, published=article.date,
             publisher=article.publisher, url=article.url, body=body,
             dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
-            language=detect_language(body),
+            language=detect_language(body), case_years=case_years,
         )  # fmt: skip
     body = text.strip("\n")
     m = _DATELINE.match(body)
@@ -145,7 +148,7 @@ def read_document(
         label=label, title=title[:120] if title else None, published=day,
         publisher=(m["agency"].strip() if m and m["agency"] else None), url=None, body=body,
         dateline=_dateline_place(m), dateline_end=m.end() if m else 0,
-        language=detect_language(body),
+        language=detect_language(body), case_years=case_years,
     )  # fmt: skip
 
 
@@ -423,11 +426,13 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:(?:ready|able|prepared|unable)\s+to|could|may|might|can)\s+(?:be\s+)?$|"
     r"(?<!\w)(?:готов\w*|может|могут|могли)\s+(?:к\s+)?$"
 )
+_AIRPORTS_IN = re.compile(r"\bairports\b|\bаэропорты\b|\bаэропортов\b|\bәуежайлар\w*")
 _NATIONAL_EMERGENCY = re.compile(
     r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
     r"общенациональн\w*\s+(?:режим\w*\s+)?чрезвычайн\w*"
 )
-_HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?)\b")
+_HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|тысяч\w*|сот(?:ен|ни|нях)|"
+                        r"десят\w*|мың\w*|жүздеген|ондаған)\b")  # fmt: skip
 _NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across the country|"
                          r"entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide|"
@@ -614,9 +619,13 @@ class Extractor:
                 last_date = dated[-1]
         merged = _merge(out)
         # background ("the oil town where police fired on workers in December 2011"): what
-        # happened more than a year before the story is no candidate of its crisis
+        # happened more than a year before the story is no candidate of its crisis, unless it
+        # happened in the case's years ("On January 2, 2022 protests began", a year on)
         oldest = doc.published - _OLDER_THAN_THE_CRISIS
-        merged = [c for c in merged if c.date is None or c.date >= oldest]
+        merged = [
+            c for c in merged
+            if c.date is None or c.date >= oldest or c.date.year in doc.case_years
+        ]  # fmt: skip
         told = [m for m in placed if m.start >= doc.dateline_end]  # (a wire's dateline: no)
         if any(m.place and m.place.kind != "demonym" for m in told) and not any(
             m.place and m.place.country_code == self.aoi for m in told
@@ -915,6 +924,10 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
             sites = [p for p in places if p.kind in {"facility", "airport"}]
+            if _AIRPORTS_IN.search(clause):
+                # "airports in Aktobe and Aktau were also closed": each city's airport
+                found = (self._airport_of(p) for p in places if p.kind == "city")
+                sites += [a for a in found if a is not None and a not in sites]
             if not sites and t.kind == "event" and _BUILDING.search(clause):
                 # "occupied the city administration in Semey": a building the gazetteer
                 # lacks, taken by force, is a clash in its town (a state needs the site)
@@ -941,6 +954,8 @@ class Extractor:
             return []
         several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
         chosen = places if several and places else places[:1] or [None]
+        if len(chosen) > 1:  # "the airport, the largest in Kazakhstan, was freed": the airport
+            chosen = [p for p in chosen if not (p and p.kind == "country")] or chosen
         # with several places, each takes the date nearest to it ("X on 13, Y on 19 January")
         where: dict[str, int] = {}
         if len(chosen) > 1:
@@ -1108,6 +1123,11 @@ class Extractor:
             certainty="retracted" if retracted else certainty,
             evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
         )  # fmt: skip
+
+    def _airport_of(self, city: Place) -> Place | None:
+        """The airport the gazetteer names after a city ("Aktobe airport"), if any."""
+        found = self.gazetteer.lookup(f"{city.name} airport", kinds=["airport"], limit=1)
+        return found[0] if found and found[0].country_code == city.country_code else None
 
     def _unit_of(self, place: Place) -> Place:
         """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""

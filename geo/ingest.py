@@ -32,6 +32,7 @@ from geo.articles import decode_text, file_label
 from geo.config import Settings
 from geo.errors import DataError, GeoError, InputError
 from geo.extract import Document, Extractor, read_document
+from geo.language import detect_language
 
 if TYPE_CHECKING:
     from geo.match import RecordIndex
@@ -127,9 +128,9 @@ def read_documents(
             or head.startswith((b"<rss", b"<feed"))
             or (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head))
         ):
-            return read_feed(raw, label=label, published=published)
+            return read_feed(raw, label=label, published=published, case_years=case_years)
         if path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
-            return [read_html(raw, label=label, published=published)]
+            return [read_html(raw, label=label, published=published, case_years=case_years)]
         text, _ = decode_text(raw, label)  # (a legacy encoding is read as it is found)
         return [read_text_document(text, label=label, published=published, case_years=case_years)]
     except InputError as exc:
@@ -150,8 +151,11 @@ def read_text_document(
         raise InputError(str(exc)) from None
 
 
-def read_html(raw: bytes, *, label: str, published: dt.date | None) -> Document:
-    """A saved web page: main text and metadata by trafilatura."""
+def read_html(
+    raw: bytes, *, label: str, published: dt.date | None, case_years: tuple[int, ...] = ()
+) -> Document:
+    """A saved web page: main text and metadata by trafilatura; its language from its text
+    (a Russian page is read as Russian: its counts, dates and places)."""
     import trafilatura
 
     found = trafilatura.bare_extraction(raw, with_metadata=True, favor_precision=True)
@@ -163,12 +167,17 @@ def read_html(raw: bytes, *, label: str, published: dt.date | None) -> Document:
         msg = f"{label}: the page gives no publication date; give --published YYYY-MM-DD"
         raise InputError(msg)
     publisher = found.sitename or found.hostname or ""
+    body = found.text.strip()
     return Document(label=label, title=found.title or "", published=day, publisher=publisher,
-                    url=found.url, body=found.text.strip())  # fmt: skip
+                    url=found.url, body=body, language=detect_language(body),
+                    case_years=case_years)  # fmt: skip
 
 
-def read_feed(raw: bytes, *, label: str, published: dt.date | None) -> list[Document | Failure]:
-    """RSS or Atom: one document per entry, dated by the entry (else ``published``)."""
+def read_feed(
+    raw: bytes, *, label: str, published: dt.date | None, case_years: tuple[int, ...] = ()
+) -> list[Document | Failure]:
+    """RSS or Atom: one document per entry, dated by the entry (else ``published``), each in
+    the language of its text."""
     import feedparser
 
     feed = feedparser.parse(raw)
@@ -190,7 +199,9 @@ def read_feed(raw: bytes, *, label: str, published: dt.date | None) -> list[Docu
         else:
             title = entry.get("title", "")
             out.append(Document(label=where, title=title, published=day, publisher=publisher,
-                                url=entry.get("link"), body=body))  # fmt: skip
+                                url=entry.get("link"), body=body,
+                                language=detect_language(body),
+                                case_years=case_years))  # fmt: skip
     return out
 
 

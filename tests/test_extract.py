@@ -971,6 +971,83 @@ def test_over_a_price_rise_lifts_nothing_and_the_deaths_of_n_people_count() -> N
     assert [(c.value, c.qualifier, c.metric) for c in got] == [(200, "more than", "deaths")]
 
 
+def test_phrasings_of_a_second_set_of_real_articles(extractor: Extractor) -> None:
+    """Found on a second blind set of real articles: an airport "freed from protesters" is
+    retaken (a clash) and "operating normally"; "airports in Aktobe and Aktau" are the two
+    airports; the country named beside a site adds no national duplicate; "the Day of
+    National Mourning" and an amnesty are decisions; counted detentions nationwide in Russian
+    are a figure; Russian "под охраной сил ОДКБ" and "перекрыли движение"."""
+
+    def got(text: str, day: dt.date = dt.date(2022, 1, 7)) -> list[tuple]:
+        return [
+            (c["kind"], c["layer"], c["status"], c["site_id"] or c["place"], c["metric"])
+            for c in run(extractor, text, day)
+        ]
+
+    assert got(
+        "The city's airport, the largest in Kazakhstan, has been freed from protesters and is "
+        "operating normally, Almaty officials said."
+    ) == [
+        ("event", "clashes", None, "airport:ALA", None),
+        ("state", "infrastructure", "operational", "airport:ALA", None),
+    ]
+    closed = [
+        ("state", "infrastructure", "closed", a, None) for a in ("airport:AKX", "airport:SCO")
+    ]
+    assert got("The airports in Aktobe and Aktau were also closed.") == closed
+    assert got("Аэропорты Актобе и Актау также закрыты.") == closed
+    assert got("The 10th of January was declared the Day of National Mourning.") == [
+        ("event", "other", None, None, None)
+    ]
+    assert got("По данным МВД, в разных частях страны задержали около трех тысяч человек.") == [
+        ("figure", None, None, None, "detained")
+    ]
+    assert got("Все эти дни аэропорт Алматы был под охраной сил ОДКБ.") == [
+        ("state", "troops", "deployed", "airport:ALA", None)
+    ]
+    assert got("Вчера протестующие перекрыли движение в городе Жанаозене.") == [
+        ("event", "protests", None, "Zhanaozen", None)
+    ]
+
+
+def test_an_anniversary_piece_keeps_the_case_years_events(extractor: Extractor) -> None:
+    """What happened a year or more before a story is background, except in the case's years:
+    a piece of January 2023 that tells "On 2 January 2022 protests began in Zhanaozen"."""
+    text = "On 2 January 2022 peaceful protests began in Zhanaozen."
+    later = dt.date(2023, 1, 11)
+    assert run(extractor, text, later) == []
+    doc = read_document(text, published=later, label="t", case_years=(2022,))
+    (got,) = extractor.extract(doc).candidates
+    assert (got.layer, got.date, got.place.name) == ("protests", dt.date(2022, 1, 2), "Zhanaozen")  # type: ignore[union-attr]
+
+
+def test_kazakh_and_russian_words_of_the_second_real_set() -> None:
+    """ "наразылығы" (their protest), "жиылды" (gathered), "бүлінген" (damaged), "шерушілер
+    саны отыз мыңнан асып кетті" (more than 30,000 marchers), "о гибели 18 силовиков" (18
+    dead), "о сотнях убитых" (hundreds dead), "taken to police" (detained)."""
+    from geo.counts import find_counts, find_counts_kk, find_counts_ru
+
+    def got(counts: list) -> list[tuple[int, str, str]]:
+        return [(c.value, c.qualifier, c.metric) for c in counts]
+
+    assert got(find_counts_kk("Шерушілер саны отыз мыңнан асып кетті")) == [
+        (30000, "more than", "participants")
+    ]
+    assert got(find_counts_ru("Было заявлено о гибели 18 силовиков.")) == [(18, "exact", "deaths")]
+    assert got(find_counts_ru("Жители говорят о сотнях убитых.")) == [(100, "hundreds", "deaths")]
+    assert got(find_counts("A total of 4,266 people have been taken to police.")) == [
+        (4266, "exact", "detained")
+    ]
+    ex = Extractor(Gazetteer.load(Settings.from_env()), Settings.from_env())
+    for text, layer in (
+        ("Ақтөбеде екінші күн қатарынан жұрт наразылығы жалғасып жатыр.", "protests"),
+        ("Бейбіт халық Жаңаөзен әкімдігінің алдына жиылды.", "protests"),
+        ("Талдықорғанда бүлінген облыстық әкімдік ғимараты жөнделді.", "infrastructure"),
+    ):
+        doc = read_document(text, published=dt.date(2022, 1, 5), label="t")
+        assert layer in {c.layer for c in ex.extract(doc).candidates}, text
+
+
 def test_kazakh_weekdays_decline_and_a_time_before_the_until() -> None:
     """ "өткен жұмада" (last Friday: the locative, after "өткен"), "сенбіде" (on Saturday),
     and "19 қаңтар сағат 00:00-ге дейін" (until 00:00 on 19 January: the last day is the

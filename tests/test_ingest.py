@@ -118,6 +118,35 @@ def test_saved_html_gives_main_text_and_metadata(tmp_path: Path) -> None:
     assert "Copyright" not in doc.body and "Sport" not in doc.body
 
 
+def test_russian_pages_and_feed_entries_are_read_as_russian(tmp_path: Path) -> None:
+    """A saved Russian page or feed entry was read as English (the default): its Russian counts
+    were never found. Both now take their text's language, and the case's years (an
+    anniversary piece keeps the crisis' events)."""
+    from geo.extract import Extractor
+    from geo.gazetteer import Gazetteer
+
+    page = HTML.replace("Almaty airport reopens</h1>", "Задержания в Алматы</h1>").replace(
+        HTML[HTML.index("<p>Almaty International") : HTML.index("</article>")],
+        "<p>По данным полиции, в Алматы за сутки задержали более 1600 человек, сообщили "
+        "в департаменте полиции города в четверг утром на брифинге для журналистов.</p>"
+        "<p>Ещё 120 человек получили ранения, добавили в ведомстве, уточнив число "
+        "пострадавших.</p>",
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "wire.rss").write_text(
+        RSS.replace("A rally in Aktau went on through the night.", "В Актау митинг шёл всю ночь."),
+        encoding="utf-8",
+    )
+    (doc,) = read_documents(tmp_path / "page.html", case_years=(2022,))
+    rally, _ = read_documents(tmp_path / "wire.rss", case_years=(2022,))
+    assert (doc.language, rally.language) == ("ru", "ru")  # type: ignore[union-attr]
+    assert doc.case_years == (2022,)  # type: ignore[union-attr]
+    settings = Settings.from_env()
+    got = Extractor(Gazetteer.load(settings), settings).extract(doc)  # type: ignore[arg-type]
+    found = {(c.kind, c.metric, c.value, c.counts) for c in got.candidates}
+    assert any(1600 in (value, dict(counts).get("detained")) for _, _, value, counts in found)
+
+
 def test_rss_and_atom_give_one_document_per_entry(tmp_path: Path) -> None:
     (tmp_path / "wire.rss").write_text(RSS, encoding="utf-8")
     (tmp_path / "desk.atom").write_text(ATOM, encoding="utf-8")
