@@ -295,8 +295,8 @@ _VERB_BEFORE, _VERB_LABELS = labelled([
     ("troops", "sent|deployed|dispatched|send|deploy", r"(?:[ ]+\w+){0,2}[ ]*$"),
 ])  # fmt: skip
 _TOLL_BEFORE = re.compile(
-    r"(death toll|toll|bodies of|deaths of|killings of|number of (?:the )?(dead|deaths|injured|"
-    r"wounded|detained|detainees|people detained|arrests))\D{0,25}$"
+    r"(death toll|toll|bodies of|deaths of|killings of|number of (?:the )?(dead|deaths|victims|"
+    r"injured|wounded|detained|detainees|people detained|arrests))\D{0,25}$"
 )
 # where the words after a count stop telling about it (a sentence or clause ends); both start
 # with a class of characters, which the engine skips to in C

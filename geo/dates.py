@@ -123,14 +123,19 @@ def _vocabulary() -> _Vocabulary:
         rf"|(?:(?P<wq>{'|'.join(_WEEKDAY_QUALIFIERS)})[ ]+)?(?P<wd>{weekday})(?!\w)"
         rf"|(?P<rel>{rel})(?!\w)"
         rf"|(?P<ndays>(?:in|within)[ ]+(?:{_NUMBER})[ ]+days?(?:['’][ ]+time)?"
-        rf"|(?:{_NUMBER})[ ]+days?[ ]+(?:later|earlier|before|ago|after))"
+        rf"|(?:{_NUMBER})[ ]+days?[ ]+(?:later|earlier|before|ago|after)"
+        # Russian "через два дня", "спустя три дня", "два дня спустя"; Kazakh "екі күннен кейін"
+        rf"|(?:через|спустя)[ ]+(?:{_CYR_NUMBER})[ ]+(?:дня|дней|суток)"
+        rf"|(?:{_CYR_NUMBER})[ ]+(?:дня|дней|суток)[ ]+спустя"
+        rf"|(?:{_CYR_NUMBER})[ ]+күннен[ ]+(?:кейін|соң))"
         rf"|(?P<dbefore>the[ ]+(?:day[ ]+before|previous[ ]+day|following[ ]+day|next[ ]+day)"
-        rf"|a[ ]+day[ ]+(?:earlier|later))"
+        rf"|a[ ]+day[ ]+(?:earlier|later)|на[ ]+следующий[ ]+день|келесі[ ]+күні)"
         rf")"
     )
     # Where a date can start (a word start that begins so): its first words as the pattern
     # spells them, or a digit. Scanner gates on these; a test holds them to the pattern.
-    heads = {f"{w} " for w in (*_ROLE_WORDS, "in", "within", *_SMALL)} | {DIGIT}
+    heads = {f"{w} " for w in (*_ROLE_WORDS, "in", "within", *_SMALL, *_CYR_SMALL)} | {DIGIT}
+    heads |= {"через ", "спустя ", "на следующий ", "келесі күні"}
     heads.update(months, weekdays)
     for word in _WEEKDAY_QUALIFIERS:
         heads |= spaced_heads(word, weekdays)
@@ -158,6 +163,10 @@ _NEXT = ("next", "келесі")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
+# small numbers in Russian and Kazakh words ("через два дня", "екі күннен кейін")
+_CYR_SMALL = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+              "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7}  # fmt: skip
+_CYR_NUMBER = r"\d{1,2}|" + "|".join(_CYR_SMALL)
 
 
 def month_number(word: str) -> int | None:
@@ -330,8 +339,9 @@ def find_dates(
         elif m["ndays"]:
             explicit = False
             phrase = m["ndays"]
-            n = next(int(w) if w.isdigit() else _SMALL[w] for w in phrase.split() if
-                     w.isdigit() or w in _SMALL)  # fmt: skip
+            numbers = {**_SMALL, **_CYR_SMALL}
+            n = next(int(w) if w.isdigit() else numbers[w] for w in phrase.lower().split() if
+                     w.isdigit() or w in numbers)  # fmt: skip
             if phrase.endswith("ago"):
                 day = published - dt.timedelta(days=n)
             elif phrase.startswith(("in", "within")):

@@ -426,7 +426,10 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:(?:ready|able|prepared|unable)\s+to|could|may|might|can)\s+(?:be\s+)?$|"
     r"(?<!\w)(?:готов\w*|может|могут|могли)\s+(?:к\s+)?$"
 )
-_AIRPORTS_IN = re.compile(r"\bairports\b|\bаэропорты\b|\bаэропортов\b|\bәуежайлар\w*")
+_AIRPORTS_IN = re.compile(
+    r"\bairports\s+(?:in|of|at)\s+(?:the\s+)?(?:cities\s+of\s+)?|"
+    r"(?<!\w)аэропорт(?:ы|ов|ах)\s+(?:в\s+|городов\s+)?"
+)
 _NATIONAL_EMERGENCY = re.compile(
     r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
     r"общенациональн\w*\s+(?:режим\w*\s+)?чрезвычайн\w*"
@@ -924,10 +927,24 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
             sites = [p for p in places if p.kind in {"facility", "airport"}]
-            if _AIRPORTS_IN.search(clause):
-                # "airports in Aktobe and Aktau were also closed": each city's airport
-                found = (self._airport_of(p) for p in places if p.kind == "city")
-                sites += [a for a in found if a is not None and a not in sites]
+            plural = _AIRPORTS_IN.search(clause)
+            if plural:
+                # "airports in Aktobe and Aktau were also closed": each city's airport, of the
+                # cities named right after the noun ("resume flights to Shymkent" is no airport)
+                at = clause_at + plural.end()
+                for m in sorted(hit.places, key=lambda m: m.start):
+                    if m.start < at:  # before the noun, or the noun with its first city
+                        at = max(at, m.end)  # ("Аэропорты Актобе": Aktobe's airport)
+                        continue
+                    gap = clause[at - clause_at : m.start - clause_at]
+                    if gap and not _LISTED.fullmatch(gap):
+                        break  # the list right after the noun has ended
+                    if m.place is None or m.place.kind != "city":
+                        break
+                    airport = self._airport_of(m.place)
+                    if airport is not None and airport not in sites:
+                        sites.append(airport)
+                    at = m.end
             if not sites and t.kind == "event" and _BUILDING.search(clause):
                 # "occupied the city administration in Semey": a building the gazetteer
                 # lacks, taken by force, is a clash in its town (a state needs the site)

@@ -1010,6 +1010,29 @@ def test_phrasings_of_a_second_set_of_real_articles(extractor: Extractor) -> Non
     ]
 
 
+def test_relative_days_in_russian_and_kazakh_and_the_list_after_airports() -> None:
+    """ "Через два дня" / "два дня спустя" / "екі күннен кейін" count from the last date
+    written, as "two days later" does; "на следующий день" / "келесі күні" is the day after.
+    "Airports in Kazakhstan would resume flights to Atyrau" names no airport: only the cities
+    listed right after the noun do; "the number of victims at 238" counts the dead."""
+    from geo.counts import find_counts
+
+    text = "2 января начался митинг. Через два дня протесты в Алматы. Келесі күні тағы."
+    got = [(d.text, d.day.day) for d in find_dates(text, dt.date(2022, 1, 10))]
+    assert got == [("2 января", 2), ("Через два дня", 4), ("Келесі күні", 3)]
+    text = "1 қаңтарда митинг өтті. Екі күннен кейін Алматыда."
+    assert [d.day.day for d in find_dates(text, dt.date(2022, 1, 10))] == [1, 3]
+    ex = Extractor(Gazetteer.load(Settings.from_env()), Settings.from_env())
+    doc = read_document(
+        "Airports in Kazakhstan would resume domestic flights to Atyrau and Shymkent on Friday.",
+        published=dt.date(2022, 1, 7),
+        label="t",
+    )
+    assert [c.site_id for c in ex.extract(doc).candidates if c.site_id] == []
+    got = find_counts("Official figures set the number of victims at 238.")
+    assert [(c.value, c.metric) for c in got] == [(238, "deaths")]
+
+
 def test_an_anniversary_piece_keeps_the_case_years_events(extractor: Extractor) -> None:
     """What happened a year or more before a story is background, except in the case's years:
     a piece of January 2023 that tells "On 2 January 2022 protests began in Zhanaozen"."""
