@@ -151,14 +151,34 @@ with st.expander("Add article", expanded=False):
             height=160,
             placeholder="Paste the article (an article file's header is read too)",
         )
-        upload = st.file_uploader("…or upload a text file", type=["txt", "text"], key="add_file")
+        upload = st.file_uploader(
+            "…or upload a text file, a saved web page or a feed",
+            type=["txt", "text", *(s.lstrip(".") for s in desk.PAGE_SUFFIXES)],
+            key="add_file",
+            help="A saved page (.html) is read for its main text, title, date and address; a "
+            "feed (.rss, .atom, .xml) gives one article per entry.",
+        )
         c1, c2, c3, c4 = st.columns([1, 1.3, 2, 2])
         published = c1.date_input("Date", value=None, key="add_date", format="YYYY-MM-DD")
         publisher = c2.text_input("Publisher", key="add_publisher")
         url = c3.text_input("Source URL", key="add_url")
         title = c4.text_input("Title", key="add_title")
         add = st.form_submit_button("Add to the queue")
-    if add:
+    if add and upload is not None and upload.name.lower().endswith(desk.PAGE_SUFFIXES):
+        with st.spinner("Reading the page or feed, finding places and candidates…"):
+            added, problems = desk.add_upload(
+                store, settings, upload.name, upload.getvalue(), published=published,
+                publisher=publisher, url=url, title=title,
+                extractor=lambda s: extractor(s, revision),
+            )  # fmt: skip
+        for problem in problems:
+            st.error(cmap.md_text(problem))
+        if added:
+            n = sum(found for _, found in added)
+            articles = "article" if len(added) == 1 else "articles"
+            flash("success", f"{len(added)} {articles} added: {n} candidates in the queue.")
+            st.rerun()
+    elif add:
         body = text
         label = "pasted article"
         read_as = ""  # the encoding of an upload that is not UTF-8

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,10 +21,15 @@ import sqlalchemy as sa
 from geo.config import Settings
 from geo.errors import InputError
 from geo.ingest import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    Document,
     ExtractorFactory,
+    Failure,
     candidate_json,
     default_extractor,
     find_duplicate,
+    read_bytes_documents,
     read_text_document,
     write_article,
 )
@@ -31,6 +37,8 @@ from geo.review import Outcome, decide
 from geo.store import Store, bump_revision
 from geo.tables import ArticleRow, CandidateRow, Decision, Event, Figure, MentionRow, State
 
+# uploads read as a saved web page or a feed (add_upload), not as text
+PAGE_SUFFIXES: tuple[str, ...] = (*HTML_SUFFIXES, *FEED_SUFFIXES)
 COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained", "troops", "value")
 DECISION_FILTERS: dict[str, tuple[str, ...]] = {
     "pending": ("pending",),
@@ -379,6 +387,54 @@ def add_article(
     doc = read_text_document(text, label=label, published=published,
                              case_years=store.case_years())  # fmt: skip
     fill = {"publisher": publisher, "url": url, "title": title}
+    return _add_document(store, settings, doc, fill, extractor)
+
+
+def add_upload(
+    store: Store,
+    settings: Settings,
+    name: str,
+    raw: bytes,
+    *,
+    published: dt.date | None,
+    publisher: str = "",
+    url: str = "",
+    title: str = "",
+    extractor: ExtractorFactory | None = None,
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """Ingest an uploaded saved web page or feed (``geo.ingest.read_bytes_documents``); ((article
+    id, candidates found) per article added, one line per entry or page that was not).
+
+    The form's publisher fills what a page or entry does not say; its URL and title only when
+    the upload holds one article (a feed's entries each have their own)."""
+    docs = read_bytes_documents(raw, label=name, suffix=Path(name).suffix, published=published,
+                                case_years=store.case_years())  # fmt: skip
+    fill = {"publisher": publisher}
+    if len(docs) == 1:
+        fill |= {"url": url, "title": title}
+    added: list[tuple[int, int]] = []
+    problems: list[str] = []
+    for doc in docs:
+        if isinstance(doc, Failure):  # (the desk's date is the form's, not a --published flag)
+            reason = doc.reason.replace("give --published YYYY-MM-DD", "set the form's Date")
+            problems.append(f"{doc.label}: {reason}")
+            continue
+        try:
+            added.append(_add_document(store, settings, doc, fill, extractor))
+        except InputError as exc:
+            problems.append(str(exc))
+    return added, problems
+
+
+def _add_document(
+    store: Store,
+    settings: Settings,
+    doc: Document,
+    fill: dict[str, str],
+    extractor: ExtractorFactory | None,
+) -> tuple[int, int]:
+    """add_article's work on a read document: the form's fields fill what it does not say."""
+    label = doc.label
     doc = dataclasses.replace(doc, **{k: v.strip() for k, v in fill.items() if v and v.strip()})
     if not doc.url:
         msg = f"{label}: needs a source URL (a record must cite where it comes from)"

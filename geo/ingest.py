@@ -121,15 +121,30 @@ def read_documents(
         raw = path.read_bytes()
     except OSError as exc:
         return [Failure(label, f"cannot be read ({exc.strerror})")]
+    return read_bytes_documents(
+        raw, label=label, suffix=path.suffix, published=published, case_years=case_years
+    )
+
+
+def read_bytes_documents(
+    raw: bytes,
+    *,
+    label: str,
+    suffix: str = "",
+    published: dt.date | None = None,
+    case_years: tuple[int, ...] = (),
+) -> list[Document | Failure]:
+    """read_documents on a file's bytes (an upload): a feed or a saved page by its name's
+    suffix or its first bytes, else text in any encoding decode_text reads."""
     head = raw[:512].lstrip().lower()
     try:
         if (
-            path.suffix.lower() in FEED_SUFFIXES
+            suffix.lower() in FEED_SUFFIXES
             or head.startswith((b"<rss", b"<feed"))
             or (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head))
         ):
             return read_feed(raw, label=label, published=published, case_years=case_years)
-        if path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
+        if suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
             return [read_html(raw, label=label, published=published, case_years=case_years)]
         text, _ = decode_text(raw, label)  # (a legacy encoding is read as it is found)
         return [read_text_document(text, label=label, published=published, case_years=case_years)]

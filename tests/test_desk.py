@@ -153,6 +153,32 @@ def test_news_places_for_a_day_and_a_window(store: Store) -> None:
     assert len(desk.news_places(store, dt.date(2022, 1, 31), window=None)) == 3
 
 
+def test_the_desk_takes_a_saved_page_and_a_feed(store: Store, tmp_path: Path) -> None:
+    """An analyst drops a saved web page or a feed on the desk: the page's main text, title,
+    date and address are read (the form fills what it lacks); a feed gives one article per
+    entry, and an entry that cannot be read is named in a one-line message."""
+    from test_ingest import HTML, RSS
+
+    settings = Settings(cache_dir=tmp_path / "cache")
+    added, problems = desk.add_upload(
+        store, settings, "page.html", HTML.encode(), published=None, publisher="",
+        extractor=fake_extractor,
+    )  # fmt: skip
+    assert problems == [] and len(added) == 1
+    newest = desk.queue_page(store).groups[0]
+    assert (newest.title, newest.publisher) == ("Almaty airport reopens", "Kazinform")
+    added, problems = desk.add_upload(
+        store, settings, "wire.rss", RSS.encode(), published=None, extractor=fake_extractor
+    )
+    assert len(added) == 1 and problems == [
+        "wire.rss#2: entry has no date; set the form's Date"
+    ]
+    _, problems = desk.add_upload(
+        store, settings, "page.html", HTML.encode(), published=None, extractor=fake_extractor
+    )
+    assert problems and "already holds this article" in problems[0]
+
+
 def test_add_article_puts_its_candidates_in_the_queue(store: Store, tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path / "cache")
     text = "Police detained protesters in Almaty city hall."
