@@ -482,6 +482,17 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # "Almaty (city)"
 # between an arrest and a violent word: what they were held for ("for looting", "on suspicion
 # of rioting", "за участие в беспорядках")
 _CHARGE = re.compile(r"\b(?:for|of|over|on charges|за)\b")
+# a court's verdict or charge: the violent words after it name what is charged
+_COURT = re.compile(
+    r"\b(?:sentenced|convicted|found guilty|pleaded guilty|charged with|accused of|"
+    r"on charges of|indicted|приговорил\w*|приговорен\w*|приговорён\w*|осужден\w*|осуждён\w*|"
+    r"признан\w* виновн\w*|сотталды|сотталған|кінәлі деп)"
+)
+# a past long before the crisis: "a decade ago", "ten years ago", "осы оқиғадан он жыл бұрын"
+_LONG_AGO = re.compile(
+    r"\b(?:a|one|two|three|several|many|\d+)\s+(?:decades?|years)\s+ago\b|\bdecades\s+ago\b|"
+    r"\b(?:десять|\d+|много)\s+лет\s+назад|\bжыл\s+бұрын"
+)
 _REGIONS_WORD = re.compile(r"\b(?:regions|oblasts|provinces|областях|областей|области)\b")
 _GUNFIRE = re.compile(r"\b(?:open\w*|return\w*|exchang\w*|came under|set)\s+(?:on\s+)?fire\b")
 _VIOLENCE = re.compile(r"\b(?:unrest|clash\w*|riot\w*|shot|shooting|fire|fighting|attack\w*|"
@@ -850,6 +861,16 @@ class Extractor:
                     for a in arrests
                 )
             ]  # fmt: skip
+        # "sentenced for attacking and seizing the airport", "a similar wave of protests a
+        # decade ago": a court's charge or a past long gone, no event or state of its own
+        court = _COURT.search(low)
+        if court or _LONG_AGO.search(low):
+            hits = [
+                h for h in hits
+                if h.trigger.kind == "figure" or h.trigger.layer in {"troops", "emergency"}
+                or (court is not None and h.start - offset < court.start())
+                or h.trigger.layer == "other" and not _LONG_AGO.search(low)
+            ]  # fmt: skip
         return hits
 
     def _assign_places(
@@ -864,6 +885,7 @@ class Extractor:
             for m in mentions
             if m.place
             and m.place.kind not in {"demonym"}
+            and not _adjectival(m)
             and not (
                 _SPEAKS.match(low, m.end - offset)
                 and not _PLACED_BY.search(low[max(0, m.start - offset - 12) : m.start - offset])
@@ -1191,6 +1213,15 @@ class Extractor:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _adjectival(m: Mention) -> bool:
+    """A world region named by its adjective ("the Central Asian country", "Middle Eastern"):
+    like a demonym, it places nothing."""
+    if m.place is None or m.place.kind not in {"region", "continent"}:
+        return False
+    text, name = (re.sub(r"\W+", "", s.lower()) for s in (m.text, m.place.name))
+    return text != name and text.endswith(("an", "ern"))
 
 
 def _lower(text: str) -> str:

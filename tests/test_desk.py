@@ -170,9 +170,7 @@ def test_the_desk_takes_a_saved_page_and_a_feed(store: Store, tmp_path: Path) ->
     added, problems = desk.add_upload(
         store, settings, "wire.rss", RSS.encode(), published=None, extractor=fake_extractor
     )
-    assert len(added) == 1 and problems == [
-        "wire.rss#2: entry has no date; set the form's Date"
-    ]
+    assert len(added) == 1 and problems == ["wire.rss#2: entry has no date; set the form's Date"]
     _, problems = desk.add_upload(
         store, settings, "page.html", HTML.encode(), published=None, extractor=fake_extractor
     )

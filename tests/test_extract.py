@@ -1033,6 +1033,32 @@ def test_relative_days_in_russian_and_kazakh_and_the_list_after_airports() -> No
     assert [(c.value, c.metric) for c in got] == [(238, "deaths")]
 
 
+def test_court_charges_long_ago_and_regional_adjectives_propose_nothing(
+    extractor: Extractor,
+) -> None:
+    """What a court sentences people for ("for attacking and seizing the airport") is no new
+    clash or seizure; "a similar wave of protests a decade ago" is no protest; "the Central
+    Asian country" places nothing (a world region named in the noun still does)."""
+    later = dt.date(2023, 7, 20)
+    for text in (
+        'Five protesters were sentenced to prison for "attacking and seizing the airport" in '
+        "Almaty.",
+        "Суд приговорил пятерых к срокам за захват аэропорта Алматы.",
+        "Kazakhstan faced a similar wave of protests in Zhanaozen a decade ago.",
+    ):
+        assert run(extractor, text, later) == [], text
+    assert [
+        c["layer"] for c in run(extractor, "On July 11 police detained 12 people in Almaty.", later)
+    ] == ["other"]
+    got = run(
+        extractor,
+        "Investigators opened a case on attempts to seize power in the Central Asian country.",
+    )
+    assert got == []
+    got = run(extractor, "Clashes erupted in the Caribbean on Tuesday.")
+    assert [c["place"] for c in got] == ["Caribbean"]
+
+
 def test_an_anniversary_piece_keeps_the_case_years_events(extractor: Extractor) -> None:
     """What happened a year or more before a story is background, except in the case's years:
     a piece of January 2023 that tells "On 2 January 2022 protests began in Zhanaozen"."""
