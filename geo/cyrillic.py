@@ -73,7 +73,7 @@ _GENERIC = re.compile(
     r"облакимат\w*|горакимат\w*|"
     r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*|"
     r"городск\w+\s+прокуратур\w*|қалалық\s+прокуратур\w*|резиденци\w+\s+президента|"
-    r"президент\s+резиденция\w*)",
+    r"президент\s+резиденция\w*|облыс\s+әкімді[кг]\w*|әкімді[кг]\w*)",
     re.IGNORECASE,
 )
 # A facility's noun right before its city: "аэропорт Алматы", "облакимат Актобе"
@@ -441,11 +441,26 @@ class CyrillicNames:
                     i += used or (j - i)
                     break
             else:
-                if i == 0 and self._short_town(text, offset, words[0][2]):
-                    a, b, word = words[0]
+                a, b, word = words[i]
+                if i == 0 and self._short_town(text, offset, word):
                     place = self.short[_key(word)]
                     out.append(Mention(word, offset + a, offset + b, "resolved", place, 0.7))
+                elif "-" in word.strip("-"):  # "Анталия-Алматы", "Москва-Алматы" (a route)
+                    out += self._joined(text, offset + a, word)
                 i += 1
+        return out
+
+    def _joined(self, text: str, at: int, word: str) -> list[Mention]:
+        """The names of a hyphen-joined word whose parts are all places ("Москва-Алматы");
+        none when a part is no place ("Кызыл-Орда" stays for the whole name's own lookup)."""
+        out = []
+        pos = at
+        for part in word.split("-"):
+            found = self._resolve([part]) if part else None
+            if found is None:
+                return []
+            out.append(Mention(part, pos, pos + len(part), "resolved", found[0], 0.7))
+            pos += len(part) + 1
         return out
 
     @staticmethod

@@ -662,6 +662,24 @@ def test_regional_adjectives_and_quoted_phrases(parser: Geoparser) -> None:
     assert ids(parser, text) == [("Алматы", "gn:1526384"), ("Казахское", "demonym:KZ")]
 
 
+def test_cyrillic_routes_and_kazakh_akimat_nouns(parser: Geoparser) -> None:
+    """A route "Москва-Алматы" names both cities (a joined name, "Усть-Каменогорск", stays
+    whole); Kazakh "әкімдік" and "облыс әкімдігі" are the akimat of the city just named."""
+    text = "Рейс Москва-Алматы вылетел. В Усть-Каменогорск тоже."
+    assert ids(parser, text) == [
+        ("Москва", "gn:524901"),
+        ("Алматы", "gn:1526384"),
+        ("Усть-Каменогорск", "gn:1520316"),
+    ]
+    text = "Шымкентте туыстары әкімдік алдына жиналды. Ақтөбеде облыс әкімдігіне кірді."
+    assert ids(parser, text) == [
+        ("Шымкентте", "gn:1518980"),
+        ("әкімдік", "site:shymkent-akimat"),
+        ("Ақтөбеде", "gn:610611"),
+        ("облыс әкімдігіне", "site:aktobe-akimat"),
+    ]
+
+
 def test_possessive_international_airport_and_administration_buildings(parser: Geoparser) -> None:
     """ "Almaty’s international airport" is the airport; "the administration building" is
     the akimat of the city the text is about; the Military Institute by another name."""
