@@ -1042,6 +1042,9 @@ class Extractor:
         has_date = bool(dates)
         if not has_date and FUTURE_CUES.search(clause):
             return None  # a promise with no day ("would be lifted step by step")
+        said = clause[max(0, hit.start - clause_at - 40) : max(0, hit.start - clause_at)]
+        if dates and all(d.role == "until" for d in dates) and FUTURE_CUES.search(said):
+            return None  # a deadline only ("will be withdrawn by 19 January"): a plan
         if t.weak and t.kind == "event":
             # a weak word ("protests", "decree") proposes only with a place or a date of its own
             if (t.needs == "national" and not has_date) or (

@@ -1059,6 +1059,16 @@ def test_court_charges_long_ago_and_regional_adjectives_propose_nothing(
     assert [c["place"] for c in got] == ["Caribbean"]
 
 
+def test_a_deadline_in_the_future_is_a_plan(extractor: Extractor) -> None:
+    """ "Will be withdrawn from Kazakhstan until 19 January" is a plan (no state); a site that
+    "stayed shut" and "would remain closed until 9 January" is closed now, until then."""
+    text = "The CSTO forces will be withdrawn from Kazakhstan until January 19 inclusive."
+    assert run(extractor, text, dt.date(2022, 1, 13)) == []
+    text = "Almaty airport stayed shut: it would remain closed at least until 9 January."
+    (got,) = run(extractor, text, dt.date(2022, 1, 6))
+    assert (got["status"], got["date"], got["valid_to"]) == ("closed", "2022-01-06", "2022-01-09")
+
+
 def test_an_anniversary_piece_keeps_the_case_years_events(extractor: Extractor) -> None:
     """What happened a year or more before a story is background, except in the case's years:
     a piece of January 2023 that tells "On 2 January 2022 protests began in Zhanaozen"."""
