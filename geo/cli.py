@@ -18,11 +18,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from geo.config import Settings
 from geo.errors import GeoError, InputError
 from geo.schema import EVENT_LAYERS, LAYERS, MAP_LAYERS, Mention
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from geo.extract import Document
 
 EXPORT_LAYERS = (*LAYERS, "all")
 
@@ -282,11 +287,35 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 # --- extract ---------------------------------------------------------------------------------
 
 
+def _extract_documents(
+    files: Sequence[str], published: dt.date | None, case_years: tuple[int, ...]
+) -> list[Document]:
+    """The articles of the files, read as ``ingest`` reads them: text, a saved web page (its
+    main text and metadata) or a feed (one article per entry; an entry that cannot be read is
+    reported on stderr and the others kept). Standard input ("-") is text."""
+    from geo.extract import read_document
+    from geo.ingest import Failure, read_documents
+
+    docs: list[Document] = []
+    for name in files:
+        if name == "-":
+            docs.append(read_document(name, published=published, case_years=case_years))
+            continue
+        found = read_documents(Path(name), published=published, case_years=case_years)
+        kept = [d for d in found if not isinstance(d, Failure)]
+        for failure in (d for d in found if isinstance(d, Failure)):
+            if not kept:  # (nothing of the file could be read: the one-line error)
+                raise InputError(f"{failure.label}: {failure.reason}")
+            print(f"warning: {failure.label}: {failure.reason}", file=sys.stderr)
+        docs += kept
+    return docs
+
+
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Candidates from each article, matched against the loaded data set."""
     from dataclasses import replace
 
-    from geo.extract import Extractor, parse_published, read_document
+    from geo.extract import Extractor, parse_published
     from geo.match import RecordIndex, match
 
     published = parse_published(args.published)
@@ -297,7 +326,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     ds = load_data(settings, gazetteer)  # matching reads the store and any ACLED files
     first, last = ds.date_range()
     case_years = tuple(dict.fromkeys((last.year, first.year))) if len(ds.events) else ()
-    docs = [read_document(f, published=published, case_years=case_years) for f in args.files]
+    docs = _extract_documents(args.files, published, case_years)
     extractor = Extractor(gazetteer, settings)
     index = RecordIndex.from_frames(ds.events, ds.states, ds.figures)
     results = []

@@ -572,6 +572,25 @@ def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[st
     )  # fmt: skip
 
 
+def test_cli_reads_saved_pages_and_feeds_as_ingest_does(tmp_path: Path) -> None:
+    """`extract page.html` had read the markup as text (its title a doctype line, tags in the
+    evidence); a page now gives its main text and metadata, a feed one article per entry, and
+    an entry that cannot be read is a warning on stderr (the others are kept)."""
+    from test_ingest import HTML, RSS
+
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "wire.rss").write_text(RSS, encoding="utf-8")
+    out = _cli(str(tmp_path / "page.html"), str(tmp_path / "wire.rss"))
+    assert out.returncode == 0, out.stderr
+    page, entry = json.loads(out.stdout)
+    assert (page["title"], page["publisher"], page["url"]) == (
+        "Almaty airport reopens", "Kazinform", "https://inform.kz/en/airport_a1",
+    )  # fmt: skip
+    assert not any("<" in c["evidence"]["text"] for c in page["candidates"])
+    assert entry["file"].endswith("wire.rss#1") and entry["published"] == "2022-01-05"
+    assert out.stderr.count("\n") == 1 and "wire.rss#2: entry has no date" in out.stderr
+
+
 def test_cli_contract() -> None:
     art = (
         PROJECT_ROOT
