@@ -863,13 +863,14 @@ class Extractor:
             ]  # fmt: skip
         # "sentenced for attacking and seizing the airport", "a similar wave of protests a
         # decade ago": a court's charge or a past long gone, no event or state of its own
-        court = _COURT.search(low)
-        if court or _LONG_AGO.search(low):
+        court, long_ago = _COURT.search(low), _LONG_AGO.search(low)
+        if long_ago:  # (troops and emergencies are states of now, whatever else is recalled)
+            hits = [h for h in hits if h.trigger.layer in {"troops", "emergency"}]
+        elif court:  # (what happens before the verdict is told, a decision, stays)
             hits = [
                 h for h in hits
-                if h.trigger.kind == "figure" or h.trigger.layer in {"troops", "emergency"}
-                or (court is not None and h.start - offset < court.start())
-                or h.trigger.layer == "other" and not _LONG_AGO.search(low)
+                if h.trigger.layer in {"troops", "emergency", "other"}
+                or h.start - offset < court.start()
             ]  # fmt: skip
         return hits
 
