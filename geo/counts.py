@@ -294,6 +294,10 @@ _VERB_BEFORE, _VERB_LABELS = labelled([
     ("detained", "detained|arrested|rounded up", ""),
     ("troops", "sent|deployed|dispatched|send|deploy", r"(?:[ ]+\w+){0,2}[ ]*$"),
 ])  # fmt: skip
+_UNIT_OF = re.compile(
+    r"\b(?:unit|contingent|battalion|company|detachment|force|brigade)\s+of\s+"
+    r"(?:(?:about|some|around|up to|more than|over|nearly)\s+)?$"
+)
 _TOLL_BEFORE = re.compile(
     r"(death toll|toll|bodies of|deaths of|killings of|number of (?:the )?(dead|deaths|victims|"
     r"injured|wounded|detained|detainees|people detained|arrests))\D{0,25}$"
@@ -327,6 +331,8 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
         return "deaths"
     if is_troop_noun or (noun is None and _TROOP_NOUN.match(after)):
         return "troops"
+    if _UNIT_OF.search(before):
+        return "troops"  # "a peacekeeping unit of 100 people": its soldiers, however named
     if noun is not None and noun["civil"]:
         return None
     return "troops" if verb_is == "troops" and noun is not None else None

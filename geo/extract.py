@@ -413,11 +413,12 @@ _MOVES = re.compile(
     r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
     r"вылетел|улетел|кел|жет|жеткіз|орналас|қонд|жібер|кетт|шығар|қайтт|ұшып|орал)"
 )
-# A place that speaks is its government, not where anything happened ("Bishkek said dozens of
-# civilians were killed"), unless a preposition puts someone there ("protesters in Zhanaozen
-# said").
+# A place that speaks (or sends troops) is its government, not where anything happened
+# ("Bishkek said dozens of civilians were killed", "Kazakhstan sent units to Mangystau"),
+# unless a preposition puts someone there ("protesters in Zhanaozen said").
 _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|told|warned|"
-                     r"insisted|confirmed|reported|blamed|responded)\b")  # fmt: skip
+                     r"insisted|confirmed|reported|blamed|responded|"
+                     r"sent|sends|dispatched|deployed)\b")  # fmt: skip
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
@@ -779,8 +780,9 @@ class Extractor:
                     cand, took = self._with_counts(cand, hit, c_counts, cumulative)
                     used_counts.update(took)
                     if (cand.layer == "troops" and cand.status == "deployed"
-                            and cand.place is None and not cand.counts):  # fmt: skip
-                        continue  # "the bloc had deployed troops": no place, no size, no news
+                            and cand.place is None and not cand.counts
+                            and not any(d.explicit for d in c_dates)):  # fmt: skip
+                        continue  # "the bloc had deployed troops": no place, size or day
                     out.append(cand)
             accident = None
             for count in c_counts:
@@ -823,6 +825,8 @@ class Extractor:
                     continue  # "service briefly came back, then vanished again": no reopening
                 if row.layer == "infrastructure" and _MODAL_BEFORE.search(before):
                     continue  # "technically ready to resume operation": not yet resumed
+                if row.layer == "troops" and before.endswith("national "):
+                    continue  # "the National Guard" is a force, not a guard duty
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):

@@ -1078,6 +1078,30 @@ def test_court_charges_long_ago_and_regional_adjectives_propose_nothing(
     assert [c["place"] for c in got] == ["Caribbean"]
 
 
+def test_national_deployments_with_a_day_and_units_of_people(extractor: Extractor) -> None:
+    """A deployment to the country with a day of its own ("began deploying its peacekeepers in
+    Kazakhstan on January 6") is a troops state with no place; without a day, place or size it
+    still proposes nothing. "A peacekeeping unit of 100 people" counts 100 troops; "the
+    National Guard" is a force, not a guard duty."""
+    from geo.counts import find_counts
+
+    def troops(text: str) -> list[tuple]:
+        return [
+            (c["status"], c["date"], c["place"], c["counts"]["troops"])
+            for c in run(extractor, text, dt.date(2022, 1, 13))
+            if c["layer"] == "troops"
+        ]
+
+    assert troops("The CSTO began deploying its peacekeepers in Kazakhstan on January 6.") == [
+        ("deployed", "2022-01-06", None, None)
+    ]
+    assert troops("The CSTO had deployed peacekeepers in Kazakhstan.") == []
+    got = find_counts("Armenia has sent a peacekeeping unit of 100 people to Kazakhstan.")
+    assert [(c.value, c.metric) for c in got] == [(100, "troops")]
+    text = "On 9 January the Interior Ministry said 16 members of the National Guard had died."
+    assert troops(text) == []
+
+
 def test_a_deadline_in_the_future_is_a_plan(extractor: Extractor) -> None:
     """ "Will be withdrawn from Kazakhstan until 19 January" is a plan (no state); a site that
     "stayed shut" and "would remain closed until 9 January" is closed now, until then."""
