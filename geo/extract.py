@@ -489,6 +489,10 @@ _COURT = re.compile(
     r"on charges of|indicted|приговорил\w*|приговорен\w*|приговорён\w*|осужден\w*|осуждён\w*|"
     r"признан\w* виновн\w*|сотталды|сотталған|кінәлі деп)"
 )
+_COURT_WORDS = re.compile(
+    r"sentenc|convict|guilty|charge|accused|indict|пригов|осужд|соттал|кінәлі"
+)
+_AGO_WORDS = re.compile(r"\bago\b|назад|бұрын")
 # a past long before the crisis: "a decade ago", "ten years ago", "осы оқиғадан он жыл бұрын"
 _LONG_AGO = re.compile(
     r"\b(?:a|one|two|three|several|many|\d+)\s+(?:decades?|years)\s+ago\b|\bdecades\s+ago\b|"
@@ -753,6 +757,12 @@ class Extractor:
         evidence = (offset, offset + len(sentence), sentence)
         out: list[Candidate] = []
         used_counts: set[int] = set()
+        # a court's verdict or a past long gone, once a sentence (see _hits); a word test first,
+        # the regexes cost more than the rest of a clause's filters
+        past = (
+            _COURT.search(low) if _COURT_WORDS.search(low) else None,
+            _LONG_AGO.search(low) if _AGO_WORDS.search(low) else None,
+        )
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
@@ -761,7 +771,7 @@ class Extractor:
             if not c_triggers and not c_counts:
                 continue  # a clause with nothing to propose ("said the ministry")
             c_cues = {name for pos, name in cues if a <= pos < b} | context
-            hits = self._hits(c_triggers, low, offset, c_cues)
+            hits = self._hits(c_triggers, low, offset, c_cues, past)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
             if not any(m.place and m.place.country_code == self.aoi for m in c_mentions) and (
@@ -807,9 +817,10 @@ class Extractor:
         low: str,
         offset: int,
         cues: set[str],
+        past: tuple[re.Match[str] | None, re.Match[str] | None] = (None, None),
     ) -> list[_Hit]:
         """A clause's triggers; weak ones only when nothing stronger is there; negated ones
-        dropped."""
+        dropped; ``past``: the sentence's court verdict and long-ago phrase, if any."""
         hits: list[_Hit] = []
         for m_start, m_end, rows in triggers:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
@@ -867,7 +878,7 @@ class Extractor:
             ]  # fmt: skip
         # "sentenced for attacking and seizing the airport", "a similar wave of protests a
         # decade ago": a court's charge or a past long gone, no event or state of its own
-        court, long_ago = _COURT.search(low), _LONG_AGO.search(low)
+        court, long_ago = past
         if long_ago:  # (troops and emergencies are states of now, whatever else is recalled)
             hits = [h for h in hits if h.trigger.layer in {"troops", "emergency"}]
         elif court:  # (what happens before the verdict is told, a decision, stays)
@@ -954,7 +965,11 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
             sites = [p for p in places if p.kind in {"facility", "airport"}]
-            plural = _AIRPORTS_IN.search(clause)
+            plural = (
+                _AIRPORTS_IN.search(clause)
+                if "аэропорт" in clause or "airports" in clause
+                else None
+            )
             if plural:
                 # "airports in Aktobe and Aktau were also closed": each city's airport, of the
                 # cities named right after the noun ("resume flights to Shymkent" is no airport)
@@ -1047,8 +1062,13 @@ class Extractor:
         has_date = bool(dates)
         if not has_date and FUTURE_CUES.search(clause):
             return None  # a promise with no day ("would be lifted step by step")
-        said = clause[max(0, hit.start - clause_at - 40) : max(0, hit.start - clause_at)]
-        if dates and all(d.role == "until" for d in dates) and FUTURE_CUES.search(said):
+        if (
+            dates
+            and all(d.role == "until" for d in dates)
+            and FUTURE_CUES.search(
+                clause, max(0, hit.start - clause_at - 40), max(0, hit.start - clause_at)
+            )
+        ):
             return None  # a deadline only ("will be withdrawn by 19 January"): a plan
         if t.weak and t.kind == "event":
             # a weak word ("protests", "decree") proposes only with a place or a date of its own
