@@ -73,9 +73,11 @@ _GENERIC = re.compile(
     r"облакимат\w*|горакимат\w*|"
     r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*|"
     r"городск\w+\s+прокуратур\w*|қалалық\s+прокуратур\w*|резиденци\w+\s+президента|"
-    r"президент\s+резиденция\w*|облыс\s+әкімді[кг]\w*|әкімді[кг]\w*)",
+    r"президент\s+резиденция\w*|облыс\s+әкімді[кг]\w*|әкімді[кг]\w*|акимат\w*)",
     re.IGNORECASE,
 )
+# between a facility's noun and its city: "здание акимата в Шымкенте", "акимат города Тараза"
+_IN_CITY = re.compile(r"\s+(?:в|во|города|г\.)\s*", re.IGNORECASE)
 # A facility's noun right before its city: "аэропорт Алматы", "облакимат Актобе"
 _NOUN_BEFORE_CITY = re.compile(
     r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*|облакимат\w*|горакимат\w*|"
@@ -398,8 +400,8 @@ class CyrillicNames:
         return out
 
     def _generic_nouns(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A bare "аэропорт" or "городской акимат" is the last named city's (as "the airport"
-        in English)."""
+        """A bare "аэропорт" or "городской акимат" is the city's named right after it, else the
+        last named city's (as "the airport" in English)."""
         if not _GENERIC.search(text):
             return mentions
         out = list(mentions)
@@ -410,6 +412,10 @@ class CyrillicNames:
             kinds = {"city", "airport"} if _is_airport(g.group(1)) else {"city"}
             cities = [m.place for m in mentions if m.start < g.start() and m.place
                       and m.place.kind in kinds]  # fmt: skip
+            # the city right after it ("здание акимата в Шымкенте") before an earlier one
+            cities += [m.place for m in mentions if m.place and m.place.kind == "city"
+                       and m.start >= g.end()
+                       and _IN_CITY.fullmatch(text, g.end(), m.start)][:1]  # fmt: skip
             if not cities:
                 continue
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."

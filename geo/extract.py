@@ -468,7 +468,9 @@ _RETRACTS_FIGURE = re.compile(
     r"\bwithdr[eao]w\w*\b.{0,25}\b(?:it|figure|toll|number|data|post|message|report)\b|"
     r"\b(?:it|figure|toll|number|data|post|message|report)\b.{0,25}\bwithdr[eao]w\w*\b"
 )
-_THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|\bтам\b|\bв городе\b")
+_THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|"
+                    r"\bthe regional (?:capital|centre|center)\b|"
+                    r"\bтам\b|\bв городе\b|\bв областном центре\b|\bв облцентре\b")  # fmt: skip
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
 # Deaths in an accident or a disaster are no event of the unrest and no part of its toll ("a fire
 # at a coal mine killed 46 miners"): their counts propose nothing.

@@ -1102,6 +1102,33 @@ def test_national_deployments_with_a_day_and_units_of_people(extractor: Extracto
     assert troops(text) == []
 
 
+def test_russian_gatherings_the_regional_centre_and_a_bare_akimat(extractor: Extractor) -> None:
+    """ "вышли поддержать" and "начали собираться" are protests; "в областном центре" is the
+    city the text just named; a bare "акимата" is the named city's akimat, the city named
+    right after it first ("в здание акимата в Шымкенте")."""
+
+    def got(text: str) -> list[tuple]:
+        return [
+            (c["layer"], c["status"], c["site_id"] or c["place"])
+            for c in run(extractor, text, dt.date(2022, 1, 10))
+            if c["kind"] != "figure"
+        ]
+
+    assert got("На главной площади Уральска начали собираться люди.") == [
+        ("protests", None, "Oral")
+    ]
+    assert got("В Атырау тихо. В областном центре 4 января собралось пять тысяч человек.") == [
+        ("protests", None, "Atyrau")
+    ]
+    assert got("В Таразе тихо. Толпа ворвалась в здание акимата в Шымкенте.")[:1] == [
+        ("clashes", None, "site:shymkent-akimat")
+    ]
+    assert got("В Актобе тихо. Толпа разгромила несколько кабинетов акимата.") == [
+        ("clashes", None, "site:aktobe-akimat"),
+        ("infrastructure", "damaged", "site:aktobe-akimat"),
+    ]
+
+
 def test_a_deadline_in_the_future_is_a_plan(extractor: Extractor) -> None:
     """ "Will be withdrawn from Kazakhstan until 19 January" is a plan (no state); a site that
     "stayed shut" and "would remain closed until 9 January" is closed now, until then."""
@@ -1274,7 +1301,10 @@ def test_russian_strikes_pickets_and_marches_are_protests(extractor: Extractor) 
     )
     doc = read_document(text, label="ru", published=dt.date(2024, 3, 4))
     cands = [c.to_json() for c in extractor.extract(doc).candidates]
-    assert {c["place"] for c in only(cands, layer="protests")} == {"Zhanaozen", "Almaty", "Aktau"}
+    # (the march "к акимату" is at Aktau's akimat: a bare "акимат" is the named city's)
+    assert {c["place"] for c in only(cands, layer="protests")} == {
+        "Zhanaozen", "Almaty", "Aktau City Akimat",
+    }  # fmt: skip
 
 
 def test_a_russian_emergency_situation_is_an_emergency_not_its_ministry(
