@@ -407,7 +407,7 @@ _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revok
                      r"(?:is|was|are|were|be|now|all|officially) over|released|gone|"
                      r"отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
                      r"окончани\w*|ликвидир\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
-                     r"күшін жой\w*)\b")  # fmt: skip
+                     r"доғарыл\w*|күшін жой\w*)\b")  # fmt: skip
 _MOVES = re.compile(
     r"(?:sen[dt]|sending|arriv|land|deploy|flown|flew|dispatch|was sent|were sent|"
     r"took off|drove|left|depart|withdr|прибыл|прибыва|переброс|направ|приземл|вывод|покинул|"
@@ -440,7 +440,8 @@ _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|тысяч\w*|с�
 _NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across the country|"
                          r"entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide|"
-                         r"по всей стране|на всей территории|во всех регионах|"
+                         r"in the country|по всей стране|в стране|на всей территории|"
+                         r"во всех регионах|"
                          r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
 _BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
@@ -499,6 +500,11 @@ _AGO_WORDS = re.compile(r"\bago\b|назад|бұрын")
 _LONG_AGO = re.compile(
     r"\b(?:a|one|two|three|several|many|\d+)\s+(?:decades?|years)\s+ago\b|\bdecades\s+ago\b|"
     r"\b(?:десять|\d+|много)\s+лет\s+назад|\bжыл\s+бұрын"
+)
+# words that introduce the units of a list ("The regions include Akmola")
+_LISTING = re.compile(
+    r"\b(?:regions?|oblasts?|provinces?|include\w*|among them|such as|област\w*|включая|"
+    r"в том числе|облыс\w*|оның ішінде)\b"
 )
 _REGIONS_WORD = re.compile(r"\b(?:regions|oblasts|provinces|областях|областей|области)\b")
 _GUNFIRE = re.compile(r"\b(?:open\w*|return\w*|exchang\w*|came under|set)\s+(?:on\s+)?fire\b")
@@ -615,8 +621,9 @@ class Extractor:
                                        context, s_triggers, cues)  # fmt: skip
             emergencies = [t for t in s_triggers if any(x.layer == "emergency" for x in t[2])]
             if unlisted is not None and not emergencies:
-                found += self._listed_after(doc, body, low_body, unlisted, s_end, dates,
-                                            placed, cue_hits, dateline, last_date)  # fmt: skip
+                found += self._listed_after(doc, body, low_body, unlisted, s_start, s_end,
+                                            dates, placed, cue_hits, dateline,
+                                            last_date)  # fmt: skip
             unlisted = None
             if emergencies and not any(
                 c.layer == "emergency" and c.place is not None for c in found
@@ -663,6 +670,7 @@ class Extractor:
         body: str,
         low_body: str,
         unlisted: tuple[int, list[tuple[int, int, tuple[Trigger, ...]]]],
+        next_start: int,
         end: int,
         dates: list[DateMention],
         placed: list[Mention],
@@ -678,8 +686,11 @@ class Extractor:
         listed = [m for m in placed if start <= m.start < end and m.place is not None
                   and m.place.country_code == self.aoi
                   and m.place.kind in {"city", "admin1"}]  # fmt: skip
-        if not any(m.start >= triggers[-1][1] for m in listed):
+        after = [m for m in listed if m.start >= triggers[-1][1]]
+        if not after:
             return []
+        if len(after) < 2 and not _LISTING.search(low_body, next_start, end):
+            return []  # one place named next ("a ceremony was held in Almaty") lists nothing
         if _REGIONS_WORD.search(low_body, start, end):
             listed = [self._region_named(m) for m in listed]
         return [

@@ -1129,6 +1129,42 @@ def test_russian_gatherings_the_regional_centre_and_a_bare_akimat(extractor: Ext
     ]
 
 
+def test_an_emergency_s_units_come_from_a_list_not_any_next_place(extractor: Extractor) -> None:
+    """An emergency lifted "in several regions" takes its units from a next sentence that lists
+    them, not from one that names a place in passing ("a ceremony was held in Almaty");
+    "в стране" is nationwide; Kazakh "доғарылды" lifts; "помещение администрации" is the
+    named city's akimat."""
+
+    def got(text: str, day: dt.date = dt.date(2022, 1, 14)) -> list[tuple]:
+        return [
+            (c["layer"], c["status"], c["site_id"] or c["place"])
+            for c in run(extractor, text, day)
+            if c["layer"] in {"emergency", "clashes"}
+        ]
+
+    text = (
+        "The government lifted its state of emergency in several regions on 13 January. A "
+        "ceremony was held in the business capital, Almaty."
+    )
+    assert got(text) == []
+    text = (
+        "The state of emergency was lifted in two regions on 13 January. They are Pavlodar "
+        "and Kostanay."
+    )
+    assert got(text) == [
+        ("emergency", "lifted", "admin1:KZ-PAV"), ("emergency", "lifted", "admin1:KZ-KUS"),
+    ]  # fmt: skip
+    assert got("5 января в стране ввели чрезвычайное положение.", dt.date(2022, 1, 6)) == [
+        ("emergency", "declared", None)
+    ]
+    assert got("Павлодар облысында кеше төтенше жағдай режимі доғарылды.") == [
+        ("emergency", "lifted", "admin1:KZ-PAV")
+    ]
+    assert got("В Актобе тревожно. Жители взяли штурмом помещение администрации.") == [
+        ("clashes", None, "site:aktobe-akimat")
+    ]
+
+
 def test_a_deadline_in_the_future_is_a_plan(extractor: Extractor) -> None:
     """ "Will be withdrawn from Kazakhstan until 19 January" is a plan (no state); a site that
     "stayed shut" and "would remain closed until 9 January" is closed now, until then."""
