@@ -1418,8 +1418,9 @@ def test_russian_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
 
     s, precision, recall = _gold_with_mentions(extractor, gazetteer, GOLD)
     # Blind first scores: extraction precision 0.797, recall 0.566; geoparse 0.949 / 0.644.
-    assert s.precision >= 0.75 and s.recall >= 0.72
-    assert precision >= 0.9 and recall >= 0.78
+    # Tuned on since; 0.826 / 0.831 and geoparse 0.975 / 0.897 in December 2026.
+    assert s.precision >= 0.79 and s.recall >= 0.79
+    assert precision >= 0.94 and recall >= 0.86
 
 
 def test_second_english_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
@@ -1446,8 +1447,9 @@ def test_second_russian_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> 
     assert s.expected >= 100 and s.rejects >= 28  # the set is whole
     # Blind first score (read with TASS's dateline, which the set showed was not read):
     # extraction precision 0.700, recall 0.673, 3 of 28 rejects; geoparse 0.989 / 0.850.
-    # Then fixed on its misses (tuned on, in part): 0.712 / 0.712; geoparse 0.980 / 0.916.
-    assert s.precision >= 0.68 and s.recall >= 0.68
+    # Then fixed on its misses (tuned on, in part): 0.712 / 0.712; geoparse 0.980 / 0.916;
+    # later 0.798 / 0.837, geoparse 0.980 / 0.925 (its Russian words, things not counted).
+    assert s.precision >= 0.76 and s.recall >= 0.79
     assert len(s.violations) <= 4
     assert precision >= 0.95 and recall >= 0.88
 
