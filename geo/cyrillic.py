@@ -155,8 +155,9 @@ _SHORT_COUNTRIES = {
 }  # fmt: skip
 
 
-# The English generic name of the facility a Russian or Kazakh noun names, by its stem (the
-# gazetteer's "<city> <name>" finds the city's: "Almaty prosecutor's office"); else an akimat
+# The English generic noun of the facility a Russian or Kazakh noun names, by its stem (the
+# gazetteer's generic site of that noun in the city: Almaty's "prosecutor's office"); else
+# an akimat
 _FACILITY_OF_NOUN = (
     ("прокуратур", "prosecutor's office"),
     ("резиденци", "presidential residence"),
@@ -423,7 +424,7 @@ class CyrillicNames:
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."
                 out.append(Mention(g.group(), g.start(), g.end(), "resolved", cities[-1], 0.6))
                 continue
-            site = self._site(g.group(1), cities[-1].name, cities[-1].country_code)
+            site = self._site(g.group(1), cities[-1])
             if site is not None:
                 out.append(Mention(g.group(), g.start(), g.end(), "resolved", site, 0.6))
         out.sort(key=lambda m: m.start)
@@ -494,8 +495,9 @@ class CyrillicNames:
 
     def _resolve(self, words: list[str]) -> tuple[Place, int] | None:
         """The place a run of words names, and how many words it used (0: all)."""
-        if len(words) == 1 and words[0].strip(".,:;!?") in _ABBREVIATIONS:
-            country = self.gazetteer.get(f"country:{_ABBREVIATIONS[words[0].strip('.,:;!?')]}")
+        code = _ABBREVIATIONS.get(words[0].strip(".,:;!?")) if len(words) == 1 else None
+        if code is not None:
+            country = self.gazetteer.get(f"country:{code}")
             return (country, 0) if country is not None else None
         phrase = _key(" ".join(words))
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
@@ -537,16 +539,15 @@ class CyrillicNames:
                     return self.names[stem]
         return None
 
-    def _site(self, noun: str, city: str, country: str) -> Place | None:
-        """The city's airport ("аэропорт..."), akimat, prosecutor's office or residence, from
-        the gazetteer, if it has one."""
-        kind, english = ("airport", "airport") if _is_airport(noun) else ("facility", "akimat")
+    def _site(self, noun: str, city: Place) -> Place | None:
+        """The airport ("аэропорт..."), akimat, prosecutor's office or residence of a city (or
+        of an admin-1 unit's centre), the gazetteer's generic site, if it has one."""
         low = noun.lower()
+        english = "airport" if _is_airport(noun) else "akimat"
         for stem, name in _FACILITY_OF_NOUN:
             if stem in low:
                 english = name
-        found = self.gazetteer.lookup(f"{city} {english}", kinds=[kind], limit=1)
-        return found[0] if found and found[0].country_code == country else None
+        return self.gazetteer.generic_site(city, english)
 
     def _facilities(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "аэропорт Алматы" / "Алматы ... аэропорт": the city's airport; "акимат" beside a
@@ -557,8 +558,7 @@ class CyrillicNames:
             before = text[max(0, m.start - 25) : m.start].lower()
             noun = _NOUN_BEFORE_CITY.search(before)
             if noun and p is not None and p.kind in {"city", "admin1"}:
-                city = p.name if p.kind == "city" else (p.city or p.name)
-                site = self._site(noun.group(1), city, p.country_code)
+                site = self._site(noun.group(1), p)
                 if site is not None:
                     start = m.start - len(before) + noun.start(1)
                     out.append(Mention(text[start : m.end], start, m.end, "resolved", site, 0.75))
@@ -567,7 +567,7 @@ class CyrillicNames:
             # akimat", a locative, not "Ақтау қалалық әкімдігі")
             after = _NOUN_AFTER.match(text, m.end)
             if after and p is not None and p.kind == "city" and _key(m.text) in self.names:
-                site = self._site(after.group(1), p.name, p.country_code)
+                site = self._site(after.group(1), p)
                 if site is not None:
                     out.append(Mention(text[m.start : after.end()], m.start, after.end(),
                                        "resolved", site, 0.75))  # fmt: skip

@@ -167,6 +167,7 @@ _NUMBER = r"\d{1,2}|" + "|".join(_SMALL)
 _CYR_SMALL = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
               "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7}  # fmt: skip
 _CYR_NUMBER = r"\d{1,2}|" + "|".join(_CYR_SMALL)
+_NUMBERS = {**_SMALL, **_CYR_SMALL}
 
 
 def month_number(word: str) -> int | None:
@@ -339,9 +340,8 @@ def find_dates(
         elif m["ndays"]:
             explicit = False
             phrase = m["ndays"]
-            numbers = {**_SMALL, **_CYR_SMALL}
-            n = next(int(w) if w.isdigit() else numbers[w] for w in phrase.lower().split() if
-                     w.isdigit() or w in numbers)  # fmt: skip
+            n = next(int(w) if w.isdigit() else _NUMBERS[w] for w in phrase.lower().split() if
+                     w.isdigit() or w in _NUMBERS)  # fmt: skip
             if phrase.endswith("ago"):
                 day = published - dt.timedelta(days=n)
             elif phrase.startswith(("in", "within")):

@@ -996,7 +996,7 @@ class Extractor:
                         break  # the list right after the noun has ended
                     if m.place is None or m.place.kind != "city":
                         break
-                    airport = self._airport_of(m.place)
+                    airport = self.gazetteer.generic_site(m.place, "airport")
                     if airport is not None and airport not in sites:
                         sites.append(airport)
                     at = m.end
@@ -1203,11 +1203,6 @@ class Extractor:
             certainty="retracted" if retracted else certainty,
             evidence=evidence, confidence=0.75 if count.qualifier != "dozens" else 0.6,
         )  # fmt: skip
-
-    def _airport_of(self, city: Place) -> Place | None:
-        """The airport the gazetteer names after a city ("Aktobe airport"), if any."""
-        found = self.gazetteer.lookup(f"{city.name} airport", kinds=["airport"], limit=1)
-        return found[0] if found and found[0].country_code == city.country_code else None
 
     def _unit_of(self, place: Place) -> Place:
         """A city that is an admin-1 unit of its own (Almaty, Shymkent) as that unit."""

@@ -623,6 +623,15 @@ class Gazetteer:
         """The row number of a place id ("gn:1526384"), or None."""
         return self._file.row_of(place_id)
 
+    def generic_site(self, place: Place, noun: str) -> Place | None:
+        """The facility a city-scoped generic noun ("airport", "akimat", "prosecutor's
+        office") names in a city, or in an admin-1 unit's centre; None when there is none."""
+        i = self.row_of(place.id)
+        if i is not None and place.kind != "city":
+            i = self._city_of.get(i)  # (an admin-1 unit's centre)
+        j = self._generic.get(normalize(noun), {}).get(i) if i is not None else None
+        return None if j is None else self.place(j)
+
     def place(self, i: int) -> Place:
         """The Place of row i (built once, then shared)."""
         place = self._places.get(i)

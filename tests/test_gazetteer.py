@@ -104,6 +104,21 @@ def test_january_2022_display_names(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("admin1:KZ-AST").city == "Nur-Sultan"
 
 
+def test_generic_site_of_a_city_or_a_unit(gazetteer: Gazetteer) -> None:
+    """A city's (or an admin-1 unit's centre's) site named by a generic noun: the parsers'
+    "the airport", "акимат", "airports in Aktobe and Aktau"."""
+
+    def site(place_id: str, noun: str) -> str | None:
+        found = gazetteer.generic_site(gazetteer.get(place_id), noun)  # type: ignore[arg-type]
+        return found.id if found else None
+
+    assert site("gn:610611", "airport") == "airport:AKX"
+    assert site("gn:610611", "akimat") == "site:aktobe-akimat"
+    assert site("admin1:KZ-AKT", "akimat") == "site:aktobe-akimat"  # (its centre, Aktobe)
+    assert site("gn:1526384", "prosecutor's office") == "site:almaty-prosecutors-office"
+    assert site("gn:1516905", "prosecutor's office") is None
+
+
 def test_two_aktaus_rank_the_caspian_city_first(gazetteer: Gazetteer) -> None:
     found = gazetteer.lookup("Aktau", kinds=["city"])
     assert [p.id for p in found][:1] == ["gn:610612"]
