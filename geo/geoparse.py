@@ -74,13 +74,15 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from geo._regex import trie as _trie
 from geo.config import Settings
-from geo.cyrillic import CyrillicNames, has_cyrillic
 from geo.gazetteer import COMMON_WORDS, FEATURE_NOUNS, Gazetteer, normalize
 from geo.schema import Mention, Place
+
+if TYPE_CHECKING:
+    from geo.cyrillic import CyrillicNames
 
 try:  # the compiled core (geo/*.pyx), when `make setup` has built it
     from geo._context import Anchors as _CompiledAnchors
@@ -242,6 +244,10 @@ _SMALL_POP = 100_000
 # its unit named right after it ("Edmonton, Queensland"). Above it, population alone may choose.
 _SUPPORT_BELOW = 15_000
 _SUPPORT_KM = 60.0
+
+# A Cyrillic letter: only a text with one needs geo.cyrillic, imported then (compiling its
+# patterns was 12 ms of every geoparse command's start)
+_HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]").search
 
 _ASCII_TABLE = {
     code: (None if chr(code) in "'`" else " ")
@@ -892,9 +898,11 @@ class Geoparser:
         """Every place mention in text, in order, each resolved (or ambiguous) with evidence;
         names written in Cyrillic too, in any case form (geo.cyrillic)."""
         mentions = self._parse_latin(text)
-        if text.isascii() or not has_cyrillic(text):
+        if text.isascii() or _HAS_CYRILLIC(text) is None:
             return mentions
         if self._cyrillic is None:  # built on the first Cyrillic text (about 2 s)
+            from geo.cyrillic import CyrillicNames
+
             self._cyrillic = CyrillicNames(self.gazetteer)
         taken = [(m.start, m.end) for m in mentions]
         extra = [

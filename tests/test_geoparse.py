@@ -996,3 +996,24 @@ def test_compiled_scan_finds_the_runs_of_the_regex() -> None:
         assert (runs, starts) == (parts[1::2], ends[:-1:2]), text
     with pytest.raises(ValueError, match="ASCII"):
         scan("Алматы")
+
+
+def test_the_cyrillic_check_is_geo_cyrillics_and_ascii_commands_leave_it_unimported() -> None:
+    """geoparse tells a Cyrillic text by its own copy of geo.cyrillic's pattern (importing
+    geo.cyrillic cost every geoparse command 12 ms); the copy must not drift, and parsing
+    Latin text must not import geo.cyrillic."""
+    import subprocess
+    import sys
+
+    from geo import cyrillic, geoparse
+
+    assert geoparse._HAS_CYRILLIC.__self__.pattern == cyrillic.CYRILLIC.pattern
+    code = (
+        "import sys; from geo.config import Settings; from geo.gazetteer import Gazetteer; "
+        "from geo.geoparse import Geoparser; s = Settings.from_env(); "
+        "p = Geoparser(Gazetteer.load(s), s); p.parse('Protests in Almaty – and in Aktau.'); "
+        "print('geo.cyrillic' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
