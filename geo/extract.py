@@ -804,8 +804,11 @@ class Extractor:
                     used_counts.update(took)
                     if (cand.layer == "troops" and cand.status == "deployed"
                             and cand.place is None and not cand.counts
-                            and not any(d.explicit for d in c_dates)):  # fmt: skip
-                        continue  # "the bloc had deployed troops": no place, size or day
+                            and not any(d.explicit for d in c_dates)
+                            and not self._names_the_area(c_mentions)):  # fmt: skip
+                        # "the bloc had deployed troops": no place, size or day, nor the
+                        # area's country ("paratroopers arrived in Kazakhstan" is kept)
+                        continue
                     out.append(cand)
             accident = None
             for count in c_counts:
@@ -1125,6 +1128,13 @@ class Extractor:
             part="Internet" if t.needs == "internet" else None,
         )  # fmt: skip
         return cand
+
+    def _names_the_area(self, mentions: list[Mention]) -> bool:
+        """Whether mentions name the area of interest's country itself (not its demonym)."""
+        return any(
+            m.place is not None and m.place.kind == "country" and m.place.country_code == self.aoi
+            for m in mentions
+        )
 
     def _with_counts(
         self, cand: Candidate, hit: _Hit, counts: list[Count], cumulative: bool

@@ -671,6 +671,24 @@ def test_troops_holding_a_site_under_control(extractor: Extractor) -> None:
     assert run(extractor, "The situation in Almaty is under control, the military said.") == []
 
 
+def test_a_deployment_to_the_country_is_a_national_troops_state(extractor: Extractor) -> None:
+    """Troops sent to the area's country, with no day, place or size of their own: a
+    national troops state from the publication day (every real-article gold set asked for
+    these); a deployment that names neither the country nor anything else stays out."""
+    for text in (
+        "Russia has sent paratroopers to Kazakhstan as part of the CSTO force.",
+        "Российские десантники прибыли в Казахстан в составе миротворческих сил ОДКБ.",
+        "Қазақстанға ҰҚШҰ бітімгершілері келді.",
+    ):
+        got = run(extractor, text)
+        assert [(c["layer"], c["status"], c["date"], c["lat"]) for c in got] == [
+            ("troops", "deployed", "2022-01-12", None)
+        ], text
+    assert (
+        run(extractor, "The bloc had deployed troops in a member state for the first time.") == []
+    )
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
@@ -1080,8 +1098,10 @@ def test_court_charges_long_ago_and_regional_adjectives_propose_nothing(
 
 def test_national_deployments_with_a_day_and_units_of_people(extractor: Extractor) -> None:
     """A deployment to the country with a day of its own ("began deploying its peacekeepers in
-    Kazakhstan on January 6") is a troops state with no place; without a day, place or size it
-    still proposes nothing. "A peacekeeping unit of 100 people" counts 100 troops; "the
+    Kazakhstan on January 6") is a troops state with no place; without a day, place or size
+    it is one from the publication day when it names the country, else nothing (see
+    test_a_deployment_to_the_country_is_a_national_troops_state). "A peacekeeping unit of 100
+    people" counts 100 troops; "the
     National Guard" is a force, not a guard duty."""
     from geo.counts import find_counts
 
@@ -1095,7 +1115,10 @@ def test_national_deployments_with_a_day_and_units_of_people(extractor: Extracto
     assert troops("The CSTO began deploying its peacekeepers in Kazakhstan on January 6.") == [
         ("deployed", "2022-01-06", None, None)
     ]
-    assert troops("The CSTO had deployed peacekeepers in Kazakhstan.") == []
+    assert troops("The CSTO had deployed peacekeepers in Kazakhstan.") == [
+        ("deployed", "2022-01-13", None, None)
+    ]
+    assert troops("The CSTO had deployed peacekeepers there.") == []
     got = find_counts("Armenia has sent a peacekeeping unit of 100 people to Kazakhstan.")
     assert [(c.value, c.metric) for c in got] == [(100, "troops")]
     text = "On 9 January the Interior Ministry said 16 members of the National Guard had died."
