@@ -136,10 +136,15 @@ class WordFinder(Generic[T]):
         """(start, end, payloads) of each pattern found, the longest at each start."""
         out = []
         end_at = len(text) if endpos is None else endpos
-        for m in self.prefilter.finditer(text, pos, end_at):
+        search = self.prefilter.search
+        m = search(text, pos, end_at)
+        while m is not None:
             hit = self.hit_at(text, m.start(), m.group(), end_at)
             if hit is not None:
                 out.append(hit)
+                m = search(text, m.end(), end_at)
+            else:  # a longer phrase that failed hides no word start inside it: "вышли на
+                m = search(text, m.start() + 1, end_at)  # митинги" still has "митинги"
         return out
 
     def hit_at(
@@ -239,8 +244,8 @@ class Scanner:
                 if i >= n:
                     starts[i - n].append(start)
                 elif start >= ends[i]:
-                    ends[i] = start + len(h)
                     hit = self.finders[i].hit_at(text, start, h, end_at)
-                    if hit is not None:
+                    if hit is not None:  # (a head that failed hides no start: see finditer)
+                        ends[i] = start + len(h)
                         hits[i].append(hit)
         return Scan(hits, starts)

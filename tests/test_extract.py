@@ -440,6 +440,7 @@ _AWKWARD = (
     "On  Monday and last  week, in  excess of 300 were detained; up  to 40 police were hurt.",
     "İstanbul, 5 January: set on fire overnight, no clashes were reported, denied reports.",
     "с 5 января до 19 января в понедельник накануне задержали более 10 тысяч человек",
+    "люди вышли на митинги, вышли на митинг и вышли на улицы",
 )
 
 
@@ -687,6 +688,17 @@ def test_a_deployment_to_the_country_is_a_national_troops_state(extractor: Extra
     assert (
         run(extractor, "The bloc had deployed troops in a member state for the first time.") == []
     )
+
+
+def test_a_longer_phrase_that_fails_hides_no_shorter_trigger(extractor: Extractor) -> None:
+    """ "вышли на митинги": the phrase "вышли на митинг" fails on the plural, and "митинги"
+    inside it is still a protest (the trigger scan used to resume after the failed phrase)."""
+    text = "Жители Жанаозена, а затем и Актау вышли на митинги 2 января."
+    got = [(c["layer"], c["date"], c["place"]) for c in run(extractor, text)]
+    assert got == [
+        ("protests", "2022-01-02", "Zhanaozen"),
+        ("protests", "2022-01-02", "Aktau"),
+    ]
 
 
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
