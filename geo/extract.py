@@ -599,7 +599,10 @@ class Extractor:
         # sentence of its paragraph to list them ("The regions include Kostanay, ...")
         unlisted: tuple[int, list[tuple[int, int, tuple[Trigger, ...]]]] | None = None
         para_start = paragraph = 0
+        headline_end = _headline_end(doc)
         for s_start, s_end in _sentences(body, doc.dateline_end):
+            if s_end <= headline_end:
+                continue  # the headline: the story tells what it says again
             if "\n\n" in body[para_start:s_start]:
                 last_date = None  # a date carries over within its paragraph only
                 paragraph = s_start
@@ -1311,6 +1314,24 @@ def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 _OLDER_THAN_THE_CRISIS = dt.timedelta(days=365)
+
+
+def _headline_end(doc: Document) -> int:
+    """Where the body's headline ends, or 0: its first line, when that is the document's
+    title, ends with no full stop and more text follows (a page pasted whole, its headline
+    on top). A headline sums up what the story then tells, so it proposes nothing: its
+    candidates were duplicates at best, and alone they stood on no sentence of the story."""
+    body, title = doc.body, (doc.title or "").strip()
+    start = doc.dateline_end
+    while start < len(body) and body[start] in " \t\r\n":
+        start += 1
+    end = body.find("\n", start)
+    if not title or end < 0 or not body[end:].strip():
+        return 0
+    line = body[start:end].strip()
+    if line != title or line.endswith("."):
+        return 0
+    return end
 
 
 def _heading(sentence: str) -> bool:

@@ -701,6 +701,29 @@ def test_a_longer_phrase_that_fails_hides_no_shorter_trigger(extractor: Extracto
     ]
 
 
+def test_a_headline_on_top_of_the_body_proposes_nothing(extractor: Extractor) -> None:
+    """A page pasted whole starts with its headline: the story tells it again, so only the
+    story's sentences propose (the headline's candidates were duplicates, or stood alone on
+    a summary). A first line that is a sentence, or the whole text, still proposes."""
+    story = (
+        "Protesters storm Almaty airport as unrest spreads\n\n"
+        "Protesters stormed Almaty airport on Wednesday, officials said."
+    )
+    header = (
+        "title: Protesters storm Almaty airport as unrest spreads\ndate: 2022-01-06\n"
+        "publisher: Example\nurl: https://example.org/a\n---\n"
+    )
+    for text in (story, header + story):
+        doc = read_document(text, published=WED_12, label="t")
+        got = extractor.extract(doc).candidates
+        assert {c.evidence[2] for c in got} == {
+            "Protesters stormed Almaty airport on Wednesday, officials said."
+        }, text
+    assert run(extractor, "Protesters stormed Almaty airport on Wednesday") != []
+    lead = "Protesters stormed Almaty airport on Wednesday.\n\nThe city was calm on Friday."
+    assert run(extractor, lead) != []
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
