@@ -110,6 +110,8 @@ class Count:
     metric: str  # deaths, injured, detained, arrested, troops, participants
     part: str | None  # the group counted, where it is a part ("police officers")
     rival: bool = False  # another source's figure of the count before it ("while X spoke of")
+    # a part of the count before it ("164 died, including 103 in Almaty", "400 of them")
+    within: bool = False
 
 
 def word_number(phrase: str) -> tuple[int, str] | None:
@@ -214,9 +216,15 @@ def find_counts(
                     rest = rest[more.end() :]
         before = lowered[max(0, m.start() - 40) : m.start()]
         metric = _metric(rest, before[_last_sentence_end(before) :], noun)
-        if out and _AMONG.fullmatch(lowered, out[-1].end, m.start()):
-            # "230 people had lost their lives, among them 19 soldiers": a part of that count
-            metric = out[-1].metric
+        within = False
+        if out and (
+            _AMONG.fullmatch(lowered, out[-1].end, m.start())
+            or (_OF_THEM_AFTER.match(lowered, m.end()) and _SHORT_GAP.fullmatch(
+                lowered, out[-1].end, m.start()))
+        ):  # fmt: skip
+            # "230 people had lost their lives, among them 19 soldiers", "1,300 were
+            # injured, 400 of them in Almaty": a part of that count
+            metric, within = out[-1].metric, True
         if (
             metric is None
             and out
@@ -245,7 +253,7 @@ def find_counts(
             part = None if metric == "troops" else part
         if metric == "troops":
             part = None
-        out.append(Count(m.start(), span_end, value, qualifier, metric, part, rival))
+        out.append(Count(m.start(), span_end, value, qualifier, metric, part, rival, within))
     return out
 
 
@@ -261,6 +269,9 @@ _RIVAL = re.compile(
     r"\b(?:spoke\s+of|put\s+(?:it|the\s+\w+)\s+at|gave|cited|counted|reported|said|says|"
     r"estimated|claimed|(?:a|the)\s+(?:figure|count|tally|total|toll)\s+of)[ ]+(?:of[ ]+)?"
 )
+# after a number: "400 of them (in Almaty)"; between it and the count it is part of
+_OF_THEM_AFTER = re.compile(r"[ ]+(?:of|among)[ ]+(?:them|whom)\b")
+_SHORT_GAP = re.compile(r"[^.;!?]{0,60}")
 _AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
 # People a report spoke to are its sources: "interviewed 17 people, including relatives of
 # those killed" counts no dead
@@ -537,11 +548,24 @@ def _counts(
             metric = cue.lastgroup
         elif back and back[-1].end() >= len(before) - 25:
             metric = back[-1].lastgroup
+        within = (
+            bool(out) and _CYRILLIC_AMONG.fullmatch(lowered, out[-1].end, m.start()) is not None
+        )
+        if within:  # "погибли 164 человека, в том числе 103 в Алматы": a part of that count
+            metric = metric or out[-1].metric
         if metric is None:
             continue
         part = "security forces" if security.match(after) and metric != "troops" else None
-        out.append(Count(m.start(), m.end(), value, qualifier, metric, part))
+        out.append(Count(m.start(), m.end(), value, qualifier, metric, part, within=within))
     return out
+
+
+# between a count and a part of it: "..., в том числе", "из них", "оның ішінде"
+_CYRILLIC_AMONG = re.compile(
+    r"[^.;!?]{0,60}?[\s,(—–-]+(?:в\s+том\s+числе|из\s+них|среди\s+них|из\s+которых|"
+    r"(?:о|со)ның\s+ішінде|олардың\s+ішінде|олардың)\s+(?:и\s+|около\s+|более\s+)?",
+    re.IGNORECASE,
+)
 
 
 # --- Kazakh ------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -779,6 +780,7 @@ class Extractor:
             _COURT.search(low) if _COURT_WORDS.search(low) else None,
             _LONG_AGO.search(low) if _AGO_WORDS.search(low) else None,
         )
+        totals = self._placed_totals(counts, mentions)
         for c_start, c_end in _clauses(low):
             clause = low[c_start:c_end]
             a, b = offset + c_start, offset + c_end
@@ -803,7 +805,9 @@ class Extractor:
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
                                              dateline, certainty, evidence, near,
                                              offset + c_start):  # fmt: skip
-                    cand, took = self._with_counts(cand, hit, c_counts, cumulative)
+                    cand, took = self._with_counts(
+                        cand, hit, [c for c in c_counts if id(c) not in totals], cumulative
+                    )
                     used_counts.update(took)
                     if (cand.layer == "troops" and cand.status == "deployed"
                             and cand.place is None and not cand.counts
@@ -824,7 +828,17 @@ class Extractor:
                     continue
                 # (a rival figure in a clause of its own is dated as the one it answers)
                 f_dates = dates if count.rival and not c_dates else c_dates
-                out.append(self._figure(doc, count, sentence[c_start:c_end], c_mentions,
+                # (a total whose part is placed is no place's: only a place before it is)
+                f_mentions = (
+                    c_mentions
+                    if id(count) not in totals
+                    else [m for m in c_mentions if m.start < count.start]
+                )
+                if count.within:  # a part placed after a dash: "из них 103 — в Алматы"
+                    f_mentions = [
+                        m for m in mentions if 0 <= m.start - count.end <= 40
+                    ] or f_mentions
+                out.append(self._figure(doc, count, sentence[c_start:c_end], f_mentions,
                                         f_dates, certainty, retracted, evidence))  # fmt: skip
         if any(c.kind == "state" for c in out):
             out = _one_status_a_day(_close_before_reopening(out))
@@ -1131,6 +1145,22 @@ class Extractor:
             part="Internet" if t.needs == "internet" else None,
         )  # fmt: skip
         return cand
+
+    def _placed_totals(self, counts: list[Count], mentions: list[Mention]) -> set[int]:
+        """The ids of the counts that are totals of a part placed right after it, with no
+        place of the area before them ("164 people died, including 103 in Almaty"): the
+        total is the whole country's figure and the part the place's, not the other way."""
+        out: set[int] = set()
+        for total, part in pairwise(counts):
+            if not part.within:
+                continue
+            here = [m.start for m in mentions if m.place and m.place.country_code == self.aoi
+                    and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+            if any(0 <= start - part.end <= 40 for start in here) and not any(
+                start < total.start for start in here
+            ):
+                out.add(id(total))
+        return out
 
     def _names_the_area(self, mentions: list[Mention]) -> bool:
         """Whether mentions name the area of interest's country itself (not its demonym)."""

@@ -724,6 +724,32 @@ def test_a_headline_on_top_of_the_body_proposes_nothing(extractor: Extractor) ->
     assert run(extractor, lead) != []
 
 
+def test_a_total_with_a_placed_part_is_national(extractor: Extractor) -> None:
+    """ "164 died, including 103 in Almaty": the 164 is the country's figure and the 103
+    Almaty's (the total used to land on Almaty and the part was lost); in Russian too, the
+    part after a dash. A place before the total keeps it ("In Almaty, 50 were injured,
+    including 10 police officers")."""
+
+    def got(text: str) -> set[tuple]:
+        return {
+            (c["kind"], c["place"], c["value"] or max(v or 0 for v in c["counts"].values()))
+            for c in run(extractor, text, dt.date(2022, 1, 9))
+            if c["kind"] == "figure" or any(c["counts"].values())
+        }
+
+    for text in (
+        "At least 164 people were killed in the riots, including 103 in the largest city Almaty.",
+        "The government said that 164 people have died, including 103 people in Almaty.",
+        "По данным Минздрава, погибли 164 человека, из них 103 — в Алматы.",
+        "По данным МВД, погибли 164 человека, в том числе 103 в Алматы.",
+    ):
+        assert got(text) == {("figure", None, 164), ("event", "Almaty", 103)}, text
+    text = "More than 1,300 people were injured, 400 of them in Almaty."
+    assert got(text) == {("figure", None, 1300), ("event", "Almaty", 400)}
+    text = "In Almaty, 50 people were injured, including 10 police officers."
+    assert got(text) == {("event", "Almaty", 50)}
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
