@@ -354,8 +354,8 @@ def find_dates(
             phrase = m["dbefore"].lower()
             before = "before" in phrase or "previous" in phrase or "earlier" in phrase
             day = anchor + dt.timedelta(days=-1 if before else 1)
-        if explicit:
-            anchor = day
+        if explicit and role != "until":  # (what "the day before" counts from is when
+            anchor = day  # something happened, not when a state ends: "during 5-19 January")
         out.append(_mention(text, m, day, precision, role, explicit))
     return out
 

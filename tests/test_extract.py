@@ -1108,6 +1108,18 @@ def test_phrasings_of_a_second_set_of_real_articles(extractor: Extractor) -> Non
     ]
 
 
+def test_the_day_before_counts_from_when_something_happened_not_from_an_end() -> None:
+    """ "during 5-19 January ... The previous day": the 4th, not the 18th (the end of a
+    state is no day that "the day before" counts from)."""
+    text = "On 5 January a state of emergency was declared for 5-19 January. The previous day"
+    got = find_dates(text + " it was declared in Almaty.", dt.date(2022, 1, 5))
+    assert [(d.text, d.day.isoformat(), d.role) for d in got][-1] == (
+        "The previous day",
+        "2022-01-04",
+        "at",
+    )
+
+
 def test_relative_days_in_russian_and_kazakh_and_the_list_after_airports() -> None:
     """ "Через два дня" / "два дня спустя" / "екі күннен кейін" count from the last date
     written, as "two days later" does; "на следующий день" / "келесі күні" is the day after.
