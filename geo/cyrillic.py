@@ -78,6 +78,8 @@ _GENERIC = re.compile(
     r"городск\w+\s+администраци\w*|областн\w+\s+администраци\w*)",
     re.IGNORECASE,
 )
+# a region's own facility noun: its akimat is in its centre
+_REGIONAL_NOUN = re.compile(r"облыс|област|облакимат", re.IGNORECASE)
 # between a facility's noun and its city: "здание акимата в Шымкенте", "акимат города Тараза"
 _IN_CITY = re.compile(r"\s+(?:в|во|города|г\.)\s*", re.IGNORECASE)
 # A facility's noun right before its city: "аэропорт Алматы", "облакимат Актобе"
@@ -413,6 +415,8 @@ class CyrillicNames:
             if any(a <= g.start() < b for a, b in taken):
                 continue
             kinds = {"city", "airport"} if _is_airport(g.group(1)) else {"city"}
+            if _REGIONAL_NOUN.match(g.group(1)):  # "Облыс әкімдігі" after "Қызылорда
+                kinds.add("admin1")  # облысында": the region's centre's akimat
             cities = [m.place for m in mentions if m.start < g.start() and m.place
                       and m.place.kind in kinds]  # fmt: skip
             # the city right after it ("здание акимата в Шымкенте") before an earlier one

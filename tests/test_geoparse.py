@@ -678,6 +678,15 @@ def test_cyrillic_routes_and_kazakh_akimat_nouns(parser: Geoparser) -> None:
         ("Ақтөбеде", "gn:610611"),
         ("облыс әкімдігіне", "site:aktobe-akimat"),
     ]
+    # a region's own noun after the region: its centre's akimat (a bare "акимата" there may
+    # be a district's, and stays out)
+    text = "Қызылорда облысында операция жалғасуда. Облыс әкімдігінің ғимаратына зақым келді."
+    assert ids(parser, text) == [
+        ("Қызылорда облысында", "admin1:KZ-KZY"),
+        ("Облыс әкімдігінің", "site:kyzylorda-akimat"),
+    ]
+    text = "В Актюбинской области прошли митинги, люди собрались у акимата."
+    assert ids(parser, text) == [("Актюбинской области", "admin1:KZ-AKT")]
 
 
 def test_possessive_international_airport_and_administration_buildings(parser: Geoparser) -> None:
