@@ -366,6 +366,19 @@ def test_a_decree_imposing_an_emergency_is_the_emergency(extractor: Extractor) -
     assert [(c["layer"], c["counts"]["detained"]) for c in since] == [("other", 852)]
 
 
+def test_internet_outages_and_people_left_without_access(extractor: Extractor) -> None:
+    """ "outages are being reported across the country": the internet disrupted nationwide;
+    "остались без доступа к интернету": closed."""
+    got = run(extractor, "Internet and television outages are being reported across the country.")
+    assert [(c["layer"], c["status"], c["lat"]) for c in got] == [
+        ("infrastructure", "disrupted", None)
+    ]
+    got = run(extractor, "Жители Казахстана снова остались без доступа к интернету.")
+    assert [(c["layer"], c["status"], c["part"]) for c in got] == [
+        ("infrastructure", "closed", "Internet")
+    ]
+
+
 def test_internet_words_of_a_connectivity_note(extractor: Extractor) -> None:
     """ "Mobile networks ... were badly degraded", "the whole country was close to offline";
     a paragraph that names the internet lends it to its next sentences ("Almaty was cut off
