@@ -763,6 +763,23 @@ def test_a_total_with_a_placed_part_is_national(extractor: Extractor) -> None:
     assert got(text) == {("event", "Almaty", 50)}
 
 
+def test_more_national_decisions(extractor: Extractor) -> None:
+    """Decisions real reports told in words the lexicon lacked: an appeal for help, a
+    crisis meeting, a removal from a post, a shoot-to-kill order, the restoration of
+    constitutional order; Russian "запросил военную помощь", "возглавил Совет безопасности"."""
+    for text in (
+        "Tokayev asked help from the Collective Security Treaty Organization.",
+        "President Kassym-Jomart Tokayev held a crisis meeting on Sunday.",
+        "He removed former President Nursultan Nazarbayev from his post on Wednesday.",
+        "Tokayev announced a shoot-to-kill order to security forces.",
+        "On January 10, Tokayev announced the restoration of constitutional order.",
+        "Токаев сегодня запросил военную помощь партнеров ОДКБ.",
+        "Также Токаев возглавил Совет безопасности Казахстана.",
+    ):
+        got = run(extractor, text)
+        assert [(c["kind"], c["layer"], c["lat"]) for c in got] == [("event", "other", None)], text
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
