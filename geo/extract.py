@@ -1124,6 +1124,13 @@ class Extractor:
                 return None  # "protested in Uzbekistan" is no protest of the area's
             place = None
         when, precision, until, dconf = _pick_date(anchor, dates, carried, doc.published)
+        if (
+            not dates and carried is None and doc.case_years
+            and doc.published.year not in doc.case_years
+        ):  # fmt: skip
+            # a later piece (an anniversary, a trial) that tells of the case without a day:
+            # a recap, which the publication day would misdate by a year or more
+            return None
         status = t.status
         if t.layer == "troops" and t.status != "deployed":
             # a departure ("flew out", "left") is done unless the clause says it begins

@@ -780,6 +780,27 @@ def test_more_national_decisions(extractor: Extractor) -> None:
         assert [(c["kind"], c["layer"], c["lat"]) for c in got] == [("event", "other", None)], text
 
 
+def test_a_later_piece_proposes_only_what_it_dates(extractor: Extractor) -> None:
+    """A piece written a year on (outside the case's years) that tells of the unrest with
+    no day was dated on its own publication day, a year late: such a recap proposes nothing;
+    what it dates stays, and so do its figures (reported that day)."""
+    text = (
+        "Protesters stormed the akimat in Almaty. On 5 January 2022 protesters seized Almaty "
+        "airport. The prosecutor said 238 people died."
+    )
+    doc = read_document(text, published=dt.date(2023, 1, 5), label="t", case_years=(2022,))
+    got = {(c.kind, c.layer, c.date.isoformat()) for c in extractor.extract(doc).candidates}
+    assert got == {
+        ("event", "clashes", "2022-01-05"),
+        ("state", "infrastructure", "2022-01-05"),
+        ("figure", None, "2023-01-05"),
+    }
+    doc = read_document(text, published=dt.date(2023, 1, 5), label="t")  # no case: as before
+    assert ("event", "clashes", "2023-01-05") in {
+        (c.kind, c.layer, c.date.isoformat()) for c in extractor.extract(doc).candidates
+    }
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
