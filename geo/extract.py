@@ -805,6 +805,12 @@ class Extractor:
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
                                              dateline, certainty, evidence, near,
                                              offset + c_start):  # fmt: skip
+                    if (
+                        cand.sub_event_type == "Arrests"
+                        and cand.place is None
+                        and any(c.metric in {"detained", "arrested"} for c in c_counts)
+                    ):
+                        continue  # counted detentions nationwide are a figure (its count's)
                     cand, took = self._with_counts(
                         cand, hit, [c for c in c_counts if id(c) not in totals], cumulative
                     )

@@ -801,6 +801,19 @@ def test_a_later_piece_proposes_only_what_it_dates(extractor: Extractor) -> None
     }
 
 
+def test_detainees_a_negated_going_out_and_counted_detentions(extractor: Extractor) -> None:
+    """ "задержанных" (the detainees, a noun) is no arrest; "көшеге шықпауға" (not to go out)
+    is no protest; "задержаны около трехсот человек" with no place is the country's figure,
+    its count in words."""
+    assert run(extractor, "Точных сведений о количестве задержанных пока не имеется.") == []
+    assert run(extractor, "ІІМ азаматтарды көшеге шықпауға шақырды.") == []
+    got = run(extractor, "На границе задержаны около трехсот человек.")
+    assert [(c["kind"], c["metric"], c["value"], c["qualifier"]) for c in got] == [
+        ("figure", "detained", 300, "about")
+    ]
+    assert [c["layer"] for c in run(extractor, "В Алматы задержаны активисты.")] == ["other"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
