@@ -1551,6 +1551,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same kind, layer, status or metric, place and day merge
     (counts joined, the higher confidence kept)."""
     out: dict[tuple[Any, ...], Candidate] = {}
+    # one sentence's two clashes at one place and day are one fact, whatever their types
+    # ("forces retook the airport in an anti-terrorist operation": not a battle and a riot)
+    in_sentence: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for c in cands:
         pid = c.place.id if c.place else None
         if c.kind == "figure":
@@ -1559,6 +1562,8 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             key = (c.kind, c.layer, c.evidence[0], c.date)
         else:
             key = (c.kind, c.layer, c.status, c.event_type, pid, c.date)
+            key = in_sentence.setdefault((c.kind, c.layer, c.status, pid, c.date,
+                                          c.evidence[0]), key)  # fmt: skip
         old = out.get(key)
         if old is None:
             out[key] = c

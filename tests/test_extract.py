@@ -814,6 +814,26 @@ def test_detainees_a_negated_going_out_and_counted_detentions(extractor: Extract
     assert [c["layer"] for c in run(extractor, "В Алматы задержаны активисты.")] == ["other"]
 
 
+def test_a_site_retaken_in_russian_and_kazakh(extractor: Extractor) -> None:
+    """ "освободили аэропорт", "әуежайы ... босатылды", "әкімдікті тазартты": a site retaken
+    (one clash, also beside another clash word of the sentence); "освободили от должности"
+    is a dismissal; "зақым келтірілген" damages a site."""
+
+    def got(text: str) -> list[tuple]:
+        return [(c["layer"], c["status"], c["site_id"]) for c in run(extractor, text)]
+
+    assert got("Силовики отбили у погромщиков аэропорт Алматы в ходе антитеррористической "
+               "операции.") == [("clashes", None, "airport:ALA")]  # fmt: skip
+    assert got("Алматы әуежайы ойрандаушылардан босатылды.") == [("clashes", None, "airport:ALA")]
+    assert got("Арнайы жасақ Алматыда әкімдікті тазартты.") == [
+        ("clashes", None, "site:almaty-city-hall")
+    ]
+    assert got("Его освободили от должности.") == [("other", None, None)]
+    assert got("Алматы әкімдігінің ғимаратына зақым келтірілген.") == [
+        ("infrastructure", "damaged", "site:almaty-city-hall")
+    ]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
