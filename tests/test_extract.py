@@ -834,6 +834,16 @@ def test_a_site_retaken_in_russian_and_kazakh(extractor: Extractor) -> None:
     ]
 
 
+def test_a_building_burned_down_was_attacked(extractor: Extractor) -> None:
+    """ "the akimat was burned down": the site destroyed, and the attack a clash (as "set
+    fire to" gives both; the longer "burned down" used to hide "burned")."""
+    got = run(extractor, "In Taldykorgan, the akimat was completely burned down.")
+    assert [(c["layer"], c["status"], c["site_id"]) for c in got] == [
+        ("clashes", None, "site:taldykorgan-akimat"),
+        ("infrastructure", "destroyed", "site:taldykorgan-akimat"),
+    ]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
