@@ -420,6 +420,21 @@ _MOVES = re.compile(
 _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|told|warned|"
                      r"insisted|confirmed|reported|blamed|responded|"
                      r"sent|sends|dispatched|deployed)\b")  # fmt: skip
+# where a report's source is, not where anything happened ("said a source in Semey",
+# "сообщил источник в Восточно-Казахстанской области")
+_SOURCE_IN = re.compile(
+    r"(?:\bsources?|\bcorrespondents?|(?<!\w)источник\w*|(?<!\w)корреспондент\w*)"
+    r"(?:\s+[\w-]+)?\s+(?:in|at|в|во)\s+(?:the\s+)?$"
+)
+# a clause about many places at once, which a wire's dateline does not place ("protests
+# erupted in several Kazakh cities", "в ряде городов")
+_MANY_PLACES = re.compile(
+    r"\b(?:several|many|multiple|other|various|numerous|some|a\s+number\s+of)\s+(?:[\w-]+\s+)?"
+    r"(?:cities|towns|regions|provinces|places)\b|\bacross\s+the\s+country\b|\bnationwide\b|"
+    r"(?<!\w)(?:в|во)\s+(?:ряде|нескольких|многих|других|разных)\s+(?:\w+\s+)?"
+    r"(?:город\w*|регион\w*|област\w*)|(?<!\w)по\s+всей\s+стране|"
+    r"(?<!\w)бірнеше\s+(?:қала|өңір|облыс)\w*"
+)
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
@@ -945,6 +960,7 @@ class Extractor:
                 _SPEAKS.match(low, m.end - offset)
                 and not _PLACED_BY.search(low[max(0, m.start - offset - 12) : m.start - offset])
             )
+            and not _SOURCE_IN.search(low[max(0, m.start - offset - 40) : m.start - offset])
         ]
         inside = [m for m in places if m.place and m.place.country_code == self.aoi]
         places = inside or places
@@ -1121,7 +1137,10 @@ class Extractor:
             return None  # an emergency is declared over named units, or nationwide
         national_ok = t.needs in {"national", "internet"} or t.layer in {"troops", "emergency"}
         if place is None and not national_ok:
-            if dateline is not None and t.needs != "facility" and t.sub_event_type != "Arrests":
+            if (
+                dateline is not None and t.needs != "facility" and t.sub_event_type != "Arrests"
+                and not _MANY_PLACES.search(clause)
+            ):  # fmt: skip
                 place, confidence = dateline, confidence * 0.85
             elif t.layer in {"protests", "clashes"}:
                 confidence *= 0.7

@@ -844,6 +844,17 @@ def test_a_building_burned_down_was_attacked(extractor: Extractor) -> None:
     ]
 
 
+def test_a_sources_place_and_a_clause_about_many_places(extractor: Extractor) -> None:
+    """Where a report's source is places nothing ("сообщил источник в Восточно-Казахстанской
+    области"); a clause about several cities at once takes no wire dateline's city."""
+    text = "Жители Казахстана остались без доступа к интернету, сообщил источник в Семее."
+    assert [(c["layer"], c["lat"]) for c in run(extractor, text)] == [("infrastructure", None)]
+    text = "ALMATY, Jan 7 (TASS) - Riots with attacks on government buildings hit several cities."
+    assert [(c["layer"], c["lat"]) for c in run(extractor, text)] == [("clashes", None)]
+    text = "ALMATY, Jan 7 (TASS) - Riots with attacks on government buildings went on."
+    assert [(c["layer"], c["place"]) for c in run(extractor, text)] == [("clashes", "Almaty")]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
