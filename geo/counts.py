@@ -370,6 +370,13 @@ _RU_UNITS = {
     **dict.fromkeys(("триста", "трехсот", "трёхсот"), 300),
     **dict.fromkeys(("пятьсот", "пятисот"), 500),
     **dict.fromkeys(("полторы", "полтора"), 1.5),
+    # collective numerals: "погибли двое военнослужащих", "задержали пятерых"
+    **dict.fromkeys(("двое", "двоих"), 2), **dict.fromkeys(("трое", "троих"), 3),
+    **dict.fromkeys(("четверо", "четверых"), 4), **dict.fromkeys(("пятеро", "пятерых"), 5),
+    **dict.fromkeys(("шестеро", "шестерых"), 6), **dict.fromkeys(("семеро", "семерых"), 7),
+    **dict.fromkeys(("восьмеро", "восьмерых"), 8),
+    **dict.fromkeys(("девятеро", "девятерых"), 9),
+    **dict.fromkeys(("десятеро", "десятерых"), 10),
 }  # fmt: skip
 _RU_SCALES = {
     **dict.fromkeys(("тысяча", "тысячи", "тысяч", "тысячу", "тысячей", "тыс"), 1000),
@@ -392,7 +399,7 @@ _RU_QUALIFIERS = {
 }  # fmt: skip
 _RU_METRICS: tuple[tuple[str, str], ...] = (
     ("deaths", r"погиб\w*|гибел\w*|убит\w*|жертв\w*|смерт\w*|скончал\w*|тел\b|тела\b|"
-               r"ликвидирован\w*|уничтожен\w*"),
+               r"ликвидирован\w*|уничтожен\w*|застрел\w*"),
     ("injured", r"ранен\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализ\w*|"
                 r"обратил\w*\s+(?:за\s+медицинской\s+помощью|к\s+медикам|к\s+врачам)|"
                 r"(?:к\s+медикам|к\s+врачам|за\s+медицинской\s+помощью)\s+обратил\w*"),
@@ -533,6 +540,8 @@ def _counts(
             continue  # a year ("2030 человек" is a count)
         if things.match(lowered, m.end()):
             continue  # aircraft, buildings, hours: no one is counted
+        if m["num"].lower() in _ONE_OF_WHERE and _ONE_OF.match(lowered, m.end()):
+            continue  # "неподалёку от одной из площадей": a place, no one counted
         word = re.sub(r"\s+", " ", m["qual"] or m.groupdict().get("after") or "")
         qualifier = qualifiers.get(word, qualifier)
         if (m.groupdict().get("case") or "").lstrip("-") in _APPROXIMATE:
@@ -560,6 +569,8 @@ def _counts(
     return out
 
 
+_ONE_OF = re.compile(r"\s+из(?!\w)")
+_ONE_OF_WHERE = ("одной", "одном", "одним")  # (not "один из нападавших погиб": one dead)
 # between a count and a part of it: "..., в том числе", "из них", "оның ішінде"
 _CYRILLIC_AMONG = re.compile(
     r"[^.;!?]{0,60}?[\s,(—–-]+(?:в\s+том\s+числе|из\s+них|среди\s+них|из\s+которых|"

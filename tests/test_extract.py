@@ -926,6 +926,10 @@ def test_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
         ("в Алматы ранены 353 человека", 353, "exact", "injured"),
         ("на митинг вышли более 300 активистов", 300, "more than", "participants"),
         ("Около 15:00 демонстранты, около 200 человек, вышли", 200, "about", "participants"),
+        ("во время спецоперации погибло двое военнослужащих", 2, "exact", "deaths"),
+        ("силовики застрелили шестерых нападавших", 6, "exact", "deaths"),
+        ("в одном из районов задержали пятерых", 5, "exact", "detained"),
+        ("погиб один из нападавших", 1, "exact", "deaths"),
         # Kazakh (find_counts_kk: the phrases with Kazakh letters)
         ("Полиция 200-ден астам адамды ұстады.", 200, "more than", "detained"),
         ("шамамен мың адам алаңға шықты", 1000, "about", "participants"),
