@@ -456,7 +456,8 @@ _HAS_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|тысяч\w*|с�
 _NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across the country|"
                          r"entire country|whole country|"
                          r"all regions|every (?:remaining )?region|country-?wide|"
-                         r"in the country|по всей стране|в стране|на всей территории|"
+                         r"in the country|in the (?:[\w-]+ ){0,3}nation\b|по всей стране|в стране|"
+                         r"на всей территории|"
                          r"во всех регионах|"
                          r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background

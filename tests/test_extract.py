@@ -855,6 +855,29 @@ def test_a_sources_place_and_a_clause_about_many_places(extractor: Extractor) ->
     assert [(c["layer"], c["place"]) for c in run(extractor, text)] == [("clashes", "Almaty")]
 
 
+def test_force_used_on_a_protest_and_the_street(extractor: Extractor) -> None:
+    """Tear gas, stun grenades, water cannon: a protest with intervention (a clash where the
+    clause tells of one); "took to the street"; an emergency "in the nation" is nationwide."""
+
+    def got(text: str) -> list[tuple]:
+        return [(c["layer"], c["sub_event_type"], c["place"]) for c in run(extractor, text)]
+
+    assert got("The police in Almaty reacted with tear gas and stun grenades.") == [
+        ("protests", "Protest with intervention", "Almaty")
+    ]
+    assert got("Полиция применила слезоточивый газ в Актобе.") == [
+        ("protests", "Protest with intervention", "Aktobe")
+    ]
+    assert [g[0] for g in got("Police fired tear gas at men who stormed the akimat in Taraz.")] == [
+        "clashes"
+    ]
+    assert got("Residents of Zhanaozen took to the street on January 2.") == [
+        ("protests", "Peaceful protest", "Zhanaozen")
+    ]
+    text = "The president declared a state of emergency in the oil-rich nation of 19 million."
+    assert [(c["layer"], c["lat"]) for c in run(extractor, text)] == [("emergency", None)]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
