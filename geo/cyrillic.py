@@ -34,13 +34,14 @@ _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # a run of capitalised Cyrillic words (hyphens inside), with a lower-case "область" (or "край")
 # after it
 _RUN = re.compile(
-    rf"(?<![\w«\"])[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
+    rf"(?<!\w)[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
     r"(?:\s+(?:област\w*|облыс(?!тық)\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
 )
 # a short quoted name («Нур Отан», a party), not a quoted phrase ("при попытке бегства из
 # Алматы"), which starts in lower case
-_QUOTED = re.compile(
-    r"«(?=[^\W_a-zа-яёәғқңөұүһі])[^»]{1,80}»|\"(?=[^\W_a-zа-яёәғқңөұүһі])[^\"\n]{1,80}\""
+_QUOTED = re.compile(  # (a name of at most four words: a longer quote is someone's words)
+    r"«(?=[^\W_a-zа-яёәғқңөұүһі])[^»\s]+(?:\s+[^»\s]+){0,3}»"
+    r"|\"(?=[^\W_a-zа-яёәғқңөұүһі])[^\"\s]+(?:[ \t]+[^\"\s]+){0,3}\""
 )
 _KAZAKH_CASE = re.compile(
     r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не|ның|нің|дың|дің|тың|тің|"

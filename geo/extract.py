@@ -972,8 +972,9 @@ class Extractor:
             for m in places
             if m.place and m.place.city and m.place.kind in {"facility", "airport"}
         }
-        places = [m for m in places if not (m.place and m.place.kind == "city"
-                                            and m.place.name in cities)]  # fmt: skip
+        if not any(h.trigger.layer == "emergency" for h in hits):  # (its units stay)
+            places = [m for m in places if not (m.place and m.place.kind == "city"
+                                                and m.place.name in cities)]  # fmt: skip
         # a unit named with one of its towns only locates it ("Semey, the centre of the Abai
         # region", "Zhanaozen in Mangystau region"); an emergency keeps its units
         areas = {m.place.admin1 for m in places if m.place and m.place.kind == "city"}

@@ -878,6 +878,23 @@ def test_force_used_on_a_protest_and_the_street(extractor: Extractor) -> None:
     assert [(c["layer"], c["lat"]) for c in run(extractor, text)] == [("emergency", None)]
 
 
+def test_an_emergency_keeps_its_city_beside_the_citys_airport(extractor: Extractor) -> None:
+    """ "Алматыда төтенше жағдай ... аяқталғаннан кейін Алматы халықаралық әуежайы штаттық
+    режимде жұмыс істейді": the emergency lifted in Almaty (naming the city's airport no
+    longer drops the city from an emergency's clause) and the airport back to normal."""
+    text = (
+        "«Алматыда төтенше жағдай режимі 19 қаңтарда сағат 00:00-ден аяқталғаннан кейін Алматы "
+        "халықаралық әуежайы штаттық режимде жұмыс істейді», деп хабарлады баспасөз қызметі."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 19))
+    assert {(c["layer"], c["status"], c["site_id"] or c["place"]) for c in got} == {
+        ("emergency", "lifted", "admin1:KZ-ALA"),
+        ("infrastructure", "operational", "airport:ALA"),
+    }
+    got = run(extractor, "Алматы әуежайы 13 қаңтардан бастап өз қызметін қайта бастады.")
+    assert [(c["status"], c["date"]) for c in got] == [("operational", "2022-01-13")]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)

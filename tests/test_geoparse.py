@@ -689,6 +689,14 @@ def test_cyrillic_routes_and_kazakh_akimat_nouns(parser: Geoparser) -> None:
     assert ids(parser, text) == [("Актюбинской области", "admin1:KZ-AKT")]
 
 
+def test_a_quotation_opening_with_a_name_is_read(parser: Geoparser) -> None:
+    """A short quoted name («Хабар 24», «Алматы» the channel) is no place, but a quotation
+    that opens with a place's name is someone's words, and its names are read."""
+    text = "«Алматыда төтенше жағдай аяқталғаннан кейін әуежай жұмыс істейді», деп хабарлады."
+    assert ids(parser, text) == [("Алматыда", "gn:1526384"), ("әуежай", "airport:ALA")]
+    assert ids(parser, "Телеканал «Алматы» и «Хабар 24» сообщили.") == []
+
+
 def test_possessive_international_airport_and_administration_buildings(parser: Geoparser) -> None:
     """ "Almaty’s international airport" is the airport; "the administration building" is
     the akimat of the city the text is about; the Military Institute by another name."""
