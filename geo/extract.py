@@ -405,7 +405,7 @@ _LEFT_AS_RESULT = re.compile(
 _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home|headed home|"
                       r"complet|покинул|вылетел|улетел|вернул|кетт|ұшып|орал|қайтт")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
-                     r"(?:is|was|are|were|be|now|all|officially) over|released|gone|"
+                     r"(?:is|was|are|were|be|now|all|officially) over|gone|"
                      r"отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
                      r"окончани\w*|ликвидир\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
                      r"доғарыл\w*|күшін жой\w*)\b")  # fmt: skip
@@ -461,7 +461,11 @@ _NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across th
                          r"во всех регионах|"
                          r"бүкіл ел\w*|барлық өңір\w*|елдің барлық|бүкіл аумағ\w*")  # fmt: skip
 # "closed after a blackout", "after being ransacked": a state told as background
-_BACKGROUND = re.compile(r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$")
+_BACKGROUND = re.compile(
+    r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$|"
+    r"\b(?:previously|earlier|already)[ -](?:declared|imposed|introduced)\s+(?:a |an |the )?$|"
+    r"(?<!\w)(?:ранее|уже)\s+(?:введенн|введённ|объявленн)\w*\s+(?:режим\w*\s+)?$"
+)
 # A place named as where a departing force went ("flew ... to Almaty airport", "вылетели ... в
 # аэропорт Алматы", "на военный аэродром Жетыген"): it arrived there (in Russian, up to two
 # words between; "to leave Kazakhstan" is no destination)

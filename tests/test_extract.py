@@ -895,6 +895,20 @@ def test_an_emergency_keeps_its_city_beside_the_citys_airport(extractor: Extract
     assert [(c["status"], c["date"]) for c in got] == [("operational", "2022-01-13")]
 
 
+def test_a_state_declared_before_and_a_decree_released(extractor: Extractor) -> None:
+    """ "as long as the previously declared state of emergency remains in force" and "ранее
+    введенный режим ЧП" recall a state, they declare none; "a decree released on Wednesday"
+    lifts nothing."""
+    text = (
+        "The curfew will be in place from 23:00 to 7:00, as long as the previously declared "
+        "state of emergency in Almaty remains in force."
+    )
+    assert [c for c in run(extractor, text) if c["layer"] == "emergency"] == []
+    assert run(extractor, "Ранее введенный режим ЧП в Алматы продлится до 19 января.") == []
+    text = "Tokayev imposed a curfew in Almaty, according to a decree released on Wednesday."
+    assert [c["status"] for c in run(extractor, text)] == ["declared"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
