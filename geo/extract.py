@@ -1228,7 +1228,8 @@ class Extractor:
                 values[key] = c.value
                 took.add(id(c))
             elif (t.layer in {"protests", "clashes"} and c.metric == "participants"
-                  and cand.value is None):  # fmt: skip
+                  and cand.value is None and cand.place is not None):  # fmt: skip
+                # (a crowd with no place, "unrest with 50,000 taking part", is a figure)
                 cand = cand.with_(metric="participants", value=c.value,
                                qualifier=c.qualifier)  # fmt: skip
                 took.add(id(c))

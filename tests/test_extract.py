@@ -909,6 +909,19 @@ def test_a_state_declared_before_and_a_decree_released(extractor: Extractor) -> 
     assert [c["status"] for c in run(extractor, text)] == ["declared"]
 
 
+def test_a_crowd_with_no_place_is_a_figure(extractor: Extractor) -> None:
+    """ "protests grew into riots with 50,000 taking part" names no place: the crowd is the
+    country's figure, not the size of a placeless protest; a placed crowd stays its event's."""
+    got = run(extractor, "Пятого января протесты переросли в беспорядки с числом участников в "
+                         "50 тысяч человек.")  # fmt: skip
+    assert [(c["metric"], c["value"]) for c in got if c["kind"] == "figure"] == [
+        ("participants", 50000)
+    ]
+    assert all(c["value"] is None for c in got if c["kind"] == "event")
+    got = run(extractor, "About 5,000 protesters rallied in Aktau on Tuesday.")
+    assert [(c["kind"], c["value"]) for c in got] == [("event", 5000)]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
