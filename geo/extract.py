@@ -1131,6 +1131,11 @@ class Extractor:
             )
         ):
             return None  # a deadline only ("will be withdrawn by 19 January"): a plan
+        if t.layer in {"protests", "clashes"} and _an_earlier_months(
+            clause[max(0, hit.start - clause_at - 40) : max(0, hit.start - clause_at)],
+            doc.published,
+        ):
+            return None  # "after the January riots", in March: the crisis named, not an event
         if t.weak and t.kind == "event":
             # a weak word ("protests", "decree") proposes only with a place or a date of its own
             if (t.needs == "national" and not has_date) or (
@@ -1383,6 +1388,34 @@ def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 _OLDER_THAN_THE_CRISIS = dt.timedelta(days=365)
+
+
+# a month named as an attribute right before a trigger ("the January unrest", "январских
+# массовых беспорядков", "қаңтар оқиғасы"), one word between at most
+_MONTH_ATTRIBUTE = re.compile(
+    r"(?<!\w)(?P<m>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|"
+    r"сентябрьск|октябрьск|ноябрьск|декабрьск|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|"
+    r"тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*(?:['’]s)?\s+(?:[\w-]+\s+)?$"
+)
+_MONTH_STEMS = (
+    ("january", "январск", "қаңтар"), ("february", "февральск", "ақпан"),
+    ("march", "мартовск", "наурыз"), ("april", "апрельск", "сәуір"), ("may", "майск", "мамыр"),
+    ("june", "июньск", "маусым"), ("july", "июльск", "шілде"), ("august", "августовск", "тамыз"),
+    ("september", "сентябрьск", "қыркүйек"), ("october", "октябрьск", "қазан"),
+    ("november", "ноябрьск", "қараша"), ("december", "декабрьск", "желтоқсан"),
+)  # fmt: skip
+
+
+def _an_earlier_months(before: str, published: dt.date) -> bool:
+    """Whether the words right before a trigger name it by an earlier month than the
+    publication's ("the January riots" in a March story): the crisis named, not new news. A
+    month's own story ("the January protests", in January) is news; "May" says nothing."""
+    m = _MONTH_ATTRIBUTE.search(before)
+    if m is None or m["m"] == "may":
+        return False
+    month = next(k for k, stems in enumerate(_MONTH_STEMS, 1) if m["m"] in stems)
+    return month < published.month or (month > published.month and published.month <= 2)
 
 
 def _headline_end(doc: Document) -> int:

@@ -922,6 +922,17 @@ def test_a_crowd_with_no_place_is_a_figure(extractor: Extractor) -> None:
     assert [(c["kind"], c["value"]) for c in got] == [("event", 5000)]
 
 
+def test_the_crisis_named_by_its_month_later_on_is_no_event(extractor: Extractor) -> None:
+    """ "after the January riots" in a March story names the crisis, it reports no riot;
+    in January itself "the January protests spread" is news."""
+    text = "После январских массовых беспорядков полиция завела почти тысячу дел."
+    assert run(extractor, text, dt.date(2022, 3, 18)) == []
+    text = "The January unrest in Almaty was the worst in decades."
+    assert run(extractor, text, dt.date(2022, 3, 18)) == []
+    text = "The January protests spread to Almaty on Wednesday."
+    assert [c["date"] for c in run(extractor, text, dt.date(2022, 1, 7))] == ["2022-01-05"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
