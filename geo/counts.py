@@ -561,7 +561,7 @@ def _counts(
             bool(out) and _CYRILLIC_AMONG.fullmatch(lowered, out[-1].end, m.start()) is not None
         )
         if within:  # "погибли 164 человека, в том числе 103 в Алматы": a part of that count
-            metric = metric or out[-1].metric
+            metric = out[-1].metric  # ("из них 19 были военнослужащими": 19 of the dead)
         if metric is None:
             continue
         part = "security forces" if security.match(after) and metric != "troops" else None

@@ -1174,7 +1174,7 @@ class Extractor:
             done = _DEPARTS.match(said) or _WITHDRAWN.search(clause)
             status = "withdrawn" if done and not _BEGINS.search(clause) else "withdrawing"
         if t.layer == "emergency":
-            status = "lifted" if _LIFTED.search(clause) else "declared"
+            status = "lifted" if _lifts(clause, hit.start - clause_at) else "declared"
         kind = t.kind
         layer = t.layer
         if t.sub_event_type == "Arrests" and place is None and _HAS_COUNT.search(clause):
@@ -1416,6 +1416,21 @@ def _an_earlier_months(before: str, published: dt.date) -> bool:
         return False
     month = next(k for k, stems in enumerate(_MONTH_STEMS, 1) if m["m"] in stems)
     return month < published.month or (month > published.month and published.month <= 2)
+
+
+# a declaration's verb: a lifting word before it is about something else ("issued orders to
+# end the unrest and declared a state of emergency")
+_DECLARES = re.compile(r"\b(?:declar|impos|introduc|announc)\w*|(?<!\w)(?:ввел|ввёл|введ|объяв|"
+                       r"енгіз|жариял)\w*")  # fmt: skip
+
+
+def _lifts(clause: str, at: int) -> bool:
+    """Whether the clause lifts the emergency whose words start at ``at``: a lifting word
+    after them, or before them with no declaring verb in between."""
+    if _LIFTED.search(clause, at):
+        return True
+    before = list(_LIFTED.finditer(clause, 0, at))
+    return bool(before) and not _DECLARES.search(clause, before[-1].end(), at)
 
 
 def _headline_end(doc: Document) -> int:

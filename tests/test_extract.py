@@ -933,6 +933,21 @@ def test_the_crisis_named_by_its_month_later_on_is_no_event(extractor: Extractor
     assert [c["date"] for c in run(extractor, text, dt.date(2022, 1, 7))] == ["2022-01-05"]
 
 
+def test_a_lifting_word_before_a_declaration_lifts_nothing(extractor: Extractor) -> None:
+    """ "issued orders to end the unrest and declared a state of emergency": declared (the
+    'end' is the unrest's); "отменены режим ЧП и комендантский час": both lifted. The part of
+    a count of the dead is dead too ("из них 19 были военнослужащими")."""
+    from geo.counts import find_counts_ru
+
+    text = "Tokayev issued orders to end the unrest and declared a state of emergency nationwide."
+    assert [c["status"] for c in run(extractor, text) if c["layer"] == "emergency"] == ["declared"]
+    text = "С 19 января в Алматы отменены режим чрезвычайного положения и комендантский час."
+    assert {c["status"] for c in run(extractor, text, dt.date(2022, 1, 19))} == {"lifted"}
+    got = find_counts_ru("Погибли 230 человек, из них 19 были военнослужащими.")
+    assert [(c.value, c.metric, c.within) for c in got] == [(230, "deaths", False),
+                                                           (19, "deaths", True)]  # fmt: skip
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
