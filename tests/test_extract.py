@@ -948,6 +948,24 @@ def test_a_lifting_word_before_a_declaration_lifts_nothing(extractor: Extractor)
                                                            (19, "deaths", True)]  # fmt: skip
 
 
+def test_more_words_for_shutdowns_storming_and_force(extractor: Extractor) -> None:
+    """ "blocks the internet", "turned off the Internet"; "attempted to invade the akimat";
+    Russian "применить силу" (used force) and "атаки на здание полиции" (attacks)."""
+
+    def got(text: str) -> list[tuple]:
+        return [(c["layer"], c["status"]) for c in run(extractor, text)]
+
+    assert got("All over Kazakhstan, the authorities have turned off the Internet.") == [
+        ("infrastructure", "closed")
+    ]
+    assert ("infrastructure", "closed") in got("The government blocks the internet.")
+    assert got("In Almaty thousands of people attempted to invade the akimat.") == [
+        ("clashes", None)
+    ]
+    assert got("5 января около 14:00 им пришлось применить силу в Актобе.") == [("clashes", None)]
+    assert got("Были предприняты атаки на здание полиции в Алматы.") == [("clashes", None)]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
