@@ -644,7 +644,13 @@ class Extractor:
                                        s_counts, s_mentions, dateline, last_date, previous,
                                        context, s_triggers, cues)  # fmt: skip
             emergencies = [t for t in s_triggers if any(x.layer == "emergency" for x in t[2])]
-            if unlisted is not None and not emergencies:
+            # (a sentence that tells of its own events lists no emergency's units: "On
+            # January 2, people took to the streets in Zhanaozen and Aktau")
+            if (
+                unlisted is not None
+                and not emergencies
+                and not any(x.kind == "event" for t in s_triggers for x in t[2])
+            ):
                 found += self._listed_after(doc, body, low_body, unlisted, s_start, s_end,
                                             dates, placed, cue_hits, dateline,
                                             last_date)  # fmt: skip

@@ -966,6 +966,20 @@ def test_more_words_for_shutdowns_storming_and_force(extractor: Extractor) -> No
     assert got("Были предприняты атаки на здание полиции в Алматы.") == [("clashes", None)]
 
 
+def test_a_sentence_with_events_of_its_own_lists_no_emergencys_units(extractor: Extractor) -> None:
+    """An emergency with no unit named, then a sentence that tells of protests in two towns:
+    the towns are the protests', not the emergency's units."""
+    text = (
+        "The curfew will be in place at night while the state of emergency remains in force. "
+        "On January 2, people took to the streets in Zhanaozen and Aktau."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 5))
+    assert [(c["layer"], c["place"]) for c in got] == [
+        ("protests", "Zhanaozen"),
+        ("protests", "Aktau"),
+    ]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
