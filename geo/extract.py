@@ -1638,6 +1638,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         pid = c.place.id if c.place else None
         if c.kind == "figure":
             key: tuple[Any, ...] = ("figure", c.metric, c.value, pid, c.date, c.certainty)
+        elif c.layer == "other" and pid is None and c.sub_event_type == "Arrests":
+            # a detention told with no place, again and again ("Masimov was detained"): one
+            key = (c.kind, c.layer, c.sub_event_type, c.date)
         elif c.layer == "other" and pid is None:  # two national decisions are two facts
             key = (c.kind, c.layer, c.evidence[0], c.date)
         else:

@@ -980,6 +980,17 @@ def test_a_sentence_with_events_of_its_own_lists_no_emergencys_units(extractor: 
     ]
 
 
+def test_a_detention_told_again_with_no_place_is_one(extractor: Extractor) -> None:
+    """ "The former security chief has been arrested ... Masimov was detained": one national
+    detention that day, not one per sentence."""
+    text = (
+        "The former head of the security service has been arrested on Saturday. "
+        "Masimov was detained and placed in a temporary detention centre on Saturday."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 8))
+    assert [(c["sub_event_type"], c["date"]) for c in got] == [("Arrests", "2022-01-08")]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
