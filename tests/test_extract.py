@@ -991,6 +991,14 @@ def test_a_detention_told_again_with_no_place_is_one(extractor: Extractor) -> No
     assert [(c["sub_event_type"], c["date"]) for c in got] == [("Arrests", "2022-01-08")]
 
 
+def test_russian_protesters_are_a_weak_noun(extractor: Extractor) -> None:
+    """ "митингующих" (protesters) is the weak noun, not "митинг" (a rally): beside a storming
+    it proposes no protest of its own."""
+    got = run(extractor, "Часть митингующих решилась на штурм акимата в Актобе.")
+    assert [c["layer"] for c in got] == ["clashes"]
+    assert [c["layer"] for c in run(extractor, "В Актобе прошел митинг.")] == ["protests"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
