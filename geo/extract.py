@@ -38,7 +38,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -422,6 +422,7 @@ _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|t
                      r"sent|sends|dispatched|deployed)\b")  # fmt: skip
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области")
+_SOURCE_WORDS = re.compile(r"sourc|correspond|источник|корреспондент")
 _SOURCE_IN = re.compile(
     r"(?:\bsources?|\bcorrespondents?|(?<!\w)источник\w*|(?<!\w)корреспондент\w*)"
     r"(?:\s+[\w-]+)?\s+(?:in|at|в|во)\s+(?:the\s+)?$"
@@ -961,6 +962,7 @@ class Extractor:
         borrow their nearest neighbour's."""
         if not hits:
             return
+        sources = _SOURCE_WORDS.search(low) is not None  # (a word test spares the regex)
         places = [
             m
             for m in mentions
@@ -971,7 +973,9 @@ class Extractor:
                 _SPEAKS.match(low, m.end - offset)
                 and not _PLACED_BY.search(low[max(0, m.start - offset - 12) : m.start - offset])
             )
-            and not _SOURCE_IN.search(low[max(0, m.start - offset - 40) : m.start - offset])
+            and not (
+                sources and _SOURCE_IN.search(low[max(0, m.start - offset - 40) : m.start - offset])
+            )
         ]
         inside = [m for m in places if m.place and m.place.country_code == self.aoi]
         places = inside or places
@@ -1137,9 +1141,13 @@ class Extractor:
             )
         ):
             return None  # a deadline only ("will be withdrawn by 19 January"): a plan
-        if t.layer in {"protests", "clashes"} and _an_earlier_months(
-            clause[max(0, hit.start - clause_at - 40) : max(0, hit.start - clause_at)],
-            doc.published,
+        if (
+            t.layer in {"protests", "clashes"}
+            and _month_word_in(clause)
+            and _an_earlier_months(
+                clause[max(0, hit.start - clause_at - 40) : max(0, hit.start - clause_at)],
+                doc.published,
+            )
         ):
             return None  # "after the January riots", in March: the crisis named, not an event
         if t.weak and t.kind == "event":
@@ -1411,6 +1419,16 @@ _MONTH_STEMS = (
     ("september", "сентябрьск", "қыркүйек"), ("october", "октябрьск", "қазан"),
     ("november", "ноябрьск", "қараша"), ("december", "декабрьск", "желтоқсан"),
 )  # fmt: skip
+
+
+_MONTH_WORD = re.compile("|".join(stem for stems in _MONTH_STEMS for stem in stems))
+
+
+@lru_cache(maxsize=64)
+def _month_word_in(clause: str) -> bool:
+    """Whether a month's name or adjective stem is in a clause (once a clause, whatever
+    its number of triggers: most clauses name no month, and the attribute regex costs more)."""
+    return _MONTH_WORD.search(clause) is not None
 
 
 def _an_earlier_months(before: str, published: dt.date) -> bool:
