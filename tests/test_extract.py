@@ -999,6 +999,18 @@ def test_russian_protesters_are_a_weak_noun(extractor: Extractor) -> None:
     assert [c["layer"] for c in run(extractor, "В Актобе прошел митинг.")] == ["protests"]
 
 
+def test_kazakh_plural_actions_in_a_list_of_cities(extractor: Extractor) -> None:
+    """ "4 қаңтарда Ақтау, Орал ... өңірлерде акциялар өтті": a protest in each city listed
+    (the plural "акциялар" was no trigger)."""
+    text = "4 қаңтарда Ақтау, Орал және Тараз қалаларында акциялар өтті."
+    got = run(extractor, text, dt.date(2022, 1, 6))
+    assert [(c["layer"], c["date"], c["place"]) for c in got] == [
+        ("protests", "2022-01-04", "Aktau"),
+        ("protests", "2022-01-04", "Oral"),
+        ("protests", "2022-01-04", "Taraz"),
+    ]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
