@@ -351,7 +351,7 @@ _ABBREVIATIONS = frozenset(
     "inc corp co vs e.g i.e u.s u.n approx est".split()
 )
 _CLAUSE_BREAK = re.compile(
-    r"[;\s](?:(?<=;)|(?:while|whereas|but|meanwhile|although|но|тогда как)\s|—\s)"
+    r"[;\s](?:(?<=;)|(?:while|whereas|but|although|но|тогда как)\s|meanwhile,\s|—\s)"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|none|nobody|n't|не|нет|ни|без)\b(?:\s+\w+){0,3}\s*$"
@@ -422,6 +422,14 @@ _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|t
                      r"sent|sends|dispatched|deployed)\b")  # fmt: skip
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области")
+# an emergency named as a time: "during the state of emergency", "во время ЧП",
+# "төтенше жағдай кезінде"
+_DURING_BEFORE = re.compile(
+    r"\b(?:during|throughout)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$|"
+    r"(?<!\w)(?:во\s+время|в\s+период|в\s+ходе|в\s+условиях|на\s+время|за\s+время)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
+_DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 _SOURCE_WORDS = re.compile(r"sourc|correspond|источник|корреспондент")
 _SOURCE_IN = re.compile(
     r"(?:\bsources?|\bcorrespondents?|(?<!\w)источник\w*|(?<!\w)корреспондент\w*)"
@@ -904,6 +912,10 @@ class Extractor:
                     continue  # "technically ready to resume operation": not yet resumed
                 if row.layer == "troops" and before.endswith("national "):
                     continue  # "the National Guard" is a force, not a guard duty
+                if row.layer == "emergency" and (
+                    _DURING_BEFORE.search(before) or _DURING_AFTER.match(low, m_end - offset)
+                ):
+                    continue  # "during the state of emergency": a time, no declaration
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):
@@ -1079,7 +1091,11 @@ class Extractor:
                 self._unit_of(m.place) for m in clause_mentions if m.place
                 and m.place.country_code == self.aoi and m.place.kind in {"city", "admin1"}
             ))  # fmt: skip
-            # the units it lists; none listed and "nationwide": the whole country
+            # the units it lists; none listed and "nationwide" or the country named ("the
+            # state of emergency declared in Kazakhstan"): the whole country
+            if not places:
+                places = [m.place for m in clause_mentions if m.place and m.place.kind ==
+                          "country" and m.place.country_code == self.aoi][:1]  # fmt: skip
         if t.needs == "emergency-context" and not places:
             return []
         several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}

@@ -1011,6 +1011,28 @@ def test_kazakh_plural_actions_in_a_list_of_cities(extractor: Extractor) -> None
     ]
 
 
+def test_an_emergency_in_the_country_and_one_named_as_a_time(extractor: Extractor) -> None:
+    """ "declared in Kazakhstan": nationwide; "during the state of emergency", "за время
+    режима ЧП", "төтенше жағдай кезінде" name a time and declare nothing; "had meanwhile
+    arrived" is one clause ("meanwhile," with its comma starts a new one)."""
+
+    def got(text: str) -> list[tuple]:
+        return [(c["layer"], c["status"], c["lat"]) for c in run(extractor, text)]
+
+    assert got("A state of emergency was declared in Kazakhstan on January 5.") == [
+        ("emergency", "declared", None)
+    ]
+    for text in (
+        "Bodies were brought to morgues in Kazakhstan during the state of emergency.",
+        "В Казахстане за время режима ЧП в морги доставлены тела.",
+        "Қазақстандағы төтенше жағдай кезінде мәйітханаларға денелер жеткізілді.",
+    ):
+        assert [g for g in got(text) if g[0] == "emergency"] == [], text
+    assert got("The first Russian troops had meanwhile arrived in Kazakhstan.") == [
+        ("troops", "deployed", None)
+    ]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
