@@ -383,7 +383,8 @@ _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connect
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
-    r"войск\w*|военнослужащ\w*|военные|военных|миротвор\w*|контингент\w*|одкб|десантник\w*|"
+    r"войск\w*|военнослужащ\w*|военные|военных|военными|миротвор\w*|контингент\w*|одкб|"
+    r"десантник\w*|"
     r"подразделени\w*|батальон\w*|рот[аыу]|"
     r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*|бөлімше\w*|"
     r"жасақ\w*)\b")  # fmt: skip

@@ -1033,6 +1033,26 @@ def test_an_emergency_in_the_country_and_one_named_as_a_time(extractor: Extracto
     ]
 
 
+def test_russian_returns_home_and_aircraft_that_are_no_troops(extractor: Extractor) -> None:
+    """ "возвращаются из Казахстана", "вывоз миротворцев", "вылетели ... с российскими
+    военными" are a force leaving; "Четыре транспорта" are aircraft, no troops counted;
+    Kazakh "өртеніп" (burning) is an attack."""
+    text = (
+        "Миротворцы ОДКБ покидают Казахстан. 14 января миротворцы из Армении возвращаются из "
+        "Казахстана. 18 января в Россию вылетели 40 бортов с российскими военными. Четыре "
+        "транспорта завершают вывоз российских миротворцев из республики."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 19))
+    assert {(c["layer"], c["date"]) for c in got} == {
+        ("troops", "2022-01-14"),
+        ("troops", "2022-01-18"),
+        ("troops", "2022-01-19"),
+    }
+    assert all(c["kind"] == "state" and not c["counts"]["troops"] for c in got)
+    got = run(extractor, "Алматыда партия ғимараты өртеніп жатыр.")
+    assert [c["layer"] for c in got] == ["clashes"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
