@@ -121,13 +121,17 @@ _FEATURE_BEFORE = re.compile(
     r"(?<!\w)(?:рек(?:а|и|е|у|ой|ою|ам|ами|ах)?|озер(?:о|а|е|у|ом|ах|ам|ами)?"
     r"|мор(?:е|я|ю|ем|ях)|гор(?:ы|ах|ами|ам)?|хреб(?:ет|та|те|том)"
     r"|водохранилищ(?:е|а|у|ем)|канал(?:а|е|у|ом)?|залив(?:а|е|у|ом)?|пролив(?:а|е|у|ом)?"
-    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?)\s+$",
+    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?"
+    # streets and roads named after a person or a city ("проспект Абая", "трасса Самара")
+    r"|улиц(?:а|ы|е|у|ей)|ул\.|проспект(?:а|е|у|ом)?|пр-т[а-я]*|бульвар(?:а|е|у|ом)?"
+    r"|переул(?:ок|ка|ке|ком)|трасс(?:а|ы|е|у|ой)|автодорог(?:а|и|е|у|ой))\s+$",
     re.IGNORECASE,
 )
 # ... or right after it ("в Каспийском море", "Аральского моря": not Kaspiysk, not Aral)
 _FEATURE_AFTER = re.compile(
     r"\s+(?:мор(?:е|я|ю|ем|ях)|озер(?:о|а|е|у|ом)|рек(?:а|и|е|у|ой)|водохранилищ(?:е|а|у|ем)"
-    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?)(?!\w)",
+    r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?"
+    r"|көшес(?:і|інде|іне|інің|імен)|даңғыл(?:ы|ында|ына|ының|ымен))(?!\w)",
     re.IGNORECASE,
 )
 # Short Russian names the press uses for neighbours and partners (ISO alpha-2)
@@ -249,6 +253,7 @@ class CyrillicNames:
         self.regions: dict[str, Place] = {}
         self.regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
         bare: dict[str, Place] = {}  # a unit by its bare name: "в Мангистау", "Маңғыстауда"
+        abbreviations: dict[str, Place] = {}
         with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 unit = gazetteer.get(f"admin1:{row['iso3166_2']}")
@@ -268,6 +273,8 @@ class CyrillicNames:
                                 bare[_key(words[0][: -len("ская")])] = unit
                     elif len(words) == 2 and _REGION_WORD.match(words[0].lower()):
                         self.regions_named[_key(words[1])] = unit  # the name never declines
+                    elif len(words) == 1 and name.isupper() and len(name) <= 4:
+                        abbreviations[_key(name)] = unit  # "ЗКО", "БҚО": in capitals only
                     # a city that is a unit of its own (Алматы) stays the city, as in English
         for name, code in _SHORT_COUNTRIES.items():
             add(name, gazetteer.get(f"country:{code}"), lemmas=True)
@@ -283,6 +290,9 @@ class CyrillicNames:
             ):  # fmt: skip
                 self.names[key] = unit
                 self.own.add(key)
+        for key, unit in abbreviations.items():
+            self.names[key] = unit
+            self.own.add(key)
         self.sites = _site_patterns(gazetteer)
 
     def find(self, text: str) -> list[Mention]:
@@ -571,7 +581,15 @@ class CyrillicNames:
             # (only after the name's own form: "Ақтауда қалалық әкімдік" is "in Aktau, the
             # akimat", a locative, not "Ақтау қалалық әкімдігі")
             after = _NOUN_AFTER.match(text, m.end)
-            if after and p is not None and p.kind == "city" and _key(m.text) in self.names:
+            if (
+                after
+                and p is not None
+                and (
+                    (p.kind == "city" and _key(m.text) in self.names)
+                    # "Ақтөбе облысы әкімдігі": the region's akimat, in its centre
+                    or (p.kind == "admin1" and _key(m.text).endswith(" облысы"))
+                )
+            ):
                 site = self._site(after.group(1), p)
                 if site is not None:
                     out.append(Mention(text[m.start : after.end()], m.start, after.end(),

@@ -697,6 +697,19 @@ def test_a_quotation_opening_with_a_name_is_read(parser: Geoparser) -> None:
     assert ids(parser, "Телеканал «Алматы» и «Хабар 24» сообщили.") == []
 
 
+def test_region_abbreviations_region_akimats_and_streets(parser: Geoparser) -> None:
+    """ "ЗКО", "БҚО", "ВКО" are their regions (in capitals); "Ақтөбе облысы әкімдігі" is the
+    region's akimat, one span; a street or a road named after a person or a city is no place
+    ("по проспекту Абая", "Абай даңғылы", "трасса Самара")."""
+    assert ids(parser, "В ЗКО задержаны 714 человек, в ВКО спокойно. БҚО әкімдігі.") == [
+        ("ЗКО", "admin1:KZ-ZAP"), ("ВКО", "admin1:KZ-VOS"), ("БҚО", "admin1:KZ-ZAP")
+    ]  # fmt: skip
+    assert ids(parser, "Ақтөбе облысы әкімдігінің алдына адамдар жиналды.") == [
+        ("Ақтөбе облысы әкімдігінің", "site:aktobe-akimat")
+    ]
+    assert ids(parser, "Люди шли по проспекту Абая. Абай даңғылында. На трассе Самара.") == []
+
+
 def test_possessive_international_airport_and_administration_buildings(parser: Geoparser) -> None:
     """ "Almaty’s international airport" is the airport; "the administration building" is
     the akimat of the city the text is about; the Military Institute by another name."""
