@@ -216,6 +216,16 @@ def find_counts(
                     rest = rest[more.end() :]
         before = lowered[max(0, m.start() - 40) : m.start()]
         metric = _metric(rest, before[_last_sentence_end(before) :], noun)
+        if metric is None and i + 1 < len(matches):
+            # "238 people, including 19 law enforcement officers, died": the verb after the
+            # part says what the whole counts
+            nxt = matches[i + 1][0]
+            if _AMONG.fullmatch(lowered, m.end(), nxt.start()):
+                tail = lowered[nxt.end() : nxt.end() + 90]
+                cut = _CLAUSE_END.search(tail)
+                tail = tail[: cut.start()] if cut else tail
+                part_noun = _NOUN.match(tail)
+                metric = _metric(tail[part_noun.end() :] if part_noun else tail, "", part_noun)
         within = False
         if out and (
             _AMONG.fullmatch(lowered, out[-1].end, m.start())
@@ -245,8 +255,10 @@ def find_counts(
             metric, part, rival = out[-1].metric, out[-1].part, True
         else:
             rival = False
-        if metric is None:
-            continue
+        if metric is None or (metric == "participants" and value <= 1):
+            continue  # (one of the demonstrators is no crowd)
+        if not within and _CONVICTED.search(after[:60]):
+            continue  # "1,396 people were convicted": a court's tally, not the unrest's
         if metric == "participants" and part == "security forces":
             metric = "troops"
         if metric in {"troops", "participants"} and part not in {None, "security forces"}:
@@ -563,18 +575,35 @@ def _counts(
         )
         if within:  # "погибли 164 человека, в том числе 103 в Алматы": a part of that count
             metric = out[-1].metric  # ("из них 19 были военнослужащими": 19 of the dead)
-        if metric is None:
-            continue
+        if metric is None and _NUMBER_OF.search(lowered, max(0, m.start() - 90), m.start()):
+            # "Число погибших силовиков ... выросло до 13 человек": the number of the dead
+            cue = cues.search(lowered, max(0, m.start() - 90), m.start())
+            metric = cue.lastgroup if cue else None
+        if metric is None or (metric == "participants" and value <= 1):
+            continue  # (one of the demonstrators is no crowd)
+        if not within and _CONVICTED.search(after[:60]):
+            continue  # "1 396 адам сотталған": a court's tally (of the dead, "41 of them had
+            # been convicted before" is a part of their count)
         part = "security forces" if security.match(after) and metric != "troops" else None
         out.append(Count(m.start(), m.end(), value, qualifier, metric, part, within=within))
     return out
 
 
+# a court's tally after a count: people convicted or sentenced are no count of the unrest
+_CONVICTED = re.compile(
+    r"\b(?:were|have been|had been|was)\s+(?:\w+\s+)?(?:convicted|sentenced)\b|"
+    r"(?<!\w)(?:осужден\w*|осуждён\w*|приговорен\w*|приговорён\w*|сотталд\w*|сотталған\w*)"
+)
+# "число погибших ... выросло до 13": a number of the people its cue names
+_NUMBER_OF = re.compile(
+    r"(?<!\w)(?:число|количество|числа|количества)\s+[^.;!?]{0,60}?"
+    r"(?:выросло|составило|достигло|превысило|увеличилось)\s+(?:до\s+)?$"
+)
 _ONE_OF = re.compile(r"\s+из(?!\w)")
 _ONE_OF_WHERE = ("одной", "одном", "одним")  # (not "один из нападавших погиб": one dead)
 # between a count and a part of it: "..., в том числе", "из них", "оның ішінде"
-_CYRILLIC_AMONG = re.compile(
-    r"[^.;!?]{0,60}?[\s,(—–-]+(?:в\s+том\s+числе|из\s+них|среди\s+них|из\s+которых|"
+_CYRILLIC_AMONG = re.compile(  # (or opening the next sentence: "... погибли. Из них 19 ...")
+    r"[^.;!?]{0,60}?(?:[.!?]\s+|[\s,(—–-]+)(?:в\s+том\s+числе|из\s+них|среди\s+них|из\s+которых|"
     r"(?:о|со)ның\s+ішінде|олардың\s+ішінде|олардың)\s+(?:и\s+|около\s+|более\s+)?",
     re.IGNORECASE,
 )

@@ -1053,6 +1053,27 @@ def test_russian_returns_home_and_aircraft_that_are_no_troops(extractor: Extract
     assert [c["layer"] for c in got] == ["clashes"]
 
 
+def test_counts_of_a_whole_a_number_of_and_a_court(extractor: Extractor) -> None:
+    """ "238 people, including 19 officers, died": 238 dead and 19 of them (the verb after the
+    part says what the whole counts); "Число погибших ... выросло до 13": 13 dead; one of
+    the demonstrators is no crowd; people convicted are a court's tally, no count, unless
+    they are a part of the dead ("Из них ..." opening the next sentence)."""
+    from geo.counts import find_counts, find_counts_ru
+
+    got = find_counts("Prosecutors said 238 people, including 19 law enforcement officers, died.")
+    assert [(c.value, c.metric, c.within) for c in got] == [
+        (238, "deaths", False), (19, "deaths", True)
+    ]  # fmt: skip
+    got = find_counts_ru("Число погибших силовиков в Алма-Ате выросло до 13 человек.")
+    assert [(c.value, c.metric) for c in got] == [(13, "deaths")]
+    assert find_counts_ru("Полиция пыталась задержать одного из демонстрантов.") == []
+    assert find_counts("By then 1,396 people had been convicted.") == []
+    got = find_counts_ru("Погибли 238 человек. Из них 41 были ранее осуждены.")
+    assert [(c.value, c.metric, c.within) for c in got] == [
+        (238, "deaths", False), (41, "deaths", True)
+    ]  # fmt: skip
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
