@@ -421,8 +421,6 @@ _MOVES = re.compile(
 _SPEAKS = re.compile(r"\s+(?:said|says|announced|claimed|accused|denied|stated|told|warned|"
                      r"insisted|confirmed|reported|blamed|responded|"
                      r"sent|sends|dispatched|deployed)\b")  # fmt: skip
-# where a report's source is, not where anything happened ("said a source in Semey",
-# "сообщил источник в Восточно-Казахстанской области")
 # an emergency named as a time: "during the state of emergency", "во время ЧП",
 # "төтенше жағдай кезінде"
 _DURING_BEFORE = re.compile(
@@ -431,6 +429,8 @@ _DURING_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?$"
 )
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
+# where a report's source is, not where anything happened ("said a source in Semey",
+# "сообщил источник в Восточно-Казахстанской области"); the words first, for speed
 _SOURCE_WORDS = re.compile(r"sourc|correspond|источник|корреспондент")
 _SOURCE_IN = re.compile(
     r"(?:\bsources?|\bcorrespondents?|(?<!\w)источник\w*|(?<!\w)корреспондент\w*)"
@@ -1225,11 +1225,13 @@ class Extractor:
         place of the area before them ("164 people died, including 103 in Almaty"): the
         total is the whole country's figure and the part the place's, not the other way."""
         out: set[int] = set()
+        if not any(c.within for c in counts):
+            return out
+        here = [m.start for m in mentions if m.place and m.place.country_code == self.aoi
+                and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
         for total, part in pairwise(counts):
             if not part.within:
                 continue
-            here = [m.start for m in mentions if m.place and m.place.country_code == self.aoi
-                    and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
             if any(0 <= start - part.end <= 40 for start in here) and not any(
                 start < total.start for start in here
             ):
@@ -1421,14 +1423,7 @@ def _sentences(body: str, start: int = 0) -> list[tuple[int, int]]:
 _OLDER_THAN_THE_CRISIS = dt.timedelta(days=365)
 
 
-# a month named as an attribute right before a trigger ("the January unrest", "январских
-# массовых беспорядков", "қаңтар оқиғасы"), one word between at most
-_MONTH_ATTRIBUTE = re.compile(
-    r"(?<!\w)(?P<m>january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|"
-    r"сентябрьск|октябрьск|ноябрьск|декабрьск|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|"
-    r"тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*(?:['’]s)?\s+(?:[\w-]+\s+)?$"
-)
+# the months' English names, Russian adjective stems and Kazakh names, in order
 _MONTH_STEMS = (
     ("january", "январск", "қаңтар"), ("february", "февральск", "ақпан"),
     ("march", "мартовск", "наурыз"), ("april", "апрельск", "сәуір"), ("may", "майск", "мамыр"),
@@ -1439,6 +1434,11 @@ _MONTH_STEMS = (
 
 
 _MONTH_WORD = re.compile("|".join(stem for stems in _MONTH_STEMS for stem in stems))
+# a month named as an attribute right before a trigger ("the January unrest", "январских
+# массовых беспорядков", "қаңтар оқиғасы"), one word between at most
+_MONTH_ATTRIBUTE = re.compile(
+    rf"(?<!\w)(?P<m>{_MONTH_WORD.pattern})\w*(?:['’]s)?\s+(?:[\w-]+\s+)?$"
+)
 
 
 @lru_cache(maxsize=64)
