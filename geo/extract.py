@@ -428,6 +428,12 @@ _DURING_BEFORE = re.compile(
     r"(?<!\w)(?:во\s+время|в\s+период|в\s+ходе|в\s+условиях|на\s+время|за\s+время)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+# unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
+# протестов", "из-за продолжающихся митингов"): the sentence's news is something else
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|because\s+of|due\s+to)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$|(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с)\s+(?:[\w-]+\s+)?$"
+)
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области"); the words first, for speed
@@ -917,6 +923,8 @@ class Extractor:
                     _DURING_BEFORE.search(before) or _DURING_AFTER.match(low, m_end - offset)
                 ):
                     continue  # "during the state of emergency": a time, no declaration
+                if row.layer in {"protests", "clashes"} and _CAUSE_BEFORE.search(before):
+                    continue  # "на фоне протестов введен режим ЧП": the cause of the news
                 if row.needs in {"internet", "troops", "emergency-context"} and (
                     row.needs not in cues
                 ):

@@ -1074,6 +1074,17 @@ def test_counts_of_a_whole_a_number_of_and_a_court(extractor: Extractor) -> None
     ]  # fmt: skip
 
 
+def test_unrest_named_as_a_cause_is_no_event_of_its_own(extractor: Extractor) -> None:
+    """ "На фоне протестов ... введен режим ЧП", "из-за продолжающихся митингов", "amid the
+    protests": the sentence reports the emergency or the detentions, not a protest."""
+    got = run(extractor, "Режим ЧП из-за продолжающихся митингов введен также в Нур-Султане.")
+    assert [c["layer"] for c in got] == ["emergency"]
+    got = run(extractor, "Amid the protests, police detained 200 people in Almaty.")
+    assert [(c["layer"], c["sub_event_type"]) for c in got] == [("other", "Arrests")]
+    got = run(extractor, "The declaration came in response to violent clashes in Almaty.")
+    assert [c["layer"] for c in got] == ["clashes"]
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
