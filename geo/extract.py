@@ -428,13 +428,13 @@ _DURING_BEFORE = re.compile(
     r"(?<!\w)(?:во\s+время|в\s+период|в\s+ходе|в\s+условиях|на\s+время|за\s+время)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+_DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов"): the sentence's news is something else
 _CAUSE_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|because\s+of|due\s+to)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?$|(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с)\s+(?:[\w-]+\s+)?$"
 )
-_DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области"); the words first, for speed
 _SOURCE_WORDS = re.compile(r"sourc|correspond|источник|корреспондент")
@@ -850,7 +850,7 @@ class Extractor:
                     if (
                         cand.sub_event_type == "Arrests"
                         and cand.place is None
-                        and any(c.metric in {"detained", "arrested"} for c in c_counts)
+                        and _counted(clause, c_dates, a, c_counts)
                     ):
                         continue  # counted detentions nationwide are a figure (its count's)
                     cand, took = self._with_counts(
@@ -1216,8 +1216,6 @@ class Extractor:
             status = "lifted" if _lifts(clause, hit.start - clause_at) else "declared"
         kind = t.kind
         layer = t.layer
-        if t.sub_event_type == "Arrests" and place is None and _HAS_COUNT.search(clause):
-            return None  # counted detentions nationwide are a figure (from the count)
         cand = Candidate(
             kind=kind, layer=layer, date=when,
             event_type=t.event_type, sub_event_type=t.sub_event_type,
@@ -1480,6 +1478,17 @@ def _lifts(clause: str, at: int) -> bool:
         return True
     before = list(_LIFTED.finditer(clause, 0, at))
     return bool(before) and not _DECLARES.search(clause, before[-1].end(), at)
+
+
+def _counted(clause: str, dates: list[DateMention], at: int, counts: list[Count]) -> bool:
+    """Whether a clause counts people detained: a count of them, or a number the count
+    reader did not place ("516 человек арестовали"), but not a date's digits ("on 5 January
+    police detained the opposition leader" is one detention)."""
+    if any(c.metric in {"detained", "arrested"} for c in counts):
+        return True
+    for d in sorted(dates, key=lambda d: d.start, reverse=True):
+        clause = clause[: max(0, d.start - at)] + " " + clause[max(0, d.end - at) :]
+    return _HAS_COUNT.search(clause) is not None
 
 
 def _headline_end(doc: Document) -> int:

@@ -1085,6 +1085,15 @@ def test_unrest_named_as_a_cause_is_no_event_of_its_own(extractor: Extractor) ->
     assert [c["layer"] for c in got] == ["clashes"]
 
 
+def test_a_dated_detention_is_no_count(extractor: Extractor) -> None:
+    """A date's digits count no one: "On 5 January police detained the opposition leader" is
+    a detention (it was dropped as a counted one); "516 человек арестовали", a number the count
+    reader does not place, still leaves the detention to no event."""
+    got = run(extractor, "On 5 January police detained the opposition leader.")
+    assert [(c["sub_event_type"], c["date"]) for c in got] == [("Arrests", "2022-01-05")]
+    assert run(extractor, "По информации министра, 516 человек арестовали.") == []
+
+
 def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8 \x80")  # (a UTF-16 mark, then no UTF-16)
