@@ -30,11 +30,13 @@ NEWS_HELP = (
     "articles: the raw signal, before any analyst confirmed it."
 )
 EVIDENCE_CONTEXT = 600  # characters of article shown around the evidence sentence
+SUPPORT_CONTEXT = 150  # and around each other sentence a merged candidate draws on
 REVIEWED_ORIGIN = "reviewed"
 
 DESK_CSS = """
 <style>
 mark.cm-evidence { background: #ffd43b; padding: 0 2px; }
+mark.cm-support { background: #ffec99; }
 .cm-article-text { font-size: 0.92rem; line-height: 1.5; color: #222; }
 .cm-tag { display: inline-block; padding: 0 6px; margin-right: 4px; border-radius: 4px;
   font-size: 0.8rem; background: #e7f5ff; color: #1d4e89; }
@@ -45,21 +47,41 @@ mark.cm-evidence { background: #ffd43b; padding: 0 2px; }
 
 
 def evidence_html(body: str, start: int | None, end: int | None, *,
+                  support: Sequence[tuple[int, int]] = (),
                   context: int = EVIDENCE_CONTEXT) -> str:  # fmt: skip
-    """The article text around the evidence, escaped, the evidence span in ``<mark>``.
+    """The article text around the evidence, escaped, the evidence span in ``<mark>``; a
+    merged candidate's other sentences (``support``: (start, end) spans) are marked too, each
+    with a shorter stretch of text around it, in the article's order.
 
-    Offsets that do not fit the body show the start of the article, unmarked. Text cut at
-    either end is marked with an ellipsis.
+    Offsets that do not fit the body show the start of the article, unmarked (a support span
+    that does not fit is left out). Text cut at either end of a stretch is marked with an
+    ellipsis.
     """
     if start is None or end is None or not 0 <= start <= end <= len(body):
         text = body[: 2 * context]
         more = "…" if len(body) > len(text) else ""
         return f'<div class="cm-article-text">{_paragraphs(esc(text))}{more}</div>'
-    lo, hi = max(0, start - context), min(len(body), end + context)
-    before = ("…" if lo > 0 else "") + esc(body[lo:start])
-    marked = f'<mark class="cm-evidence">{esc(body[start:end])}</mark>'
-    after = esc(body[end:hi]) + ("…" if hi < len(body) else "")
-    return f'<div class="cm-article-text">{_paragraphs(before + marked + after)}</div>'
+    spans = [(start, end, context)]
+    spans += [(a, b, SUPPORT_CONTEXT) for a, b in support if 0 <= a <= b <= len(body)]
+    spans.sort()
+    stretches: list[list[int]] = []  # [lo, hi] of the text shown, overlapping ones joined
+    for a, b, around in spans:
+        lo, hi = max(0, a - around), min(len(body), b + around)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], hi)
+        else:
+            stretches.append([lo, hi])
+    out = []
+    for lo, hi in stretches:
+        parts, at = ["…" if lo > 0 else ""], lo
+        for a, b, _around in spans:
+            if lo <= a and b <= hi and a >= at:
+                cls = "cm-evidence" if (a, b) == (start, end) else "cm-evidence cm-support"
+                parts += [esc(body[at:a]), f'<mark class="{cls}">{esc(body[a:b])}</mark>']
+                at = b
+        parts += [esc(body[at:hi]), "…" if hi < len(body) else ""]
+        out.append(_paragraphs("".join(parts)))
+    return f'<div class="cm-article-text">{"<br><br>".join(out)}</div>'
 
 
 def _paragraphs(escaped: str) -> str:
@@ -94,6 +116,8 @@ def candidate_summary(c: Mapping[str, Any]) -> str:
     for key, value in counts.items():
         if value is not None:
             parts.append(f"{md_text(key)} {int(value):,}")
+    if c.get("support"):  # merged from several sentences: all are marked below
+        parts.append(f"from {1 + len(c['support'])} sentences")
     if c.get("confidence") is not None:
         parts.append(f"confidence {float(c['confidence']):.2f}")
     return " · ".join(parts)

@@ -316,7 +316,9 @@ for group in queue.groups:
                 (c.get("evidence") or {}).get("start"),
                 (c.get("evidence") or {}).get("end"),
             )
-            text_col.markdown(dd.evidence_html(group.body, start, end), unsafe_allow_html=True)
+            support = [(s["start"], s["end"]) for s in c.get("support") or ()]
+            text_col.markdown(dd.evidence_html(group.body, start, end, support=support),
+                              unsafe_allow_html=True)  # fmt: skip
             if c["review_status"] != "pending":
                 into = f" → record {cmap.md_text(c['record_id'])}" if c.get("record_id") else ""
                 act_col.caption(f"**{cmap.md_text(c['review_status'])}**{into}")

@@ -29,6 +29,9 @@ How a sentence becomes candidates:
    accident or a disaster ("a fire at a coal mine killed 46 miners").
 5. Negation drops a candidate ("no clashes were reported"); denial, rumour and hedging mark it
    ``denied`` or ``uncertain``; a figure that the text says was withdrawn is ``retracted``.
+6. One fact told in several sentences (the same kind, layer, status or metric, place and day)
+   is one candidate, citing its evidence sentence and the others as its ``support``; two
+   sentences that give one of its numbers differently stay two candidates, side by side.
 """
 
 from __future__ import annotations
@@ -206,6 +209,9 @@ class Candidate:
     actor1: str | None = None
     certainty: str = "reported"
     evidence: tuple[int, int, str] = (0, 0, "")
+    # the other sentences a merged candidate draws on (its counts, a second report of it),
+    # in text order: the analyst sees every sentence behind it, not only the first
+    support: tuple[tuple[int, int, str], ...] = ()
     confidence: float = 0.5
     matches: tuple[str, ...] = ()
     disputes: tuple[str, ...] = ()
@@ -259,6 +265,7 @@ class Candidate:
             "actor1": self.actor1,
             "certainty": self.certainty,
             "evidence": {"start": start, "end": end, "text": text},
+            "support": [{"start": a, "end": b, "text": t} for a, b, t in self.support],
             "confidence": round(self.confidence, 2),
             "matches": list(self.matches),
             "disputes": list(self.disputes),
@@ -1681,7 +1688,9 @@ def _retract_previous(
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same kind, layer, status or metric, place and day merge
-    (counts joined, the higher confidence kept)."""
+    (counts joined, the higher confidence kept, the other's sentences kept as its support).
+    Two that give one count different numbers ("five killed in Taraz", later "six killed in
+    Taraz") are kept side by side: disputed figures are never merged into one."""
     out: dict[tuple[Any, ...], Candidate] = {}
     # one sentence's two clashes at one place and day are one fact, whatever their types
     # ("forces retook the airport in an anti-terrorist operation": not a battle and a riot)
@@ -1700,16 +1709,33 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             key = in_sentence.setdefault((c.kind, c.layer, c.status, pid, c.date,
                                           c.evidence[0]), key)  # fmt: skip
         old = out.get(key)
+        while old is not None and _differ(old, c):  # side by side
+            key = (*key, "apart")
+            old = out.get(key)
         if old is None:
             out[key] = c
             continue
         counts = dict(old.counts)
         for k, v in c.counts:
             counts.setdefault(k, v)
-        best = old if old.confidence >= c.confidence else c
+        best, other = (old, c) if old.confidence >= c.confidence else (c, old)
+        sentences = {s[0]: s for s in (*best.support, other.evidence, *other.support)}
+        sentences.pop(best.evidence[0], None)
         out[key] = best.with_(counts=tuple(sorted(counts.items())),
-                           value=old.value if old.value is not None else c.value)  # fmt: skip
+                              value=old.value if old.value is not None else c.value,
+                              support=tuple(sorted(sentences.values())))  # fmt: skip
     return sorted(out.values(), key=lambda c: (c.evidence[0], c.kind))
+
+
+def _differ(a: Candidate, b: Candidate) -> bool:
+    """Whether two sentences give one of a fact's numbers differently (within one sentence
+    the smaller is a part: "thirteen killed, two of them beheaded")."""
+    if a.evidence[0] == b.evidence[0]:
+        return False
+    if a.value is not None and b.value is not None and a.value != b.value:
+        return True
+    mine = dict(a.counts)
+    return any(mine.get(k, v) != v for k, v in b.counts)
 
 
 def parse_published(value: str | None) -> dt.date | None:

@@ -292,10 +292,23 @@ def candidate_values(candidate: dict[str, Any]) -> dict[str, Any]:
         evidence_start=evidence.get("start"),
         evidence_end=evidence.get("end"),
         evidence_text=evidence.get("text"),
+        support=_support(candidate.get("support")),
         matches=", ".join(str(m) for m in candidate.get("matches") or ()),
         disputes=", ".join(str(m) for m in candidate.get("disputes") or ()),
     )
     return values
+
+
+def _support(raw: Any) -> list[list[Any]] | None:
+    """A contract candidate's support (its other sentences) as stored; InputError if
+    malformed."""
+    if not raw:
+        return None
+    try:
+        return [[int(s["start"]), int(s["end"]), str(s["text"])] for s in raw]
+    except (TypeError, KeyError, ValueError):
+        msg = "candidate support is not a list of {start, end, text} sentences"
+        raise InputError(msg) from None
 
 
 def candidate_json(row: CandidateRow) -> dict[str, Any]:
@@ -306,6 +319,7 @@ def candidate_json(row: CandidateRow) -> dict[str, Any]:
     out["counts"] = {k: getattr(row, k) for k in _COUNT_KEYS}
     out["evidence"] = {"start": row.evidence_start, "end": row.evidence_end,
                        "text": row.evidence_text}  # fmt: skip
+    out["support"] = [{"start": a, "end": b, "text": t} for a, b, t in row.support or ()]
     out["matches"] = [m for m in row.matches.split(", ") if m]
     out["disputes"] = [m for m in (row.disputes or "").split(", ") if m]
     out.update(id=row.id, article_id=row.article_id, version=row.version,

@@ -241,6 +241,14 @@ def _record_problem(kind: str, f: dict[str, Any]) -> str | None:
     return None
 
 
+def _quoted(candidate: CandidateRow) -> str:
+    """The words a record comes from: its evidence sentence and, for a candidate merged from
+    several, the others (its support), in the article's order, joined by " … "."""
+    sentences = [(candidate.evidence_start or 0, candidate.evidence_text or "")]
+    sentences += [(start, text) for start, _end, text in candidate.support or ()]
+    return " … ".join(text for _start, text in sorted(sentences) if text)
+
+
 def _add_record(s: Session, candidate: CandidateRow, f: dict[str, Any], article: ArticleRow) -> str:
     """Insert the reviewed record and its source (the article); its id."""
     kind = candidate.kind
@@ -250,7 +258,7 @@ def _add_record(s: Session, candidate: CandidateRow, f: dict[str, Any], article:
     scope = "local" if (f["place"] or f["site_id"] or f["lat"] is not None) else "national"
     common = {"id": record_id, "position": position, "origin": "reviewed",
               "certainty": f["certainty"] or "reported"}  # fmt: skip
-    evidence = candidate.evidence_text or ""
+    evidence = _quoted(candidate)
     if kind == "event":
         row = Event(
             **common, date=f["date"], time_precision=f["time_precision"] or 1, layer=f["layer"],

@@ -10,6 +10,7 @@ migrations. ``version`` columns carry optimistic locking; ``decisions`` is appen
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -218,6 +219,8 @@ class CandidateRow(Base):
     evidence_start: Mapped[int | None] = mapped_column(sa.Integer)
     evidence_end: Mapped[int | None] = mapped_column(sa.Integer)
     evidence_text: Mapped[str | None] = mapped_column(sa.Text)
+    # the other sentences a merged candidate draws on: [[start, end, text], ...] or None
+    support: Mapped[list[Any] | None] = mapped_column(sa.JSON)
     confidence: Mapped[float | None] = mapped_column(sa.Float)
     matches: Mapped[str] = mapped_column(sa.Text, default="")  # record ids, comma-separated
     disputes: Mapped[str] = mapped_column(sa.Text, default="", server_default="")  # ids too

@@ -215,11 +215,29 @@ def test_evidence_is_marked_and_everything_escaped() -> None:
     assert "<mark" not in dd.evidence_html(body, 10, 5)  # offsets that do not fit: no mark
 
 
+def test_a_merged_candidates_other_sentences_are_marked_in_order() -> None:
+    filler = "Nothing happened here. " * 40
+    body = f"Clashes broke out in Taraz. {filler}Six <b>were</b> killed in Taraz. {filler}End."
+    first = (0, body.index(" Nothing"))
+    second = (body.index("Six"), body.index("Taraz. Nothing", 30) + len("Taraz."))
+    out = dd.evidence_html(body, *first, support=[second, (5, 10_000)], context=100)
+    assert out.count("<mark") == 2  # (a support span that does not fit is left out)
+    assert '<mark class="cm-evidence">Clashes broke out in Taraz.</mark>' in out
+    assert '<mark class="cm-evidence cm-support">Six &lt;b&gt;were&lt;/b&gt; killed' in out
+    assert out.index("cm-support") > out.index("Clashes")  # in the article's order
+    assert out.count("<br><br>") == 1 and out.count("…") == 3  # two stretches, cut between
+    near = dd.evidence_html(body, *second, support=[first], context=2_000)
+    assert near.count("<mark") == 2 and "<br><br>" not in near  # one stretch
+    assert near.index("cm-support") < near.index('"cm-evidence">Six')
+
+
 def test_candidate_summary_and_tags_are_escaped() -> None:
     c = {"kind": "event", "layer": "protests", "place": HOSTILE, "date": "2022-01-03",
          "counts": {"detained": 1200}, "value": None, "confidence": 0.8}  # fmt: skip
     text = dd.candidate_summary(c)
     assert "detained 1,200" in text and "\\*\\*bold\\*\\*" in text and "\\<img" in text
+    assert "sentences" not in text
+    assert "from 3 sentences" in dd.candidate_summary({**c, "support": [{}, {}]})
     tags = dd.match_tags_html(["corroborates S043", f"disputes {HOSTILE}", "new"])
     assert "cm-disputes" in tags and "cm-new" in tags and "<img" not in tags
 

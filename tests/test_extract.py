@@ -445,6 +445,32 @@ def test_a_building_the_gazetteer_lacks_taken_by_force_is_a_clash_in_its_town(
     assert run(extractor, "Protesters captured Semey on Wednesday.") == []
 
 
+def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
+    extractor: Extractor,
+) -> None:
+    """Two sentences about one clash make one candidate that cites both (the count comes
+    from the second: its support); two that give its toll differently stay side by side."""
+    text = (
+        "Protesters clashed with police in Taraz on 5 January. Six people were killed in "
+        "clashes in Taraz on 5 January.\n\nFive people were killed in clashes in Aktobe on "
+        "5 January. Officials later said seven people were killed in clashes in Aktobe on "
+        "5 January."
+    )
+    got = run(extractor, text)
+    (taraz,) = only(got, place="Taraz")
+    assert taraz["counts"]["fatalities"] == 6
+    assert taraz["evidence"]["text"] == "Protesters clashed with police in Taraz on 5 January."
+    (second,) = taraz["support"]
+    assert second["text"] == text[second["start"] : second["end"]]
+    assert second["text"].startswith("Six people were killed")
+    aktobe = only(got, place="Aktobe")
+    assert [c["counts"]["fatalities"] for c in aktobe] == [5, 7]
+    assert all(c["support"] == [] for c in aktobe)
+    # within one sentence the smaller number is a part, not a second report
+    (one,) = run(extractor, "Thirteen police officers were killed in Almaty, two of them beheaded.")
+    assert one["counts"]["fatalities"] == 13 and one["support"] == []
+
+
 # --- one pass for the lexicon, the cues, dates and counts -----------------------------------
 
 _AWKWARD = (

@@ -200,6 +200,24 @@ def test_ingest_stores_articles_mentions_and_candidates(store, settings, tmp_pat
     assert (c.review_status, c.version, c.detained) == ("pending", 1, 40)
 
 
+def test_a_candidates_support_is_kept_or_refused_in_one_line() -> None:
+    from fakes import fake_candidate
+
+    from geo.errors import InputError
+    from geo.ingest import candidate_values
+
+    doc = Document("t", None, dt.date(2022, 1, 5), None, None, "Clashes in Taraz. Six killed.")
+    place = type("P", (), {"name": "Taraz", "id": "gn:1516905", "lat": 42.9, "lon": 71.4,
+                           "admin1": "KZ-ZHA"})  # fmt: skip
+    c = fake_candidate(doc, place, 0, 17)
+    assert candidate_values(c)["support"] is None
+    c["support"] = [{"start": 18, "end": 29, "text": "Six killed."}]
+    assert candidate_values(c)["support"] == [[18, 29, "Six killed."]]
+    c["support"] = [{"start": "x"}]
+    with pytest.raises(InputError, match="support is not a list"):
+        candidate_values(c)
+
+
 def test_reingesting_changes_nothing_and_extracts_nothing(store, settings, tmp_path) -> None:
     folder = articles(tmp_path / "in", 5)
     ingest(store, [folder], settings, extractor=fake_extractor, progress=False)

@@ -15,7 +15,7 @@ from geo.errors import InputError, StaleError
 from geo.ingest import ingest
 from geo.review import decide, history, pending
 from geo.store import Store
-from geo.tables import ArticleRow, Decision, Event
+from geo.tables import ArticleRow, CandidateRow, Decision, Event
 
 STORY = """title: Rally in Zhanaozen
 date: 2022-01-03
@@ -62,6 +62,27 @@ def test_accept_makes_a_reviewed_record_citing_the_article(store: Store, tmp_pat
     row = (tmp_path / "out" / "events.csv").read_text(encoding="utf-8").splitlines()[-1]
     assert row.startswith(f"E-C{c['id']},2022-01-03,1,protests,")
     assert row.endswith("Example News <https://news.example/zhanaozen>")
+
+
+def test_a_merged_candidate_shows_and_keeps_every_sentence(store: Store) -> None:
+    """A candidate drawn from two sentences (its support) keeps both through the store, and
+    the record it becomes quotes both, in the article's order."""
+    c = _only(store)
+    extra = " Police detained forty of them at dawn."
+    with store.write() as s:
+        row = s.get(CandidateRow, c["id"])
+        article = s.get(ArticleRow, row.article_id)
+        article.body += extra
+        start = len(article.body) - len(extra) + 1
+        row.support = [[start, len(article.body), extra.strip()]]
+        row.evidence_start, row.evidence_end = 0, start - 1
+        row.evidence_text = article.body[: start - 1]
+    c = _only(store)
+    assert [s["text"] for s in c["support"]] == ["Police detained forty of them at dawn."]
+    done = decide(store, c["id"], action="accept", reviewer="alice", version=c["version"])
+    with store.read() as s:
+        description = s.get(Event, done.record_id).description
+    assert description.endswith("through the night. … Police detained forty of them at dawn.")
 
 
 def test_edit_keeps_before_and_after(store: Store) -> None:
