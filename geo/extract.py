@@ -26,7 +26,10 @@ How a sentence becomes candidates:
 4. Counts (``geo.counts``) attach to the candidate they qualify (fatalities to a clash, detained
    to detentions at a place, troops to a deployment); any other count becomes a figure, national
    or for the place its clause names, with who reported it, except in a clause about an
-   accident or a disaster ("a fire at a coal mine killed 46 miners").
+   accident or a disaster ("a fire at a coal mine killed 46 miners"). A count of the dead, hurt
+   or held whose clause names no place is its sentence's one place's, else the story's (its
+   dateline's, or the one place its title names: "168 injured amid unrest in Kyzylorda
+   region"), unless a national source, the country or many places are named with it.
 5. Negation drops a candidate ("no clashes were reported"); denial, rumour and hedging mark it
    ``denied`` or ``uncertain``; a figure that the text says was withdrawn is ``retracted``.
 6. One fact told in several sentences (the same kind, layer, status or metric, place and day)
@@ -451,6 +454,15 @@ _SOURCE_IN = re.compile(
 )
 # a clause about many places at once, which a wire's dateline does not place ("protests
 # erupted in several Kazakh cities", "в ряде городов")
+_LOCAL_KINDS = frozenset({"city", "admin1", "facility", "airport"})
+# who speaks for the whole country: a count they give is national, whatever the story's place
+_NATIONAL_SOURCE = re.compile(
+    r"\b(?:ministry|government|state (?:tv|television|media)|president|tokayev|prosecutor"
+    r"|kazinform|nationwide|un|united nations)\b|"
+    r"(?<!\w)(?:оон|бұұ|мвд|министерств\w*|минздрав\w*|правительств\w*|генпрокуратур\w*|"
+    r"генеральн\w* прокуратур\w*|президент\w*|токаев\w*|іім|"
+    r"министрлі\w*|үкімет\w*)(?!\w)"
+)
 _MANY_PLACES = re.compile(
     r"\b(?:several|many|multiple|other|various|numerous|some|a\s+number\s+of)\s+(?:[\w-]+\s+)?"
     r"(?:cities|towns|regions|provinces|places)\b|\bacross\s+the\s+country\b|\bnationwide\b|"
@@ -627,6 +639,8 @@ class Extractor:
         else:
             counts = find_counts(body, skip=spans, lowered=low_body, starts=count_starts)
         dateline = self._dateline_place(doc)
+        # the story's place: its dateline's, else the one its title names
+        story = [p] if (p := dateline or self._title_place(doc)) else []
         cue_hits = [(start, name) for start, _, names in cues_found for name in names]
         t_starts = [t[0] for t in triggers]
         c_starts = [c[0] for c in cue_hits]
@@ -665,7 +679,7 @@ class Extractor:
                 # (most of a story's sentences propose nothing)
                 found = self._sentence(doc, sentence, low_body[s_start:s_end], s_start, s_dates,
                                        s_counts, s_mentions, dateline, last_date, previous,
-                                       context, s_triggers, cues)  # fmt: skip
+                                       context, s_triggers, cues, story)  # fmt: skip
             emergencies = [t for t in s_triggers if any(x.layer == "emergency" for x in t[2])]
             # (a sentence that tells of its own events lists no emergency's units: "On
             # January 2, people took to the streets in Zhanaozen and Aktau")
@@ -762,6 +776,7 @@ class Extractor:
                 set(),
                 triggers,
                 [hit for hit in cue_hits if start <= hit[0] < end],
+                [],  # (no counts: no story place needed)
             )  # fmt: skip
             if c.layer == "emergency" and c.place is not None
         ]
@@ -809,9 +824,11 @@ class Extractor:
         context: set[str],
         triggers: list[tuple[int, int, tuple[Trigger, ...]]],
         cues: list[tuple[int, str]],
+        story: list[Place],
     ) -> list[Candidate]:
         """The sentence's candidates; ``triggers`` and ``cues`` are its lexicon and cue hits
-        (offsets into the body), to which it adds ("emergency", where one is named)."""
+        (offsets into the body), to which it adds ("emergency", where one is named);
+        ``story``: the story's place (its dateline's or its title's), if any."""
         names = {name for _, name in cues}
         certainty = "reported"
         if "denial" in names:
@@ -893,8 +910,15 @@ class Extractor:
                     f_mentions = [
                         m for m in mentions if 0 <= m.start - count.end <= 40
                     ] or f_mentions
+                # where a count of the dead, hurt or held that names no place happened: the
+                # sentence's one place, else the story's (its dateline's or its title's)
+                where: list[Place] = []
+                if id(count) not in totals and not count.within:
+                    where = list({m.place.id: m.place for m in mentions if self._local(m)}.values())
+                    where = where if len(where) == 1 else [] if where else story
                 out.append(self._figure(doc, count, sentence[c_start:c_end], f_mentions,
-                                        f_dates, certainty, retracted, evidence))  # fmt: skip
+                                        f_dates, certainty, retracted, evidence,
+                                        where))  # fmt: skip
         if any(c.kind == "state" for c in out):
             out = _one_status_a_day(_close_before_reopening(out))
         return out
@@ -1298,6 +1322,7 @@ class Extractor:
         certainty: str,
         retracted: bool,
         evidence: tuple[int, int, str],
+        story: list[Place],
     ) -> Candidate:
         """A count no candidate took: a national figure, or, when its clause names a place in
         the area, that place's event (a clash when the clause tells of violence) carrying it.
@@ -1310,6 +1335,13 @@ class Extractor:
         after = [m for m in here if 0 <= m.start - count.end <= 40]
         places = [m.place for m in (after[:1] or here) if m.place]
         low = clause.lower()
+        if (
+            not places and story and count.metric in ("deaths", "injured", "detained")
+            and not count.part and not _MANY_PLACES.search(low) and not _NATIONWIDE.search(low)
+            and not _NATIONAL_SOURCE.search(low)
+            and not any(m.place and m.place.kind == "country" for m in mentions)
+        ):  # fmt: skip
+            places = story[:1]
         reporter = _reporter(clause)
         if places:
             violent = bool(_VIOLENCE.search(low))
@@ -1347,6 +1379,20 @@ class Extractor:
             place.name
         )
         return unit if same and unit is not None else place
+
+    def _local(self, m: Mention) -> bool:
+        """Whether a mention names a place inside the area of interest, below the country."""
+        p = m.place
+        return p is not None and p.country_code == self.aoi and p.kind in _LOCAL_KINDS
+
+    def _title_place(self, doc: Document) -> Place | None:
+        """The one place in the area that the title names (a city or a region), or None."""
+        if not doc.title:
+            return None
+        found = {m.place.id: m.place for m in self.parser.parse(doc.title)
+                 if m.place and m.place.country_code == self.aoi
+                 and m.place.kind in {"city", "admin1"}}  # fmt: skip
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _dateline_place(self, doc: Document) -> Place | None:
         """The dateline's place when it is in the area of interest (never Moscow)."""

@@ -445,6 +445,41 @@ def test_a_building_the_gazetteer_lacks_taken_by_force_is_a_clash_in_its_town(
     assert run(extractor, "Protesters captured Semey on Wednesday.") == []
 
 
+def test_a_count_that_names_no_place_is_the_sentences_or_the_storys(
+    extractor: Extractor,
+) -> None:
+    """A toll with no place in its clause belongs to the one place its sentence names, else
+    to the story's (its title's, or its dateline's); a national source, the country named or
+    several places keep it a national figure."""
+
+    def story(title: str, body: str) -> list[dict]:
+        text = f"title: {title}\ndate: 2022-01-07\npublisher: Wire\nurl: https://w.example/1\n---\n"
+        doc = read_document(text + body, label="t")
+        return [c.to_json() for c in extractor.extract(doc).candidates]
+
+    (local,) = story(
+        "168 injured amid unrest in Kyzylorda region", "As of now, 168 people were injured."
+    )
+    assert (local["kind"], local["site_id"], local["counts"]["injured"]) == (
+        "event", "admin1:KZ-KZY", 168
+    )  # fmt: skip
+    got = story("Unrest in the south", "Crowds gathered in Taraz; police detained 40 people.")
+    assert [(c["kind"], c["place"], c["counts"]["detained"]) for c in got] == [
+        ("event", "Taraz", None), ("event", "Taraz", 40)
+    ]  # fmt: skip
+    for national in (
+        "The interior ministry said 168 people were injured.",
+        "About 1,000 people were injured during protests in Kazakhstan.",
+        "Across the country 168 people were injured.",
+    ):
+        got = story("168 injured amid unrest in Kyzylorda region", national)
+        assert [
+            (c["kind"], c["metric"]) for c in got if c["kind"] == "figure" or c["counts"]["injured"]
+        ] == [("figure", "injured")], national
+    (figure,) = story("Unrest in Taraz and Shymkent", "As of now, 168 people were injured.")
+    assert figure["kind"] == "figure"  # (a title with two places names no story place)
+
+
 def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
     extractor: Extractor,
 ) -> None:
