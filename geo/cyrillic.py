@@ -35,7 +35,7 @@ _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # after it
 _RUN = re.compile(
     rf"(?<!\w)[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,2}}"
-    r"(?:\s+(?:област\w*|облыс(?!тық)\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
+    r"(?:\s+(?:област\w*|облыс(?!тық)\w*|өңір\w*|обл\.|кра(?:й|я|ю|ем|е)(?!\w)))?"
 )
 # a short quoted name («Нур Отан», a party), not a quoted phrase ("при попытке бегства из
 # Алматы"), which starts in lower case
@@ -47,6 +47,7 @@ _KAZAKH_CASE = re.compile(
     r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не|ның|нің|дың|дің|тың|тің|"
     r"ды|ді|ны|ні|ты|ті|мен|бен|пен|дағы|дегі|тағы|тегі)$"
 )
+_DECLINED_ABROAD_POP = 100_000  # a town abroad found through a Kazakh case ending: this big
 _RUSSIAN_CASE = re.compile(r"(?:ом|ем|ой|ей|ою|ею|ах|ях|ами|ями|а|я|у|ю|е|ы|и)$")
 _JOINT = r"(?:\s*,\s*|\s+(?:и|және|мен|бен|пен)\s+)"  # Russian и, Kazakh және/мен
 _LIST_TO_REGION = re.compile(
@@ -100,7 +101,14 @@ _TOWN_BEFORE = re.compile(r"(?<!\w)(?:город(?:е|а|ом|у)?|г\.)\s*$", r
 # the region noun right before a name ("области Абай")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
-_REGION_WORD = re.compile(r"^(?:област\w*|облыс(?!тық)\w*|обл\.|кра(?:й|я|ю|ем|е))$")
+# (Kazakh "өңір", a region: "Қостанай өңірінде", in the Kostanay region)
+_REGION_WORD = re.compile(r"^(?:област\w*|облыс(?!тық)\w*|өңір\w*|обл\.|кра(?:й|я|ю|ем|е))$")
+# the regions named by a cardinal point and the country: "Шығыс Қазақстанда", "в Западном
+# Казахстане" (East and West Kazakhstan regions); the point's stem -> the region's code
+_POINT_REGIONS = (
+    ("шығыс", "KZ-VOS"), ("восточн", "KZ-VOS"), ("батыс", "KZ-ZAP"), ("западн", "KZ-ZAP"),
+    ("солтүстік", "KZ-SEV"), ("северн", "KZ-SEV"), ("оңтүстік", "KZ-YUZ"), ("южн", "KZ-YUZ"),
+)  # fmt: skip
 # Russian letters in Latin as ISO 3166-2 writes Russia's units (BGN/PCGN): "оренбургск" is
 # "orenburgsk", the stem of "Orenburgskaya oblast'"
 _LATIN = str.maketrans({
@@ -134,6 +142,11 @@ _FEATURE_AFTER = re.compile(
     r"|көшес(?:і|інде|іне|інің|імен)|даңғыл(?:ы|ында|ына|ының|ымен))(?!\w)",
     re.IGNORECASE,
 )
+# A square named after a person ("площадь Абая", "Абай алаңы"), but "площади Уральска" is the
+# city's square: only a town this small is taken for a square's name
+_SQUARE_BEFORE = re.compile(r"(?<!\w)площад(?:ь|и|ью)\s+$", re.IGNORECASE)
+_SQUARE_AFTER = re.compile(r"\s+алаң(?:ы|ында|ына|ының|ымен)(?!\w)", re.IGNORECASE)
+_SQUARE_TOWN_POP = 100_000
 # Short Russian names the press uses for neighbours and partners (ISO alpha-2)
 # A surname after a word that would be a place makes that word a first name
 _SURNAME = re.compile(
@@ -389,7 +402,7 @@ class CyrillicNames:
     @staticmethod
     def _feature_named(text: str, mention: Mention) -> bool:
         """Whether a town's or unit's name is a natural feature's here ("реке Ишим",
-        "Каспийском море")."""
+        "Каспийском море"), a street's or a small town's name a square's ("площадь Абая")."""
         place = mention.place
         return (
             place is not None
@@ -397,6 +410,15 @@ class CyrillicNames:
             and (
                 _FEATURE_BEFORE.search(text, max(mention.start - 20, 0), mention.start) is not None
                 or _FEATURE_AFTER.match(text, mention.end) is not None
+                or (
+                    place.kind == "city"
+                    and place.population < _SQUARE_TOWN_POP
+                    and (
+                        _SQUARE_BEFORE.search(text, max(mention.start - 10, 0), mention.start)
+                        or _SQUARE_AFTER.match(text, mention.end)
+                    )
+                    is not None
+                )
             )
         )
 
@@ -515,6 +537,12 @@ class CyrillicNames:
             country = self.gazetteer.get(f"country:{code}")
             return (country, 0) if country is not None else None
         phrase = _key(" ".join(words))
+        if len(words) == 2 and _key(words[1]).startswith(("қазақстан", "казахстан")):
+            point = _key(words[0])
+            for stem, code in _POINT_REGIONS:
+                if point.startswith(stem):
+                    unit = self.gazetteer.get(f"admin1:{code}")
+                    return (unit, 0) if unit is not None else None
         if len(words) >= 2 and _REGION_WORD.match(words[-1].lower()):
             unit = self._unit_by_adjective(words[-2]) or self.regions.get(_key(words[-2]))
             if unit is not None and len(words) == 2:
@@ -550,9 +578,20 @@ class CyrillicNames:
                 continue
             # a name in -й declines as the noun does: "в Семее" is Семей
             for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):
-                if stem in self.names:
-                    return self.names[stem]
+                place = self.names.get(stem)
+                if place is not None and (ending is _RUSSIAN_CASE or self._declines(place)):
+                    return place
         return None
+
+    def _declines(self, place: Place) -> bool:
+        """Whether a Kazakh case ending may be read off a word to find this place: one of the
+        area's, a country or region, or a large city abroad ("Мәскеуде"); never a small town
+        abroad that a plural noun meets ("Тулардың", the flags', is no Tulare)."""
+        return (
+            place.country_code == self.gazetteer.area_of_interest
+            or place.kind != "city"
+            or place.population >= _DECLINED_ABROAD_POP
+        )
 
     def _site(self, noun: str, city: Place) -> Place | None:
         """The airport ("аэропорт..."), akimat, prosecutor's office or residence of a city (or

@@ -128,6 +128,21 @@ _PLURAL_AFTER = re.compile(r"[ \t]++(regions|oblasts|provinces)\b", re.IGNORECAS
 # Right before a name of the area of interest: it is the place ("the steelworks in Temirtau"),
 # even where the same name is a company's or a person's elsewhere in the text ("ArcelorMittal
 # Temirtau"). (Abroad, "in Olympic record time" is no place.)
+# A plural airport noun shared by a list of cities, before ("airports in Almaty, Aktobe and
+# Aktau", "аэропортов Алма-Аты, Актобе и Актау") or after it ("Almaty and Aktau airports",
+# Kazakh "Алматы мен Ақтау әуежайлары"), and the joints of such a list in three languages
+_AIRPORTS_BEFORE = re.compile(
+    r"(?<!\w)(?:airports|аэропорт(?:ы|ов|ам|ах|ами))[ \t]+(?:(?:in|of|at)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_AIRPORTS_AFTER = re.compile(r"[ \t]+(?:airports|әуежайлар\w*)(?!\w)", re.IGNORECASE)
+_PLURAL_AIRPORT = re.compile(
+    r"^(?:airports|аэропорт(?:ы|ов|ам|ах|ами))\s|\s(?:airports|әуежайлар\w*)$", re.IGNORECASE
+)
+_AIRPORT_NOUN = re.compile(r"irports|[Аа]эропорт|[Әә]уежай")
+_NAME_LIST_JOINT = re.compile(
+    r",[ \t]*+(?:(?:and|or|и|және)[ \t]++)?|[ \t]++(?:and|or|и|және|мен|бен|пен)[ \t]++"
+)
 _IN_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|outside|around)[ \t]+$")
 # Senses a feature word after a name does not deny ("the Kazakh steppe", "the Caspian Sea").
 _NOT_FEATURE_KINDS = ("country", "demonym", "region", "continent")
@@ -899,7 +914,52 @@ class Geoparser:
         names written in Cyrillic too, in any case form (geo.cyrillic)."""
         mentions = self._parse_latin(text)
         if text.isascii() or _HAS_CYRILLIC(text) is None:
+            if "irports" in text and len(mentions) > 1:
+                return self._airport_lists(text, mentions)
             return mentions
+        mentions = self._parse_cyrillic(text, mentions)
+        if len(mentions) > 1 and _AIRPORT_NOUN.search(text):
+            return self._airport_lists(text, mentions)
+        return mentions
+
+    def _airport_lists(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The cities of a list that shares one plural airport noun are their airports:
+        "airports in Almaty, Aktobe and Aktau", "the Almaty and Aktau airports",
+        "аэропортов Алма-Аты, Актобе и Актау", "Алматы мен Ақтау әуежайлары". The noun goes
+        with the name beside it (one span); a city with no airport stays the city."""
+        out = list(mentions)
+        k = 0
+        while k < len(out) - 1:
+            j = k
+            while j + 1 < len(out) and _NAME_LIST_JOINT.fullmatch(
+                text, out[j].end, out[j + 1].start
+            ):
+                j += 1
+            if j == k:
+                k += 1
+                continue
+            before = _AIRPORTS_BEFORE.search(text, max(0, out[k].start - 30), out[k].start)
+            after = _AIRPORTS_AFTER.match(text, out[j].end)
+            # (or the noun inside the list's first or last mention: "аэропортов Алма-Аты")
+            if before or after or _PLURAL_AIRPORT.search(f"{out[k].text} {out[j].text}"):
+                for i in range(k, j + 1):
+                    m = out[i]
+                    site = (
+                        self.gazetteer.generic_site(m.place, "airport")
+                        if m.place is not None and m.place.kind == "city"
+                        else None
+                    )
+                    if site is None:
+                        continue
+                    start = before.start() if before and i == k else m.start
+                    end = after.end() if after and i == j else m.end
+                    out[i] = m._replace(text=text[start:end], start=start, end=end, place=site,
+                                        candidates=())  # fmt: skip
+            k = j + 1
+        return out
+
+    def _parse_cyrillic(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The Latin mentions of a text with Cyrillic in it, and its Cyrillic names."""
         if self._cyrillic is None:  # built on the first Cyrillic text (about 2 s)
             from geo.cyrillic import CyrillicNames
 

@@ -197,9 +197,23 @@ def test_generic_facility_of_a_city_we_lack_it_for_is_not_another_city_s(
         ("East Kazakhstan region", "admin1:KZ-VOS"),
         ("Semey", "gn:1519422"),
         ("Aktau", "gn:610612"),
+        ("central square", "site:aktau-square"),
         ("Atyrau", "gn:610529"),
         ("central square", "site:atyrau-square"),
     ]
+
+
+def test_a_square_name_two_towns_share_is_the_town_s_in_context(parser: Geoparser) -> None:
+    """Aktau and Zhanaozen each have a Yntymak Square: the name is the square of the town
+    the text speaks of, and no square where neither is named."""
+    text = (
+        "In Aktau protesters left Yntymak Square. In Zhanaozen people stayed on Yntymak "
+        "Square. Elsewhere, Yntymak Square was quiet."
+    )
+    found = ids(parser, text)
+    assert ("Yntymak Square", "site:aktau-square") in found
+    assert ("Yntymak Square", "site:zhanaozen-square") in found
+    assert ids(parser, "Crowds filled Yntymak Square.") == []
 
 
 def test_only_definite_generic_descriptions_name_a_site(parser: Geoparser) -> None:
@@ -724,6 +738,52 @@ def test_possessive_international_airport_and_administration_buildings(parser: G
         ("Almaty’s international airport", "airport:ALA"),
         ("Military Institute of the Kazakh Ground Forces", "site:almaty-military-institute"),
     ]
+
+
+def test_regions_by_a_cardinal_point_squares_and_kazakh_plurals(parser: Geoparser) -> None:
+    """ "Шығыс Қазақстанда", "в Западном Казахстане": East and West Kazakhstan regions, not
+    the country; "Қостанай өңірінде" is the region (өңір); "площадь Абая" is a square named
+    after the poet, not the town of Abay, while "площади Уральска" is the city's; a Kazakh
+    plural noun ("Тулардың", the flags') is no small town abroad."""
+    text = (
+        "Шығыс Қазақстанда 25 полиция қызметкері зардап шеккен. Қостанай өңірінде 700 адам "
+        "ұсталды. В Западном Казахстане спокойно. Жители Северного Казахстана вышли. "
+        "Площадь Абая в Уральске окружена. На главной площади Уральска собрались люди. "
+        "Мемлекеттік Тулардың барлығы төмен түсіріледі. Мәскеуде жиналыс өтті."
+    )
+    assert ids(parser, text) == [
+        ("Шығыс Қазақстанда", "admin1:KZ-VOS"),
+        ("Қостанай өңірінде", "admin1:KZ-KUS"),
+        ("Западном Казахстане", "admin1:KZ-ZAP"),
+        ("Северного Казахстана", "admin1:KZ-SEV"),
+        ("Уральске", "gn:608668"),
+        ("Уральска", "gn:608668"),
+        ("Мәскеуде", "gn:524901"),
+    ]
+
+
+def test_a_list_of_cities_sharing_a_plural_airport_noun_names_their_airports(
+    parser: Geoparser,
+) -> None:
+    """ "airports in Almaty, Aktobe and Aktau": three airports (the noun goes with the name
+    beside it); a list with no airport noun stays the cities; Russian and Kazakh alike."""
+    text = (
+        "Flights resumed at airports in Almaty, Aktobe and Aktau. The Almaty and Shymkent "
+        "airports reopened. Almaty and Aktau were calm."
+    )
+    assert ids(parser, text) == [
+        ("airports in Almaty", "airport:ALA"), ("Aktobe", "airport:AKX"),
+        ("Aktau", "airport:SCO"), ("Almaty", "airport:ALA"),
+        ("Shymkent airports", "airport:CIT"), ("Almaty", "gn:1526384"), ("Aktau", "gn:610612"),
+    ]  # fmt: skip
+    text = (
+        "Работа аэропортов Алма-Аты, Актобе и Актау была блокирована. "
+        "Алматы мен Ақтау әуежайлары жабылды."
+    )
+    assert [i for _, i in ids(parser, text)] == [
+        "airport:ALA", "airport:AKX", "airport:SCO", "airport:ALA", "airport:SCO",
+    ]  # fmt: skip
+    assert ids(parser, "Air Astana resumed flights.") == []  # the airline
 
 
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
