@@ -440,10 +440,11 @@ _DURING_BEFORE = re.compile(
 )
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
-# протестов", "из-за продолжающихся митингов"): the sentence's news is something else
+# протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
+# sentence's news is something else
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:amid(?:st)?|because\s+of|due\s+to)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+)?$|(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с)\s+(?:[\w-]+\s+)?$"
+    r"\b(?:amid(?:st)?|because\s+of|due\s+to|caused\s+by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$|(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*)\s+(?:[\w-]+\s+)?$"
 )
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области"); the words first, for speed

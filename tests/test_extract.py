@@ -1865,6 +1865,22 @@ def test_a_russian_emergency_situation_is_an_emergency_not_its_ministry(
     ]  # fmt: skip
 
 
+def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
+    extractor: Extractor,
+) -> None:
+    """ "работа аэропортов Алма-Аты, Актобе и Актау была блокирована": each airport closed
+    that day; the unrest "вызванной беспорядками" is the cause, no clash of its own."""
+    got = run(
+        extractor,
+        "6 января работа аэропортов Алма-Аты, Актобе и Актау была блокирована в связи с "
+        "обострившейся в Казахстане ситуацией, вызванной беспорядками в стране.",
+    )
+    assert [(c["layer"], c["status"], c["site_id"], c["date"]) for c in got] == [
+        ("infrastructure", "closed", f"airport:{code}", "2022-01-06")
+        for code in ("ALA", "AKX", "SCO")
+    ]
+
+
 def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
     doc = read_document(
         "АЛМАТЫ, 6 января - Миротворцы ОДКБ прибыли в Алматы накануне.",
