@@ -1881,6 +1881,31 @@ def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("В аэропорту Актау задерживается прилет и вылет нескольких рейсов.",
+         [("infrastructure", "disrupted", "airport:SCO")]),
+        ("Flights were delayed at Almaty airport on Wednesday.",
+         [("infrastructure", "disrupted", "airport:ALA")]),
+        ("The airport in Aktobe works in the normal mode with flights being run.",
+         [("infrastructure", "operational", "airport:AKX")]),
+        ("В Актобе әуежай қалыпты жұмыс істеп тұр.",
+         [("infrastructure", "operational", "airport:AKX")]),
+        ("В Таразе сожжены три полицейских здания.", [("clashes", None, "Taraz")]),
+        ("Три полицейских здания сгорели в Таразе.", [("clashes", None, "Taraz")]),
+        ("Они сожгли акимат Тараза.",
+         [("clashes", None, "site:taraz-akimat"),
+          ("infrastructure", "destroyed", "site:taraz-akimat")]),
+    ],
+)  # fmt: skip
+def test_delays_normal_work_and_arson_in_three_languages(
+    extractor: Extractor, text: str, want: list[tuple]
+) -> None:
+    got = run(extractor, text)
+    assert [(c["layer"], c["status"], c["site_id"] or c["place"]) for c in got] == want
+
+
 def test_a_russian_dateline_dates_the_story(extractor: Extractor) -> None:
     doc = read_document(
         "АЛМАТЫ, 6 января - Миротворцы ОДКБ прибыли в Алматы накануне.",
