@@ -1894,12 +1894,15 @@ def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
          [("infrastructure", "operational", "airport:AKX")]),
         ("В Таразе сожжены три полицейских здания.", [("clashes", None, "Taraz")]),
         ("Три полицейских здания сгорели в Таразе.", [("clashes", None, "Taraz")]),
+        ("В Шымкенте террористы бросали камни.", [("clashes", None, "Shymkent")]),
+        ("Protesters threw stones at police in Aktobe.", [("clashes", None, "Aktobe")]),
+        ("Силовики отстояли здание акимата в Таразе.", [("clashes", None, "site:taraz-akimat")]),
         ("Они сожгли акимат Тараза.",
          [("clashes", None, "site:taraz-akimat"),
           ("infrastructure", "destroyed", "site:taraz-akimat")]),
     ],
 )  # fmt: skip
-def test_delays_normal_work_and_arson_in_three_languages(
+def test_delays_normal_work_arson_and_stones_in_three_languages(
     extractor: Extractor, text: str, want: list[tuple]
 ) -> None:
     got = run(extractor, text)
