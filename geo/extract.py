@@ -438,6 +438,16 @@ _DURING_BEFORE = re.compile(
     r"(?<!\w)(?:во\s+время|в\s+период|в\s+ходе|в\s+условиях|на\s+время|за\s+время)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+# an emergency or curfew broken, not declared ("detained for violating the curfew", "за
+# нарушение комендантского часа", "коменданттық сағат талабын бұзған")
+_BREACH_BEFORE = re.compile(
+    r"\b(?:violat\w*|breach\w*|breaking|broke|defying|defied|flouting)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$|(?<!\w)нарушени\w*\s+(?:[\w-]+\s+)?$|(?<!\w)наруши\w*\s+(?:[\w-]+\s+)?$"
+)
+_BREACH_AFTER = re.compile(r"(?:\s+(?:талаб\w*|режим\w*|тәртіб\w*))?\s+бұз\w*")
+# people brought to the police, not troops brought in ("полиция бөлімшесіне 89 адам
+# жеткізілді")
+_TO_POLICE = re.compile(r"(?<!\w)полиция\w*\s+(?:[\w-]+\s+){0,4}$")
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
@@ -949,12 +959,20 @@ class Extractor:
                     continue  # "service briefly came back, then vanished again": no reopening
                 if row.layer == "infrastructure" and _MODAL_BEFORE.search(before):
                     continue  # "technically ready to resume operation": not yet resumed
+                if row.layer == "troops" and _TO_POLICE.search(
+                    low, max(0, m_start - offset - 80), m_start - offset
+                ):
+                    continue  # "полиция бөлімшелеріне 700 адам жеткізілді": people held
                 if row.layer == "troops" and before.endswith("national "):
                     continue  # "the National Guard" is a force, not a guard duty
                 if row.layer == "emergency" and (
                     _DURING_BEFORE.search(before) or _DURING_AFTER.match(low, m_end - offset)
                 ):
                     continue  # "during the state of emergency": a time, no declaration
+                if row.layer == "emergency" and (
+                    _BREACH_BEFORE.search(before) or _BREACH_AFTER.match(low, m_end - offset)
+                ):
+                    continue  # "for violating the curfew": broken, not declared
                 if row.layer in {"protests", "clashes"} and _CAUSE_BEFORE.search(before):
                     continue  # "на фоне протестов введен режим ЧП": the cause of the news
                 if row.needs in {"internet", "troops", "emergency-context"} and (

@@ -1897,12 +1897,21 @@ def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
         ("В Шымкенте террористы бросали камни.", [("clashes", None, "Shymkent")]),
         ("Protesters threw stones at police in Aktobe.", [("clashes", None, "Aktobe")]),
         ("Силовики отстояли здание акимата в Таразе.", [("clashes", None, "site:taraz-akimat")]),
+        ("В Актобе за нарушение комендантского часа в полицию доставлены 50 человек.",
+         [("other", None, "Aktobe")]),
+        ("In Aktobe 50 people were taken to police stations for violating the curfew.",
+         [("other", None, "Aktobe")]),
+        ("Ақтөбеде коменданттық сағат талабын бұзған 89 адам полиция бөлімшесіне жеткізілді.",
+         [("other", None, "Aktobe")]),
+        ("Қостанай облысында төтенше жағдай талабын бұзғаны үшін полиция бөлімшелеріне 700-ден "
+         "астам адам жеткізілді.", []),
+        ("Бүгін Ақтөбеде коменданттық сағат уақыты өзгерді.", [("other", None, "Aktobe")]),
         ("Они сожгли акимат Тараза.",
          [("clashes", None, "site:taraz-akimat"),
           ("infrastructure", "destroyed", "site:taraz-akimat")]),
     ],
 )  # fmt: skip
-def test_delays_normal_work_arson_and_stones_in_three_languages(
+def test_delays_arson_stones_and_curfews_broken_in_three_languages(
     extractor: Extractor, text: str, want: list[tuple]
 ) -> None:
     got = run(extractor, text)
