@@ -1161,6 +1161,11 @@ class Extractor:
         chosen = places if several and places else places[:1] or [None]
         if len(chosen) > 1:  # "the airport, the largest in Kazakhstan, was freed": the airport
             chosen = [p for p in chosen if not (p and p.kind == "country")] or chosen
+        if len(chosen) > 1 and t.layer != "emergency":
+            # "In Taldykorgan, Almaty region, the akimat was stormed": the region that holds
+            # another of its places only says where that is (an emergency's units stay)
+            inner = {p.admin1 for p in chosen if p and p.kind != "admin1"}
+            chosen = [p for p in chosen if not (p and p.kind == "admin1" and p.admin1 in inner)]
         # with several places, each takes the date nearest to it ("X on 13, Y on 19 January")
         where: dict[str, int] = {}
         if len(chosen) > 1:

@@ -480,6 +480,18 @@ def test_a_count_that_names_no_place_is_the_sentences_or_the_storys(
     assert figure["kind"] == "figure"  # (a title with two places names no story place)
 
 
+def test_a_region_named_to_say_where_a_town_is_is_no_second_place(extractor: Extractor) -> None:
+    """ "In Taldykorgan, Almaty region, the akimat was stormed": one clash, at the akimat;
+    a region listed beside another region's town is its own place; an emergency keeps every
+    unit it names."""
+    got = run(extractor, "In Taldykorgan, Almaty region, the akimat was stormed.")
+    assert [c["site_id"] or c["place"] for c in got] == ["site:taldykorgan-akimat"]
+    got = run(extractor, "Protests took place in Almaty region and in Aktobe.")
+    assert [c["place"] for c in got] == ["Almaty Region", "Aktobe"]
+    got = run(extractor, "A state of emergency was declared in Taldykorgan and Almaty region.")
+    assert "admin1:KZ-ALM" in [c["site_id"] for c in got]
+
+
 def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
     extractor: Extractor,
 ) -> None:
