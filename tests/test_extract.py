@@ -1911,6 +1911,8 @@ def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
         ("Силовики отстояли здание акимата в Таразе.", [("clashes", None, "site:taraz-akimat")]),
         ("В Актобе за нарушение комендантского часа в полицию доставлены 50 человек.",
          [("other", None, "Aktobe")]),
+        ("В Актобе в органы полиции было доставлено около 1,5 тысячи человек.",
+         [("other", None, "Aktobe")]),
         ("In Aktobe 50 people were taken to police stations for violating the curfew.",
          [("other", None, "Aktobe")]),
         ("Ақтөбеде коменданттық сағат талабын бұзған 89 адам полиция бөлімшесіне жеткізілді.",
