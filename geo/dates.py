@@ -101,6 +101,9 @@ def _vocabulary() -> _Vocabulary:
     # "overnight" in a story of day D: the night that ended on D
     relative.update({"накануне": (-1, 1), "ночью": (0, 1), "в ночь на": (0, 1),
                      "кеше": (-1, 1), "бүгін": (0, 1), "ертең": (1, 1)})  # fmt: skip
+    # yesterday's ("со вчерашнего вечера", since yesterday evening; Kazakh "кешегі")
+    relative.update(dict.fromkeys(("вчерашнего", "вчерашний", "вчерашней", "вчерашнюю",
+                                   "вчерашние", "вчерашних", "кешегі"), (-1, 1)))  # fmt: skip
     relative.update({"overnight": (0, 1), "last night": (-1, 1), "tonight": (0, 1),
                      "this morning": (0, 1), "earlier today": (0, 1)})  # fmt: skip
     month = _words(months)

@@ -538,7 +538,10 @@ _RETRACTS_FIGURE = re.compile(
 )
 _THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|"
                     r"\bthe regional (?:capital|centre|center)\b|"
-                    r"\bтам\b|\bв городе\b|\bв областном центре\b|\bв облцентре\b")  # fmt: skip
+                    r"\bтам\b|\bв городе\b|\bв областном центре\b|\bв облцентре\b|"
+                    r"\bв области\b|\bв регионе\b|"
+                    r"(?<!бірнеше )(?<!барлық )(?<!көптеген )\b(?:облыста|өңірде)\b")  # fmt: skip
+_REGION_THERE = re.compile(r"the region|в области|в регионе|облыста|өңірде")
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
 # Deaths in an accident or a disaster are no event of the unrest and no part of its toll ("a fire
 # at a coal mine killed 46 miners"): their counts propose nothing.
@@ -869,16 +872,19 @@ class Extractor:
             hits = self._hits(c_triggers, low, offset, c_cues, past)
             c_mentions = [m for m in mentions if a <= m.start < b]
             c_dates = [d for d in dates if a <= d.start < b]
+            there = None
             if not any(m.place and m.place.country_code == self.aoi for m in c_mentions) and (
-                previous and _THERE.search(clause)
+                previous and (there := _THERE.search(clause))
             ):
                 c_mentions = previous[-1:]  # "opened fire on demonstrators there"
+                if _REGION_THERE.fullmatch(there.group()):  # "в области": the city's region
+                    c_mentions = [self._region_of(m) for m in c_mentions]
             self._assign_places(hits, c_mentions, low, offset)
             if any(h.trigger.layer == "emergency" for h in hits):
                 cues.append((a, "emergency"))  # the paragraph now speaks of one
             for hit in hits:
-                # an emergency takes every unit its sentence lists
-                near = mentions if hit.trigger.layer == "emergency" else c_mentions
+                # an emergency takes every unit its sentence lists (or the one "there" is)
+                near = mentions if hit.trigger.layer == "emergency" and not there else c_mentions
                 for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
                                              dateline, certainty, evidence, near,
                                              offset + c_start):  # fmt: skip
@@ -1403,6 +1409,15 @@ class Extractor:
             place.name
         )
         return unit if same and unit is not None else place
+
+    def _region_of(self, m: Mention) -> Mention:
+        """A mention of a city as its admin-1 region ("в области" after the city was named);
+        any other mention as it is."""
+        p = m.place
+        if p is None or p.kind != "city" or not p.admin1:
+            return m
+        unit = self.gazetteer.get(f"admin1:{p.admin1}")
+        return m if unit is None else m._replace(place=unit)
 
     def _local(self, m: Mention) -> bool:
         """Whether a mention names a place inside the area of interest, below the country."""

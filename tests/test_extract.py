@@ -492,6 +492,29 @@ def test_a_region_named_to_say_where_a_town_is_is_no_second_place(extractor: Ext
     assert "admin1:KZ-ALM" in [c["site_id"] for c in got]
 
 
+def test_the_region_of_the_sentence_before_and_yesterday_evening(extractor: Extractor) -> None:
+    """ "В Карагандинской области ... Со вчерашнего вечера в области введен режим ЧП": the
+    emergency is the region just named, since the day before; "in the region" after a city
+    is that city's region; "in several regions" is no region of the sentence before."""
+    (got,) = run(
+        extractor,
+        "В Карагандинской области обстановка стабильная. Со вчерашнего вечера в области "
+        "введен режим чрезвычайного положения.",
+    )
+    assert (got["site_id"], got["status"], got["date"]) == (
+        "admin1:KZ-KAR", "declared", "2022-01-11"
+    )  # fmt: skip
+    got = run(
+        extractor, "Protests went on in Aktobe. A state of emergency was declared in the region."
+    )
+    assert [c["site_id"] for c in got if c["layer"] == "emergency"] == ["admin1:KZ-AKT"]
+    got = run(
+        extractor,
+        "Ақтөбеде митинг өтті. Министрлік бірнеше өңірде 200-ден астам адам ұсталғанын хабарлады.",
+    )
+    assert [c["kind"] for c in got if c["counts"].get("detained") or c["metric"]] == ["figure"]
+
+
 def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
     extractor: Extractor,
 ) -> None:
