@@ -352,7 +352,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
                 _count_text(c),
                 c["certainty"],
                 ", ".join(c["matches"]) or "new",
-                c["evidence"]["text"][:60],
+                c["evidence"]["text"][:60]
+                + (f" (+{len(c['support'])} more)" if c.get("support") else ""),
             )
             for c in result["candidates"]
         ]
