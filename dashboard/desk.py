@@ -104,6 +104,8 @@ def candidate_summary(c: Mapping[str, Any]) -> str:
     kind = c.get("kind") or "record"
     what = c.get("layer") or c.get("metric") or ""
     parts = [f"**{md_text(kind)}** · {md_text(what)}"]
+    if c.get("part"):  # "Internet", "Public transport"; a figure's group ("police")
+        parts.append(md_text(c["part"]))
     if c.get("event_type"):
         parts.append(md_text(c["event_type"]))
     if c.get("status"):

@@ -308,7 +308,7 @@ class Trigger:
     event_type: str | None
     sub_event_type: str | None
     status: str | None
-    needs: str  # "", "facility", "internet", "troops", "emergency", "national"
+    needs: str  # "", "facility", "internet", "transport", "troops", "emergency", "national"
     weak: bool
 
 
@@ -390,6 +390,12 @@ _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connect
                        r"mobile networks?|mobile service|mobile operators?|"
                        r"messengers?|communications?|phone lines|netblocks|"
     r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*)\b")  # fmt: skip
+# public transport, whose service a city's status may be about ("bus routes resumed in
+# Almaty", "в Алматы возобновили работу автобусные маршруты", "қоғамдық көлік")
+_TRANSPORT = re.compile(r"\b(?:public transport|public transit|bus(?:es)? routes?|bus services?|"
+                        r"buses|trolleybus\w*|trams?|metro|"
+    r"общественн\w* транспорт\w*|автобус\w*|троллейбус\w*|трамва\w*|метро|"
+    r"қоғамдық көлік\w*|автобус\w*)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
@@ -528,7 +534,8 @@ _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the countr
 _CUES = WordFinder(
     (word, name)
     for name, rx in (("denial", _DENIAL), ("hedge", _HEDGE), ("retraction", _RETRACTION),
-                     ("internet", _INTERNET), ("troops", _TROOPS), ("cumulative", _CUMULATIVE))
+                     ("internet", _INTERNET), ("troops", _TROOPS), ("cumulative", _CUMULATIVE),
+                     ("transport", _TRANSPORT))
     for word in top_level_alternatives(rx.pattern.removeprefix("\\b(?:").removesuffix(")\\b"))
 )  # fmt: skip
 _RETRACTS_FIGURE = re.compile(
@@ -541,6 +548,8 @@ _THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|"
                     r"\bтам\b|\bв городе\b|\bв областном центре\b|\bв облцентре\b|"
                     r"\bв области\b|\bв регионе\b|"
                     r"(?<!бірнеше )(?<!барлық )(?<!көптеген )\b(?:облыста|өңірде)\b")  # fmt: skip
+# what a city's infrastructure status is about, when it is no site
+_PARTS = {"internet": "Internet", "transport": "Public transport"}
 _REGION_THERE = re.compile(r"the region|в области|в регионе|облыста|өңірде")
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
 # Deaths in an accident or a disaster are no event of the unrest and no part of its toll ("a fire
@@ -981,7 +990,7 @@ class Extractor:
                     continue  # "for violating the curfew": broken, not declared
                 if row.layer in {"protests", "clashes"} and _CAUSE_BEFORE.search(before):
                     continue  # "на фоне протестов введен режим ЧП": the cause of the news
-                if row.needs in {"internet", "troops", "emergency-context"} and (
+                if row.needs in {"internet", "troops", "emergency-context", "transport"} and (
                     row.needs not in cues
                 ):
                     continue
@@ -1146,8 +1155,10 @@ class Extractor:
             # a decision about one city's officials ("dismissed the mayor of Almaty") is local
             places = places[:1] if _OFFICIAL_OF.search(clause) else []
             places = [p for p in places if p.country_code == self.aoi and p.kind == "city"]
-        elif t.needs == "internet":
+        elif t.needs in {"internet", "transport"}:
             places = [p for p in places if p.kind in {"city", "admin1"}][:1]
+            if not places and t.needs == "transport":
+                return []  # a city's buses, never the whole country's
         elif t.layer == "emergency" and _NATIONAL_EMERGENCY.search(clause):
             places = []  # "decreed the national state of emergency ..., in Almaty and Taraz"
         elif t.layer == "emergency":
@@ -1283,7 +1294,7 @@ class Extractor:
             valid_to=until if kind == "state" else None, status=status,
             place=place, time_precision=precision, actor1=self._actor(t, clause, place),
             confidence=confidence * dconf, certainty=certainty, evidence=evidence,
-            part="Internet" if t.needs == "internet" else None,
+            part=_PARTS.get(t.needs),
         )  # fmt: skip
         return cand
 

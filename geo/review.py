@@ -241,6 +241,16 @@ def _record_problem(kind: str, f: dict[str, Any]) -> str | None:
     return None
 
 
+def _subject(f: dict[str, Any]) -> str:
+    """What a reviewed state is about, as the curated states name it: "State of emergency:
+    Almaty Region", "Internet: Almaty", "Public transport: Aktau", a site's name, or its layer."""
+    place = f["place"] or ""
+    what = "State of emergency" if f["layer"] == "emergency" else f["part"] or ""
+    if what:
+        return f"{what}: {place}" if place else what
+    return place or f["layer"]
+
+
 def _quoted(candidate: CandidateRow) -> str:
     """The words a record comes from: its evidence sentence and, for a candidate merged from
     several, the others (its support), in the article's order, joined by " … "."""
@@ -270,7 +280,7 @@ def _add_record(s: Session, candidate: CandidateRow, f: dict[str, Any], article:
         )  # fmt: skip
     elif kind == "state":
         row = State(
-            **common, layer=f["layer"], subject=f["place"] or f["layer"], status=f["status"],
+            **common, layer=f["layer"], subject=_subject(f), status=f["status"],
             valid_from=f["date"], valid_to=f["valid_to"], scope=scope, place=f["place"] or "",
             site_id=f["site_id"] or "", lat=f["lat"], lon=f["lon"],
             geo_precision=f["geo_precision"], troops=f["troops"], count_note="",

@@ -238,6 +238,7 @@ def test_candidate_summary_and_tags_are_escaped() -> None:
     assert "detained 1,200" in text and "\\*\\*bold\\*\\*" in text and "\\<img" in text
     assert "sentences" not in text
     assert "from 3 sentences" in dd.candidate_summary({**c, "support": [{}, {}]})
+    assert "Public transport" in dd.candidate_summary({**c, "part": "Public transport"})
     tags = dd.match_tags_html(["corroborates S043", f"disputes {HOSTILE}", "new"])
     assert "cm-disputes" in tags and "cm-new" in tags and "<img" not in tags
 

@@ -1943,6 +1943,11 @@ def test_airports_listed_under_one_noun_each_close_and_a_cause_is_no_clash(
         ("Қостанай облысында төтенше жағдай талабын бұзғаны үшін полиция бөлімшелеріне 700-ден "
          "астам адам жеткізілді.", []),
         ("Бүгін Ақтөбеде коменданттық сағат уақыты өзгерді.", [("other", None, "Aktobe")]),
+        ("В Алматы 12 января возобновили работу автобусные и троллейбусные маршруты.",
+         [("infrastructure", "operational", "Almaty")]),
+        ("Bus services were suspended in Almaty on Wednesday.",
+         [("infrastructure", "closed", "Almaty")]),
+        ("Shops have reopened and buses are running again.", []),
         ("Они сожгли акимат Тараза.",
          [("clashes", None, "site:taraz-akimat"),
           ("infrastructure", "destroyed", "site:taraz-akimat")]),
@@ -2062,3 +2067,12 @@ def test_kazakh_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
     # 0.959 / 0.933.
     assert s.precision >= 0.83 and s.recall >= 0.76
     assert precision >= 0.92 and recall >= 0.9
+
+
+def test_a_citys_public_transport_is_a_status_of_its_own(extractor: Extractor) -> None:
+    """Buses and routes stopped or back in a city: that city's "Public transport" status,
+    beside its "Internet" one, never a site's and never the whole country's."""
+    got = run(extractor, "Bus services were suspended in Almaty. Internet was restored in Almaty.")
+    assert [(c["part"], c["status"], c["place"]) for c in got] == [
+        ("Public transport", "closed", "Almaty"), ("Internet", "operational", "Almaty")
+    ]  # fmt: skip

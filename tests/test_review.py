@@ -223,3 +223,19 @@ def test_an_ingested_article_that_joins_the_curated_data_keeps_its_candidates(
         article = s.get(ArticleRow, c["article_id"])
     assert (article.origin, article.filename) == ("curated", "2022-01-03-rally.txt")
     assert pending(store)[0]["id"] == c["id"]
+
+
+def test_a_reviewed_state_is_named_as_the_curated_ones_are() -> None:
+    from geo.review import _subject
+
+    def f(layer: str, place: str | None, part: str | None = None) -> dict:
+        return {"layer": layer, "place": place, "part": part}
+
+    assert _subject(f("emergency", "Almaty Region")) == "State of emergency: Almaty Region"
+    assert _subject(f("emergency", None)) == "State of emergency"
+    assert _subject(f("infrastructure", "Almaty", "Internet")) == "Internet: Almaty"
+    assert _subject(f("infrastructure", "Aktau", "Public transport")) == "Public transport: Aktau"
+    assert _subject(f("infrastructure", "Almaty International Airport")) == (
+        "Almaty International Airport"
+    )
+    assert _subject(f("troops", None)) == "troops"
