@@ -86,7 +86,7 @@ _REGIONAL_NOUN = re.compile(r"облыс|област|облакимат", re.IG
 _IN_CITY = re.compile(r"\s+(?:в|во|города|г\.)\s*", re.IGNORECASE)
 # A facility's noun right before its city: "аэропорт Алматы", "облакимат Актобе"
 _NOUN_BEFORE_CITY = re.compile(
-    r"((?:международн\w+\s+)?аэропорт\w*|акимат\w*|облакимат\w*|горакимат\w*|"
+    r"((?:международн\w+\s+)?аэропорт\w*|аэродром\w*|акимат\w*|облакимат\w*|горакимат\w*|"
     r"прокуратур\w*(?:\s+города)?)\s+$"
 )
 # Kazakh puts the facility's noun after the city: "Алматы әуежайы", "Ақтөбе халықаралық
@@ -185,10 +185,10 @@ _FACILITY_OF_NOUN = (
 
 
 def _is_airport(noun: str) -> bool:
-    """Whether a facility noun is an airport's (Russian аэропорт, Kazakh әуежай), not an
-    akimat's."""
+    """Whether a facility noun is an airport's (Russian аэропорт, аэродром "of a city",
+    Kazakh әуежай), not an akimat's."""
     low = noun.lower()
-    return "аэропорт" in low or "әуежай" in low
+    return "аэропорт" in low or "әуежай" in low or "аэродром" in low
 
 
 def has_cyrillic(text: str) -> bool:

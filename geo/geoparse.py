@@ -631,10 +631,11 @@ class Geoparser:
         # a lower-case generic phrase in a definite description: "the city hall", "the
         # city airport", "the town's akimat" (the regex starts with a literal: the engine
         # finds it fast; the modifier is a branch, cheaper than an optional group, and the
-        # engine may leave it: "the city hall")
+        # engine may leave it: "the city hall"; "the local airport" too)
         phrases = _trie(map(_key_atoms, self._generic))
         self._generic_re = re.compile(
-            rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|)({phrases})\b"
+            rf"the{_BLANKS}(?:city(?:['’]s)?+{_BLANKS}|town(?:['’]s)?+{_BLANKS}|local{_BLANKS}|)"
+            rf"({phrases})\b"
         )
         self._iata = gazetteer.iata  # (an airport's row is read when its code is met)
         # without evidence, the sense that leads by score is chosen in C (see _best_sense)

@@ -784,6 +784,13 @@ def test_a_list_of_cities_sharing_a_plural_airport_noun_names_their_airports(
         "airport:ALA", "airport:AKX", "airport:SCO", "airport:ALA", "airport:SCO",
     ]  # fmt: skip
     assert ids(parser, "Air Astana resumed flights.") == []  # the airline
+    assert ids(parser, "Девять Ил-76 сели на аэродроме Алма-Аты.") == [
+        ("аэродроме Алма-Аты", "airport:ALA")
+    ]
+    assert ids(parser, "In Aktobe the local airport closed.") == [
+        ("Aktobe", "gn:610611"),
+        ("local airport", "airport:AKX"),
+    ]
 
 
 def test_russian_units_bordering_kazakhstan(parser: Geoparser) -> None:
