@@ -72,7 +72,9 @@ _DEMONYM = re.compile(
 )
 _GENERIC = re.compile(
     r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
-    r"облакимат\w*|горакимат\w*|"
+    r"облакимат\w*|горакимат\w*|горадминистраци\w*|"
+    # a bare square: the town's main one ("на площади", "алаңға"), not a named one
+    r"площад(?:ь|и|ью)(?!\s+[А-ЯЁA-Z«\"])|алаң(?:ы|ға|да|нан|ында|ына|ынан)?(?!\w)|"
     r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*|"
     r"городск\w+\s+прокуратур\w*|қалалық\s+прокуратур\w*|резиденци\w+\s+президента|"
     r"президент\s+резиденция\w*|облыс\s+әкімді[кг]\w*|әкімді[кг]\w*|акимат\w*|"
@@ -80,6 +82,13 @@ _GENERIC = re.compile(
     r"городск\w+\s+администраци\w*|областн\w+\s+администраци\w*)",
     re.IGNORECASE,
 )
+# a facility noun in the plural ("акиматов", "аэропорты", "әкімдіктері"): several sites, none
+# of which is named
+_PLURAL_NOUN = re.compile(
+    r"(?:акимат|аэропорт)(?:ы|ов|ам|ами|ах)$|әкімдіктер|әуежайлар",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(rf"[{_UPPER}][\w-]*\s+$")
 # a region's own facility noun: its akimat is in its centre
 _REGIONAL_NOUN = re.compile(r"облыс|област|облакимат", re.IGNORECASE)
 # between a facility's noun and its city: "здание акимата в Шымкенте", "акимат города Тараза"
@@ -131,7 +140,7 @@ _FEATURE_BEFORE = re.compile(
     r"|водохранилищ(?:е|а|у|ем)|канал(?:а|е|у|ом)?|залив(?:а|е|у|ом)?|пролив(?:а|е|у|ом)?"
     r"|өзен(?:і|інде|іне|інің)?|көл(?:і|інде|іне|інің)?"
     # streets and roads named after a person or a city ("проспект Абая", "трасса Самара")
-    r"|улиц(?:а|ы|е|у|ей)|ул\.|проспект(?:а|е|у|ом)?|пр-т[а-я]*|бульвар(?:а|е|у|ом)?"
+    r"|улиц(?:а|ы|е|у|ей|ам|ах)?|ул\.|проспект(?:а|е|у|ом)?|пр-т[а-я]*|бульвар(?:а|е|у|ом)?"
     r"|переул(?:ок|ка|ке|ком)|трасс(?:а|ы|е|у|ой)|автодорог(?:а|и|е|у|ой))\s+$",
     re.IGNORECASE,
 )
@@ -179,6 +188,8 @@ _SHORT_COUNTRIES = {
 # gazetteer's generic site of that noun in the city: Almaty's "prosecutor's office"); else
 # an akimat
 _FACILITY_OF_NOUN = (
+    ("площад", "central square"),
+    ("алаң", "central square"),
     ("прокуратур", "prosecutor's office"),
     ("резиденци", "presidential residence"),
 )
@@ -447,6 +458,12 @@ class CyrillicNames:
         for g in _GENERIC.finditer(text):
             if any(a <= g.start() < b for a, b in taken):
                 continue
+            if _PLURAL_NOUN.search(g.group(1)):
+                continue  # "представители акиматов", "работы аэропортов": no one site
+            if g.group(1).lower().startswith("алаң") and _NAME_BEFORE.search(
+                text, max(0, g.start() - 30), g.start()
+            ):
+                continue  # "Республика алаңы": a named square (the name says which)
             kinds = {"city", "airport"} if _is_airport(g.group(1)) else {"city"}
             if _REGIONAL_NOUN.match(g.group(1)):  # "Облыс әкімдігі" after "Қызылорда
                 kinds.add("admin1")  # облысында": the region's centre's akimat

@@ -507,7 +507,9 @@ def test_cyrillic_features_and_region_lists_at_a_sentence_start(parser: Geoparse
         "объявлен режим ЧС."
     )
     assert [i for _, i in ids(parser, text)] == [
-        "gn:1520172", "gn:1525798", "gn:610612", "gn:1526384", "admin1:KZ-KAR", "admin1:KZ-PAV",
+        "gn:1520172", "gn:1525798", "gn:610612", "gn:1526384",
+        "site:almaty-republic-square",  # (a bare "площадь": the city's main square)
+        "admin1:KZ-KAR", "admin1:KZ-PAV",
     ]  # fmt: skip
 
 
@@ -784,6 +786,13 @@ def test_a_list_of_cities_sharing_a_plural_airport_noun_names_their_airports(
         "airport:ALA", "airport:AKX", "airport:SCO", "airport:ALA", "airport:SCO",
     ]  # fmt: skip
     assert ids(parser, "Air Astana resumed flights.") == []  # the airline
+    text = (
+        "Жаңаөзенде халық алаңға жинала бастады. Представители акиматов вышли. В Алма-Ате "
+        "следы беспорядков вокруг горадминистрации. Квадрат улиц Абая и Достык."
+    )
+    assert [i for _, i in ids(parser, text)] == [
+        "gn:607610", "site:zhanaozen-square", "gn:1526384", "site:almaty-city-hall",
+    ]  # fmt: skip
     assert ids(parser, "Девять Ил-76 сели на аэродроме Алма-Аты.") == [
         ("аэродроме Алма-Аты", "airport:ALA")
     ]
