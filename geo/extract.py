@@ -451,6 +451,37 @@ _BREACH_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?$|(?<!\w)нарушени\w*\s+(?:[\w-]+\s+)?$|(?<!\w)наруши\w*\s+(?:[\w-]+\s+)?$"
 )
 _BREACH_AFTER = re.compile(r"(?:\s+(?:талаб\w*|режим\w*|тәртіб\w*))?\s+бұз\w*")
+# protests banned, not held ("Шествия и митинги запрещены", "a ban on rallies")
+_BANNED_BEFORE = re.compile(
+    r"\b(?:ban(?:ned|s)?|prohibit\w*|outlaw\w*)\s+(?:on\s+)?(?:all\s+)?(?:[\w-]+\s+)?$|"
+    r"(?<!\w)(?:запрет\w*|запрещ\w*)\s+(?:на\s+)?(?:[\w-]+\s+)?$"
+)
+_BANNED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?:are|were|is|was|have\s+been|remain)\s+)?(?:banned|prohibited|"
+    r"запрещен\w*|запрещён\w*|тыйым\s+салын\w*)"
+)
+
+
+def _in_title(low: str, start: int, end: int) -> bool:
+    """Whether a span is inside a quoted law's or decree's title («О чрезвычайном положении»),
+    unless the title is the act that declares it («О введении чрезвычайного положения в
+    Актюбинской области», «... төтенше жағдайды енгізу туралы»: the decree that did)."""
+    q = low.rfind("«", 0, start)
+    if q < 0 or "»" in low[q:start]:
+        return False
+    close = low.find("»", end)
+    title = low[q + 1 : close if close >= 0 else len(low)].strip()
+    declares = "введени" in title or "енгізу" in title
+    return (title.startswith("о ") or title.endswith("туралы")) and not declares
+
+
+# a hospital's wards and patients ("реанимация бөлімшесі", "шығарылды": discharged), which a
+# unit word shares with troops, unless a force is named
+_HOSPITAL = re.compile(r"аурухана|реанимаци|больниц|госпитал|hospital|\bward\b")
+_FORCE = re.compile(
+    r"troops|peacekeep|soldier|paratroop|csto|войск|миротвор|десант|одкб|"
+    r"бітімгер|әскер|сарбаз|ұқшұ"
+)
 # people brought to the police, not troops brought in ("полиция бөлімшесіне 89 адам
 # жеткізілді")
 _TO_POLICE = re.compile(r"(?<!\w)полиция\w*\s+(?:[\w-]+\s+){0,4}$")
@@ -459,8 +490,9 @@ _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
 # sentence's news is something else
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:amid(?:st)?|because\s+of|due\s+to|caused\s+by)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+)?$|(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*)\s+(?:[\w-]+\s+)?$"
+    r"\b(?:amid(?:st)?|because\s+of|due\s+to|caused\s+by|prompted\s+by|sparked\s+by|"
+    r"triggered\s+by)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:after|following|since)\s+the\s+(?:[\w-]+\s+)?$|"
+    r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$"
 )
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области"); the words first, for speed
@@ -974,6 +1006,8 @@ class Extractor:
                     continue  # "service briefly came back, then vanished again": no reopening
                 if row.layer == "infrastructure" and _MODAL_BEFORE.search(before):
                     continue  # "technically ready to resume operation": not yet resumed
+                if row.layer == "troops" and _HOSPITAL.search(low) and not _FORCE.search(low):
+                    continue  # "реанимация бөлімшесіне ... шығарылды": patients discharged
                 if row.layer == "troops" and _TO_POLICE.search(
                     low, max(0, m_start - offset - 80), m_start - offset
                 ):
@@ -988,6 +1022,12 @@ class Extractor:
                     _BREACH_BEFORE.search(before) or _BREACH_AFTER.match(low, m_end - offset)
                 ):
                     continue  # "for violating the curfew": broken, not declared
+                if row.layer == "protests" and (
+                    _BANNED_BEFORE.search(before) or _BANNED_AFTER.match(low, m_end - offset)
+                ):
+                    continue  # "Шествия и митинги запрещены": a ban, no protest
+                if _in_title(low, m_start - offset, m_end - offset):
+                    continue  # «О чрезвычайном положении»: a law's or a decree's title
                 if row.layer in {"protests", "clashes"} and _CAUSE_BEFORE.search(before):
                     continue  # "на фоне протестов введен режим ЧП": the cause of the news
                 if row.needs in {"internet", "troops", "emergency-context", "transport"} and (
@@ -1385,7 +1425,9 @@ class Extractor:
             places = story[:1]
         reporter = _reporter(clause)
         if places:
-            violent = bool(_VIOLENCE.search(low))
+            # (people held are a detention, whatever they are held for: "508 участников
+            # террористических атак задержала полиция Алматы")
+            violent = bool(_VIOLENCE.search(low)) and count.metric != "detained"
             key = COUNT_KEYS.get(count.metric)
             near = [d for d in dates if d.role != "until"]
             return Candidate(

@@ -515,6 +515,39 @@ def test_the_region_of_the_sentence_before_and_yesterday_evening(extractor: Extr
     assert [c["kind"] for c in got if c["counts"].get("detained") or c["metric"]] == ["figure"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Шествия и митинги запрещены.",
+        "Protests and rallies were banned in Almaty.",
+        "Городской аэропорт Алматы открылся после протестов.",  # (the airport reopens only)
+        "The Internet has resumed in Almaty after a blackout prompted by violent protests.",
+        "Согласно Закону «О чрезвычайном положении» в Актобе работают комиссии.",
+        "Оның ішінде 188 адам реанимация бөлімшесіне түсіп, кейін шығарылды.",
+    ],
+)
+def test_no_protest_clash_or_state_from_bans_causes_titles_and_wards(
+    extractor: Extractor, text: str
+) -> None:
+    """A ban on protests, unrest named as a cause or a time ("после протестов"), an emergency
+    law's title and patients discharged from a ward propose no protest, clash, emergency or
+    troop movement."""
+    got = run(extractor, text)
+    assert [c for c in got if c["layer"] in {"protests", "clashes", "emergency", "troops"}] == []
+
+
+def test_the_decree_that_declared_an_emergency_is_its_declaration(extractor: Extractor) -> None:
+    got = run(
+        extractor,
+        "Отменить с 07 часов 00 минут 16 января 2022 года чрезвычайное положение в границах "
+        "Актюбинской области, введенное Указом Президента от 5 января 2022 года № 738 «О "
+        "введении чрезвычайного положения в Актюбинской области».",
+    )
+    assert sorted((c["status"], c["date"]) for c in got if c["layer"] == "emergency") == [
+        ("declared", "2022-01-05"), ("lifted", "2022-01-16")
+    ]  # fmt: skip
+
+
 def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
     extractor: Extractor,
 ) -> None:
