@@ -475,6 +475,12 @@ def _in_title(low: str, start: int, end: int) -> bool:
     return (title.startswith("о ") or title.endswith("туралы")) and not declares
 
 
+# an operation's legal regime, not fighting ("режим КТО", "the counter-terrorist operation
+# regime was lifted", "терроризмге қарсы операция режимі тоқтатылды")
+_REGIME_BEFORE = re.compile(r"(?<!\w)режим\w*\s+(?:[\w-]+\s+)?$")
+_REGIME_AFTER = re.compile(r"\s*(?:regime|режим\w*)(?!\w)")
+# a relative clause about a force ("миротворцы, которые охраняли ТЭЦ-2", "who had guarded")
+_WHO_BEFORE = re.compile(r"(?:\bкотор\w+|\bwho|\bwhich)\s+(?:had\s+|have\s+)?(?:[\w-]+\s+)?$")
 # a hospital's wards and patients ("реанимация бөлімшесі", "шығарылды": discharged), which a
 # unit word shares with troops, unless a force is named
 _HOSPITAL = re.compile(r"аурухана|реанимаци|больниц|госпитал|hospital|\bward\b")
@@ -1028,8 +1034,26 @@ class Extractor:
                     continue  # "Шествия и митинги запрещены": a ban, no protest
                 if _in_title(low, m_start - offset, m_end - offset):
                     continue  # «О чрезвычайном положении»: a law's or a decree's title
-                if row.layer in {"protests", "clashes"} and _CAUSE_BEFORE.search(before):
-                    continue  # "на фоне протестов введен режим ЧП": the cause of the news
+                if row.layer == "clashes" and (
+                    _REGIME_BEFORE.search(before) or _REGIME_AFTER.match(low, m_end - offset)
+                ):
+                    continue  # "the counter-terrorist operation regime was lifted": a regime
+                if (
+                    row.layer == "troops"
+                    and row.status == "deployed"
+                    and _WHO_BEFORE.search(before)
+                ):
+                    continue  # "peacekeepers, who guarded the CHPP-2, left": background
+                if (
+                    row.layer == "infrastructure"
+                    and low.startswith("вернул", m_start - offset)
+                    and _FORCE.search(low)
+                ):
+                    continue  # "вернулись миротворцы": troops home, no site reopened
+                if row.layer in {"protests", "clashes", "emergency"} and _CAUSE_BEFORE.search(
+                    before
+                ):
+                    continue  # "на фоне протестов введен режим ЧП", "в связи с ЧП": a cause
                 if row.needs in {"internet", "troops", "emergency-context", "transport"} and (
                     row.needs not in cues
                 ):

@@ -524,6 +524,9 @@ def test_the_region_of_the_sentence_before_and_yesterday_evening(extractor: Extr
         "The Internet has resumed in Almaty after a blackout prompted by violent protests.",
         "Согласно Закону «О чрезвычайном положении» в Актобе работают комиссии.",
         "Оның ішінде 188 адам реанимация бөлімшесіне түсіп, кейін шығарылды.",
+        "В связи с чрезвычайным положением в стране зимние каникулы продлены.",
+        "The counter-terrorist operation regime was lifted in Almaty on 26 January.",
+        "Қазақстанда терроризмге қарсы операция режимі тоқтатылды.",
     ],
 )
 def test_no_protest_clash_or_state_from_bans_causes_titles_and_wards(
@@ -534,6 +537,15 @@ def test_no_protest_clash_or_state_from_bans_causes_titles_and_wards(
     troop movement."""
     got = run(extractor, text)
     assert [c for c in got if c["layer"] in {"protests", "clashes", "emergency", "troops"}] == []
+
+
+def test_troops_home_from_a_site_they_guarded_withdrew_from_it(extractor: Extractor) -> None:
+    """ "вернулись миротворцы, которые охраняли ТЭЦ-2": withdrawn from the plant; the guard
+    duty in the relative clause is background, and the plant did not reopen."""
+    got = run(extractor, "В Кыргызстан вернулись миротворцы, которые охраняли ТЭЦ-2 в Алма-Ате.")
+    assert [(c["layer"], c["status"], c["site_id"]) for c in got] == [
+        ("troops", "withdrawn", "site:almaty-chpp-2")
+    ]
 
 
 def test_the_decree_that_declared_an_emergency_is_its_declaration(extractor: Extractor) -> None:

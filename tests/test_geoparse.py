@@ -793,6 +793,13 @@ def test_a_list_of_cities_sharing_a_plural_airport_noun_names_their_airports(
     assert [i for _, i in ids(parser, text)] == [
         "gn:607610", "site:zhanaozen-square", "gn:1526384", "site:almaty-city-hall",
     ]  # fmt: skip
+    assert [i for _, i in ids(parser, "Kyrgyz troops left Almaty TPS-2.")][-1] == (
+        "site:almaty-chpp-2"
+    )
+    text = "На площадь Исатая и Махамбета в Атырау вышли люди. ЧП ввели в Алма-Атинской области."
+    assert [i for _, i in ids(parser, text)] == [
+        "site:atyrau-square", "gn:610529", "admin1:KZ-ALM",
+    ]  # fmt: skip
     assert ids(parser, "Девять Ил-76 сели на аэродроме Алма-Аты.") == [
         ("аэродроме Алма-Аты", "airport:ALA")
     ]
