@@ -548,6 +548,14 @@ def test_troops_home_from_a_site_they_guarded_withdrew_from_it(extractor: Extrac
     ]
 
 
+def test_a_country_sending_its_forces_deploys_them(extractor: Extractor) -> None:
+    got = run(extractor, "Президент Кыргызстана отправил в Казахстан свои военные силы.")
+    assert [(c["layer"], c["status"]) for c in got] == [("troops", "deployed")]
+    assert run(extractor, "Миротворцы отправились домой.") == [] or all(
+        c["status"] != "deployed" for c in run(extractor, "Миротворцы отправились домой.")
+    )
+
+
 def test_the_decree_that_declared_an_emergency_is_its_declaration(extractor: Extractor) -> None:
     got = run(
         extractor,
