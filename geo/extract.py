@@ -483,7 +483,7 @@ _REGIME_AFTER = re.compile(r"\s*(?:regime|режим\w*)(?!\w)")
 _WHO_BEFORE = re.compile(r"(?:\bкотор\w+|\bwho|\bwhich)\s+(?:had\s+|have\s+)?(?:[\w-]+\s+)?$")
 # a hospital's wards and patients ("реанимация бөлімшесі", "шығарылды": discharged), which a
 # unit word shares with troops, unless a force is named
-_HOSPITAL = re.compile(r"аурухана|реанимаци|больниц|госпитал|hospital|\bward\b")
+_HOSPITAL = re.compile(r"аурухана|реанимаци|больниц|госпитал|морг|hospital|morgue|\bward\b")
 _FORCE = re.compile(
     r"troops|peacekeep|soldier|paratroop|csto|войск|миротвор|десант|одкб|"
     r"бітімгер|әскер|сарбаз|ұқшұ"
@@ -554,6 +554,7 @@ _NATIONWIDE = re.compile(r"nationwide|national (?:state of )?emergency|across th
 _BACKGROUND = re.compile(
     r"\b(?:after|following|после)\s+(?:a |an |the |being |its |their )?$|"
     r"\b(?:previously|earlier|already)[ -](?:declared|imposed|introduced)\s+(?:a |an |the )?$|"
+    r"\b(?:previously|earlier|once)\s+$|"  # "the airport, previously seized by protesters"
     r"(?<!\w)(?:ранее|уже)\s+(?:введенн|введённ|объявленн)\w*\s+(?:режим\w*\s+)?$"
 )
 # A place named as where a departing force went ("flew ... to Almaty airport", "вылетели ... в

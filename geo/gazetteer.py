@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 36
+FORMAT_VERSION = 37
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -172,7 +172,7 @@ CONTINENT_ADJECTIVES: dict[str, tuple[str, ...]] = {
 }
 
 # Generic nouns that name a facility of "the" city the text is about ("the airport").
-AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport")
+AIRPORT_GENERIC: tuple[str, ...] = ("airport", "international airport", "main airport")
 
 # Capitalised English words that are also (small) place names: a single-word name in this set
 # never matches a city, only countries, admin-1 units, airports and facilities. Lower-case text is

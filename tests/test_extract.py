@@ -556,6 +556,30 @@ def test_a_country_sending_its_forces_deploys_them(extractor: Extractor) -> None
     )
 
 
+def test_troops_delivered_bodies_delivered_and_an_airport_seized_before(
+    extractor: Extractor,
+) -> None:
+    """ "Военнослужащие были доставлены ... на аэродром Алма-Аты": deployed at the airport;
+    bodies delivered to morgues are no troops; "the main airport, previously seized": the
+    seizure is background, retaking it is the news."""
+    got = run(
+        extractor,
+        "Военнослужащие были доставлены с аэродрома Звартноц в Армении на аэродром Алма-Аты.",
+    )
+    assert [(c["layer"], c["status"], c["site_id"]) for c in got] == [
+        ("troops", "deployed", "airport:ALA")
+    ]
+    got = run(extractor, "В морги доставлены тела 225 человек, в том числе 19 военнослужащих.")
+    assert [c for c in got if c["layer"] == "troops"] == []
+    got = run(
+        extractor,
+        "Soldiers regained control of the main airport in Almaty, previously seized by protesters.",
+    )
+    assert [(c["layer"], c["status"], c["site_id"]) for c in got] == [
+        ("clashes", None, "airport:ALA")
+    ]
+
+
 def test_the_decree_that_declared_an_emergency_is_its_declaration(extractor: Extractor) -> None:
     got = run(
         extractor,
