@@ -391,11 +391,12 @@ _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connect
                        r"messengers?|communications?|phone lines|netblocks|"
     r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*)\b")  # fmt: skip
 # public transport, whose service a city's status may be about ("bus routes resumed in
-# Almaty", "в Алматы возобновили работу автобусные маршруты", "қоғамдық көлік")
+# Almaty", "в Алматы возобновили работу автобусные маршруты", "қоғамдық көлік", Kazakh
+# "автобустар" too)
 _TRANSPORT = re.compile(r"\b(?:public transport|public transit|bus(?:es)? routes?|bus services?|"
                         r"buses|trolleybus\w*|trams?|metro|"
     r"общественн\w* транспорт\w*|автобус\w*|троллейбус\w*|трамва\w*|метро|"
-    r"қоғамдық көлік\w*|автобус\w*)\b")  # fmt: skip
+    r"қоғамдық көлік\w*)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
@@ -507,8 +508,6 @@ _SOURCE_IN = re.compile(
     r"(?:\bsources?|\bcorrespondents?|(?<!\w)источник\w*|(?<!\w)корреспондент\w*)"
     r"(?:\s+[\w-]+)?\s+(?:in|at|в|во)\s+(?:the\s+)?$"
 )
-# a clause about many places at once, which a wire's dateline does not place ("protests
-# erupted in several Kazakh cities", "в ряде городов")
 _LOCAL_KINDS = frozenset({"city", "admin1", "facility", "airport"})
 # who speaks for the whole country: a count they give is national, whatever the story's place
 _NATIONAL_SOURCE = re.compile(
@@ -518,6 +517,8 @@ _NATIONAL_SOURCE = re.compile(
     r"генеральн\w* прокуратур\w*|президент\w*|токаев\w*|іім|"
     r"министрлі\w*|үкімет\w*)(?!\w)"
 )
+# a clause about many places at once, which a wire's dateline does not place ("protests
+# erupted in several Kazakh cities", "в ряде городов")
 _MANY_PLACES = re.compile(
     r"\b(?:several|many|multiple|other|various|numerous|some|a\s+number\s+of)\s+(?:[\w-]+\s+)?"
     r"(?:cities|towns|regions|provinces|places)\b|\bacross\s+the\s+country\b|\bnationwide\b|"
@@ -532,10 +533,6 @@ _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern
 _MODAL_BEFORE = re.compile(
     r"\b(?:(?:ready|able|prepared|unable)\s+to|could|may|might|can)\s+(?:be\s+)?$|"
     r"(?<!\w)(?:готов\w*|может|могут|могли)\s+(?:к\s+)?$"
-)
-_AIRPORTS_IN = re.compile(
-    r"\bairports\s+(?:in|of|at)\s+(?:the\s+)?(?:cities\s+of\s+)?|"
-    r"(?<!\w)аэропорт(?:ы|ов|ах)\s+(?:в\s+|городов\s+)?"
 )
 _NATIONAL_EMERGENCY = re.compile(
     r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
@@ -767,8 +764,7 @@ class Extractor:
                 context.add("emergency-context")
             if any(name == "internet" for _, name in cues):
                 context.add("internet")  # "Almaty was cut off for 111 hours", after it
-            inside = [m for m in s_mentions if m.place and m.place.country_code == self.aoi
-                      and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+            inside = [m for m in s_mentions if self._local(m)]
             if inside:
                 previous = inside
             dated = [d for d in s_dates if d.role != "until"]
@@ -1187,28 +1183,6 @@ class Extractor:
             places = [p for p in places if p.country_code == self.aoi]  # states held here
         if t.needs == "facility":
             sites = [p for p in places if p.kind in {"facility", "airport"}]
-            plural = (
-                _AIRPORTS_IN.search(clause)
-                if "аэропорт" in clause or "airports" in clause
-                else None
-            )
-            if plural:
-                # "airports in Aktobe and Aktau were also closed": each city's airport, of the
-                # cities named right after the noun ("resume flights to Shymkent" is no airport)
-                at = clause_at + plural.end()
-                for m in sorted(hit.places, key=lambda m: m.start):
-                    if m.start < at:  # before the noun, or the noun with its first city
-                        at = max(at, m.end)  # ("Аэропорты Актобе": Aktobe's airport)
-                        continue
-                    gap = clause[at - clause_at : m.start - clause_at]
-                    if gap and not _LISTED.fullmatch(gap):
-                        break  # the list right after the noun has ended
-                    if m.place is None or m.place.kind != "city":
-                        break
-                    airport = self.gazetteer.generic_site(m.place, "airport")
-                    if airport is not None and airport not in sites:
-                        sites.append(airport)
-                    at = m.end
             if not sites and t.kind == "event" and _BUILDING.search(clause):
                 # "occupied the city administration in Semey": a building the gazetteer
                 # lacks, taken by force, is a clash in its town (a state needs the site)
@@ -1370,8 +1344,7 @@ class Extractor:
         out: set[int] = set()
         if not any(c.within for c in counts):
             return out
-        here = [m.start for m in mentions if m.place and m.place.country_code == self.aoi
-                and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+        here = [m.start for m in mentions if self._local(m)]
         for total, part in pairwise(counts):
             if not part.within:
                 continue
@@ -1435,8 +1408,7 @@ class Extractor:
         A figure is dated by a date before it in its clause ("On 9 January state television
         reported 164 dead"; a date after it is the day of what was counted), else the
         publication day."""
-        here = [m for m in mentions if m.place and m.place.country_code == self.aoi
-                and m.place.kind in {"city", "admin1", "facility", "airport"}]  # fmt: skip
+        here = [m for m in mentions if self._local(m)]
         # the place named right after the count ("21 in Kyzylorda region"), else the clause's
         after = [m for m in here if 0 <= m.start - count.end <= 40]
         places = [m.place for m in (after[:1] or here) if m.place]

@@ -132,7 +132,8 @@ _PLURAL_AFTER = re.compile(r"[ \t]++(regions|oblasts|provinces)\b", re.IGNORECAS
 # Aktau", "аэропортов Алма-Аты, Актобе и Актау") or after it ("Almaty and Aktau airports",
 # Kazakh "Алматы мен Ақтау әуежайлары"), and the joints of such a list in three languages
 _AIRPORTS_BEFORE = re.compile(
-    r"(?<!\w)(?:airports|аэропорт(?:ы|ов|ам|ах|ами))[ \t]+(?:(?:in|of|at)[ \t]+)?$",
+    r"(?<!\w)(?:airports[ \t]+(?:(?:in|of|at)[ \t]+)?(?:the[ \t]+)?(?:cities[ \t]+of[ \t]+)?|"
+    r"аэропорт(?:ы|ов|ам|ах|ами)[ \t]+(?:в[ \t]+|городов[ \t]+)?)$",
     re.IGNORECASE,
 )
 _AIRPORTS_AFTER = re.compile(r"[ \t]+(?:airports|әуежайлар\w*)(?!\w)", re.IGNORECASE)
@@ -954,8 +955,9 @@ class Geoparser:
                         continue
                     start = before.start() if before and i == k else m.start
                     end = after.end() if after and i == j else m.end
+                    why = (*m.evidence, "listed under one airport noun") if m.evidence else ()
                     out[i] = m._replace(text=text[start:end], start=start, end=end, place=site,
-                                        candidates=())  # fmt: skip
+                                        evidence=why, candidates=())  # fmt: skip
             k = j + 1
         return out
 
