@@ -523,6 +523,9 @@ def find_counts_ru(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> list
     )
 
 
+_HELD = ("detained", "arrested")
+
+
 def _counts(
     text: str,
     skip: tuple[tuple[int, int], ...],
@@ -571,6 +574,11 @@ def _counts(
             metric = cue.lastgroup
         elif back and back[-1].end() >= len(before) - 25:
             metric = back[-1].lastgroup
+        if metric == "participants" and cue is not None:
+            # "508 участников террористических атак задержала полиция": those taking part,
+            # held; the count is of the detained
+            held = [c.lastgroup for c in cues.finditer(after) if c.lastgroup in _HELD]
+            metric = held[0] if held else metric
         within = (
             bool(out) and _CYRILLIC_AMONG.fullmatch(lowered, out[-1].end, m.start()) is not None
         )

@@ -411,6 +411,17 @@ def test_medical_help_and_bodies_are_counted() -> None:
     assert [(c.value, c.metric) for c in ru] == [(2200, "injured")]
 
 
+def test_participants_held_are_counted_as_detained() -> None:
+    """ "508 участников ... задержала полиция": those taking part, held; a crowd of
+    participants with no one held stays a crowd."""
+    from geo.counts import find_counts_ru
+
+    held = find_counts_ru("508 участников атак и мародерств задержала полиция Алматы")
+    assert [(c.value, c.metric) for c in held] == [(508, "detained")]
+    crowd = find_counts_ru("В Алматы собрались около 5 тысяч участников митинга")
+    assert [(c.value, c.metric) for c in crowd] == [(5000, "participants")]
+
+
 def test_a_part_of_a_count_and_partial_or_total_loss(extractor: Extractor) -> None:
     """ "230 people had lost their lives, among them 19 soldiers": 19 of the dead, not 19
     troops; "burned out" destroys a building (and is a clash); "domestic flights resumed"
