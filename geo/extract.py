@@ -24,7 +24,9 @@ How a sentence becomes candidates:
    confidence). "until 12 January" ends a state (never before it begins); a closure and a
    reopening of one site in one sentence end the closure the day before the reopening.
 4. Counts (``geo.counts``) attach to the candidate they qualify (fatalities to a clash, detained
-   to detentions at a place, troops to a deployment); any other count becomes a figure, national
+   to detentions at a place, troops to a deployment); a trigger at several places gives a count
+   only to the place named beside it, never the same number to each ("50 people in Almaty and
+   Shymkent" is a figure of their own); any other count becomes a figure, national
    or for the place its clause names, with who reported it, except in a clause about an
    accident or a disaster ("a fire at a coal mine killed 46 miners"). A count of the dead, hurt
    or held whose clause names no place is its sentence's one place's, else the story's (its
@@ -509,6 +511,7 @@ _SOURCE_IN = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:in|at|в|во)\s+(?:the\s+)?$"
 )
 _LOCAL_KINDS = frozenset({"city", "admin1", "facility", "airport"})
+_PLACE_AFTER_COUNT = 40  # characters: "21 in Kyzylorda region", "50 people were detained in Taraz"
 # who speaks for the whole country: a count they give is national, whatever the story's place
 _NATIONAL_SOURCE = re.compile(
     r"\b(?:ministry|government|state (?:tv|television|media)|president|tokayev|prosecutor"
@@ -929,18 +932,28 @@ class Extractor:
             for hit in hits:
                 # an emergency takes every unit its sentence lists (or the one "there" is)
                 near = mentions if hit.trigger.layer == "emergency" and not there else c_mentions
-                for cand in self._candidates(doc, hit, clause, c_dates or dates, carried,
-                                             dateline, certainty, evidence, near,
-                                             offset + c_start):  # fmt: skip
+                found = self._candidates(doc, hit, clause, c_dates or dates, carried,
+                                         dateline, certainty, evidence, near,
+                                         offset + c_start)  # fmt: skip
+                # one trigger at several places ("clashes in Almaty and Shymkent left 10
+                # dead"): a count is the one place's it names ("50 in Almaty and 30 in
+                # Shymkent"), else none of them (a figure: never copied to each place)
+                several = len({c.place.id if c.place else "" for c in found}) > 1
+                for cand in found:
                     if (
                         cand.sub_event_type == "Arrests"
                         and cand.place is None
                         and _counted(clause, c_dates, a, c_counts)
                     ):
                         continue  # counted detentions nationwide are a figure (its count's)
-                    cand, took = self._with_counts(
-                        cand, hit, [c for c in c_counts if id(c) not in totals], cumulative
-                    )
+                    pool = [c for c in c_counts if id(c) not in totals]
+                    if several:
+                        pool = [
+                            c
+                            for c in pool
+                            if self._names_after(c, cand.place, c_mentions, doc.body)
+                        ]
+                    cand, took = self._with_counts(cand, hit, pool, cumulative)
                     used_counts.update(took)
                     if (cand.layer == "troops" and cand.status == "deployed"
                             and cand.place is None and not cand.counts
@@ -1213,7 +1226,9 @@ class Extractor:
                           "country" and m.place.country_code == self.aoi][:1]  # fmt: skip
         if t.needs == "emergency-context" and not places:
             return []
-        several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"}
+        several = t.layer in {"protests", "clashes", "emergency", "troops", "infrastructure"} or (
+            t.sub_event_type == "Arrests"  # "detained protesters in Almaty, Shymkent and Oral"
+        )
         chosen = places if several and places else places[:1] or [None]
         if len(chosen) > 1:  # "the airport, the largest in Kazakhstan, was freed": the airport
             chosen = [p for p in chosen if not (p and p.kind == "country")] or chosen
@@ -1410,8 +1425,13 @@ class Extractor:
         publication day."""
         here = [m for m in mentions if self._local(m)]
         # the place named right after the count ("21 in Kyzylorda region"), else the clause's
-        after = [m for m in here if 0 <= m.start - count.end <= 40]
-        places = [m.place for m in (after[:1] or here) if m.place]
+        # one place (a region that holds another place only says where that is); with several
+        # and none right after it, the count is theirs together: a figure of no one place
+        owner = self._place_after(count, here, doc.body)
+        places = [owner] if owner is not None else [m.place for m in here if m.place]
+        inner = {p.admin1 for p in places if p.kind != "admin1"}
+        if len({p.id for p in places if not (p.kind == "admin1" and p.admin1 in inner)}) > 1:
+            places = []
         low = clause.lower()
         if (
             not places and story and count.metric in ("deaths", "injured", "detained")
@@ -1459,6 +1479,41 @@ class Extractor:
             place.name
         )
         return unit if same and unit is not None else place
+
+    def _names_after(
+        self, count: Count, place: Place | None, mentions: list[Mention], body: str
+    ) -> bool:
+        """Whether a count is this place's alone (or this admin-1 unit's city's)."""
+        owner = self._place_after(count, mentions, body)
+        return place is not None and owner is not None and place.id in self._ids(owner)
+
+    def _place_after(self, count: Count, mentions: list[Mention], body: str) -> Place | None:
+        """The place a count is of, named beside it in one phrase: right after it ("50
+        people in Almaty and 30 in Shymkent", "21 in Kyzylorda region"), else right before it
+        ("Жаңаөзеннің алаңына шамамен мың адам жиналды"); None when there is none, when a
+        comma comes between ("in Almaty, where ... 10 people died, and in Shymkent"), or when
+        the place is one of a list that shares the count ("50 people in Almaty and
+        Shymkent", "clashes in Almaty and Shymkent left 10 dead")."""
+        placed = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+        later = [m for m in placed if m.start >= count.end]
+        if later:
+            first = later[0]
+            gap = body[count.end : first.start]
+            if len(gap) <= _PLACE_AFTER_COUNT and not any(p in gap for p in ",;:—"):
+                listed = len(later) > 1 and _LISTED.fullmatch(body, first.end, later[1].start)
+                return None if listed else first.place
+        earlier = [m for m in placed if m.end <= count.start]
+        if earlier:
+            last = earlier[-1]
+            gap = body[last.end : count.start]
+            if len(gap) <= _PLACE_AFTER_COUNT and not any(p in gap for p in ",;:—"):
+                listed = len(earlier) > 1 and _LISTED.fullmatch(body, earlier[-2].end, last.start)
+                return None if listed else last.place
+        return None
+
+    def _ids(self, place: Place | None) -> set[str]:
+        """A place's id and, for a city that is an admin-1 unit (Almaty), the unit's."""
+        return set() if place is None else {place.id, self._unit_of(place).id}
 
     def _region_of(self, m: Mention) -> Mention:
         """A mention of a city as its admin-1 region ("в области" after the city was named);

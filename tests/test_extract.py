@@ -603,6 +603,32 @@ def test_the_decree_that_declared_an_emergency_is_its_declaration(extractor: Ext
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Police detained 50 people in Almaty and 30 in Shymkent.",
+         [("Almaty", 50), ("Shymkent", 30)]),
+        ("Police detained 50 people in Almaty and Shymkent.",
+         [("Almaty", None), ("Shymkent", None), (None, 50)]),
+        ("Clashes in Almaty and Shymkent left 10 people dead.",
+         [("Almaty", None), ("Shymkent", None), (None, 10)]),
+        ("2,500 CSTO troops were deployed to Almaty and Nur-Sultan.",
+         [(None, 2500), ("Almaty", None), ("Nur-Sultan", None)]),
+    ],
+)  # fmt: skip
+def test_a_count_shared_by_several_places_is_never_copied_to_each(
+    extractor: Extractor, text: str, want: list[tuple]
+) -> None:
+    """One trigger at several places: a count goes to the place named beside it, and a
+    count the places share is a figure of its own, never the same number at each place."""
+    got = run(extractor, text)
+    assert [
+        (c["place"], c["value"] if c["kind"] == "figure" else
+         next((v for v in c["counts"].values() if v is not None), None))
+        for c in got
+    ] == want  # fmt: skip
+
+
 def test_a_merged_candidate_cites_every_sentence_and_disputed_counts_stay_apart(
     extractor: Extractor,
 ) -> None:
