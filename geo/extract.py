@@ -495,6 +495,16 @@ _FORCE = re.compile(
 # жеткізілді")
 _TO_POLICE = re.compile(r"(?<!\w)полиция\w*\s+(?:[\w-]+\s+){0,4}$")
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
+# The words around a trigger that make it no news of its layer, as (layer, before it, right
+# after it): an emergency named as a time ("during the state of emergency") or broken ("for
+# violating the curfew"); protests banned ("Шествия и митинги запрещены"); an operation's
+# regime ("the counter-terrorist operation regime was lifted"), no fighting
+_NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("emergency", _DURING_BEFORE, _DURING_AFTER),
+    ("emergency", _BREACH_BEFORE, _BREACH_AFTER),
+    ("protests", _BANNED_BEFORE, _BANNED_AFTER),
+    ("clashes", _REGIME_BEFORE, _REGIME_AFTER),
+)
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
 # sentence's news is something else
@@ -1030,24 +1040,14 @@ class Extractor:
                     continue  # "полиция бөлімшелеріне 700 адам жеткізілді": people held
                 if row.layer == "troops" and before.endswith("national "):
                     continue  # "the National Guard" is a force, not a guard duty
-                if row.layer == "emergency" and (
-                    _DURING_BEFORE.search(before) or _DURING_AFTER.match(low, m_end - offset)
+                if any(
+                    row.layer == layer
+                    and (said_before.search(before) or said_after.match(low, m_end - offset))
+                    for layer, said_before, said_after in _NOT_THE_NEWS
                 ):
-                    continue  # "during the state of emergency": a time, no declaration
-                if row.layer == "emergency" and (
-                    _BREACH_BEFORE.search(before) or _BREACH_AFTER.match(low, m_end - offset)
-                ):
-                    continue  # "for violating the curfew": broken, not declared
-                if row.layer == "protests" and (
-                    _BANNED_BEFORE.search(before) or _BANNED_AFTER.match(low, m_end - offset)
-                ):
-                    continue  # "Шествия и митинги запрещены": a ban, no protest
+                    continue  # "during the emergency", "violating the curfew", "were banned"
                 if _in_title(low, m_start - offset, m_end - offset):
                     continue  # «О чрезвычайном положении»: a law's or a decree's title
-                if row.layer == "clashes" and (
-                    _REGIME_BEFORE.search(before) or _REGIME_AFTER.match(low, m_end - offset)
-                ):
-                    continue  # "the counter-terrorist operation regime was lifted": a regime
                 if (
                     row.layer == "troops"
                     and row.status == "deployed"
