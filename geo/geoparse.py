@@ -131,15 +131,16 @@ _PLURAL_AFTER = re.compile(r"[ \t]++(regions|oblasts|provinces)\b", re.IGNORECAS
 # A plural airport noun shared by a list of cities, before ("airports in Almaty, Aktobe and
 # Aktau", "аэропортов Алма-Аты, Актобе и Актау") or after it ("Almaty and Aktau airports",
 # Kazakh "Алматы мен Ақтау әуежайлары"), and the joints of such a list in three languages
+_NOUN_FIRST = r"airports|аэропорт(?:ы|ов|ам|ах|ами)"  # the plural noun before its cities
+_NOUN_LAST = r"airports|әуежайлар\w*"  # after them
 _AIRPORTS_BEFORE = re.compile(
-    r"(?<!\w)(?:airports[ \t]+(?:(?:in|of|at)[ \t]+)?(?:the[ \t]+)?(?:cities[ \t]+of[ \t]+)?|"
-    r"аэропорт(?:ы|ов|ам|ах|ами)[ \t]+(?:в[ \t]+|городов[ \t]+)?)$",
+    rf"(?<!\w)(?:(?:{_NOUN_FIRST})[ \t]+(?:(?:in|of|at)[ \t]+)?(?:the[ \t]+)?"
+    r"(?:cities[ \t]+of[ \t]+)?(?:в[ \t]+|городов[ \t]+)?)$",
     re.IGNORECASE,
 )
-_AIRPORTS_AFTER = re.compile(r"[ \t]+(?:airports|әуежайлар\w*)(?!\w)", re.IGNORECASE)
-_PLURAL_AIRPORT = re.compile(
-    r"^(?:airports|аэропорт(?:ы|ов|ам|ах|ами))\s|\s(?:airports|әуежайлар\w*)$", re.IGNORECASE
-)
+_AIRPORTS_AFTER = re.compile(rf"[ \t]+(?:{_NOUN_LAST})(?!\w)", re.IGNORECASE)
+# (the noun inside the list's first or last mention: "аэропортов Алма-Аты", "Ақтау әуежайлары")
+_PLURAL_AIRPORT = re.compile(rf"^(?:{_NOUN_FIRST})\s|\s(?:{_NOUN_LAST})$", re.IGNORECASE)
 _AIRPORT_NOUN = re.compile(r"irports|[Аа]эропорт|[Әә]уежай")
 _NAME_LIST_JOINT = re.compile(
     r",[ \t]*+(?:(?:and|or|и|және)[ \t]++)?|[ \t]++(?:and|or|и|және|мен|бен|пен)[ \t]++"
