@@ -14,7 +14,10 @@ Figures:
 
 1. Headline: ``python -m geo geoparse <every file>`` as a whole process from a fresh start
    (gazetteer cache warm, as after the first run), against a small geotext script reading the
-   same files, alternated, median of --runs: seconds, ratio, peak memory of each (wait4 rusage).
+   same files, alternated, median of --runs: seconds, ratio, peak memory of each (wait4 rusage:
+   CPU time includes the worker processes the command starts; peak memory is the largest
+   process's). The command parses in one worker process per core for inputs this large
+   (its default); beside it the same command with --workers 1, one process.
 2. In process, one pass with a fresh Geoparser over each kind of text (the headline kind of
    figure: nothing memoised beforehand), and the warm figure (the same parser a second time,
    memos filled) labelled as such; geotext on the same texts. Medians of 3, alternated.
@@ -350,8 +353,8 @@ def main() -> None:
         script = Path(tmp) / "geotext_files.py"
         script.write_text(GEOTEXT_SCRIPT, encoding="utf-8")
         names = [str(p) for p in every]
-        peaks: dict[str, list[float]] = {"ours": [], "geotext": []}
-        cpu: dict[str, list[float]] = {"ours": [], "geotext": []}
+        peaks: dict[str, list[float]] = {"ours": [], "one": [], "geotext": []}
+        cpu: dict[str, list[float]] = {"ours": [], "one": [], "geotext": []}
 
         def whole(label: str, argv: list[str]) -> Callable[[], float]:
             def run() -> float:
@@ -365,6 +368,7 @@ def main() -> None:
         times = alternated(
             {
                 "ours": whole("ours", [sys.executable, "-m", "geo", "geoparse"]),
+                "one": whole("one", [sys.executable, "-m", "geo", "geoparse", "--workers", "1"]),
                 "geotext": whole("geotext", [sys.executable, str(script)]),
             },
             runs,
@@ -382,9 +386,16 @@ def main() -> None:
         ratio = times["geotext"] / times["ours"]
         ours_cpu, gt_cpu = statistics.median(cpu["ours"]), statistics.median(cpu["geotext"])
         cpu_ratio = gt_cpu / ours_cpu
+        workers = min(len(os.sched_getaffinity(0)), len(every))
         print(
             f"python -m geo geoparse FILES  {times['ours']:7.2f} s   (CPU {ours_cpu:6.2f} s)   "
-            f"peak {ours_peak:6.0f} MB"
+            f"peak {ours_peak:6.0f} MB  ({workers} worker processes: the default here)"
+        )
+        one_cpu = statistics.median(cpu["one"])
+        print(
+            f"  the same, --workers 1       {times['one']:7.2f} s   (CPU {one_cpu:6.2f} s)   "
+            f"peak {max(peaks['one']):6.0f} MB  (one process; "
+            f"{times['geotext'] / times['one']:.3f} x geotext, CPU {gt_cpu / one_cpu:.3f} x)"
         )
         print(
             f"geotext script, same files    {times['geotext']:7.2f} s   (CPU {gt_cpu:6.2f} s)   "

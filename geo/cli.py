@@ -154,7 +154,10 @@ def _geoparser_class() -> type:
 
 def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     parser_class = _geoparser_class()
-    inputs = [_read_input(name) for name in args.files]
+    workers = _geoparse_workers(args) if args.format == "json" else 1
+    # (read in the workers when there are several: an unreadable file still stops the
+    # command before anything is written)
+    inputs = [_read_input(name) for name in args.files] if workers == 1 else []
     # (its output shows neither a mention's evidence nor its candidates: not worked out)
     parser = parser_class(load_gazetteer(settings), settings, evidence=False)
     # One short batch: what exists before parsing (modules, the opened index) lives as long as
@@ -164,6 +167,9 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings) -> int:
     # long-lived server uses it too.
     gc.freeze()
     gc.disable()
+    if workers > 1:
+        _geoparse_in_parallel(parser, args.files, workers)
+        return 0
     if args.format == "json":
         # each file's mentions written as soon as they are found, then let go: the peak
         # memory (and the page faults of filling it) stays that of one file's mentions
@@ -197,23 +203,137 @@ _ITEMS = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 _PLACE_KEYS = ("name", "kind", "lat", "lon", "country_code", "admin1")
 
 
+# Inputs of at least this many bytes are parsed by one worker process per core (when the
+# output goes to a UTF-8 byte stream): below it, starting the workers costs more than it saves
+_PARALLEL_FROM_BYTES = 256_000
+_CHUNKS_PER_WORKER = 4  # parts of about equal size per worker: one slow part cannot hold up
+# the others for long
+_WORKER_PARSER = None  # the parser the forked workers inherit (set just before they start)
+
+
+def _geoparse_workers(args: argparse.Namespace) -> int:
+    """How many processes geoparse parses in: --workers, else one per core available for
+    inputs of _PARALLEL_FROM_BYTES and more (one process where fork is missing, standard
+    input is read, the compiled writer is not built or the output is not a UTF-8 byte
+    stream: the parts are joined as bytes)."""
+    if "-" in args.files or not hasattr(os, "fork") or _utf8_stdout() is None:
+        return 1
+    if args.workers:
+        return args.workers
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on every system)
+        cores = os.cpu_count() or 1
+    if cores < 2:
+        return 1
+    size = sum(map(_size, args.files))
+    return min(cores, len(args.files)) if size >= _PARALLEL_FROM_BYTES else 1
+
+
+def _size(name: str) -> int:
+    """A file's size in bytes, 0 when it cannot be read (reading it reports why, in one
+    line)."""
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return 0
+
+
+def _utf8_stdout():  # -> the byte stream under standard output, or None
+    """Standard output's byte stream when the compiled writer (geo/_mentionjson.pyx) can
+    write into it: it is UTF-8 and ends lines with "\\n"."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    try:
+        import geo._mentionjson  # noqa: F401
+    except ImportError:  # not built: the pure-Python writer
+        return None
+    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+        return None
+    return buffer
+
+
+def _chunks(files: Sequence[str], parts: int) -> list[list[str]]:
+    """The files in order, cut into at most `parts` runs of about equal bytes."""
+    sizes = [_size(name) + 1 for name in files]
+    share = sum(sizes) / parts
+    chunks: list[list[str]] = [[]]
+    done = 0.0
+    for name, size in zip(files, sizes, strict=True):
+        if chunks[-1] and done >= share * len(chunks):
+            chunks.append([])
+        chunks[-1].append(name)
+        done += size
+    return chunks
+
+
+def _geoparse_chunk(job: tuple[list[str], str, bool, str]) -> None:
+    """In a worker: geoparse_json of these files written to path, as the part of the whole
+    output it is (not the first: it continues the list; never the closing bracket)."""
+    from geo._mentionjson import mention_json_parts
+
+    files, path, first, errors = job
+    parser = _WORKER_PARSER
+    found = ((label, parser.parse(text)) for label, text in map(_read_input, files))
+    with open(path, "wb") as out:
+        held = None
+        for part in mention_json_parts(found, _place_fields, errors):
+            if held is not None:
+                out.write(held)
+            elif not first:
+                part = b",\n " + part[3:]  # (the list is open: "[\n " becomes ",\n ")
+            held = part
+        # (held, the last part, closes the list)
+
+
+def _geoparse_in_parallel(parser, files: Sequence[str], workers: int) -> None:
+    """geoparse's JSON for the files on standard output, parsed by `workers` forked
+    processes (multiprocessing's pool, which share the parser's opened index), each writing
+    its runs of files to a temporary file; written in order once every file is parsed, so an
+    input error stops the command before anything is written, as in one process."""
+    import multiprocessing
+    import shutil
+    import tempfile
+
+    global _WORKER_PARSER
+    buffer = _utf8_stdout()
+    errors = sys.stdout.errors or "strict"
+    chunks = _chunks(files, workers * _CHUNKS_PER_WORKER)
+    with tempfile.TemporaryDirectory(prefix="geoparse-") as tmp:
+        jobs = [
+            (chunk, os.path.join(tmp, f"{i}.json"), i == 0, errors)
+            for i, chunk in enumerate(chunks)
+        ]
+        _WORKER_PARSER = parser
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
+                for _ in pool.imap_unordered(_geoparse_chunk, jobs):
+                    pass
+        finally:
+            _WORKER_PARSER = None
+        sys.stdout.flush()
+        for _, path, _, _ in jobs:
+            with open(path, "rb") as part:
+                shutil.copyfileobj(part, buffer)
+        buffer.write(b"\n]\n")
+        buffer.flush()
+
+
 def _write_geoparse_json(found: Iterable[tuple[str, Sequence[Mention]]]) -> None:
     """geoparse_json(found) and a newline on standard output: by the compiled writer
     (geo/_mentionjson.pyx, built by make setup) straight into the byte stream when standard
     output is UTF-8, else (or when it is not built) by geoparse_json_parts. The same bytes."""
     out = sys.stdout
-    buffer = getattr(out, "buffer", None)
-    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    try:
-        from geo._mentionjson import mention_json_parts
-    except ImportError:  # not built: the pure-Python writer
-        buffer = None
     # (a text stream writes "\n" as os.linesep: the byte stream would not)
-    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+    buffer = _utf8_stdout()
+    if buffer is None:
         for part in geoparse_json_parts(found):
             out.write(part)
         out.write("\n")
         return
+    from geo._mentionjson import mention_json_parts
+
     out.flush()
     for chunk in mention_json_parts(found, _place_fields, out.errors or "strict"):
         buffer.write(chunk)
@@ -594,6 +714,12 @@ def _at_least_one(text: str) -> int:
 def _add_geoparse(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or article file; - = stdin")
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
+    p.add_argument(
+        "--workers",
+        type=_at_least_one,
+        help="parse JSON output in N processes (default: one per core for files of "
+        f"{_PARALLEL_FROM_BYTES // 1000} KB and more; 1: this process only)",
+    )
 
 
 def _add_extract(p: argparse.ArgumentParser) -> None:

@@ -215,6 +215,72 @@ def test_geoparse_reads_article_bodies_and_table_format(gazetteer) -> None:
     assert "mentions" in result.stdout and "resolved" in result.stdout
 
 
+def test_geoparse_in_worker_processes_writes_the_bytes_of_one_process(
+    gazetteer, tmp_path: Path
+) -> None:
+    """--workers 2 (the default for large inputs on a machine with two cores): the same
+    output, byte for byte, in the order of the files, as one process; articles give their
+    body, a file in another encoding is read with its one-line note."""
+    articles = sorted((PROJECT_ROOT / "data" / "articles").glob("*.txt"))[:6]
+    legacy = tmp_path / "cp1251.txt"
+    legacy.write_bytes("Протесты в Актобе и Атырау, захвачен аэропорт Алматы.".encode("cp1251"))
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Flights from Aktau to Moscow resumed. Clashes in Taraz.", encoding="utf-8")
+    files = [str(p) for p in (*articles[:3], legacy, plain, *articles[3:], plain)]
+    one = run_cli("geoparse", *files, "--workers", "1")
+    two = run_cli("geoparse", *files, "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout
+    assert [r["file"] for r in json.loads(two.stdout)] == files
+    assert two.stderr.count("not UTF-8") == 1
+
+
+def test_geoparse_in_workers_stops_on_bad_input_before_writing(tmp_path: Path) -> None:
+    """A file that cannot be read stops the command with one line, as in one process, and
+    nothing is written (every file is read before the output begins)."""
+    good = tmp_path / "good.txt"
+    good.write_text("Protests in Almaty.", encoding="utf-8")
+    for missing in (tmp_path / "missing.txt", tmp_path / "nul.bin"):
+        if missing.suffix == ".bin":
+            missing.write_bytes(b"\xff\xfe\x00\x00garbage\x00\x01")
+        result = run_cli("geoparse", str(good), str(missing), str(good), "--workers", "2")
+        assert result.returncode == 2 and result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1 and str(missing) in result.stderr
+
+
+def test_geoparse_workers_by_default(tmp_path: Path, monkeypatch) -> None:
+    """One process for small inputs and standard input; one per core (at most one per file)
+    for inputs of _PARALLEL_FROM_BYTES; --workers decides when given. Runs of files of about
+    equal size, in order."""
+    import argparse
+
+    from geo import cli
+
+    small = tmp_path / "small.txt"
+    small.write_text("Almaty.", encoding="utf-8")
+    large = tmp_path / "large.txt"
+    large.write_text("Almaty. " * (cli._PARALLEL_FROM_BYTES // 8 + 1), encoding="utf-8")
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(cli, "_utf8_stdout", lambda: io.BytesIO())
+
+    def workers(*files: Path | str, given: int | None = None) -> int:
+        return cli._geoparse_workers(argparse.Namespace(files=list(map(str, files)), workers=given))
+
+    assert workers(small) == 1
+    assert workers(large) == 1  # one file: one process
+    assert workers(large, small) == 2
+    assert workers(large, "-") == 1
+    assert workers(small, given=2) == 2
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0}, raising=False)
+    assert workers(large, small) == 1
+    monkeypatch.setattr(cli, "_utf8_stdout", lambda: None)  # the writer joins bytes
+    assert workers(small, given=2) == 1
+    files = [str(large), str(small), str(small), str(large), str(small)]
+    chunks = cli._chunks(files, 4)
+    assert [f for chunk in chunks for f in chunk] == files
+    assert len(chunks) <= 4 and all(chunks)
+
+
 def test_places_lists_candidates(gazetteer) -> None:
     result = run_cli("places", "Alma-Ata", "--format", "json")
     assert result.returncode == 0, result.stderr
