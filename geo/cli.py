@@ -288,13 +288,16 @@ def _geoparse_chunk(job: tuple[list[str], str, bool, str]) -> None:
 
 
 def _geoparse_in_parallel(parser, files: Sequence[str], workers: int) -> None:
-    """geoparse's JSON for the files on standard output, parsed by `workers` forked
-    processes (multiprocessing's pool, which share the parser's opened index), each writing
-    its runs of files to a temporary file; written in order once every file is parsed, so an
-    input error stops the command before anything is written, as in one process."""
+    """geoparse's JSON for the files on standard output, parsed by `workers` processes
+    (concurrent.futures' process pool, forked: they share the parser's opened index), each
+    writing its runs of files to a temporary file; written in order once every file is
+    parsed, so an input error stops the command before anything is written, as in one
+    process."""
     import multiprocessing
     import shutil
     import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _WORKER_PARSER
     buffer = _utf8_stdout()
@@ -306,10 +309,19 @@ def _geoparse_in_parallel(parser, files: Sequence[str], workers: int) -> None:
             for i, chunk in enumerate(chunks)
         ]
         _WORKER_PARSER = parser
+        fork = multiprocessing.get_context("fork")
         try:
-            with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-                for _ in pool.imap_unordered(_geoparse_chunk, jobs):
-                    pass
+            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=fork) as pool:
+                done = [pool.submit(_geoparse_chunk, job) for job in jobs]
+                try:
+                    for future in done:
+                        future.result()  # (a worker's own error, raised here)
+                except BaseException as exc:
+                    pool.shutdown(cancel_futures=True)  # (the rest would be parsed for nothing)
+                    if isinstance(exc, BrokenProcessPool):
+                        msg = "a worker process ended abruptly (out of memory?); try --workers 1"
+                        raise GeoError(msg) from None
+                    raise
         finally:
             _WORKER_PARSER = None
         sys.stdout.flush()

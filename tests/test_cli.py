@@ -248,6 +248,28 @@ def test_geoparse_in_workers_stops_on_bad_input_before_writing(tmp_path: Path) -
         assert len(result.stderr.strip().splitlines()) == 1 and str(missing) in result.stderr
 
 
+def _dies(job: object) -> None:
+    import os
+
+    os._exit(1)  # as a worker killed by the system
+
+
+def test_geoparse_worker_that_dies_is_one_line(gazetteer, tmp_path: Path, monkeypatch, capsys):
+    """A worker process that ends abruptly (killed for memory, say) stops the command with a
+    one-line error that suggests one process, not a traceback or a hang."""
+    from geo import cli
+
+    text = tmp_path / "a.txt"
+    text.write_text("Protests in Almaty.", encoding="utf-8")
+    sink = io.BytesIO()
+    monkeypatch.setattr(cli, "_utf8_stdout", lambda: sink)
+    monkeypatch.setattr(cli, "_geoparse_chunk", _dies)
+    assert main(["geoparse", str(text), str(text), "--workers", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "--workers 1" in err, err
+    assert sink.getvalue() == b""
+
+
 def test_geoparse_workers_by_default(tmp_path: Path, monkeypatch) -> None:
     """One process for small inputs and standard input; one per core (at most one per file)
     for inputs of _PARALLEL_FROM_BYTES; --workers decides when given. Runs of files of about
