@@ -214,6 +214,10 @@ _MIDNIGHT_STARTS = frozenset(("00:00", "0:00", "00.00", "0.00"))
 # unless its clause is in the future tense (a story of August 2022 that says "on 8 January"),
 # more than this far before it next year's when its clause is ("will be held on 20 March")
 _AHEAD = dt.timedelta(days=31)
+# A day and month without a year within this of the last date the text gave with its year is
+# in that year ("In January 2022 ... On 4 January", "the December 2011 strike ... on 16
+# December"), when that day is past (or its clause is in the future tense)
+_NEAR_NAMED_YEAR = dt.timedelta(days=45)
 
 
 def _future(lowered: str, at: int, clause_future: re.Pattern[str]) -> bool:
@@ -255,6 +259,7 @@ def find_dates(
     vocab = _vocabulary()
     out: list[DateMention] = []
     anchor = published  # "the day before" counts from the last explicit date
+    year_of: dt.date | None = None  # the last date the text gave with its year
     if lowered is None:
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
@@ -276,6 +281,7 @@ def find_dates(
                 day = dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
             except ValueError:
                 continue
+            year_of = day
         elif m["m1"] or m["m2"]:
             word = (m["m1"] or m["m2"]).lower().rstrip(".")
             month = vocab.months[word]
@@ -292,16 +298,40 @@ def find_dates(
                     continue
             else:
                 day = nearest_year(month, number, published)
-                if day is not None and abs(day - published) > _AHEAD and (month, number) != (2, 29):
+                if (
+                    day is not None
+                    and (month, number) != (2, 29)
+                    and (
+                        abs(day - published) > _AHEAD
+                        or (day > published and day.year > published.year)
+                    )
+                ):
                     # "said on 8 January" in an August story is this year's, not next year's;
-                    # "will be held on 20 March" next year's
+                    # "will be held on 20 March" next year's; "police dispersed the rally on 5
+                    # January" in a story of 23 December, this year's (only a clause in the
+                    # future tense reaches into next year)
                     future = _future(lowered, m.start(), clause_future)
                     if day > published and not future:
                         day = day.replace(year=day.year - 1)
                     elif day < published and future:
                         day = day.replace(year=day.year + 1)
+                if day is not None and year_of is not None and year_of.year != day.year:
+                    # the year the text last named, for a day near it: "In January 2022
+                    # protests broke out ... On 4 January" in a story of January 2023
+                    try:
+                        named = dt.date(year_of.year, month, number)
+                    except ValueError:
+                        named = None
+                    if (
+                        named is not None
+                        and abs(named - year_of) <= _NEAR_NAMED_YEAR
+                        and (named <= published or _future(lowered, m.start(), clause_future))
+                    ):
+                        day = named
             if day is None:
                 continue
+            if year:
+                year_of = day
             clock = (
                 None
                 if m["role"]
@@ -329,6 +359,7 @@ def find_dates(
         elif m["m3"]:  # "in October 2023": the month, from its first day (ACLED precision 3)
             month = vocab.months[m["m3"].lower().rstrip(".")]
             day, precision = dt.date(int(m["y3"]), month, 1), 3
+            year_of = day
         elif m["wd"]:
             explicit = False
             day = weekday_date(

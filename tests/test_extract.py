@@ -109,6 +109,30 @@ def test_a_day_without_a_year_in_a_story_months_later() -> None:
     assert [d.day for d in find_dates("on 30 December", jan)] == [dt.date(2021, 12, 30)]
 
 
+def test_a_day_across_new_year_and_in_the_year_the_text_named() -> None:
+    """A story of 23 December that says police dispersed a rally "on 5 January" means the
+    January past (only a clause in the future tense reaches into next year). A day without a
+    year near a month or date the text gave with its year is in that year: "In January 2022
+    ... On 4 January" in a story of January 2023, "the December 2011 strike ... on 16
+    December"; a year named a long way from the day changes nothing."""
+    dec = dt.date(2022, 12, 23)
+    said = "где в ночь на 5 января полиция силой разогнала митингующих"
+    assert [d.day for d in find_dates(said, dec)][-1] == dt.date(2022, 1, 5)
+    assert [d.day for d in find_dates("The airport will reopen on 3 January.", dec)] == [
+        dt.date(2023, 1, 3)
+    ]
+    recap = "В январе 2022 года вспыхнули протесты. 4 января люди шли шествием в Алматы."
+    assert [d.day for d in find_dates(recap, dt.date(2023, 1, 5))] == [
+        dt.date(2022, 1, 1), dt.date(2022, 1, 4),
+    ]  # fmt: skip
+    strike = "The strike of December 2011 in Zhanaozen. On 16 December police fired."
+    assert [d.day for d in find_dates(strike, dt.date(2022, 1, 8))][-1] == dt.date(2011, 12, 16)
+    far = "The protests of December 2021 were small. On 5 January police fired."
+    assert [d.day for d in find_dates(far, dt.date(2022, 1, 8))][-1] == dt.date(2022, 1, 5)
+    june = "A law of June 2021 was cited. On 5 January police fired."
+    assert [d.day for d in find_dates(june, dt.date(2022, 1, 8))][-1] == dt.date(2022, 1, 5)
+
+
 def test_until_a_time_on_a_day() -> None:
     """ "until 00:00 on 19 January" ends a state on the 18th ("до 00:00 19 января" too);
     "until 07:00 on 8 January" and "until midnight on 19 January" on the day named."""
