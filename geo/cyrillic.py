@@ -72,6 +72,8 @@ _DEMONYM = re.compile(
 )
 _GENERIC = re.compile(
     r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
+    # "the air harbour", a newsroom's word for the city's airport (Kazakh әуе айлағы)
+    r"воздушн\w+\s+гаван\w*|әуе\s+айла[гғқ]\w*|"
     r"облакимат\w*|горакимат\w*|горадминистраци\w*|"
     # a bare square: the town's main one ("на площади", "алаңға"), not a named one
     r"площад(?:ь|и|ью)(?!\s+[А-ЯЁA-Z«\"])|алаң(?:ы|ға|да|нан|ында|ына|ынан)?(?!\w)|"
@@ -89,6 +91,7 @@ _PLURAL_NOUN = re.compile(
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(rf"[{_UPPER}][\w-]*\s+$")
+_QUOTED_NAME_AFTER = re.compile(r"\s*(?:имени\s+)?[«\"“„]")
 # a region's own facility noun: its akimat is in its centre
 _REGIONAL_NOUN = re.compile(r"облыс|област|облакимат", re.IGNORECASE)
 # between a facility's noun and its city: "здание акимата в Шымкенте", "акимат города Тараза"
@@ -199,7 +202,7 @@ def _is_airport(noun: str) -> bool:
     """Whether a facility noun is an airport's (Russian аэропорт, аэродром "of a city",
     Kazakh әуежай), not an akimat's."""
     low = noun.lower()
-    return "аэропорт" in low or "әуежай" in low or "аэродром" in low
+    return any(word in low for word in ("аэропорт", "әуежай", "аэродром", "гаван", "айла"))
 
 
 def has_cyrillic(text: str) -> bool:
@@ -460,6 +463,13 @@ class CyrillicNames:
                 continue
             if _PLURAL_NOUN.search(g.group(1)):
                 continue  # "представители акиматов", "работы аэропортов": no one site
+            quoted = _QUOTED_NAME_AFTER.match(text, g.end())
+            if quoted:  # "в аэропорт «Чкаловский»": a site its name says, not the city's;
+                # "аэропорт «Алматы»" is the city's
+                inner = re.match(r"[^»\"”“\n]{1,60}", text[quoted.end() :])
+                named = self._resolve(inner.group().split()) if inner else None
+                if named is None or named[0].kind != "city":
+                    continue
             if g.group(1).lower().startswith("алаң") and _NAME_BEFORE.search(
                 text, max(0, g.start() - 30), g.start()
             ):
@@ -473,6 +483,8 @@ class CyrillicNames:
             cities += [m.place for m in mentions if m.place and m.place.kind == "city"
                        and m.start >= g.end()
                        and _IN_CITY.fullmatch(text, g.end(), m.start)][:1]  # fmt: skip
+            if quoted:
+                cities = [named[0]]  # type: ignore[index]
             if not cities:
                 continue
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."

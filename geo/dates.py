@@ -35,7 +35,11 @@ FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|"
     r"(?:is|are|was|were)\s+(?:set|due|scheduled|expected|planned|going)\s+to|"
     r"plans?\s+to|planning\s+to|next|upcoming|from\s+(?:tomorrow|next)|"
-    r"будет|будут|планиру\w*|намерен\w*|начнется|начнётся|возобновит\w*|следующ\w*)\b"
+    r"будет|будут|планиру\w*|намерен\w*|начнется|начнётся|возобновит\w*|"
+    # "в следующий понедельник" (next Monday), not "поезда, следующие через" (running via) nor
+    # "на следующий день" (the day after, in a story of the past)
+    r"следующ\w*\s+(?:недел|месяц|год|понедельник|вторник|сред|четверг|пятниц|суббот|"
+    r"воскресень)\w*)\b"
 )
 
 

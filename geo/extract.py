@@ -310,7 +310,8 @@ class Trigger:
     event_type: str | None
     sub_event_type: str | None
     status: str | None
-    needs: str  # "", "facility", "internet", "transport", "troops", "emergency", "national"
+    needs: str  # "", "facility", "internet", "transport", "rail", "troops", "emergency",
+    # "national"
     weak: bool
 
 
@@ -399,6 +400,12 @@ _TRANSPORT = re.compile(r"\b(?:public transport|public transit|bus(?:es)? routes
                         r"buses|trolleybus\w*|trams?|metro|"
     r"общественн\w* транспорт\w*|автобус\w*|троллейбус\w*|трамва\w*|метро|"
     r"қоғамдық көлік\w*)\b")  # fmt: skip
+# the railway, whose service a city's (or the country's) status may be about ("trains from
+# Almaty were cancelled", "движение поездов восстановлено", "пойыздар қатынауы тоқтатылды")
+_RAIL = re.compile(r"\b(?:trains?|railways?|rail services?|rail traffic|rail links?|"
+                   r"railway stations?|"
+    r"поезд\w*|железнодорожн\w*|железн\w* дорог\w*|электричк\w*|"
+    r"пойыз\w*|пойыздар\w*|теміржол\w*|темір жол\w*)\b")  # fmt: skip
 _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae]n|soldiers|"
                      r"paratroop\w*|military|units?|csto|army|personnel|battalion|company|"
                      r"brigade|transport aircraft|il-76s?|"
@@ -513,6 +520,10 @@ _CAUSE_BEFORE = re.compile(
     r"triggered\s+by)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:after|following|since)\s+the\s+(?:[\w-]+\s+)?$|"
     r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$"
 )
+_DECLARING_BEFORE = re.compile(
+    r"(?:введени|объявлени|enactment|declaration|introduction)\w*"
+    r"\s+(?:of\s+)?(?:the\s+|a\s+)?$"
+)
 # where a report's source is, not where anything happened ("said a source in Semey",
 # "сообщил источник в Восточно-Казахстанской области"); the words first, for speed
 _SOURCE_WORDS = re.compile(r"sourc|correspond|источник|корреспондент")
@@ -571,7 +582,9 @@ _BACKGROUND = re.compile(
 # аэропорт Алматы", "на военный аэродром Жетыген"): it arrived there (in Russian, up to two
 # words between; "to leave Kazakhstan" is no destination)
 _TOWARD = re.compile(
-    r"(?:\b(?:to|into|for)\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+(?:[\w-]+\s+){0,2})$"
+    r"(?:\b(?:to|into|for)\s+(?:the\s+)?|"
+    # (not "вернулись на родину из Казахстана": home, from the place)
+    r"(?<!\w)(?:в|во|на)\s+(?:(?!(?:из|от|с|со|родину)\s)[\w-]+\s+){0,2})$"
 )
 _LISTED = re.compile(r"\s*(?:,\s*)?(?:and|и|,)\s+(?:the\s+)?")
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
@@ -584,7 +597,7 @@ _CUES = WordFinder(
     (word, name)
     for name, rx in (("denial", _DENIAL), ("hedge", _HEDGE), ("retraction", _RETRACTION),
                      ("internet", _INTERNET), ("troops", _TROOPS), ("cumulative", _CUMULATIVE),
-                     ("transport", _TRANSPORT))
+                     ("transport", _TRANSPORT), ("rail", _RAIL))
     for word in top_level_alternatives(rx.pattern.removeprefix("\\b(?:").removesuffix(")\\b"))
 )  # fmt: skip
 _RETRACTS_FIGURE = re.compile(
@@ -598,7 +611,8 @@ _THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|"
                     r"\bв области\b|\bв регионе\b|"
                     r"(?<!бірнеше )(?<!барлық )(?<!көптеген )\b(?:облыста|өңірде)\b")  # fmt: skip
 # what a city's infrastructure status is about, when it is no site
-_PARTS = {"internet": "Internet", "transport": "Public transport"}
+_ALL_OF = re.compile(r"\b(?:all|every|completely|entirely|все|всех|полностью|барлық)\b")
+_PARTS = {"internet": "Internet", "transport": "Public transport", "rail": "Railway"}
 _REGION_THERE = re.compile(r"the region|в области|в регионе|облыста|өңірде")
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|akim|governor|head)s?\b|\bаким\w*|\bмэр\w*")
 # Deaths in an accident or a disaster are no event of the unrest and no part of its toll ("a fire
@@ -939,9 +953,15 @@ class Extractor:
             self._assign_places(hits, c_mentions, low, offset)
             if any(h.trigger.layer == "emergency" for h in hits):
                 cues.append((a, "emergency"))  # the paragraph now speaks of one
+            # the cities trains or buses ran from, which an emergency of the same sentence
+            # does not take ("в связи с ЧП в Алматы ... отменили поезда из Атырау")
+            routes = {id(m) for h in hits if h.trigger.needs in {"rail", "transport"}
+                      for m in h.places}  # fmt: skip
             for hit in hits:
                 # an emergency takes every unit its sentence lists (or the one "there" is)
                 near = mentions if hit.trigger.layer == "emergency" and not there else c_mentions
+                if routes and hit.trigger.layer == "emergency":
+                    near = [m for m in near if id(m) not in routes] or near
                 found = self._candidates(doc, hit, clause, c_dates or dates, carried,
                                          dateline, certainty, evidence, near,
                                          offset + c_start)  # fmt: skip
@@ -1060,13 +1080,20 @@ class Extractor:
                     and _FORCE.search(low)
                 ):
                     continue  # "вернулись миротворцы": troops home, no site reopened
-                if row.layer in {"protests", "clashes", "emergency"} and _CAUSE_BEFORE.search(
-                    before
+                if (
+                    row.layer in {"protests", "clashes", "emergency"}
+                    and _CAUSE_BEFORE.search(before)
+                    and not (row.layer == "emergency" and _DECLARING_BEFORE.search(before))
                 ):
                     continue  # "на фоне протестов введен режим ЧП", "в связи с ЧП": a cause
-                if row.needs in {"internet", "troops", "emergency-context", "transport"} and (
-                    row.needs not in cues
-                ):
+                    # ("в связи с введением ЧП" still tells that it was declared)
+                if row.needs in {
+                    "internet",
+                    "troops",
+                    "emergency-context",
+                    "transport",
+                    "rail",
+                } and (row.needs not in cues):
                     continue
                 hits.append(_Hit(m_start, m_end, row))
         if any(h.trigger.layer == "emergency" for h in hits):
@@ -1211,6 +1238,11 @@ class Extractor:
             places = [p for p in places if p.kind in {"city", "admin1"}][:1]
             if not places and t.needs == "transport":
                 return []  # a city's buses, never the whole country's
+        elif t.needs == "rail":
+            # each city the trains ran from or through ("из Алматы, Нур-Султана и Актобе"),
+            # else the country's railway
+            places = [p for p in places if p.kind in {"city", "admin1"}
+                      and p.country_code == self.aoi]  # fmt: skip
         elif t.layer == "emergency" and _NATIONAL_EMERGENCY.search(clause):
             places = []  # "decreed the national state of emergency ..., in Almaty and Taraz"
         elif t.layer == "emergency":
@@ -1311,7 +1343,10 @@ class Extractor:
             return None
         if t.layer == "emergency" and place is None and not _NATIONWIDE.search(clause):
             return None  # an emergency is declared over named units, or nationwide
-        national_ok = t.needs in {"national", "internet"} or t.layer in {"troops", "emergency"}
+        national_ok = t.needs in {"national", "internet", "rail"} or t.layer in {
+            "troops",
+            "emergency",
+        }
         if place is None and not national_ok:
             if (
                 dateline is not None and t.needs != "facility" and t.sub_event_type != "Arrests"
@@ -1333,6 +1368,8 @@ class Extractor:
             # a recap, which the publication day would misdate by a year or more
             return None
         status = t.status
+        if t.needs == "rail" and status == "closed" and not _ALL_OF.search(clause):
+            status = "disrupted"  # trains cancelled from a city: the network runs elsewhere
         if t.layer == "troops" and t.status != "deployed":
             # a departure ("flew out", "left") is done unless the clause says it begins
             said = clause[max(0, hit.start - clause_at) :]
@@ -1671,10 +1708,18 @@ _DECLARES = re.compile(r"\b(?:declar|impos|introduc|announc)\w*|(?<!\w)(?:вве
 def _lifts(clause: str, at: int) -> bool:
     """Whether the clause lifts the emergency whose words start at ``at``: a lifting word
     after them, or before them with no declaring verb in between."""
-    if _LIFTED.search(clause, at):
+    if any(not _LIFTS_OTHER.match(clause, m.end()) for m in _LIFTED.finditer(clause, at)):
         return True
-    before = list(_LIFTED.finditer(clause, 0, at))
+    before = [m for m in _LIFTED.finditer(clause, 0, at) if not _LIFTS_OTHER.match(clause, m.end())]
     return bool(before) and not _DECLARES.search(clause, before[-1].end(), at)
+
+
+# what else a lifting word may end or cancel in an emergency's clause ("в связи с ЧП отменили
+# отправку поездов", "cancelled flights")
+_LIFTS_OTHER = re.compile(
+    r"\s+(?:(?:all|the|its|их|все|\w+(?:ых|их|ые|ие))\s+)?"
+    r"(?:отправк|движени|рейс|поезд|вылет|заняти|flights?|trains?|classes|services|routes)"
+)
 
 
 def _counted(clause: str, dates: list[DateMention], at: int, counts: list[Count]) -> bool:

@@ -2217,6 +2217,48 @@ def test_kazakh_gold_set(extractor: Extractor, gazetteer: Gazetteer) -> None:
     assert precision >= 0.92 and recall >= 0.9
 
 
+def test_the_railway_is_a_status_of_its_own(extractor: Extractor) -> None:
+    """Trains cancelled from cities disrupt the "Railway" at each city named (closed only when
+    all of it stopped), and its restoration makes it operational again, national when no
+    city is named; in Russian and Kazakh too. "Поезда, следующие через" (trains running via)
+    is no future tense, and cancelling trains lifts no emergency."""
+    text = (
+        "В связи с введением чрезвычайного положения в городе Алматы, по согласованию с "
+        "министерством, отменили отправку поездов со станций Атырау и Актобе, следующие через "
+        "станции «Макат» и «Жем»."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 5))
+    assert [(c["layer"], c["part"], c["status"], c["place"]) for c in got] == [
+        ("emergency", None, "declared", "Almaty (city)"),
+        ("infrastructure", "Railway", "disrupted", "Atyrau"),
+        ("infrastructure", "Railway", "disrupted", "Aktobe"),
+    ]  # fmt: skip
+    back = run(extractor, "Движение поездов в Казахстане полностью восстановлено.")
+    assert [(c["part"], c["status"], c["place"]) for c in back] == [
+        ("Railway", "operational", None)
+    ]
+    en = run(extractor, "All trains from Almaty were cancelled on Wednesday.")
+    assert [(c["part"], c["status"], c["place"]) for c in en] == [("Railway", "closed", "Almaty")]
+    kk = run(extractor, "Алматыдан пойыздар қатынауы тоқтатылды.")
+    assert [(c["part"], c["status"], c["place"]) for c in kk] == [
+        ("Railway", "disrupted", "Almaty")
+    ]
+
+
+def test_peacekeepers_home_from_the_country_withdrew(extractor: Extractor) -> None:
+    """ "вернулись на родину из Казахстана" is a withdrawal (the country they left is not
+    where they went); "вылетели из Алматы в аэропорт «Чкаловский»" too: the quoted airport is
+    Chkalovsky, not Almaty's."""
+    text = (
+        "Миротворцы из Армении вернулись на родину из Казахстана 14 января.\n\nПодразделения "
+        "миротворцев вылетели из Алматы в аэропорт «Чкаловский» в Московской области."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 16))
+    assert [(c["status"], c["place"], c["date"]) for c in got] == [
+        ("withdrawn", None, "2022-01-14"), ("withdrawn", "Almaty", "2022-01-16")
+    ]  # fmt: skip
+
+
 def test_a_citys_public_transport_is_a_status_of_its_own(extractor: Extractor) -> None:
     """Buses and routes stopped or back in a city: that city's "Public transport" status,
     beside its "Internet" one, never a site's and never the whole country's."""

@@ -1130,3 +1130,21 @@ def test_the_cyrillic_check_is_geo_cyrillics_and_ascii_commands_leave_it_unimpor
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_air_harbour_and_a_quoted_airport(parser: Geoparser) -> None:
+    """ "Воздушная гавань" and Kazakh "әуе айлағы" (the air harbour) are the city's airport,
+    as "аэропорт" is; an airport named in quotes after the noun is that one: «Чкаловский» is
+    no airport of Almaty, while «Алматы» is Almaty's."""
+
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.place.id if m.place else None) for m in parser.parse(text)]
+
+    assert found("В Алматы воздушная гавань закрыта.") == [
+        ("Алматы", "gn:1526384"), ("воздушная гавань", "airport:ALA")
+    ]  # fmt: skip
+    assert ("әуе айлағы", "airport:ALA") in found("Алматыда әуе айлағы жабылды.")
+    assert found("Миротворцы вылетели из Алматы в аэропорт «Чкаловский».") == [
+        ("Алматы", "gn:1526384")
+    ]
+    assert ("аэропорт", "airport:ALA") in found("В Шымкенте говорят, что аэропорт «Алматы» закрыт.")
