@@ -392,7 +392,7 @@ _RETRACTION = re.compile(
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
                        r"mobile networks?|mobile service|mobile operators?|"
                        r"messengers?|communications?|phone lines|netblocks|"
-    r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*)\b")  # fmt: skip
+    r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*|в сеть|к сети)\b")  # fmt: skip
 # public transport, whose service a city's status may be about ("bus routes resumed in
 # Almaty", "в Алматы возобновили работу автобусные маршруты", "қоғамдық көлік", Kazakh
 # "автобустар" too)
@@ -520,6 +520,8 @@ _CAUSE_BEFORE = re.compile(
     r"triggered\s+by)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:after|following|since)\s+the\s+(?:[\w-]+\s+)?$|"
     r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$"
 )
+_CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b|\s+уақыты\w*")
+_CLOCK_BEFORE = re.compile(r"(?<!\w)по\s+(?:местному\s+)?времени\s+$")
 _DECLARING_BEFORE = re.compile(
     r"(?:введени|объявлени|enactment|declaration|introduction)\w*"
     r"\s+(?:of\s+)?(?:the\s+|a\s+)?$"
@@ -732,7 +734,9 @@ class Extractor:
         c_starts = [c[0] for c in cue_hits]
         d_starts = [d.start for d in dates]
         n_starts = [c.start for c in counts]
-        placed = [m for m in mentions if m.place]
+        # (a clock's place is no event's: "lifted at 00:00 Almaty time", "по времени Астаны")
+        placed = [m for m in mentions if m.place and not _CLOCK_OF.match(body, m.end)
+                  and not _CLOCK_BEFORE.search(body, max(0, m.start - 30), m.start)]  # fmt: skip
         m_starts = [m.start for m in placed]
         out: list[Candidate] = []
         last_date: DateMention | None = None
@@ -1083,7 +1087,13 @@ class Extractor:
                 if (
                     row.layer in {"protests", "clashes", "emergency"}
                     and _CAUSE_BEFORE.search(before)
-                    and not (row.layer == "emergency" and _DECLARING_BEFORE.search(before))
+                    and not (
+                        row.layer == "emergency"
+                        and (
+                            _DECLARING_BEFORE.search(before)
+                            or _LIFTED.search(low, m_end - offset, m_end - offset + 40)
+                        )
+                    )
                 ):
                     continue  # "на фоне протестов введен режим ЧП", "в связи с ЧП": a cause
                     # ("в связи с введением ЧП" still tells that it was declared)
@@ -1322,8 +1332,11 @@ class Extractor:
             and FUTURE_CUES.search(
                 clause, max(0, hit.start - clause_at - 40), max(0, hit.start - clause_at)
             )
+            and not (t.layer == "infrastructure" and t.status in {"closed", "disrupted"})
         ):
-            return None  # a deadline only ("will be withdrawn by 19 January"): a plan
+            # a deadline only ("will be withdrawn by 19 January"): a plan; but "the airport
+            # will be closed until 9 January" tells that it is closed now
+            return None
         if (
             t.layer in {"protests", "clashes"}
             and _month_word_in(clause)

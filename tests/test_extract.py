@@ -2266,3 +2266,46 @@ def test_a_citys_public_transport_is_a_status_of_its_own(extractor: Extractor) -
     assert [(c["part"], c["status"], c["place"]) for c in got] == [
         ("Public transport", "closed", "Almaty"), ("Internet", "operational", "Almaty")
     ]  # fmt: skip
+
+
+def test_airport_and_internet_words_of_wire_copy(extractor: Extractor) -> None:
+    """Words the wires use for a status: an airport that "operates routinely" or "started
+    receiving international flights" works, one "receiving only military aviation" is closed
+    to travellers, "will be closed until 9 January" is closed now; Russian "возобновляет",
+    "восстановили", "недоступна телефонная связь", "периодически блокируют выход в сеть";
+    Kazakh troops "шығарыла бастайды" withdrawing. A clock's city ("lifted at 00:00 Almaty
+    time") is no place of what happened."""
+
+    def states(text: str, day: dt.date = WED_12) -> list[tuple[str | None, str | None, str | None]]:
+        return [
+            (c["part"] or c["site_id"], c["status"], c["place"]) for c in run(extractor, text, day)
+        ]
+
+    assert states("The Almaty International Airport operates routinely.") == [
+        ("airport:ALA", "operational", "Almaty International Airport")
+    ]
+    assert states("Almaty airport started receiving international flights.")[0][1] == "operational"
+    assert states("For days Almaty airport has been receiving only military aviation.")[0][1] == (
+        "closed"
+    )
+    assert states("The airport in Almaty will be closed until January 9.", dt.date(2022, 1, 7)) == [
+        ("airport:ALA", "closed", "Almaty International Airport")
+    ]
+    assert states("Международный аэропорт Алматы возобновляет свою деятельность.")[0][1] == (
+        "operational"
+    )
+    assert states("В Алматы даже недоступна телефонная связь.") == [
+        ("Internet", "closed", "Almaty")
+    ]
+    assert states("В Нур-Султане периодически блокируют выход в сеть.") == [
+        ("Internet", "disrupted", "Nur-Sultan")
+    ]
+    assert states("Интернет в Алматы восстановили.") == [("Internet", "operational", "Almaty")]
+    assert [c["status"] for c in run(extractor, "Бітімгерлер Алматыдан шығарыла бастайды.")] == [
+        "withdrawing"
+    ]
+    lifted = run(extractor, "The airport works since the curfew in Almaty was lifted at 00:00 "
+                 "Nur-Sultan time.")  # fmt: skip
+    assert [(c["layer"], c["status"], c["place"]) for c in lifted if c["layer"] == "emergency"] == [
+        ("emergency", "lifted", "Almaty (city)")
+    ]
