@@ -109,7 +109,9 @@ _NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 # the town noun right before a name ("в городе Шу")
-_TOWN_BEFORE = re.compile(r"(?<!\w)(?:город(?:е|а|ом|у)?|г\.)\s*$", re.IGNORECASE)
+# (or a preposition of place: "в Шу", "из Шу"; the area's only two-letter towns are Shu's
+# names, Шу and Чу, which are no Russian words)
+_TOWN_BEFORE = re.compile(r"(?<!\w)(?:город(?:е|а|ом|у)?|г\.|в|из|до)\s*$", re.IGNORECASE)
 # the region noun right before a name ("области Абай")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:област(?:ь|и|ью|ей)|облысы)\s+$", re.IGNORECASE)
 _ADJ_END = re.compile(r"(?:ая|ой|ую|ое|ого|ому|ом|ые|ых|ым|ыми|ий|ый|ей|ие|их|им|ими)$")
@@ -605,8 +607,9 @@ class CyrillicNames:
             bare = ending.sub("", phrase)
             if bare == phrase or len(bare) < 2:
                 continue
-            # a name in -й declines as the noun does: "в Семее" is Семей
-            for stem in (bare, bare + "й") if ending is _RUSSIAN_CASE else (bare,):
+            # a name in -й declines as the noun does: "в Семее" is Семей; one in -а as a
+            # feminine noun: "в Астану" is Астана
+            for stem in (bare, bare + "й", bare + "а") if ending is _RUSSIAN_CASE else (bare,):
                 place = self.names.get(stem)
                 if place is not None and (ending is _RUSSIAN_CASE or self._declines(place)):
                     return place

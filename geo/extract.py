@@ -369,6 +369,13 @@ _CLAUSE_BREAK = re.compile(
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|none|nobody|n't|не|нет|ни|без)\b(?:\s+\w+){0,3}\s*$"
 )
+# a negation after what it denies, in the same phrase (Russian and Kazakh put it there:
+# "погромов и хулиганства не было", "қақтығыс болған жоқ"; not "митинг прошёл, задержаний не
+# было")
+_NEGATED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:не\s+(?:было|произошл\w*|зафиксирован\w*|"
+    r"зарегистрирован\w*|наблюдал\w*|допущен\w*)|болған\s+жоқ|болмады|тіркелмеді)(?!\w)"
+)
 _DENIAL = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|refuted|dismissed\b.{0,40}\b(?:as|false)|false|untrue|"
     r"fake|rejected (?:the )?(?:claims?|reports?)|"
@@ -1044,8 +1051,8 @@ class Extractor:
         hits: list[_Hit] = []
         for m_start, m_end, rows in triggers:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
-            if _NEGATION.search(before):
-                continue
+            if _NEGATION.search(before) or _NEGATED_AFTER.match(low, m_end - offset):
+                continue  # "no clashes", "погромов и хулиганства не было"
             if _SINCE_BEGAN.search(before) and _BEGAN.match(low, m_end - offset):
                 continue  # "detained since the counter-terrorist operation began": a time
             resulting = _LEFT_AS_RESULT.match(low, m_start - offset)

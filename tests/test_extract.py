@@ -2309,3 +2309,13 @@ def test_airport_and_internet_words_of_wire_copy(extractor: Extractor) -> None:
     assert [(c["layer"], c["status"], c["place"]) for c in lifted if c["layer"] == "emergency"] == [
         ("emergency", "lifted", "Almaty (city)")
     ]
+
+
+def test_a_negation_after_what_it_denies(extractor: Extractor) -> None:
+    """Russian and Kazakh deny after the noun: "погромов и хулиганства не было", "қақтығыс
+    болған жоқ" propose no clash; a negation after a comma bears on something else ("митинг
+    прошёл, задержаний не было" is a rally)."""
+    assert run(extractor, "В Таразе погромов и хулиганства не было.") == []
+    assert run(extractor, "Таразда қақтығыс болған жоқ.") == []
+    rally = run(extractor, "Митинг в Таразе прошёл, задержаний не было.")
+    assert [(c["layer"], c["place"]) for c in rally] == [("protests", "Taraz")]

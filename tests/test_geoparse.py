@@ -1148,3 +1148,11 @@ def test_the_air_harbour_and_a_quoted_airport(parser: Geoparser) -> None:
         ("Алматы", "gn:1526384")
     ]
     assert ("аэропорт", "airport:ALA") in found("В Шымкенте говорят, что аэропорт «Алматы» закрыт.")
+
+
+def test_a_feminine_name_in_the_accusative_and_shu_after_a_preposition(parser: Geoparser) -> None:
+    """ "в Астану" is Astana (the accusative of a name in -а); "из Шу" is the town of Shu, as
+    "в городе Шу" is (its two letters are no Russian word)."""
+    assert ids(parser, "Родственники приехали в Астану из Шу.") == [
+        ("Астану", "gn:1526273"), ("Шу", "gn:1519030")
+    ]  # fmt: skip
