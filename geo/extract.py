@@ -527,6 +527,16 @@ _CAUSE_BEFORE = re.compile(
     r"triggered\s+by)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:after|following|since)\s+the\s+(?:[\w-]+\s+)?$|"
     r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$"
 )
+# the crisis named as a whole by its month ("the January events", "в январских беспорядках",
+# "қаңтар оқиғасында"): a count of it is the country's, not the story's place's
+_MONTH_STEMS = "январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+_THE_CRISIS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) (?:events|unrest|riots|violence|protests|crisis|tragedy)\b|"
+    rf"(?<!\w)(?:{_MONTH_STEMS})\w*ск\w+ (?:событи|беспорядк|протест|трагеди|волнени)\w*|"
+    rf"(?<!\w)(?:{_KK_MONTHS}) (?:оқиға|тәртіпсіздік|қасірет)\w*"
+)
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b|\s+уақыты\w*")
 _CLOCK_BEFORE = re.compile(r"(?<!\w)по\s+(?:местному\s+)?времени\s+$")
 _DECLARING_BEFORE = re.compile(
@@ -1381,6 +1391,12 @@ class Extractor:
             place = None
         when, precision, until, dconf = _pick_date(anchor, dates, carried, doc.published)
         if (
+            precision == 3
+            and when is not None
+            and when.replace(day=1) < doc.published.replace(day=1)
+        ):
+            return None  # "In January 2022 protests broke out", told months on: a recap
+        if (
             not dates and carried is None and doc.case_years
             and doc.published.year not in doc.case_years
         ):  # fmt: skip
@@ -1493,7 +1509,7 @@ class Extractor:
         if (
             not places and story and count.metric in ("deaths", "injured", "detained")
             and not count.part and not _MANY_PLACES.search(low) and not _NATIONWIDE.search(low)
-            and not _NATIONAL_SOURCE.search(low)
+            and not _NATIONAL_SOURCE.search(low) and not _THE_CRISIS.search(low)
             and not any(m.place and m.place.kind == "country" for m in mentions)
         ):  # fmt: skip
             places = story[:1]
@@ -1517,7 +1533,9 @@ class Extractor:
             )  # fmt: skip
         day = doc.published
         for d in dates:
-            if d.start < count.start and d.day <= doc.published:
+            # (a month alone dates what was counted, not the report: "the January 2022
+            # crackdown, which left 238 dead", in a story of a year on)
+            if d.start < count.start and d.day <= doc.published and d.precision < 3:
                 day = d.day
         return Candidate(
             kind="figure", layer=None, date=day, metric=count.metric, value=count.value,

@@ -2319,3 +2319,30 @@ def test_a_negation_after_what_it_denies(extractor: Extractor) -> None:
     assert run(extractor, "Таразда қақтығыс болған жоқ.") == []
     rally = run(extractor, "Митинг в Таразе прошёл, задержаний не было.")
     assert [(c["layer"], c["place"]) for c in rally] == [("protests", "Taraz")]
+
+
+def test_a_month_told_months_on_is_a_recap(extractor: Extractor) -> None:
+    """A story of January 2023 that says "In January 2022 protests broke out" recaps: no
+    event on 1 January; the same words in a story of that January are its news (ACLED's
+    month precision). A toll after a month ("the January 2022 crackdown, which left 238
+    dead") is reported on the publication day, and a toll of the crisis named by its month
+    ("в январских беспорядках погибли 230 человек") is the country's, whatever place the
+    title names."""
+    recap = "В январе 2022 года в Казахстане вспыхнули протесты."
+    assert run(extractor, recap, dt.date(2023, 1, 5)) == []
+    news = run(extractor, recap, dt.date(2022, 1, 20))
+    assert [(c["layer"], c["date"], c["time_precision"]) for c in news] == [
+        ("protests", "2022-01-01", 3)
+    ]
+    toll = run(extractor, "The January 2022 crackdown, which left 238 people dead, was unlawful.",
+               dt.date(2023, 1, 5))  # fmt: skip
+    assert [(c["kind"], c["date"], c["value"]) for c in toll if c["kind"] == "figure"] == [
+        ("figure", "2023-01-05", 238)
+    ]
+    text = (
+        "title: Алматинская трагедия\ndate: 2022-03-14\npublisher: P\nurl: https://e.kz/1\n"
+        "---\nВ январских беспорядках погибли 230 человек."
+    )
+    doc = read_document(text, label="t")
+    got = [c.to_json() for c in extractor.extract(doc).candidates]
+    assert [(c["kind"], c["place"], c["value"]) for c in got] == [("figure", None, 230)]
