@@ -74,6 +74,9 @@ _GENERIC = re.compile(
     r"(?<!\w)(аэропорт\w*|городск\w+\s+акимат\w*|областн\w+\s+акимат\w*|әуежай\w*|"
     # "the air harbour", a newsroom's word for the city's airport (Kazakh әуе айлағы)
     r"воздушн\w+\s+гаван\w*|әуе\s+айла[гғқ]\w*|"
+    # the ruling party's office in a town ("здание партии «Нур Отан»", "«Нұр Отан» ғимараты")
+    r"(?:здани\w*|офис\w*|штаб\w*)\s+(?:партии\s+)?[«\"“]Нур\s+Отан[»\"”]|"
+    r"[«\"“]Нұр\s+Отан[»\"”]\s+(?:партиясының\s+)?(?:ғимарат\w*|кеңсе\w*)|"
     r"облакимат\w*|горакимат\w*|горадминистраци\w*|"
     # a bare square: the town's main one ("на площади", "алаңға"), not a named one
     r"площад(?:ь|и|ью)(?!\s+[А-ЯЁA-Z«\"])|алаң(?:ы|ға|да|нан|ында|ына|ынан)?(?!\w)|"
@@ -197,6 +200,7 @@ _FACILITY_OF_NOUN = (
     ("алаң", "central square"),
     ("прокуратур", "prosecutor's office"),
     ("резиденци", "presidential residence"),
+    ("отан", "nur otan office"),
 )
 
 

@@ -420,6 +420,9 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
     r"десантник\w*|"
     r"подразделени\w*|батальон\w*|рот[аыу]|"
     r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*|бөлімше\w*|"
+    # the CSTO by its full name
+    r"collective security treaty|договора о коллективной безопасности|"
+    r"ұжымдық қауіпсіздік шарт\w*|"
     r"жасақ\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"

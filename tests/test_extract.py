@@ -2304,6 +2304,8 @@ def test_airport_and_internet_words_of_wire_copy(extractor: Extractor) -> None:
     assert [c["status"] for c in run(extractor, "Бітімгерлер Алматыдан шығарыла бастайды.")] == [
         "withdrawing"
     ]
+    csto = "Ұжымдық қауіпсіздік шарт ұйымының күштері Алматы қаласына шоғырландырылған."
+    assert [(c["status"], c["place"]) for c in run(extractor, csto)] == [("deployed", "Almaty")]
     lifted = run(extractor, "The airport works since the curfew in Almaty was lifted at 00:00 "
                  "Nur-Sultan time.")  # fmt: skip
     assert [(c["layer"], c["status"], c["place"]) for c in lifted if c["layer"] == "emergency"] == [

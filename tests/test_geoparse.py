@@ -1156,3 +1156,17 @@ def test_a_feminine_name_in_the_accusative_and_shu_after_a_preposition(parser: G
     assert ids(parser, "Родственники приехали в Астану из Шу.") == [
         ("Астану", "gn:1526273"), ("Шу", "gn:1519030")
     ]  # fmt: skip
+
+
+def test_the_ruling_party_office_in_russian_and_kazakh(parser: Geoparser) -> None:
+    """ "здание партии «Нур Отан»" and '"Нұр Отан" ғимараты' are the party's office in the
+    town the text is about (where the gazetteer has one); the party's name alone is no
+    place."""
+    assert ids(parser, "В Таразе горит здание партии «Нур Отан».") == [
+        ("Таразе", "gn:1516905"), ("здание партии «Нур Отан»", "site:taraz-nur-otan-office")
+    ]  # fmt: skip
+    assert ids(parser, 'Алматыда "Нұр Отан" ғимараты өртеніп жатыр.')[-1] == (
+        '"Нұр Отан" ғимараты',
+        "site:almaty-nur-otan-office",
+    )
+    assert ids(parser, "В Таразе «Нур Отан» провела съезд.") == [("Таразе", "gn:1516905")]
