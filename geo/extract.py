@@ -659,6 +659,7 @@ _COURT = re.compile(
 _COURT_WORDS = re.compile(
     r"sentenc|convict|guilty|charge|accused|indict|пригов|осужд|соттал|кінәлі"
 )
+_IN_YEAR = re.compile(r"\b(?:in|в|of)\s+(?P<y>(?:19|20)\d\d)(?!\d)(?!\s*[-–])")
 _AGO_WORDS = re.compile(r"\bago\b|назад|бұрын")
 # a past long before the crisis: "a decade ago", "ten years ago", "осы оқиғадан он жыл бұрын"
 _LONG_AGO = re.compile(
@@ -1026,6 +1027,8 @@ class Extractor:
                     accident = bool(_ACCIDENT.search(said)) and not _GUNFIRE.search(said.lower())
                 if accident:
                     continue
+                if self._of_a_past_year(doc, sentence[c_start:c_end], count.end - c_start):
+                    continue  # "where dozens were killed in protests in 2011": background
                 # (a rival figure in a clause of its own is dated as the one it answers)
                 f_dates = dates if count.rival and not c_dates else c_dates
                 # (a total whose part is placed is no place's: only a place before it is)
@@ -1171,6 +1174,16 @@ class Extractor:
                 or h.start - offset < court.start()
             ]  # fmt: skip
         return hits
+
+    @staticmethod
+    def _of_a_past_year(doc: Document, clause: str, after: int) -> bool:
+        """Whether the words right after a count date it to a year long before the story
+        ("killed in protests in 2011"; not the case's own years)."""
+        year = _IN_YEAR.search(clause, after, after + 60)
+        if year is None:
+            return False
+        y = int(year["y"])
+        return y < doc.published.year - 1 and y not in doc.case_years
 
     def _assign_places(
         self, hits: list[_Hit], mentions: list[Mention], low: str, offset: int

@@ -2348,3 +2348,16 @@ def test_a_month_told_months_on_is_a_recap(extractor: Extractor) -> None:
     doc = read_document(text, label="t")
     got = [c.to_json() for c in extractor.extract(doc).candidates]
     assert [(c["kind"], c["place"], c["value"]) for c in got] == [("figure", None, 230)]
+
+
+def test_a_count_of_a_year_long_past_is_background(extractor: Extractor) -> None:
+    """ "Zhanaozen, where dozens of people were killed in protests in 2011": the town's
+    protest of now, and no count from 2011; a count of the case's own year stays."""
+    text = (
+        "Demonstrators in Zhanaozen, an oil town where dozens of people were killed in "
+        "protests in 2011, demanded lower prices."
+    )
+    got = run(extractor, text, dt.date(2022, 1, 4))
+    assert [(c["layer"], c["place"], c["counts"]["fatalities"]) for c in got] == [
+        ("protests", "Zhanaozen", None)
+    ]
