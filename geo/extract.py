@@ -528,7 +528,9 @@ _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 _CAUSE_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|because\s+of|due\s+to|caused\s+by|prompted\s+by|sparked\s+by|"
     r"triggered\s+by)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:after|following|since)\s+the\s+(?:[\w-]+\s+)?$|"
-    r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$"
+    r"(?<!\w)(?:на\s+фоне|из-за|в\s+связи\s+с|вызванн\w*|после)\s+(?:[\w-]+\s+)?$|"
+    r"(?<!\w)(?:на\s+фоне|в\s+связи\s+с)\s+(?:ситуаци\w*|событи\w*|обстановк\w*)\s+"
+    r"(?:с|вокруг)\s+$"
 )
 # the crisis named as a whole by its month ("the January events", "в январских беспорядках",
 # "қаңтар оқиғасында"): a count of it is the country's, not the story's place's

@@ -2361,3 +2361,13 @@ def test_a_count_of_a_year_long_past_is_background(extractor: Extractor) -> None
     assert [(c["layer"], c["place"], c["counts"]["fatalities"]) for c in got] == [
         ("protests", "Zhanaozen", None)
     ]
+
+
+def test_protests_named_as_the_situation_behind_a_status_are_no_event(extractor: Extractor) -> None:
+    """ "отключен на фоне ситуации с протестами": the protests are the background of the
+    internet's status, not a protest of that day."""
+    got = run(extractor, "В Алматы восстановлена работа интернета, который был отключен на фоне "
+              "ситуации с протестами в стране.", dt.date(2022, 1, 10))  # fmt: skip
+    assert [(c["layer"], c["part"], c["status"]) for c in got] == [
+        ("infrastructure", "Internet", "operational")
+    ]
