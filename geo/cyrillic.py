@@ -79,7 +79,7 @@ _GENERIC = re.compile(
     r"[«\"“]Нұр\s+Отан[»\"”]\s+(?:партиясының\s+)?(?:ғимарат\w*|кеңсе\w*)|"
     r"облакимат\w*|горакимат\w*|горадминистраци\w*|"
     # a bare square: the town's main one ("на площади", "алаңға"), not a named one
-    r"площад(?:ь|и|ью)(?!\s+[А-ЯЁA-Z«\"])|алаң(?:ы|ға|да|нан|ында|ына|ынан)?(?!\w)|"
+    r"(?:(?:центральн|главн)\w*\s+)?площад(?:ь|и|ью)(?!\s+(?-i:[А-ЯЁA-Z«\"]))|алаң(?:ы|ға|да|нан|ында|ына|ынан)?(?!\w)|"
     r"қалалық\s+әкімдік\w*|облыстық\s+әкімдік\w*|"
     r"городск\w+\s+прокуратур\w*|қалалық\s+прокуратур\w*|резиденци\w+\s+президента|"
     r"президент\s+резиденция\w*|облыс\s+әкімді[кг]\w*|әкімді[кг]\w*|акимат\w*|"
@@ -283,6 +283,9 @@ class CyrillicNames:
                 place = gazetteer.get(f"gn:{city['geonameid']}")
                 for name in cyrillic:
                     add(name, place, lemmas=city["countrycode"] == aoi)
+        # the data set's own Cyrillic spellings GeoNames lacks ("Талды-Курган", the Soviet one)
+        for geonameid, name in _cyrillic_variants(gazetteer.settings.data_dir):
+            add(name, gazetteer.get(f"gn:{geonameid}"), lemmas=True)
         self.regions: dict[str, Place] = {}
         self.regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
         bare: dict[str, Place] = {}  # a unit by its bare name: "в Мангистау", "Маңғыстауда"
@@ -341,7 +344,7 @@ class CyrillicNames:
             if not found:
                 found = self._listed_region(text, run)
             out += [m for m in found if not self._feature_named(text, m)]
-        republics = self._republics(text) + self._named_sites(text)
+        republics = self._republics(text) + self._named_sites(text, out)
         if republics:
             spans = [(r.start, r.end) for r in republics]
             out = [m for m in out if not any(a < m.end and m.start < b for a, b in spans)]
@@ -364,14 +367,22 @@ class CyrillicNames:
         end = run.start() + word.end()
         return [Mention(text[noun.start() : end], noun.start(), end, "resolved", unit, 0.8)]
 
-    def _named_sites(self, text: str) -> list[Mention]:
+    def _named_sites(self, text: str, found: list[Mention]) -> list[Mention]:
         """Curated sites by their Russian names in any case form ("на площади Республики",
-        "телебашню на Коктобe", "ТЭЦ-2"): data/facilities.csv's Cyrillic aliases."""
-        out = []
-        for pattern, place in self.sites:
+        "телебашню на Коктобe", "ТЭЦ-2"): data/facilities.csv's Cyrillic aliases. A name two
+        towns' sites share ("площадь Ынтымак") is the site of the town named last before it
+        (else the first listed)."""
+        out: list[Mention] = []
+        for pattern, places in self.sites:
             for m in pattern.finditer(text):
-                if not any(o.start < m.end() and m.start() < o.end for o in out):
-                    out.append(Mention(m.group(), m.start(), m.end(), "resolved", place, 0.8))
+                if any(o.start < m.end() and m.start() < o.end for o in out):
+                    continue
+                place = places[0]
+                if len(places) > 1:
+                    towns = [f.place.name for f in found if f.place and f.start < m.start()
+                             and f.place.kind == "city"]  # fmt: skip
+                    place = next((p for p in places if towns and p.city == towns[-1]), place)
+                out.append(Mention(m.group(), m.start(), m.end(), "resolved", place, 0.8))
         return out
 
     def _republics(self, text: str) -> list[Mention]:
@@ -469,13 +480,15 @@ class CyrillicNames:
                 continue
             if _PLURAL_NOUN.search(g.group(1)):
                 continue  # "представители акиматов", "работы аэропортов": no one site
-            quoted = _QUOTED_NAME_AFTER.match(text, g.end())
+            end = g.end()
+            quoted = _QUOTED_NAME_AFTER.match(text, end)
             if quoted:  # "в аэропорт «Чкаловский»": a site its name says, not the city's;
-                # "аэропорт «Алматы»" is the city's
+                # "аэропорт «Алматы»" is the city's (the name in the mention's span)
                 inner = re.match(r"[^»\"”“\n]{1,60}", text[quoted.end() :])
                 named = self._resolve(inner.group().split()) if inner else None
                 if named is None or named[0].kind != "city":
                     continue
+                end = quoted.end() + inner.end() + 1  # type: ignore[union-attr]
             if g.group(1).lower().startswith("алаң") and _NAME_BEFORE.search(
                 text, max(0, g.start() - 30), g.start()
             ):
@@ -493,12 +506,13 @@ class CyrillicNames:
                 cities = [named[0]]  # type: ignore[index]
             if not cities:
                 continue
+            said = text[g.start() : end]
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."
-                out.append(Mention(g.group(), g.start(), g.end(), "resolved", cities[-1], 0.6))
+                out.append(Mention(said, g.start(), end, "resolved", cities[-1], 0.6))
                 continue
             site = self._site(g.group(1), cities[-1])
             if site is not None:
-                out.append(Mention(g.group(), g.start(), g.end(), "resolved", site, 0.6))
+                out.append(Mention(said, g.start(), end, "resolved", site, 0.6))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -699,22 +713,42 @@ def _russian_units(gazetteer: Gazetteer) -> dict[str, Place]:
     return out
 
 
-def _site_patterns(gazetteer: Gazetteer) -> list[tuple[re.Pattern[str], Place]]:
+def _site_patterns(gazetteer: Gazetteer) -> list[tuple[re.Pattern[str], tuple[Place, ...]]]:
     """A pattern per Cyrillic alias of a curated site (data/facilities.csv), the longest
     first: a word of five letters or more by its stem, whatever its ending ("площадь
     Республики" finds "площади Республики", "алматинская" "алматинскую"), shorter ones as
     written."""
-    found = {a: place for place in gazetteer.sites() for a in place.aliases if has_cyrillic(a)}
+    found: dict[str, list[Place]] = {}
+    for place in gazetteer.sites():
+        for a in place.aliases:
+            if has_cyrillic(a):
+                found.setdefault(a, []).append(place)
     out = []
-    for alias, place in sorted(found.items(), key=lambda kv: -len(kv[0])):
+    for alias, places in sorted(found.items(), key=lambda kv: -len(kv[0])):
         words = []
         for word in alias.split():
             if len(word) >= 5 and word.isalpha():  # (the last letters decline)
                 words.append(re.escape(word[: -2 if len(word) >= 7 else -1]) + r"\w*")
             else:
                 words.append(re.escape(word))
-        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE), place))
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+        out.append((pattern, tuple(places)))
     return out
+
+
+def _cyrillic_variants(data_dir: Path) -> list[tuple[str, str]]:
+    """(GeoNames id, spelling) of the variants_cyrillic column of the data set's
+    kz_place_names.csv, when it has one."""
+    path = data_dir / "kz_place_names.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (row["geonameid"], name.strip())
+            for row in csv.DictReader(handle)
+            for name in (row.get("variants_cyrillic") or "").split(";")
+            if name.strip()
+        ]
 
 
 @cache

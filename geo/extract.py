@@ -516,11 +516,29 @@ _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
 # after it): an emergency named as a time ("during the state of emergency") or broken ("for
 # violating the curfew"); protests banned ("Шествия и митинги запрещены"); an operation's
 # regime ("the counter-terrorist operation regime was lifted"), no fighting
+_NEVER = re.compile(r"(?!)")
+# an emergency over units it does not name ("in parts of the country", "в ряде регионов")
+_SOME_UNITS = re.compile(
+    r"\s+(?:in\s+(?:some\s+|several\s+)?parts\s+of|in\s+(?:several|some|a\s+number\s+of)\s+"
+    r"(?:regions|cities|areas|provinces)|в\s+(?:ряде|некоторых|части)\s+(?:регион|област|город|стран)"
+    r"|бірқатар\s+(?:өңір|облыс|қала))"
+)
+# "the emergency response team", "emergency services", "the Emergencies Ministry": a service,
+# not a state of emergency
+_SERVICE_AFTER = re.compile(
+    r"\s+(?:response|services?|team|room|ministry|situations|department|medical|care|aid|"
+    r"meeting|session|landing|workers|crews?|vehicles?)\b"
+)
+# unrest that ceased, named as the reason for what follows ("Тәртіпсіздіктер тыйылып, ...
+# аяқталуына байланысты"): no clash of its own
+_CEASED_AFTER = re.compile(r"\w*\s+(?:тыйыл\w*|тоқтал\w*|аяқталуына\s+байланысты)")
 _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("emergency", _DURING_BEFORE, _DURING_AFTER),
     ("emergency", _BREACH_BEFORE, _BREACH_AFTER),
     ("protests", _BANNED_BEFORE, _BANNED_AFTER),
     ("clashes", _REGIME_BEFORE, _REGIME_AFTER),
+    ("emergency", _NEVER, _SERVICE_AFTER),
+    ("clashes", _NEVER, _CEASED_AFTER),
 )
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
@@ -1288,6 +1306,8 @@ class Extractor:
             # else the country's railway
             places = [p for p in places if p.kind in {"city", "admin1"}
                       and p.country_code == self.aoi]  # fmt: skip
+        elif t.layer == "emergency" and _SOME_UNITS.match(clause, hit.end - clause_at):
+            return []  # "declared a state of emergency in parts of the country": which, unsaid
         elif t.layer == "emergency" and _NATIONAL_EMERGENCY.search(clause):
             places = []  # "decreed the national state of emergency ..., in Almaty and Taraz"
         elif t.layer == "emergency":

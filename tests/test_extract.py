@@ -2371,3 +2371,17 @@ def test_protests_named_as_the_situation_behind_a_status_are_no_event(extractor:
     assert [(c["layer"], c["part"], c["status"]) for c in got] == [
         ("infrastructure", "Internet", "operational")
     ]
+
+
+def test_services_ceased_unrest_and_unnamed_units_are_no_emergency(extractor: Extractor) -> None:
+    """ "The emergency response team" is a service, not a state of emergency; an emergency
+    "in parts of the country" names no unit (the towns of the sentence are the protests');
+    Kazakh unrest that "ceased" ("тыйылып") is the reason for a lifting, no clash."""
+    assert run(extractor, "The emergency response team has been set up in Shymkent.") == []
+    text = (
+        "Protests continued in Aqtau on January 5, after President Toqaev declared a state "
+        "of emergency in parts of the country."
+    )
+    assert [c for c in run(extractor, text, dt.date(2022, 1, 5)) if c["layer"] == "emergency"] == []
+    kk = "Тәртіпсіздіктер тыйылып, Шымкентте төтенше жағдай алынды."
+    assert [(c["layer"], c["status"]) for c in run(extractor, kk)] == [("emergency", "lifted")]

@@ -1147,7 +1147,9 @@ def test_the_air_harbour_and_a_quoted_airport(parser: Geoparser) -> None:
     assert found("Миротворцы вылетели из Алматы в аэропорт «Чкаловский».") == [
         ("Алматы", "gn:1526384")
     ]
-    assert ("аэропорт", "airport:ALA") in found("В Шымкенте говорят, что аэропорт «Алматы» закрыт.")
+    assert ("аэропорт «Алматы»", "airport:ALA") in found(
+        "В Шымкенте говорят, что аэропорт «Алматы» закрыт."
+    )
 
 
 def test_a_feminine_name_in_the_accusative_and_shu_after_a_preposition(parser: Geoparser) -> None:
@@ -1170,3 +1172,31 @@ def test_the_ruling_party_office_in_russian_and_kazakh(parser: Geoparser) -> Non
         "site:almaty-nur-otan-office",
     )
     assert ids(parser, "В Таразе «Нур Отан» провела съезд.") == [("Таразе", "gn:1516905")]
+
+
+def test_squares_by_name_shared_names_and_the_soviet_taldy_kurgan(parser: Geoparser) -> None:
+    """ "площадь Ынтымак" is the square of the town named before it (Aktau's or Zhanaozen's
+    share the name); a bare "площади" followed by a lower-case word is the town's main square
+    ("на площади остались"), its adjective in the span ("центральной площади"); "площади
+    имени Исатая и Махамбета" is Atyrau's; "Талды-Кургане" is Taldykorgan (the data set's
+    Cyrillic variant); 'аэропорт "Алматы"' is one span."""
+    assert ids(parser, "В Актау на площади Ынтымак собрались люди. На площади остались.") == [
+        ("Актау", "gn:610612"), ("площади Ынтымак", "site:aktau-square"),
+        ("площади", "site:aktau-square"),
+    ]  # fmt: skip
+    assert ids(parser, "В Жанаозене на центральной площади Ынтымак.")[-1] == (
+        "площади Ынтымак",
+        "site:zhanaozen-square",
+    )
+    assert ids(parser, "В Жанаозене на центральной площади пришёл аким.")[-1] == (
+        "центральной площади",
+        "site:zhanaozen-square",
+    )
+    assert ids(parser, "В Атырау на площади имени Исатая и Махамбета.")[-1] == (
+        "площади имени Исатая и Махамбета",
+        "site:atyrau-square",
+    )
+    assert ids(parser, "В городе Талды-Кургане снесли памятник.") == [
+        ("Талды-Кургане", "gn:1518542")
+    ]
+    assert ids(parser, 'На аэропорт "Алматы" напали.') == [('аэропорт "Алматы"', "airport:ALA")]
