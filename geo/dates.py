@@ -394,8 +394,18 @@ def find_dates(
             day = anchor + dt.timedelta(days=-1 if before else 1)
         if explicit and role != "until":  # (what "the day before" counts from is when
             anchor = day  # something happened, not when a state ends: "during 5-19 January")
+        if (
+            out and role == "at" and explicit and out[-1].explicit and out[-1].role == "at"
+            and _RANGE_TO.fullmatch(lowered, out[-1].end, m.start())
+            and out[-1].day <= day
+        ):  # fmt: skip
+            role = "until"  # "from January 5 to January 19": the second ends the span
         out.append(_mention(text, m, day, precision, role, explicit))
     return out
+
+
+# between the two dates of a span ("from January 5 to January 19", "с 5 января по 19 января")
+_RANGE_TO = re.compile(r"[ ,]*(?:to|till|until|through|thru|-|–|—|по|до)[ ]+")
 
 
 def _mention(

@@ -1126,6 +1126,8 @@ class Geoparser:
             j, stop = k - 1, at
             while j >= 0 and _LIST_JOINT.fullmatch(text, mentions[j][2], stop):
                 m, n = mentions[j], names[j]
+                if unit and j + 1 < len(mentions) and m[0] == mentions[j + 1][0]:
+                    break  # "in Almaty, Almaty and Mangystau regions": the city, then its region
                 if not unit:
                     if m.place is not None and m.place.kind not in _NOT_FEATURE_KINDS:
                         dropped.add(j)

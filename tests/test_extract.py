@@ -133,6 +133,17 @@ def test_a_day_across_new_year_and_in_the_year_the_text_named() -> None:
     assert [d.day for d in find_dates(june, dt.date(2022, 1, 8))][-1] == dt.date(2022, 1, 5)
 
 
+def test_a_span_of_two_full_dates() -> None:
+    """ "from January 5 to January 19" and "с 5 января по 19 января": the second date ends
+    the span (an emergency starts on the 5th); two dates joined by "and" are two days."""
+    for text in ("a state of emergency from January 5 to January 19, 2022",
+                 "режим ЧП с 5 января по 19 января"):  # fmt: skip
+        found = find_dates(text, dt.date(2022, 1, 6))
+        assert [(d.day.day, d.role) for d in found] == [(5, "at"), (19, "until")], text
+    both = find_dates("on 5 January and 6 January", dt.date(2022, 1, 6))
+    assert [d.role for d in both] == ["at", "at"]
+
+
 def test_until_a_time_on_a_day() -> None:
     """ "until 00:00 on 19 January" ends a state on the 18th ("до 00:00 19 января" too);
     "until 07:00 on 8 January" and "until midnight on 19 January" on the day named."""

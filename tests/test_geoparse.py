@@ -1200,3 +1200,12 @@ def test_squares_by_name_shared_names_and_the_soviet_taldy_kurgan(parser: Geopar
         ("Талды-Кургане", "gn:1518542")
     ]
     assert ids(parser, 'На аэропорт "Алматы" напали.') == [('аэропорт "Алматы"', "airport:ALA")]
+
+
+def test_a_city_before_its_own_region_in_a_list_of_regions(parser: Geoparser) -> None:
+    """ "in Almaty, Almaty and Mangystau regions": the first Almaty is the city, the second
+    the region (a list names a unit once), as Russian "в Алматы, Алматинской и ...
+    областях" does."""
+    assert ids(parser, "An emergency was declared in Almaty, Almaty and Mangystau regions.") == [
+        ("Almaty", "gn:1526384"), ("Almaty", "admin1:KZ-ALM"), ("Mangystau", "admin1:KZ-MAN")
+    ]  # fmt: skip
