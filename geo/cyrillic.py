@@ -504,9 +504,20 @@ class CyrillicNames:
                        and _IN_CITY.fullmatch(text, g.end(), m.start)][:1]  # fmt: skip
             if quoted:
                 cities = [named[0]]  # type: ignore[index]
+            said = text[g.start() : end]
+            if not cities and "акимат" in g.group(1).lower():
+                # no town named before it: the akimat named before ("В акимате Актюбинской
+                # области заявили ... перед акиматом"), else the named region's, which sits
+                # in its centre
+                before = [m.place for m in mentions if m.start < g.start() and m.place
+                          and m.place.kind in {"admin1", "facility"}][-1:]  # fmt: skip
+                if before and before[0].kind == "facility":
+                    if "akimat" in before[0].id:
+                        out.append(Mention(said, g.start(), end, "resolved", before[0], 0.6))
+                    continue
+                cities = before
             if not cities:
                 continue
-            said = text[g.start() : end]
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."
                 out.append(Mention(said, g.start(), end, "resolved", cities[-1], 0.6))
                 continue

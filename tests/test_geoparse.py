@@ -1209,3 +1209,15 @@ def test_a_city_before_its_own_region_in_a_list_of_regions(parser: Geoparser) ->
     assert ids(parser, "An emergency was declared in Almaty, Almaty and Mangystau regions.") == [
         ("Almaty", "gn:1526384"), ("Almaty", "admin1:KZ-ALM"), ("Mangystau", "admin1:KZ-MAN")
     ]  # fmt: skip
+
+
+def test_a_bare_akimat_after_a_region_or_its_akimat(parser: Geoparser) -> None:
+    """With no town named before it, "акимат" is the akimat named before ("В акимате
+    Актюбинской области ... перед акиматом"), else the named region's (in its centre)."""
+    assert ids(parser, "В акимате Актюбинской области заявили, что люди стоят перед акиматом.") == [
+        ("акимате Актюбинской области", "site:aktobe-akimat"), ("акиматом", "site:aktobe-akimat")
+    ]  # fmt: skip
+    assert ids(parser, "В Мангистауской области люди пришли к акимату.")[-1] == (
+        "акимату",
+        "site:aktau-akimat",
+    )
