@@ -94,6 +94,9 @@ _PLURAL_NOUN = re.compile(
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(rf"[{_UPPER}][\w-]*\s+$")
+_CENTRE_BEFORE = re.compile(
+    r"(?<!\w)(?:областн\w+\s+центр\w*|облцентр\w*|облыс\s+орталығ\w*)", re.IGNORECASE
+)
 _QUOTED_NAME_AFTER = re.compile(r"\s*(?:имени\s+)?[«\"“„]")
 # a region's own facility noun: its akimat is in its centre
 _REGIONAL_NOUN = re.compile(r"облыс|област|облакимат", re.IGNORECASE)
@@ -515,7 +518,10 @@ class CyrillicNames:
                     if "akimat" in before[0].id:
                         out.append(Mention(said, g.start(), end, "resolved", before[0], 0.6))
                     continue
-                cities = before
+                # (a region's: only where the text says it is in the centre, "в областном
+                # центре"; else a bare akimat there may be a district's, and stays out)
+                if _CENTRE_BEFORE.search(text, max(0, g.start() - 80), g.start()):
+                    cities = before
             if not cities:
                 continue
             if cities[-1].kind == "airport":  # "Алматы әуежайын басып алды. Әуежай жабылды."
