@@ -2396,3 +2396,9 @@ def test_services_ceased_unrest_and_unnamed_units_are_no_emergency(extractor: Ex
     assert [c for c in run(extractor, text, dt.date(2022, 1, 5)) if c["layer"] == "emergency"] == []
     kk = "Тәртіпсіздіктер тыйылып, Шымкентте төтенше жағдай алынды."
     assert [(c["layer"], c["status"]) for c in run(extractor, kk)] == [("emergency", "lifted")]
+
+
+def test_striking_residents_protest(extractor: Extractor) -> None:
+    """ "бастующие жители Уральска" (striking residents) are a protest in Oral."""
+    got = run(extractor, "Бастующие жители Уральска добрались до площади имени Абая.")
+    assert [(c["layer"], c["place"]) for c in got] == [("protests", "Oral")]

@@ -1220,3 +1220,10 @@ def test_a_bare_akimat_after_a_region_or_its_akimat(parser: Geoparser) -> None:
     ]  # fmt: skip
     text = "В Мангистауской области люди собрались в областном центре у акимата."
     assert ids(parser, text)[-1] == ("акимата", "site:aktau-akimat")
+
+
+def test_a_name_after_imeni_is_a_persons(parser: Geoparser) -> None:
+    """ "площади имени Абая" is a square named after the poet, not the town of Abay."""
+    assert ids(parser, "Жители Уральска добрались до площади имени Абая.") == [
+        ("Уральска", "gn:608668")
+    ]
