@@ -579,6 +579,17 @@ def _counts(
             # held; the count is of the detained
             held = [c.lastgroup for c in cues.finditer(after) if c.lastgroup in _HELD]
             metric = held[0] if held else metric
+        soldiers = False
+        if metric == "troops" and cue is not None:
+            # "27 солдат получили различные травмы": soldiers hurt, not a force's size (in
+            # the same phrase only: "2500 военных прибыли, ранены трое" is a size)
+            # ("травмы также получили 27 солдат": the word before it, close by)
+            near = [*(back[-1:] if back and back[-1].end() >= len(before) - 25 else []),
+                    *cues.finditer(after.split(",")[0][:90])]  # fmt: skip
+            hurt = [c.lastgroup for c in near
+                    if c.lastgroup in {"deaths", "injured", "detained", "arrested"}]  # fmt: skip
+            if hurt:
+                metric, soldiers = hurt[0], True
         within = (
             bool(out) and _CYRILLIC_AMONG.fullmatch(lowered, out[-1].end, m.start()) is not None
         )
@@ -593,7 +604,11 @@ def _counts(
         if not within and _CONVICTED.search(after[:60]):
             continue  # "1 396 адам сотталған": a court's tally (of the dead, "41 of them had
             # been convicted before" is a part of their count)
-        part = "security forces" if security.match(after) and metric != "troops" else None
+        part = (
+            "security forces"
+            if (security.match(after) or soldiers) and metric != "troops"
+            else None
+        )
         out.append(Count(m.start(), m.end(), value, qualifier, metric, part, within=within))
     return out
 

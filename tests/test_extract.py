@@ -457,6 +457,21 @@ def test_participants_held_are_counted_as_detained() -> None:
     assert [(c.value, c.metric) for c in crowd] == [(5000, "participants")]
 
 
+def test_soldiers_hurt_are_injured_not_a_force() -> None:
+    """ "27 солдат получили травмы": 27 injured of the security forces, not a contingent of
+    27; a force's size stays one when the hurt are named in another phrase."""
+    from geo.counts import find_counts_ru
+
+    hurt = find_counts_ru("49 сотрудников полиции и 27 солдат получили различные травмы.")
+    assert [(c.value, c.metric, c.part) for c in hurt] == [
+        (49, "injured", "security forces"), (27, "injured", "security forces")
+    ]  # fmt: skip
+    before = find_counts_ru("Травмы также получили 27 солдат, передаёт корреспондент.")
+    assert [(c.value, c.metric) for c in before] == [(27, "injured")]
+    size = find_counts_ru("2500 военнослужащих прибыли в Алматы, ранены трое.")
+    assert [(c.value, c.metric) for c in size] == [(2500, "troops"), (3, "injured")]
+
+
 def test_a_part_of_a_count_and_partial_or_total_loss(extractor: Extractor) -> None:
     """ "230 people had lost their lives, among them 19 soldiers": 19 of the dead, not 19
     troops; "burned out" destroys a building (and is a clash); "domestic flights resumed"
