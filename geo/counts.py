@@ -335,13 +335,21 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
     """The metric a count measures: a cue in the words after the counted noun (the earliest,
     troops last), a verb just before it ("police arrested more than 10,000"), or a toll before it
     ("the death toll rose to 225")."""
-    for cue in _CUES.finditer(after, 0, 70):
-        name = _CUE_LABELS[(cue.lastindex or 0) - 1]
-        if name != "troops":
-            return name
     is_troop_noun = noun is not None and _TROOP_NOUN.match(noun.group(0))
     verb = _VERB_BEFORE.search(before)
     verb_is = _VERB_LABELS[(verb.lastindex or 0) - 1] if verb else None
+    names = [_CUE_LABELS[(cue.lastindex or 0) - 1] for cue in _CUES.finditer(after, 0, 70)]
+    for name in names:
+        if name == "participants":
+            # "detained 4,400 people who took part in the riots", "5,000 who took part were
+            # detained": those taking part, held
+            if verb_is in {"detained", "arrested"}:
+                return verb_is
+            held = [n for n in names if n in {"detained", "arrested"}]
+            if held:
+                return held[0]
+        if name != "troops":
+            return name
     if verb_is and verb_is != "troops" and not is_troop_noun:
         return verb_is
     back = _TOLL_BEFORE.search(before)

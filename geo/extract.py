@@ -45,7 +45,7 @@ import csv
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -372,6 +372,10 @@ _NEGATION = re.compile(
 # a negation after what it denies, in the same phrase (Russian and Kazakh put it there:
 # "погромов и хулиганства не было", "қақтығыс болған жоқ"; not "митинг прошёл, задержаний не
 # было")
+# a verb's negation ("has not resumed", "еще не возобновил"), not a noun's ("no reopening
+# date", which another word of its sentence tells the status of)
+_NOT_VERB = re.compile(r"(?:\bnot|n't|(?<!\w)не)(?:\s+(?:yet|been|ещё|еще|пока))?\s*$")
+_NOT_ALL = re.compile(r"\bnot\s+(?:all|every)\b|(?<!\w)не\s+(?:все|всех)(?!\w)")
 _NEGATED_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:не\s+(?:было|произошл\w*|зафиксирован\w*|"
     r"зарегистрирован\w*|наблюдал\w*|допущен\w*)|болған\s+жоқ|болмады|тіркелмеді)(?!\w)"
@@ -1088,7 +1092,16 @@ class Extractor:
         for m_start, m_end, rows in triggers:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
             if _NEGATION.search(before) or _NEGATED_AFTER.match(low, m_end - offset):
-                continue  # "no clashes", "погромов и хулиганства не было"
+                # "no clashes", "погромов и хулиганства не было"; but a site that "has not
+                # resumed" its work is still closed (partly, when "not all" of it)
+                rows = [
+                    replace(r, status="disrupted" if _NOT_ALL.search(before) else "closed")
+                    for r in rows
+                    if r.layer == "infrastructure" and r.status == "operational"
+                    and _NOT_VERB.search(before)
+                ]  # fmt: skip
+                if not rows:
+                    continue
             if _SINCE_BEGAN.search(before) and _BEGAN.match(low, m_end - offset):
                 continue  # "detained since the counter-terrorist operation began": a time
             resulting = _LEFT_AS_RESULT.match(low, m_start - offset)

@@ -2417,3 +2417,32 @@ def test_striking_residents_protest(extractor: Extractor) -> None:
     """ "бастующие жители Уральска" (striking residents) are a protest in Oral."""
     got = run(extractor, "Бастующие жители Уральска добрались до площади имени Абая.")
     assert [(c["layer"], c["place"]) for c in got] == [("protests", "Oral")]
+
+
+def test_a_site_that_has_not_resumed_is_closed(extractor: Extractor) -> None:
+    """ "The airports in Almaty and Taldykorgan have not resumed their operations yet": both
+    still closed (a verb negated); "еще не возобновил" too; "no reopening date" beside
+    "closed" adds nothing; "no clashes" still proposes nothing."""
+    got = run(extractor, "The airports in Almaty and Taldykorgan have not resumed their "
+              "operations yet.")  # fmt: skip
+    assert [(c["site_id"], c["status"]) for c in got] == [
+        ("airport:ALA", "closed"), ("airport:TDK", "closed")
+    ]  # fmt: skip
+    ru = run(extractor, "Аэропорт Алматы еще не возобновил работу.")
+    assert [(c["site_id"], c["status"]) for c in ru] == [("airport:ALA", "closed")]
+    text = "Almaty airport has been closed to flights since 7 January and has no reopening date."
+    assert [(c["site_id"], c["status"]) for c in run(extractor, text)] == [
+        ("airport:ALA", "closed")
+    ]
+    assert run(extractor, "No clashes were reported in Taraz.") == []
+
+
+def test_people_who_took_part_and_were_held_are_detained() -> None:
+    """ "Police detained 4,400 people who took part in the riots" and "5,000 people who took
+    part in rallies were detained" count the detained; a crowd with no one held stays one."""
+    from geo.counts import find_counts
+
+    for text in ("Police have detained over 4.4 thousand people who took part in the riots.",
+                 "Some 4,400 people who took part in rallies were detained."):  # fmt: skip
+        assert [(c.value, c.metric) for c in find_counts(text)] == [(4400, "detained")], text
+    assert [c.metric for c in find_counts("Thousands took part in rallies.")] == ["participants"]
