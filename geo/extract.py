@@ -408,7 +408,7 @@ _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connect
 # Almaty", "в Алматы возобновили работу автобусные маршруты", "қоғамдық көлік", Kazakh
 # "автобустар" too)
 _TRANSPORT = re.compile(r"\b(?:public transport|public transit|bus(?:es)? routes?|bus services?|"
-                        r"buses|trolleybus\w*|trams?|metro|"
+                        r"buses|trolleybus\w*|trams?|metro|метрополитен\w*|"
     r"общественн\w* транспорт\w*|автобус\w*|троллейбус\w*|трамва\w*|метро|"
     r"қоғамдық көлік\w*)\b")  # fmt: skip
 # the railway, whose service a city's (or the country's) status may be about ("trains from
@@ -536,6 +536,9 @@ _SERVICE_AFTER = re.compile(
 # unrest that ceased, named as the reason for what follows ("Тәртіпсіздіктер тыйылып, ...
 # аяқталуына байланысты"): no clash of its own
 _CEASED_AFTER = re.compile(r"\w*\s+(?:тыйыл\w*|тоқтал\w*|аяқталуына\s+байланысты)")
+# Kazakh names a cause before its postposition ("бүлікке байланысты", "тәртіпсіздік
+# салдарынан": because of the riot): what the sentence reports is something else
+_KK_CAUSE_AFTER = re.compile(r"\s+(?:байланысты|салдарынан)(?!\w)")
 _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("emergency", _DURING_BEFORE, _DURING_AFTER),
     ("emergency", _BREACH_BEFORE, _BREACH_AFTER),
@@ -543,6 +546,8 @@ _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("clashes", _REGIME_BEFORE, _REGIME_AFTER),
     ("emergency", _NEVER, _SERVICE_AFTER),
     ("clashes", _NEVER, _CEASED_AFTER),
+    ("clashes", _NEVER, _KK_CAUSE_AFTER),
+    ("protests", _NEVER, _KK_CAUSE_AFTER),
 )
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the

@@ -2446,3 +2446,17 @@ def test_people_who_took_part_and_were_held_are_detained() -> None:
                  "Some 4,400 people who took part in rallies were detained."):  # fmt: skip
         assert [(c.value, c.metric) for c in find_counts(text)] == [(4400, "detained")], text
     assert [c.metric for c in find_counts("Thousands took part in rallies.")] == ["participants"]
+
+
+def test_kazakh_causes_and_the_metro(extractor: Extractor) -> None:
+    """ "бүлікке байланысты" (because of the riot) names a cause, no clash; the metro closed
+    since 5 January and running again ("жүре бастады") is the city's public transport."""
+    closed = run(extractor, "Қаладағы бүлікке байланысты Алматы метрополитені 5 қаңтардан "
+                 "бастап жабық тұрған.", dt.date(2022, 1, 17))  # fmt: skip
+    assert [(c["layer"], c["part"], c["status"], c["date"]) for c in closed] == [
+        ("infrastructure", "Public transport", "closed", "2022-01-05")
+    ]
+    back = run(extractor, "Алматыда бүгіннен бастап метро жүре бастады.", dt.date(2022, 1, 17))
+    assert [(c["part"], c["status"], c["place"]) for c in back] == [
+        ("Public transport", "operational", "Almaty")
+    ]
