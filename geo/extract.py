@@ -660,7 +660,8 @@ _THERE = re.compile(r"\bthere\b|\bthe (?:city|town|region)\b|"
                     r"\bthe regional (?:capital|centre|center)\b|"
                     r"\bтам\b|\bв городе\b|\bв областном центре\b|\bв облцентре\b|"
                     r"\bв области\b|\bв регионе\b|"
-                    r"(?<!бірнеше )(?<!барлық )(?<!көптеген )\b(?:облыста|өңірде)\b")  # fmt: skip
+                    r"(?<!бірнеше )(?<!барлық )(?<!көптеген )\b(?:облыста|өңірде)\b|"
+                    r"(?<!\w)(?:қалада|қаладағы)(?!\w)")  # fmt: skip
 # what a city's infrastructure status is about, when it is no site
 _ALL_OF = re.compile(r"\b(?:all|every|completely|entirely|все|всех|полностью|барлық)\b")
 _PARTS = {"internet": "Internet", "transport": "Public transport", "rail": "Railway"}

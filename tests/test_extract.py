@@ -2460,3 +2460,12 @@ def test_kazakh_causes_and_the_metro(extractor: Extractor) -> None:
     assert [(c["part"], c["status"], c["place"]) for c in back] == [
         ("Public transport", "operational", "Almaty")
     ]
+    # "қаладағы" (in the city) is the town of the sentence before
+    text = (
+        "Алматыда бүгіннен бастап метро жүре бастады. Қаладағы бүлікке байланысты метрополитен "
+        "5 қаңтардан бастап жабық тұрған."
+    )
+    both = run(extractor, text, dt.date(2022, 1, 17))
+    assert [(c["status"], c["place"], c["date"]) for c in both] == [
+        ("operational", "Almaty", "2022-01-17"), ("closed", "Almaty", "2022-01-05")
+    ]  # fmt: skip
