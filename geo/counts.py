@@ -335,21 +335,22 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
     """The metric a count measures: a cue in the words after the counted noun (the earliest,
     troops last), a verb just before it ("police arrested more than 10,000"), or a toll before it
     ("the death toll rose to 225")."""
-    is_troop_noun = noun is not None and _TROOP_NOUN.match(noun.group(0))
-    verb = _VERB_BEFORE.search(before)
-    verb_is = _VERB_LABELS[(verb.lastindex or 0) - 1] if verb else None
-    names = [_CUE_LABELS[(cue.lastindex or 0) - 1] for cue in _CUES.finditer(after, 0, 70)]
-    for name in names:
+    cues = _CUES.finditer(after, 0, 70)
+    for cue in cues:
+        name = _CUE_LABELS[(cue.lastindex or 0) - 1]
         if name == "participants":
             # "detained 4,400 people who took part in the riots", "5,000 who took part were
             # detained": those taking part, held
-            if verb_is in {"detained", "arrested"}:
-                return verb_is
-            held = [n for n in names if n in {"detained", "arrested"}]
-            if held:
-                return held[0]
+            verb = _VERB_BEFORE.search(before)
+            if verb and _VERB_LABELS[(verb.lastindex or 0) - 1] in {"detained", "arrested"}:
+                return _VERB_LABELS[(verb.lastindex or 0) - 1]
+            later = (_CUE_LABELS[(c.lastindex or 0) - 1] for c in cues)
+            return next((n for n in later if n in {"detained", "arrested"}), name)
         if name != "troops":
             return name
+    is_troop_noun = noun is not None and _TROOP_NOUN.match(noun.group(0))
+    verb = _VERB_BEFORE.search(before)
+    verb_is = _VERB_LABELS[(verb.lastindex or 0) - 1] if verb else None
     if verb_is and verb_is != "troops" and not is_troop_noun:
         return verb_is
     back = _TOLL_BEFORE.search(before)

@@ -549,6 +549,11 @@ _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("clashes", _NEVER, _KK_CAUSE_AFTER),
     ("protests", _NEVER, _KK_CAUSE_AFTER),
 )
+# (by layer: a trigger tries only its own layer's checks)
+_NOT_THE_NEWS_OF: dict[str, list[tuple[re.Pattern[str], re.Pattern[str]]]] = {
+    layer: [(before, after) for of, before, after in _NOT_THE_NEWS if of == layer]
+    for layer in {of for of, _, _ in _NOT_THE_NEWS}
+}
 # unrest named as the cause of what a sentence reports ("amid the protests", "на фоне
 # протестов", "из-за продолжающихся митингов", "ситуацией, вызванной беспорядками"): the
 # sentence's news is something else
@@ -786,8 +791,12 @@ class Extractor:
         d_starts = [d.start for d in dates]
         n_starts = [c.start for c in counts]
         # (a clock's place is no event's: "lifted at 00:00 Almaty time", "по времени Астаны")
-        placed = [m for m in mentions if m.place and not _CLOCK_OF.match(body, m.end)
-                  and not _CLOCK_BEFORE.search(body, max(0, m.start - 30), m.start)]  # fmt: skip
+        placed = [m for m in mentions if m.place]
+        if "time" in low_body or "времени" in low_body or "уақыт" in low_body:
+            placed = [
+                m for m in placed if not _CLOCK_OF.match(body, m.end)
+                and not _CLOCK_BEFORE.search(body, max(0, m.start - 30), m.start)
+            ]  # fmt: skip
         m_starts = [m.start for m in placed]
         out: list[Candidate] = []
         last_date: DateMention | None = None
@@ -1095,9 +1104,13 @@ class Extractor:
         """A clause's triggers; weak ones only when nothing stronger is there; negated ones
         dropped; ``past``: the sentence's court verdict and long-ago phrase, if any."""
         hits: list[_Hit] = []
+        # (a negation after its noun is Russian or Kazakh: a word test spares the regex)
+        negated_after = "не " in low or "бол" in low or "тіркелме" in low
         for m_start, m_end, rows in triggers:
             before = low[max(0, m_start - offset - 40) : m_start - offset]
-            if _NEGATION.search(before) or _NEGATED_AFTER.match(low, m_end - offset):
+            if _NEGATION.search(before) or (
+                negated_after and _NEGATED_AFTER.match(low, m_end - offset)
+            ):
                 # "no clashes", "погромов и хулиганства не было"; but a site that "has not
                 # resumed" its work is still closed (partly, when "not all" of it)
                 rows = [
@@ -1127,9 +1140,8 @@ class Extractor:
                 if row.layer == "troops" and before.endswith("national "):
                     continue  # "the National Guard" is a force, not a guard duty
                 if any(
-                    row.layer == layer
-                    and (said_before.search(before) or said_after.match(low, m_end - offset))
-                    for layer, said_before, said_after in _NOT_THE_NEWS
+                    said_before.search(before) or said_after.match(low, m_end - offset)
+                    for said_before, said_after in _NOT_THE_NEWS_OF.get(row.layer, ())
                 ):
                     continue  # "during the emergency", "violating the curfew", "were banned"
                 if _in_title(low, m_start - offset, m_end - offset):
