@@ -516,11 +516,7 @@ _FORCE = re.compile(
 # жеткізілді")
 _TO_POLICE = re.compile(r"(?<!\w)полиция\w*\s+(?:[\w-]+\s+){0,4}$")
 _DURING_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+кезінде(?!\w)")
-# The words around a trigger that make it no news of its layer, as (layer, before it, right
-# after it): an emergency named as a time ("during the state of emergency") or broken ("for
-# violating the curfew"); protests banned ("Шествия и митинги запрещены"); an operation's
-# regime ("the counter-terrorist operation regime was lifted"), no fighting
-_NEVER = re.compile(r"(?!)")
+_NEVER = re.compile(r"(?!)")  # (for a check of the words after the trigger only)
 # an emergency over units it does not name ("in parts of the country", "в ряде регионов")
 _SOME_UNITS = re.compile(
     r"\s+(?:in\s+(?:some\s+|several\s+)?parts\s+of|in\s+(?:several|some|a\s+number\s+of)\s+"
@@ -539,6 +535,11 @@ _CEASED_AFTER = re.compile(r"\w*\s+(?:тыйыл\w*|тоқтал\w*|аяқтал
 # Kazakh names a cause before its postposition ("бүлікке байланысты", "тәртіпсіздік
 # салдарынан": because of the riot): what the sentence reports is something else
 _KK_CAUSE_AFTER = re.compile(r"\s+(?:байланысты|салдарынан)(?!\w)")
+# The words around a trigger that make it no news of its layer, as (layer, before it, right
+# after it): an emergency named as a time ("during the state of emergency") or broken ("for
+# violating the curfew") or a service's name ("the emergency response team"); protests banned
+# ("Шествия и митинги запрещены"); an operation's regime ("the counter-terrorist operation
+# regime was lifted"), no fighting; unrest that ceased or that is named as a cause in Kazakh
 _NOT_THE_NEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("emergency", _DURING_BEFORE, _DURING_AFTER),
     ("emergency", _BREACH_BEFORE, _BREACH_AFTER),
