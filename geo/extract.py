@@ -375,7 +375,6 @@ _NEGATION = re.compile(
 # a verb's negation ("has not resumed", "еще не возобновил"), not a noun's ("no reopening
 # date", which another word of its sentence tells the status of)
 _NOT_VERB = re.compile(r"(?:\bnot|n't|(?<!\w)не)(?:\s+(?:yet|been|ещё|еще|пока))?\s*$")
-_NOT_ALL = re.compile(r"\bnot\s+(?:all|every)\b|(?<!\w)не\s+(?:все|всех)(?!\w)")
 _NEGATED_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:не\s+(?:было|произошл\w*|зафиксирован\w*|"
     r"зарегистрирован\w*|наблюдал\w*|допущен\w*)|болған\s+жоқ|болмады|тіркелмеді)(?!\w)"
@@ -1113,9 +1112,9 @@ class Extractor:
                 negated_after and _NEGATED_AFTER.match(low, m_end - offset)
             ):
                 # "no clashes", "погромов и хулиганства не было"; but a site that "has not
-                # resumed" its work is still closed (partly, when "not all" of it)
+                # resumed" its work is still closed
                 rows = [
-                    replace(r, status="disrupted" if _NOT_ALL.search(before) else "closed")
+                    replace(r, status="closed")
                     for r in rows
                     if r.layer == "infrastructure" and r.status == "operational"
                     and _NOT_VERB.search(before)
