@@ -517,7 +517,7 @@ class CyrillicNames:
                 before = [m.place for m in mentions if m.start < g.start() and m.place
                           and m.place.kind in {"admin1", "facility"}][-1:]  # fmt: skip
                 if before and before[0].kind == "facility":
-                    if "akimat" in before[0].id:
+                    if "akimat" in before[0].aliases:  # (a curated akimat: the noun's own)
                         out.append(Mention(said, g.start(), end, "resolved", before[0], 0.6))
                     continue
                 # (a region's: only where the text says it is in the centre, "в областном
