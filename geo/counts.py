@@ -342,8 +342,9 @@ def _metric(after: str, before: str, noun: re.Match[str] | None) -> str | None:
             # "detained 4,400 people who took part in the riots", "5,000 who took part were
             # detained": those taking part, held
             verb = _VERB_BEFORE.search(before)
-            if verb and _VERB_LABELS[(verb.lastindex or 0) - 1] in {"detained", "arrested"}:
-                return _VERB_LABELS[(verb.lastindex or 0) - 1]
+            held = _VERB_LABELS[(verb.lastindex or 0) - 1] if verb else None
+            if held in {"detained", "arrested"}:
+                return held
             later = (_CUE_LABELS[(c.lastindex or 0) - 1] for c in cues)
             return next((n for n in later if n in {"detained", "arrested"}), name)
         if name != "troops":

@@ -486,14 +486,15 @@ class CyrillicNames:
             if _PLURAL_NOUN.search(g.group(1)):
                 continue  # "представители акиматов", "работы аэропортов": no one site
             end = g.end()
+            named_city: Place | None = None
             quoted = _QUOTED_NAME_AFTER.match(text, end)
             if quoted:  # "в аэропорт «Чкаловский»": a site its name says, not the city's;
                 # "аэропорт «Алматы»" is the city's (the name in the mention's span)
                 inner = re.match(r"[^»\"”“\n]{1,60}", text[quoted.end() :])
                 named = self._resolve(inner.group().split()) if inner else None
-                if named is None or named[0].kind != "city":
+                if inner is None or named is None or named[0].kind != "city":
                     continue
-                end = quoted.end() + inner.end() + 1  # type: ignore[union-attr]
+                named_city, end = named[0], quoted.end() + inner.end() + 1
             if g.group(1).lower().startswith("алаң") and _NAME_BEFORE.search(
                 text, max(0, g.start() - 30), g.start()
             ):
@@ -507,8 +508,8 @@ class CyrillicNames:
             cities += [m.place for m in mentions if m.place and m.place.kind == "city"
                        and m.start >= g.end()
                        and _IN_CITY.fullmatch(text, g.end(), m.start)][:1]  # fmt: skip
-            if quoted:
-                cities = [named[0]]  # type: ignore[index]
+            if named_city is not None:
+                cities = [named_city]
             said = text[g.start() : end]
             if not cities and "акимат" in g.group(1).lower():
                 # no town named before it: the akimat named before ("В акимате Актюбинской

@@ -392,14 +392,14 @@ def find_dates(
             phrase = m["dbefore"].lower()
             before = "before" in phrase or "previous" in phrase or "earlier" in phrase
             day = anchor + dt.timedelta(days=-1 if before else 1)
-        if explicit and role != "until":  # (what "the day before" counts from is when
-            anchor = day  # something happened, not when a state ends: "during 5-19 January")
         if (
             out and role == "at" and explicit and out[-1].explicit and out[-1].role == "at"
             and _RANGE_TO.fullmatch(lowered, out[-1].end, m.start())
             and out[-1].day <= day
         ):  # fmt: skip
             role = "until"  # "from January 5 to January 19": the second ends the span
+        if explicit and role != "until":  # (what "the day before" counts from is when
+            anchor = day  # something happened, not when a state ends: "during 5-19 January")
         out.append(_mention(text, m, day, precision, role, explicit))
     return out
 

@@ -142,6 +142,10 @@ def test_a_span_of_two_full_dates() -> None:
         assert [(d.day.day, d.role) for d in found] == [(5, "at"), (19, "until")], text
     both = find_dates("on 5 January and 6 January", dt.date(2022, 1, 6))
     assert [d.role for d in both] == ["at", "at"]
+    # (the span's end is no day something happened: "the day before" counts from its start)
+    then = find_dates("An emergency from January 5 to January 19. The day before, police fired.",
+                      dt.date(2022, 1, 20))  # fmt: skip
+    assert then[-1].day == dt.date(2022, 1, 4)
 
 
 def test_until_a_time_on_a_day() -> None:
