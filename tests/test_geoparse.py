@@ -1227,3 +1227,41 @@ def test_a_name_after_imeni_is_a_persons(parser: Geoparser) -> None:
     assert ids(parser, "Жители Уральска добрались до площади имени Абая.") == [
         ("Уральска", "gn:608668")
     ]
+
+
+def test_the_cyrillic_names_are_cached_beside_the_index(
+    gazetteer: Gazetteer, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cyrillic_names builds the Cyrillic tables once (GeoNames' alternate names: about 1 s
+    and 100 MB) and leaves them in the cache folder; a later run reads them and finds the
+    same mentions in every Russian and Kazakh gold article. A file it cannot read, or one
+    written for other inputs, is built again, not an error."""
+    import dataclasses
+
+    from geo import cyrillic
+
+    here = Gazetteer(gazetteer._file, dataclasses.replace(settings, cache_dir=tmp_path),
+                     from_cache=True)  # fmt: skip
+    built = cyrillic.cyrillic_names(here)
+    (written,) = tmp_path.glob("cyrillic-*.json")
+
+    def never_built(self: object, gazetteer: object) -> None:
+        raise AssertionError("built again")
+
+    with monkeypatch.context() as m:
+        m.setattr(cyrillic.CyrillicNames, "_build", never_built)
+        read = cyrillic.cyrillic_names(here)
+    texts = [
+        p.read_text(encoding="utf-8")
+        for folder in ("articles_gold_ru", "articles_gold_ru2", "articles_gold_kk")
+        for p in sorted((Path(__file__).parent / folder).glob("*.txt"))
+    ]
+    assert len(texts) >= 30
+    assert dict(read.names) == dict(built.names) and read.own == built.own
+    for text in texts:
+        assert read.find(text) == built.find(text)
+
+    for bad in (b"{not json", b'{"key": "another"}', b"[]"):
+        written.write_bytes(bad)
+        assert dict(cyrillic.cyrillic_names(here).names) == dict(built.names)
+        assert written.read_bytes().startswith(b'{"key": "')
