@@ -251,7 +251,7 @@ def _stem(adjective: str) -> str:
     return _ADJ_END.sub("", _key(adjective))
 
 
-CACHE_FORMAT = 1  # the layout of the cached tables (see cyrillic_names)
+CACHE_FORMAT = 2  # the layout of the cached tables (see cyrillic_names)
 
 
 def cyrillic_names(gazetteer: Gazetteer) -> CyrillicNames:
@@ -329,8 +329,14 @@ class CyrillicNames:
         self.regions: Mapping[str, Place]
         self.regions_named: Mapping[str, Place]
         self.short: Mapping[str, Place]
+        # Russia's oblasts and krais by the Latin form of their adjective's stem, and its
+        # republics by the Latin form of their name (pycountry's ISO 3166-2 names)
+        self.russian_units: Mapping[str, Place]
+        self.russian_republics: Mapping[str, Place]
         if tables is None:
             self._build(gazetteer)
+            self.russian_units = _russian_units(gazetteer)
+            self.russian_republics = _russian_republics(gazetteer)
         else:
             place = gazetteer.place
             self.names = _Places(tables["names"], place)
@@ -338,6 +344,8 @@ class CyrillicNames:
             self.short = _Places(tables["short"], place)
             self.regions = _Places(tables["regions"], place)
             self.regions_named = _Places(tables["regions_named"], place)
+            self.russian_units = _Places(tables["russian_units"], place)
+            self.russian_republics = _Places(tables["russian_republics"], place)
         self.sites = _site_patterns(gazetteer)
 
     def to_tables(self) -> dict[str, Any]:
@@ -353,6 +361,8 @@ class CyrillicNames:
             "short": rows(self.short),
             "regions": rows(self.regions),
             "regions_named": rows(self.regions_named),
+            "russian_units": rows(self.russian_units),
+            "russian_republics": rows(self.russian_republics),
         }
 
     def _build(self, gazetteer: Gazetteer) -> None:
@@ -502,7 +512,7 @@ class CyrillicNames:
             return []
         out = []
         for m in _REPUBLIC.finditer(text):
-            unit = _russian_republics(self.gazetteer).get(_key(m.group(1)).translate(_LATIN))
+            unit = self.russian_republics.get(_key(m.group(1)).translate(_LATIN))
             if unit is not None:
                 out.append(Mention(m.group(), m.start(), m.end(), "resolved", unit, 0.8))
         return out
@@ -511,7 +521,7 @@ class CyrillicNames:
         """The unit a region adjective names: Kazakhstan's ("Мангистауской"), else Russia's
         ("Оренбургской", by the Latin form of its stem)."""
         stem = _stem(word)
-        return self.regions.get(stem) or _russian_units(self.gazetteer).get(stem.translate(_LATIN))
+        return self.regions.get(stem) or self.russian_units.get(stem.translate(_LATIN))
 
     def _listed_region(self, text: str, run: re.Match[str]) -> list[Mention]:
         """ "Западно-Казахстанской, Северо-Казахстанской и Павлодарской областях": each
@@ -812,7 +822,6 @@ class CyrillicNames:
         return out
 
 
-@cache
 def _russian_units(gazetteer: Gazetteer) -> dict[str, Place]:
     """Russia's oblasts and krais by the Latin form of their Russian adjective's stem
     ("orenburgsk" -> the Orenburg unit): their ISO 3166-2 names (pycountry) are that adjective
@@ -875,7 +884,6 @@ def _cyrillic_variants(data_dir: Path) -> list[tuple[str, str]]:
         ]
 
 
-@cache
 def _russian_republics(gazetteer: Gazetteer) -> dict[str, Place]:
     """Russia's republics by the Latin form of their Russian name ("altay", "mariy el"): ISO
     3166-2 names them so ("Altay, Respublika"); those the gazetteer knows by that name."""
