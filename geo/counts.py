@@ -53,7 +53,7 @@ _CIVIL = (
 _GROUPS = rf"(?P<security>{_SECURITY})|(?P<civil>{_CIVIL})"
 _METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|died|dead|deaths?|death\s+toll|lost\s+(?:their|his|her)\s+lives|"
-               r"shot\s+dead|bodies|fatalities|perished|toll"),
+               r"shot\s+dead|bodies|fatalities|perished|toll|lives"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|in\s+hospital|"
                 r"(?:asked|applied|turned)\s+for\s+medical\s+(?:help|aid|assistance|care)|"
                 r"sought\s+medical\s+(?:help|aid|assistance|care|treatment)"),

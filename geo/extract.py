@@ -385,9 +385,11 @@ _DENIAL = re.compile(
     r"опроверг\w*|опровержени\w*|не соответству\w* действительности|фейк\w*|ложн\w*|"
     r"назвал\w* слух\w*)\b"
 )
+# ("claimed 238 lives" is a toll, not a claim)
 _HEDGE = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|allegedly|alleged|reportedly|"
-    r"claim(?:s|ed)?|could not (?:be )?(?:independently )?(?:verified|confirmed|verify|confirm)|"
+    r"claim(?:s|ed)?(?![^.;]{0,30}\blives\b)|"
+    r"could not (?:be )?(?:independently )?(?:verified|confirmed|verify|confirm)|"
     r"not (?:been )?(?:independently )?(?:verified|confirmed)|purported(?:ly)?|unclear|"
     r"social media posts?|speculation|"
     r"неподтвержд\w*|слух\w*|якобы|предположительно|по некоторым данным|"
@@ -606,13 +608,22 @@ _MANY_PLACES = re.compile(
     r"(?:город\w*|регион\w*|област\w*)|(?<!\w)по\s+всей\s+стране|"
     r"(?<!\w)бірнеше\s+(?:қала|өңір|облыс)\w*"
 )
+# where people came from, not where they are: "protesters who came from the cities of Almaty,
+# Taraz and Kyzylorda", "relatives who travelled from Zhanaozen" (and the names listed after)
+_CAME_FROM = re.compile(
+    r"\b(?:came|come|comes|coming|travell?(?:ed|ing)|hail(?:s|ed|ing)?|originally)\s+from\s+"
+    r"(?:the\s+)?(?:(?:cities|towns|regions|villages|city|town|region|village)\s+of\s+)?$"
+)
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
 # what a site could do is not what it does: "ready to resume", "may close", "готов возобновить"
+# nor what it should do: "internet access must be restored", "должен быть восстановлен"
 _MODAL_BEFORE = re.compile(
-    r"\b(?:(?:ready|able|prepared|unable)\s+to|could|may|might|can)\s+(?:be\s+)?$|"
-    r"(?<!\w)(?:готов\w*|может|могут|могли)\s+(?:к\s+)?$"
+    r"\b(?:(?:ready|able|prepared|unable|need|needs|has|have)\s+to|could|may|might|can|must|"
+    r"should|ought\s+to)\s+(?:be\s+)?$|"
+    r"(?<!\w)(?:готов\w*|может|могут|могли|долж(?:ен|на|ны|но))\s+(?:к\s+|быть\s+)?$"
 )
 _NATIONAL_EMERGENCY = re.compile(
     r"\b(?:national|nationwide|country-?wide)\s+(?:state\s+of\s+)?emergency|"
@@ -1258,6 +1269,8 @@ class Extractor:
                 sources and _SOURCE_IN.search(low[max(0, m.start - offset - 40) : m.start - offset])
             )
         ]
+        if "from" in low:
+            places = _not_origins(places, low, offset)
         inside = [m for m in places if m.place and m.place.country_code == self.aoi]
         places = inside or places
         # a facility stands for its city: drop the city when one of its facilities is named
@@ -1716,6 +1729,21 @@ class Extractor:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _not_origins(places: list[Mention], low: str, offset: int) -> list[Mention]:
+    """The places of a clause but those that say where people came from (_CAME_FROM), with
+    the names listed right after such a one."""
+    kept, origin_end = [], -1
+    for m in places:
+        start = m.start - offset
+        if _CAME_FROM.search(low, max(0, start - 45), start) or (
+            origin_end >= 0 and _LIST_JOIN.fullmatch(low, origin_end, start)
+        ):
+            origin_end = m.end - offset
+            continue
+        kept.append(m)
+    return kept
 
 
 def _adjectival(m: Mention) -> bool:

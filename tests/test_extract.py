@@ -2473,3 +2473,28 @@ def test_kazakh_causes_and_the_metro(extractor: Extractor) -> None:
     assert [(c["status"], c["place"], c["date"]) for c in both] == [
         ("operational", "Almaty", "2022-01-17"), ("closed", "Almaty", "2022-01-05")
     ]  # fmt: skip
+
+
+def test_what_reports_and_statements_say_without_reporting_it(extractor: Extractor) -> None:
+    """Human-rights reports and statements: a demand is no status ("internet access must be
+    restored", "должен быть восстановлен"); a toll that "claimed 238 lives" is deaths, and no
+    hedge; people's home towns are not where they rallied ("came from the cities of Almaty,
+    Taraz ..."); a "shutoff" of the internet closes it, and "difficulty accessing" it
+    disrupts it."""
+    day = dt.date(2022, 9, 7)
+    demand = "Full access to the internet must be restored to ensure people can communicate."
+    assert run(extractor, demand, day) == []
+    assert run(extractor, "Доступ к интернету в Алматы должен быть восстановлен.", day) == []
+    (toll,) = run(extractor, "The protests in January claimed at least 238 lives.", day)
+    assert (toll["kind"], toll["metric"], toll["value"]) == ("figure", "deaths", 238)
+    assert toll["certainty"] == "reported"
+    text = (
+        "Some of the protesters who rallied in Astana on September 6 came from the cities of "
+        "Almaty, Taraz, Kyzylorda, and Taldykorgan."
+    )
+    assert {c["place"] for c in run(extractor, text, day)} == {"Nur-Sultan"}  # (its name then)
+    (cut,) = run(extractor, "Almaty saw a shutoff of the internet on January 5.", day)
+    assert (cut["part"], cut["status"], cut["place"]) == ("Internet", "closed", "Almaty")
+    text = "On January 2, users in Almaty began reporting difficulty in accessing the internet."
+    (slow,) = run(extractor, text, day)
+    assert (slow["status"], slow["date"]) == ("disrupted", "2022-01-02")
