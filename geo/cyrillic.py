@@ -401,6 +401,11 @@ class CyrillicNames:
                 place = gazetteer.get(f"gn:{city['geonameid']}")
                 for name in cyrillic:
                     add(name, place, lemmas=city["countrycode"] == aoi)
+        # the area's smaller towns ("Макат", "Кордай"), which the gazetteer's index keeps
+        for geonameid, cyrillic in gazetteer.aoi_cyrillic_names.items():
+            place = gazetteer.get(f"gn:{geonameid}")
+            for name in cyrillic:
+                add(name, place, lemmas=True)
         # the data set's own Cyrillic spellings GeoNames lacks ("Талды-Курган", the Soviet one)
         for geonameid, name in _cyrillic_variants(gazetteer.settings.data_dir):
             add(name, gazetteer.get(f"gn:{geonameid}"), lemmas=True)

@@ -448,7 +448,7 @@ _DEPARTS = re.compile(r"took off|flew|flown|drove|left|depart|returned|went home
                       r"complet|покинул|вылетел|улетел|вернул|кетт|ұшып|орал|қайтт")  # fmt: skip
 _LIFTED = re.compile(r"\b(?:lift\w*|ended|end(?:s|ing)?|expired?|cancel\w*|revoked|no longer|"
                      r"(?:is|was|are|were|be|now|all|officially) over|gone|"
-                     r"отмен\w*|снят\w*|прекращ\w*|завершил\w*|"
+                     r"отмен\w*|снят\w*|прекращ\w*|заверш\w*|заканчива\w*|закончи\w*|истек\w*|"
                      r"окончани\w*|ликвидир\w*|(?<!қамауға )алынды|тоқтатыл\w*|аяқтал\w*|"
                      r"доғарыл\w*|күшін жой\w*)\b")  # fmt: skip
 _MOVES = re.compile(
@@ -654,6 +654,17 @@ _TOWARD = re.compile(
     r"(?<!\w)(?:в|во|на)\s+(?:(?!(?:из|от|с|со|родину)\s)[\w-]+\s+){0,2})$"
 )
 _LISTED = re.compile(r"\s*(?:,\s*)?(?:and|и|,)\s+(?:the\s+)?")
+# a relative clause telling who a force is ("soldiers who had been sent to", "которых
+# отправили в"), and a return or withdrawal told in the same clause
+_WHO_HAD_BEEN = re.compile(
+    r"(?:\b(?:who|that|which)\s+(?:had\s+)?(?:been\s+)?|(?<!\w)котор\w+\s+(?:был\w*\s+)?)"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+_RELATIVE = re.compile(r"\b(?:who|which)\b|(?<!\w)котор\w+")
+_GOING_HOME = re.compile(
+    r"\b(?:withdr\w+|returned|came home|went home|pulled out)\b|"
+    r"(?<!\w)(?:вывод\w*|верну\w*|вернул\w*|возвраща\w*|покинул\w*)"
+)
 _CUMULATIVE = re.compile(r"\b(?:total|in all|so far|nationwide|across the country|country-?wide|"
                          r"overall|since the (?:start|beginning)|has risen|"
                          r"rose to|reached|toll|"
@@ -1150,6 +1161,14 @@ class Extractor:
                     continue  # "полиция бөлімшелеріне 700 адам жеткізілді": people held
                 if row.layer == "troops" and before.endswith("national "):
                     continue  # "the National Guard" is a force, not a guard duty
+                if (
+                    row.layer == "troops"
+                    and row.status == "deployed"
+                    and _WHO_HAD_BEEN.search(before)
+                    and _GOING_HOME.search(low)
+                ):
+                    continue  # "вернулись военнослужащие, которых отправили в Казахстан": who
+                    # they are, beside the news of their return
                 if any(
                     said_before.search(before) or said_after.match(low, m_end - offset)
                     for said_before, said_after in _NOT_THE_NEWS_OF.get(row.layer, ())
@@ -1389,9 +1408,13 @@ class Extractor:
             went, end = False, -1  # (a place listed after one it went to: "to X and the Y")
             for m in sorted(hit.places, key=lambda m: m.start):
                 at = max(0, m.start - clause_at)
-                went = bool(_TOWARD.search(clause, max(0, at - 40), at)) or (
-                    went and _LISTED.fullmatch(clause, max(0, end - clause_at), at) is not None
-                )
+                went = (
+                    bool(_TOWARD.search(clause, max(0, at - 40), at))
+                    and not _locative(m.text, clause, at)
+                    # (not where a relative clause says they had been sent: "вернулись
+                    # военнослужащие, которых отправили в Казахстан")
+                    and not _RELATIVE.search(clause, max(0, hit.end - clause_at), at)
+                ) or (went and _LISTED.fullmatch(clause, max(0, end - clause_at), at) is not None)
                 if went and m.place:
                     arriving.add(m.place.id)
                 end = m.end
@@ -1729,6 +1752,17 @@ class Extractor:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _locative(name: str, clause: str, at: int) -> bool:
+    """Whether a Cyrillic name right after "в" is in the locative case, where something is
+    ("их миссия в Казахстане", "в России"), not where it goes ("в Казахстан", "в Москву")."""
+    return (
+        len(name) > 4
+        and name[-1] in "еи"
+        and name[0] >= "А"  # (Cyrillic)
+        and re.search(r"(?<!\w)во?\s+$", clause[max(0, at - 4) : at]) is not None
+    )
 
 
 def _not_origins(places: list[Mention], low: str, offset: int) -> list[Mention]:

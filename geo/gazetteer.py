@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 37
+FORMAT_VERSION = 38
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -221,6 +221,7 @@ _ID, _NAME, _KIND, _LAT, _LON, _CC, _ADMIN1, _POP, _CITY, _ALIASES, _SOURCE = ra
 
 PlaceRow = tuple[str, str, str, float, float, str, str, int, str, tuple[str, ...], str]
 _SEP = "\x1f"  # joins a row's aliases in the cached index
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # (geo.cyrillic's own, which sits above this module)
 
 # --------------------------------------------------------------------------------------------
 # Name normalisation
@@ -435,6 +436,9 @@ class _Index:
     precision: dict[str, int] = field(default_factory=dict)  # site id -> 2 when approximate
     # one-dot admin-1 abbreviations ("kan" for "Kan.") -> row: read only after "City, "
     abbreviations: dict[str, int] = field(default_factory=dict)
+    # the area of interest's towns' Cyrillic names in GeoNames (geonameid -> names), down to
+    # its smallest towns (what geo.cyrillic reads; its own list of cities stops at 15,000)
+    cyrillic: dict[str, list[str]] = field(default_factory=dict)
 
 
 def index_key(settings: Settings) -> str:
@@ -475,6 +479,7 @@ def _index_bytes(index: _Index) -> bytes:
         "circles": index.circles,
         "precision": index.precision,
         "abbreviations": index.abbreviations,
+        "cyrillic": index.cyrillic,
     }
     out = io.BytesIO()
     write_index(out, header=header, names=index.names, prefixes=prefixes, rows=index.rows)
@@ -560,6 +565,12 @@ class Gazetteer:
         if stored is None:
             raise DataError(str(path), None, None, "the index just written cannot be read")
         return cls(stored, settings, from_cache=False)
+
+    @property
+    def aoi_cyrillic_names(self) -> Mapping[str, list[str]]:
+        """GeoNames id -> the Cyrillic names GeoNames gives a town of the area of interest,
+        down to its smallest towns in the index."""
+        return self._file.header.get("cyrillic", {})
 
     @property
     def index_key(self) -> str:
@@ -1296,6 +1307,12 @@ class _Builder:
             circles=circles,
             precision=self.precision,
             abbreviations=self.abbreviations,
+            cyrillic={
+                gid: names
+                for gid, city in cities.items()
+                if city["countrycode"] == self.aoi
+                and (names := [a for a in city.get("alternatenames", ()) if _CYRILLIC.search(a)])
+            },
         )
 
     # -- GeoNames cities -------------------------------------------------------------------

@@ -2498,3 +2498,29 @@ def test_what_reports_and_statements_say_without_reporting_it(extractor: Extract
     text = "On January 2, users in Almaty began reporting difficulty in accessing the internet."
     (slow,) = run(extractor, text, day)
     assert (slow["status"], slow["date"]) == ("disrupted", "2022-01-02")
+
+
+def test_russian_returns_endings_and_future_reopenings(extractor: Extractor) -> None:
+    """The CSTO's withdrawal "их миссия в Казахстане завершается": a place in the locative is
+    where the force is, not where it goes; soldiers "которых отправили в Казахстан" who came
+    home are withdrawn, not deployed by their relative clause; an emergency that "завершается"
+    is lifted; an airport whose traffic "восстановится с 13 января" is operational then."""
+    day = dt.date(2022, 1, 11)
+    text = (
+        "Вывод миротворческих сил ОДКБ начнется через два дня, их миссия в Казахстане завершается."
+    )
+    (c,) = run(extractor, text, day)
+    assert (c["layer"], c["status"]) == ("troops", "withdrawing")
+    text = (
+        "В Кыргызстан 14 января вернулись военнослужащие, которых отправили в Казахстан в рамках "
+        "миротворческой операции ОДКБ."
+    )
+    (c,) = run(extractor, text, day)
+    assert (c["status"], c["date"]) == ("withdrawn", "2022-01-14")
+    text = "В Алма-Ате с полуночи 19 января завершается действие режима ЧП и комендантский час."
+    (c,) = run(extractor, text, day)
+    assert (c["layer"], c["status"], c["date"]) == ("emergency", "lifted", "2022-01-19")
+    text = "Воздушное сообщение в аэропорту Алма-Аты восстановится с 13 января."
+    (c,) = run(extractor, text, day)
+    assert (c["status"], c["date"], c["place"]) == ("operational", "2022-01-13",
+                                                    "Almaty International Airport")  # fmt: skip
