@@ -303,6 +303,41 @@ def test_geoparse_workers_by_default(tmp_path: Path, monkeypatch) -> None:
     assert len(chunks) <= 4 and all(chunks)
 
 
+def test_geoparse_workers_claim_their_own_stretch_then_help(monkeypatch) -> None:
+    """Each worker parses its own stretch of the parts front to back (neighbouring files share
+    names, and so the worker's memos), then takes parts from the back of the longest stretch
+    left; every part is parsed once. An error empties every stretch, so the others stop."""
+    import threading
+
+    from geo import cli
+
+    claimed: list[tuple[int, int]] = []
+    worker = 0
+
+    def parse(job: tuple) -> None:
+        claimed.append((worker, int(Path(job[1]).stem)))
+        if job[0] == ["bad"]:
+            raise ValueError("bad input")
+
+    parts = [[f"f{i}"] for i in range(7)]
+    bounds = [0, 3, 3, 7]  # worker 0: parts 0-2; worker 1: parts 3-6
+    monkeypatch.setattr(cli, "_geoparse_chunk", parse)
+    monkeypatch.setattr(cli, "_WORKER_STATE", (None, parts, "/tmp", "strict", bounds,
+                                               threading.Lock()))  # fmt: skip
+    cli._geoparse_worker(0)  # (alone: worker 1 never started)
+    assert claimed == [(0, 0), (0, 1), (0, 2), (0, 6), (0, 5), (0, 4), (0, 3)]
+    claimed.clear()
+    worker = 1
+    cli._geoparse_worker(1)
+    assert claimed == []
+
+    parts[1] = ["bad"]
+    bounds[:] = [0, 3, 3, 7]
+    with pytest.raises(ValueError):
+        cli._geoparse_worker(0)
+    assert claimed == [(1, 0), (1, 1)] and bounds == [0, 0, 0, 0]
+
+
 def test_places_lists_candidates(gazetteer) -> None:
     result = run_cli("places", "Alma-Ata", "--format", "json")
     assert result.returncode == 0, result.stderr
