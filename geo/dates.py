@@ -156,6 +156,8 @@ def _vocabulary() -> _Vocabulary:
 _ROLE_WORDS = ("until", "till", "through", "since", "from", "by", "до", "с")
 # Kazakh case endings of a month's name: locative (at), ablative (from), dative (to), genitive
 _KK_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
+# an emergency or curfew right after a day in the dative: the day it runs to (without "дейін")
+_KK_REGIME_AFTER = re.compile(r"[ ]+(?:дейін[ ]+)?(?:төтенше|коменданттық)")
 _KK_ENDINGS = ("да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", *_KK_DATIVE,
                "дың", "дің", "тың", "тің", "ның", "нің")  # fmt: skip
 # Kazakh puts the role after the date: "19 қаңтарға дейін" (until; "6 қаңтардан бастап", from)
@@ -293,6 +295,8 @@ def find_dates(
             if after and after[2] != "бастап" and (word.endswith(_KK_DATIVE) or after["t"]):
                 role = "until"  # (бастап, "from", is the day a state starts: "at", as Russian с)
                 kk_clock = after["t"]
+            elif word.endswith(_KK_DATIVE) and _KK_REGIME_AFTER.match(lowered, m.end()):
+                role = "until"  # "19 қаңтарға төтенше жағдай жарияланды": declared to the 19th
             number = int(m["d1"] or m["d2"])
             year = m["y1"] or m["y2"]
             if year:

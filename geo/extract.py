@@ -424,7 +424,7 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
     r"войск\w*|военнослужащ\w*|военные|военных|военными|миротвор\w*|контингент\w*|одкб|"
     r"десантник\w*|"
     r"подразделени\w*|батальон\w*|рот[аыу]|"
-    r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*|бөлімше\w*|"
+    r"бітімгер\w*|әскер\w*|сарбаз\w*|ұқшұ\w*|десантшы\w*|батальон\w*|бөлімше\w*|жеке құрам\w*|"
     # the CSTO by its full name
     r"collective security treaty|договора о коллективной безопасности|"
     r"ұжымдық қауіпсіздік шарт\w*|"
@@ -432,8 +432,8 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
-                        r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|толық шығарыл\w*|"
-                        r"ұшып кетті|оралды|эвакуациялады)\b")  # fmt: skip
+                        r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|"
+                        r"толық шығарыл(?:ды|ған)\w*|ұшып кетті|оралды|эвакуациялады)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip

@@ -2524,3 +2524,24 @@ def test_russian_returns_endings_and_future_reopenings(extractor: Extractor) -> 
     (c,) = run(extractor, text, day)
     assert (c["status"], c["date"], c["place"]) == ("operational", "2022-01-13",
                                                     "Almaty International Airport")  # fmt: skip
+
+
+def test_kazakh_dative_end_plans_and_personnel(extractor: Extractor) -> None:
+    """Kazakh: an emergency declared "19 қаңтарға" runs to that day (no "дейін" needed), from
+    the report's day; a contingent that "толық шығарылады" (will be fully withdrawn) is still
+    withdrawing; the last "жеке құрам" (personnel) that flew out of Almaty are withdrawn
+    troops; people who "алаңға жинала бастады" began a protest on the square."""
+    day = dt.date(2022, 1, 5)
+    text = "Алматы мен Маңғыстау облысында 19 қаңтарға төтенше жағдай жарияланды."
+    got = run(extractor, text, day)
+    assert {(c["status"], c["date"], c["valid_to"]) for c in got} == {
+        ("declared", "2022-01-05", "2022-01-19")
+    }
+    text = "Бітімгерлік контингент 23 қаңтарға дейін елден толық шығарылады."
+    (c,) = run(extractor, text, dt.date(2022, 1, 13))
+    assert (c["layer"], c["status"]) == ("troops", "withdrawing")
+    text = "Соңғы жеке құрам мен техника әуе кемесімен Алматыдан ұшып шықты."
+    (c,) = run(extractor, text, dt.date(2022, 1, 19))
+    assert (c["layer"], c["status"], c["place"]) == ("troops", "withdrawn", "Almaty")
+    (c,) = run(extractor, "2 қаңтарда Жаңаөзенде халық алаңға жинала бастады.", day)
+    assert (c["layer"], c["date"]) == ("protests", "2022-01-02")
