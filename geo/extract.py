@@ -433,7 +433,8 @@ _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|a
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
                         r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
                         r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|"
-                        r"толық шығарыл(?:ды|ған)\w*|ұшып кетті|оралды|эвакуациялады)\b")  # fmt: skip
+                        r"толық шығарыл(?:ды|ған)\w*|ұшып кетті|оралды|"
+                        r"эвакуациялады)\b")  # fmt: skip
 _BEGINS = re.compile(r"\b(?:begin|began|begun|beginning|start\w*|set to|phased|is to|are to|"
                      r"to withdraw|would withdraw|will withdraw|начал\w*|начн\w*|начат\w*|"
                      r"стартовал\w*|будет|начинается)\b")  # fmt: skip
