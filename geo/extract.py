@@ -431,7 +431,7 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
     r"жасақ\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
-                        r"pulled out|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
+                        r"pulled out|withdrew|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
                         r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|"
                         r"толық шығарыл(?:ды|ған)\w*|ұшып кетті|оралды|"
                         r"эвакуациялады)\b")  # fmt: skip

@@ -2545,3 +2545,15 @@ def test_kazakh_dative_end_plans_and_personnel(extractor: Extractor) -> None:
     assert (c["layer"], c["status"], c["place"]) == ("troops", "withdrawn", "Almaty")
     (c,) = run(extractor, "2 қаңтарда Жаңаөзенде халық алаңға жинала бастады.", day)
     assert (c["layer"], c["date"]) == ("protests", "2022-01-02")
+
+
+def test_troops_that_withdrew_and_apps_that_were_down(extractor: Extractor) -> None:
+    """ "Withdrew" is a withdrawal done (it was missed: only "withdraw", "withdrawn" and
+    "withdrawal" were read); messengers that "were down" are the internet closed."""
+    day = dt.date(2022, 1, 14)
+    (c,) = run(extractor, "Tajik peacekeepers withdrew from Kazakhstan Friday morning.", day)
+    assert (c["layer"], c["status"], c["date"]) == ("troops", "withdrawn", "2022-01-14")
+    text = "Messenger apps Telegram, Signal, and WhatsApp were down in Kazakhstan on Wednesday."
+    (c,) = run(extractor, text, day)
+    assert (c["part"], c["status"], c["date"]) == ("Internet", "closed", "2022-01-12")
+    assert run(extractor, "Fuel prices were down 5% in Almaty on Wednesday.", day) == []
