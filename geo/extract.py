@@ -402,7 +402,8 @@ _RETRACTION = re.compile(
     r"отозвал\w*|удален\w*|удалён\w*|техническ\w* ошибк\w*|ошибочн\w*)\b"
 )
 _INTERNET = re.compile(r"\b(?:internet|mobile data|web access|connection|connectivity|"
-                       r"mobile networks?|mobile service|mobile operators?|"
+                       r"mobile networks?|mobile service|mobile operators?|websites?|"
+                       r"telephone (?:operators?|lines?|services?|networks?|connections?)|"
                        r"messengers?|communications?|phone lines|netblocks|"
     r"интернет\w*|мобильн\w* связ\w*|связь|связи|байланыс\w*|в сеть|к сети)\b")  # fmt: skip
 # public transport, whose service a city's status may be about ("bus routes resumed in
@@ -431,7 +432,8 @@ _TROOPS = re.compile(r"\b(?:troops|peacekeep\w*|contingents?|forces?|servicem[ae
     r"жасақ\w*)\b")  # fmt: skip
 _WITHDRAWN = re.compile(r"\b(?:complet\w*|finished|had left|have left|has left|all\b.{0,40}\bleft|"
                         r"last\b.{0,60}\b(?:left|depart\w*)|left|departed|returned home|went home|"
-                        r"pulled out|withdrew|ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
+                        r"pulled out|withdrew|(?:had|have|has) withdrawn|"
+                        r"ended|завершил\w*|покинул\w*|вылетел\w*|улетел\w*|"
                         r"вернул\w*|последн\w*|аяқталды|соңғы|толық кетті|"
                         r"толық шығарыл(?:ды|ған)\w*|ұшып кетті|оралды|"
                         r"эвакуациялады)\b")  # fmt: skip

@@ -2557,3 +2557,27 @@ def test_troops_that_withdrew_and_apps_that_were_down(extractor: Extractor) -> N
     (c,) = run(extractor, text, day)
     assert (c["part"], c["status"], c["date"]) == ("Internet", "closed", "2022-01-12")
     assert run(extractor, "Fuel prices were down 5% in Almaty on Wednesday.", day) == []
+
+
+def test_forces_called_in_and_services_back(extractor: Extractor) -> None:
+    """Forces that "have been called in" are deployed (not the force "Kazakhstan called in" of
+    a later recap); troops that "had withdrawn" are gone; an airport that "will not operate
+    until" evening is closed; websites "accessible again" and telephone operators that
+    "restarted" are the internet back."""
+    day = dt.date(2022, 1, 10)
+    (c,) = run(extractor, "Kazakhstan's armed forces have been called in to restore order.", day)
+    assert (c["layer"], c["status"]) == ("troops", "deployed")
+    text = "The Russia-led force that Kazakhstan called in during the unrest left on Friday."
+    assert [c["status"] for c in run(extractor, text, day)] == ["withdrawn"]
+    (c,) = run(extractor, "Tokayev said on Wednesday that all foreign troops had withdrawn.", day)
+    assert c["status"] == "withdrawn"
+    text = "Almaty International Airport will not operate until 9 p.m. on Friday."
+    (c,) = run(extractor, text, dt.date(2022, 1, 7))
+    assert (c["status"], c["date"]) == ("closed", "2022-01-07")
+    assert c["place"] == "Almaty International Airport"
+    for text in (
+        "Local and foreign websites were accessible again on Monday in Almaty.",
+        "Telephone operators in Almaty also restarted their operations on Monday.",
+    ):
+        (c,) = run(extractor, text, day)
+        assert (c["part"], c["status"], c["place"]) == ("Internet", "operational", "Almaty")
