@@ -243,6 +243,7 @@ _BLANK_OR_O = frozenset(" \to")
 # Scoring weights (log10 population is the base of a candidate's score).
 _AOI_BONUS = 1.5
 _OWN_NAME_BONUS = 0.3
+_OWN_CITY_POP = 100_000  # a city whose own name of several words no other town's alias takes
 _SAME_ADMIN1_BONUS = 1.5
 # Feature class as a prior beside population: a country is named more often than a same-named
 # first-level unit abroad ("Georgia"); a unit abroad named like its country's big city yields.
@@ -1391,6 +1392,17 @@ class Geoparser:
 
     def _name(self, key: str, value: tuple[int, ...]) -> _Name:
         """Everything about a name that does not depend on the text (memoised per name)."""
+        if " " in key and len(value) > 1 and min(value) < 0 <= max(value):
+            # a name of several words that is a city's own, a city of note, is not the alias
+            # of another town of its country: "New Delhi" is New Delhi, not Delhi (of 11
+            # million, which GeoNames also calls so). A hamlet's own name leaves the alias be
+            # ("Mount Royal"), and so does a city abroad ("St Petersburg" stays Russia's).
+            rows = self._rows
+            countries = {rows[c][_CC] for c in value if c >= 0 and rows[c][_KIND] == "city"
+                         and rows[c][_POP] >= _OWN_CITY_POP}  # fmt: skip
+            if countries:
+                value = tuple(c for c in value if c >= 0 or rows[~c][_KIND] != "city"
+                              or rows[~c][_CC] not in countries)  # fmt: skip
         facts_of = self._facts_of
         priors, small, weak, title_prone, regional = (
             self._name_facts(value) if facts_of is None else facts_of(value)

@@ -1273,3 +1273,13 @@ def test_small_towns_of_the_area_by_their_cyrillic_names(parser: Geoparser) -> N
     text = "Движение поездов восстановлено через станции Макат и Бейнеу, а также через Кеген."
     found = {m.text: m.place.id for m in parser.parse(text) if m.place}
     assert found == {"Макат": "gn:608872", "Бейнеу": "gn:610298", "Кеген": "gn:1522818"}
+
+
+def test_a_city_by_its_own_name_of_several_words(parser: Geoparser) -> None:
+    """ "New Delhi" is New Delhi, not Delhi (GeoNames gives Delhi, of 11 million, that name
+    too): a city of note's own name of several words is no alias of another town of its
+    country. A city abroad keeps its alias ("St Petersburg" is Russia's, not Florida's)."""
+    found = {m.text: m.place.id for m in parser.parse("NEW DELHI - Officials in New Delhi said.")}
+    assert found == {"NEW DELHI": "gn:1261481", "New Delhi": "gn:1261481"}
+    (m,) = parser.parse("Flights to St Petersburg resumed.")
+    assert m.place.country_code == "RU"
