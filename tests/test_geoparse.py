@@ -1283,3 +1283,16 @@ def test_a_city_by_its_own_name_of_several_words(parser: Geoparser) -> None:
     assert found == {"NEW DELHI": "gn:1261481", "New Delhi": "gn:1261481"}
     (m,) = parser.parse("Flights to St Petersburg resumed.")
     assert m.place.country_code == "RU"
+
+
+def test_the_governors_office_is_the_akimat(parser: Geoparser) -> None:
+    """Kazakhstan's akims are called governors in much of the foreign press: "the governor's
+    office" in Almaty is its akimat, "the regional governor's office" in Taraz the region's."""
+    text = "Protesters stormed the governor's office in the southeastern city of Almaty."
+    assert {m.text: m.place.id for m in parser.parse(text)}["governor's office"] == (
+        "site:almaty-city-hall"
+    )
+    text = "In Taraz, the regional governor's office was set on fire."
+    assert {m.text: m.place.id for m in parser.parse(text)}["regional governor's office"] == (
+        "site:taraz-akimat"
+    )
