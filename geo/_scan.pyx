@@ -139,9 +139,19 @@ cdef class RunScanner:
     def runs(self, str text):
         """(runs, their starts) of an ASCII text, in order: the runs of
         _ASCII_RUN_SPLIT(text)[1::2] and where each starts."""
-        cdef Py_ssize_t n, i = 0, end
+        return self._scan(text, None)
+
+    def runs_and_gaps(self, str text, list connectors):
+        """(runs, their starts, gaps): runs(text), and the indexes of the runs that one of
+        the connectors (lower-case words, as bytes) follows, between single blanks, right
+        before the next run ("Rio" in "Rio de Janeiro")."""
+        return self._scan(text, connectors)
+
+    cdef tuple _scan(self, str text, list connectors):
+        cdef Py_ssize_t n, i = 0, end, size
         cdef const unsigned char *t
-        cdef list runs = [], starts = []
+        cdef list runs = [], starts = [], gaps = []
+        cdef bytes conn
         if not PyUnicode_IS_ASCII(text):
             raise ValueError("the compiled scan reads ASCII text only")
         n = PyUnicode_GET_LENGTH(text)
@@ -154,4 +164,24 @@ cdef class RunScanner:
             runs.append(text[i:end])
             starts.append(i)
             i = end
-        return runs, starts
+            if (
+                connectors is not None and end + 3 < n and t[end] == b" "[0]
+                and b"a"[0] <= t[end + 1] <= b"z"[0]
+            ):
+                # a lower-case word of at most five letters, a blank and a capital
+                size = 1
+                while size < 6 and end + 1 + size < n and b"a"[0] <= t[end + 1 + size] <= b"z"[0]:
+                    size += 1
+                if (
+                    size < 6 and end + size + 2 < n and t[end + size + 1] == b" "[0]
+                    and _upper(t[end + size + 2])
+                ):
+                    for conn in connectors:
+                        if len(<bytes> conn) == size and memcmp(
+                            t + end + 1, <const char *> conn, size
+                        ) == 0:
+                            gaps.append(len(runs) - 1)
+                            break
+        if connectors is None:
+            return runs, starts
+        return runs, starts, gaps

@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 38
+FORMAT_VERSION = 40
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -439,6 +439,29 @@ class _Index:
     # the area of interest's towns' Cyrillic names in GeoNames (geonameid -> names), down to
     # its smallest towns (what geo.cyrillic reads; its own list of cities stops at 15,000)
     cyrillic: dict[str, list[str]] = field(default_factory=dict)
+    # connector -> the words right before it in the index's names ("de" -> "rio", "grosso",
+    # ...; "and" -> "bosnia", "trinidad", ...): where the geoparser may join the runs of
+    # capitalised words it splits at a lower-case word (see CONNECTORS)
+    joins: dict[str, list[str]] = field(default_factory=dict)
+
+
+# The lower-case words inside names that the geoparser's runs of capitalised words break at
+CONNECTORS = (
+    "de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el", "al",
+    "and", "of", "upon", "on", "y",
+)  # fmt: skip
+# (at each word's start: "mato grosso do sul" gives "grosso" and "do")
+_JOIN = re.compile(rf"(?:^|(?<= ))(?=(\S+) ({'|'.join(CONNECTORS)}) \S)")
+
+
+def _joins(names: Iterable[str]) -> dict[str, list[str]]:
+    """Connector -> the words right before it in these names (see _Index.joins)."""
+    found: dict[str, set[str]] = {}
+    for key in names:
+        if " " in key:
+            for m in _JOIN.finditer(key):
+                found.setdefault(m[2], set()).add(m[1])
+    return {conn: sorted(words) for conn, words in sorted(found.items())}
 
 
 def index_key(settings: Settings) -> str:
@@ -480,6 +503,7 @@ def _index_bytes(index: _Index) -> bytes:
         "precision": index.precision,
         "abbreviations": index.abbreviations,
         "cyrillic": index.cyrillic,
+        "joins": index.joins,
     }
     out = io.BytesIO()
     write_index(out, header=header, names=index.names, prefixes=prefixes, rows=index.rows)
@@ -529,6 +553,7 @@ class Gazetteer:
         self._rows = _Rows(index)
         self._names = index.names
         self._places: dict[int, Place] = {}
+        self._joins: dict[str, frozenset[str]] | None = None
         self._locator: Admin1Locator | None = None
         self._city_points: tuple[Any, Any, list[str]] | None = None
         self._city_cells: dict[tuple[int, int], Any] | None = None
@@ -571,6 +596,16 @@ class Gazetteer:
         """GeoNames id -> the Cyrillic names GeoNames gives a town of the area of interest,
         down to its smallest towns in the index."""
         return self._file.header.get("cyrillic", {})
+
+    @property
+    def joins(self) -> Mapping[str, frozenset[str]]:
+        """Connector -> the words right before it in the index's names ("de" -> "rio",
+        "grosso", ...; "and" -> "bosnia", "trinidad", ...; see CONNECTORS)."""
+        joins = self._joins
+        if joins is None:
+            stored = self._file.header.get("joins", {})
+            joins = self._joins = {c: frozenset(words) for c, words in stored.items()}
+        return joins
 
     @property
     def index_key(self) -> str:
@@ -1307,6 +1342,7 @@ class _Builder:
             circles=circles,
             precision=self.precision,
             abbreviations=self.abbreviations,
+            joins=_joins(names),
             cyrillic={
                 gid: names
                 for gid, city in cities.items()

@@ -71,7 +71,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -163,6 +163,11 @@ _LOWER_WORDS = (
     *FEATURE_NOUNS, *_UNIT_PLURALS,
 )  # fmt: skip
 _NUMBER = r"No\.[ ]?\d+"
+# what an institution's name begins with, not a place's ("University of Texas")
+_INSTITUTIONS = frozenset(
+    "university college bank school institute hospital museum church court council government "
+    "ministry".split()
+)
 _LOWER = rf"{_trie(map(_word_atoms, _LOWER_WORDS))}\b"
 
 
@@ -617,9 +622,18 @@ class Geoparser:
         self._anchors: Callable[[Mapping[int, tuple], set[int], str], _Anchors] = (
             _CompiledAnchors if compiled and _CompiledAnchors is not None else _Anchors
         )
-        # the runs of an ASCII text and their starts, as _splitter(True) finds them
-        self._scan: Callable[[str], tuple[list[str], list[int]]] | None = (
-            _RunScanner(_LOWER_WORDS).runs if compiled and _RunScanner is not None else None
+        # the connectors that the names' words are joined by ("de", "and"; see _join_runs):
+        # connector -> the words before it in names
+        # (not "of", which the runs go on across; nor "on": "on Monday" is too common for
+        # the few names that have it, which the press writes with hyphens: "Rostov-on-Don")
+        self._joins = {c: w for c, w in gazetteer.joins.items() if c not in {"of", "on"}}
+        # the runs of an ASCII text, their starts (as _splitter(True) finds them) and the
+        # runs a connector follows
+        connectors = [c.encode("ascii") for c in self._joins if c.isascii()]
+        self._scan: Callable[[str], tuple[list[str], list[int], list[int]]] | None = (
+            partial(_RunScanner(_LOWER_WORDS).runs_and_gaps, connectors=connectors)
+            if compiled and _RunScanner is not None
+            else None
         )
         self._cyrillic: CyrillicNames | None = None
         self.settings = settings
@@ -982,11 +996,14 @@ class Geoparser:
         # One C-level pass: the runs and their starts (the compiled scan of an ASCII text, else
         # the split [gap, run, gap, run, ..., gap]); each run's hits come from the memo.
         if self._scan is not None and text.isascii():
-            runs, starts = self._scan(text)
+            runs, starts, gaps = self._scan(text)
         else:
             parts = _splitter(text.isascii())(text)
             runs = parts[1::2]
             starts = list(accumulate(map(len, parts)))[::2]  # (and the text's end, last)
+            gaps = self._gaps(text, runs, starts)
+        if gaps:  # "Rio de Janeiro", "Bosnia and Herzegovina"
+            runs, starts = self._join_runs(text, runs, starts, gaps)
         found = list(map(self._runs.__getitem__, runs))  # a new run: _RunMemo.__missing__
         if not any(found):
             return []
@@ -1057,6 +1074,60 @@ class Geoparser:
             for mention in self._resolve_generics(text, generics, mentions, names, senses):
                 insort(mentions, mention, key=_START_OF)
         return mentions
+
+    def _gaps(self, text: str, runs: list[str], starts: list[int]) -> list[int]:
+        """The indexes of the runs that a connector of _joins follows right before the next
+        run, between single blanks (what the compiled scan gives an ASCII text)."""
+        joins, gaps = self._joins, []
+        for i in range(len(runs) - 1):
+            at, end = starts[i] + len(runs[i]), starts[i + 1]
+            if (
+                3 < end - at < 9
+                and text[at] == " " == text[end - 1]
+                and text[at + 1 : end - 1] in joins
+            ):
+                gaps.append(i)
+        return gaps
+
+    def _join_runs(
+        self, text: str, runs: list[str], starts: list[int], gaps: list[int]
+    ) -> tuple[list[str], list[int]]:
+        """The runs, two of them joined where a lower-case connector between them ("de",
+        "do", "and", "upon", ...) continues a name of the gazetteer: "Rio" and "Janeiro" are
+        one run, "Rio de Janeiro" (the scan breaks runs at lower-case words, "of" aside).
+        Only where the word before the connector begins one in a name (Gazetteer.joins) and
+        the words on both sides make one: "Almaty and Taraz" stay two runs."""
+        joins, names = self._joins, self._names
+        joined: dict[int, int] = {}  # run index -> the index of the last run joined to it
+        for i in gaps:
+            run = runs[i]
+            conn = text[starts[i] + len(run) + 1 : starts[i + 1] - 1]
+            last = run[run.rfind(" ") + 1 :]
+            if (last.lower() if last.isalpha() else _key(last)) not in joins[conn]:
+                continue  # (most: "Almaty and Taraz")
+            words, after = _key(run).split(), _key(runs[i + 1]).split()
+            if words[-1] in _INSTITUTIONS:
+                continue  # "University of Texas" is Texas's university, not a place
+            if any(
+                names.get(" ".join((*words[-k:], conn, *after[:j])))
+                for k in range(1, min(3, len(words)) + 1)
+                for j in range(1, min(3, len(after)) + 1)
+            ):
+                first = next((a for a, b in joined.items() if b == i), i)
+                joined[first] = i + 1
+        if not joined:
+            return runs, starts
+        new_runs: list[str] = []
+        new_starts: list[int] = []
+        done = 0
+        for first, last in sorted(joined.items()):
+            new_runs += runs[done:first]
+            new_starts += starts[done:first]
+            new_runs.append(text[starts[first] : starts[last] + len(runs[last])])
+            new_starts.append(starts[first])
+            done = last + 1
+        # (starts may end with the text's end, after the split's runs)
+        return new_runs + runs[done:], new_starts + starts[done:]
 
     def _add_flagged(
         self,

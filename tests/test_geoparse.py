@@ -1296,3 +1296,47 @@ def test_the_governors_office_is_the_akimat(parser: Geoparser) -> None:
     assert {m.text: m.place.id for m in parser.parse(text)}["regional governor's office"] == (
         "site:taraz-akimat"
     )
+
+
+def test_names_with_a_lower_case_word_inside(parser: Geoparser) -> None:
+    """Runs of capitalised words break at lower-case words; a connector that continues a name
+    of the gazetteer joins them: "Rio de Janeiro", "Bosnia and Herzegovina", "Mato Grosso do
+    Sul" (was "Mato Grosso"), "Newcastle upon Tyne". Names that only stand side by side stay
+    apart ("Almaty and Taraz"), and so do a non-ASCII text's (read by the regex, not the
+    compiled scan)."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
+
+    assert found("Floods hit Rio de Janeiro and Mato Grosso do Sul.") == [
+        ("Rio de Janeiro", "gn:3451190"), ("Mato Grosso do Sul", "admin1:BR-MS"),
+    ]  # fmt: skip
+    assert found("Teams from Bosnia and Herzegovina and Trinidad and Tobago met.") == [
+        ("Bosnia and Herzegovina", "country:BA"), ("Trinidad and Tobago", "country:TT"),
+    ]  # fmt: skip
+    assert found("Almaty and Taraz saw protests.") == [
+        ("Almaty", "gn:1526384"), ("Taraz", "gn:1516905"),
+    ]  # fmt: skip
+    assert found("Gunmen struck in Coyuca de Benítez, in Mexico's Guerrero state.")[0] == (
+        "Coyuca de Benítez", "gn:4012608",
+    )  # fmt: skip
+    assert ("Newcastle upon Tyne", "admin2:GB-ENG:newcastle-upon-tyne") in found(
+        "Fans travelled to Newcastle upon Tyne."
+    )
+
+
+def test_the_compiled_scan_finds_the_gaps_the_python_one_does(parser: Geoparser) -> None:
+    """The runs a connector follows (geo/_scan.pyx's runs_and_gaps) are those that
+    Geoparser._gaps finds on the same runs."""
+    from geo.geoparse import _splitter
+
+    texts = [
+        "Rio de Janeiro and Sao Paulo; Bosnia and  Herzegovina; Santiago de Cuba and Almaty on",
+        "Trinidad and Tobago and Antigua and Barbuda, Vila Nova de Gaia and the Isle of Man.",
+        "de Gaulle and Herzegovina and x and Y del Z and",
+    ]
+    for text in texts:
+        runs, starts, gaps = parser._scan(text)
+        parts = _splitter(True)(text)
+        assert runs == parts[1::2]
+        assert gaps == parser._gaps(text, runs, starts)
