@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 40
+FORMAT_VERSION = 41
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -154,6 +154,8 @@ ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
     # Central Asia and its neighbours, as the English-language press writes them
     "KG.07": ("Issyk-Kul", "Issyk Kul", "Ysyk-Kol"), "TJ.03": ("Sughd", "Sogd"),
     "RU-KYA": ("Krasnoyarsk Krai",), "CN.14": ("Tibet",),
+    # Australia's states as its press abbreviates them (the unambiguous ones)
+    "AU-NSW": ("NSW",), "AU-QLD": ("Qld", "Qld."), "AU-TAS": ("Tas.",),
 }  # fmt: skip
 # Words of a unit's name in its country's language that the English-language press leaves out
 # ("Xinjiang Uygur Zizhiqu" is Xinjiang, "Anhui Sheng" Anhui, "Viloyati Sughd" Sughd): the name
@@ -1027,9 +1029,12 @@ _UNIT_SUFFIXES = (
 _UNIT_NOUNS = frozenset(
     (*_UNIT_SUFFIXES, "territory", "okrug", "republic", "district", "prefecture", "sheng", "oblysy")
 )
-# The words the news writes after a first-level unit's name ("Osh Region"), lookup names only
-# ("State" is not one: "Kentucky State Police", "Arkansas State University").
+# The words the news writes after a first-level unit's name ("Osh Region"), lookup names only;
+# "state" and "county" too outside the countries whose counties are second-level units here
+# (ADMIN2_COUNTRIES) and the United States ("Kentucky State Police", "Arkansas State
+# University"): "Zamfara State", "Guerrero state", "Kisumu County".
 _NEWS_UNIT_WORDS = ("region", "oblast", "province", "governorate")
+_MORE_UNIT_WORDS = ("state", "county")
 _UNIT_WORDS = re.compile(
     r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
     rf"\s+(?:{'|'.join(_UNIT_SUFFIXES)})$"
@@ -1574,9 +1579,12 @@ class _Builder:
             i = self.add(row, names[1:] if own else names, own)
             for abbreviation in short:
                 self.abbreviations[normalize(abbreviation)] = i
+            words = _NEWS_UNIT_WORDS
+            if unit.cc not in ADMIN2_COUNTRIES:
+                words += _MORE_UNIT_WORDS
             for name in names:
                 if normalize(name).rpartition(" ")[2] not in _UNIT_NOUNS:
-                    for word in _NEWS_UNIT_WORDS:
+                    for word in words:
                         with_word.setdefault(normalize(f"{name} {word}"), set()).add(i)
         # only a name that is nobody else's ("Central Governorate" is Bahrain's own name, and
         # "Central Region" would be that of units in several countries)

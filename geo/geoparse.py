@@ -157,7 +157,7 @@ _LOWER_WORDS = (
     "building", "headquarters", "department", "power", "plant", "station", "thermal", "central",
     "main", "square", "town", "presidential", "residence", "president's", "palace", "party",
     "ruling", "military", "institute", "tv", "television", "channel", "studios", "studio",
-    "district", "water", "pumping",
+    "district", "water", "pumping", "state", "county",
     # what follows a name that is not the place's: a natural feature ("the Ishim river") or a
     # list's unit word ("the Karaganda and Pavlodar regions")
     *FEATURE_NOUNS, *_UNIT_PLURALS,

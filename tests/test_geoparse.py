@@ -1340,3 +1340,24 @@ def test_the_compiled_scan_finds_the_gaps_the_python_one_does(parser: Geoparser)
         parts = _splitter(True)(text)
         assert runs == parts[1::2]
         assert gaps == parser._gaps(text, runs, starts)
+
+
+def test_states_and_counties_by_their_unit_word(parser: Geoparser) -> None:
+    """Outside the United States, Britain and Ireland (whose counties are second-level
+    units here) a first-level unit is also named with "state" or "county" after it, in any
+    case: "Guerrero state", "Zamfara State", "Kisumu county"; "NSW" and "Qld" are Australia's
+    states. An American "State" stays out ("Kentucky State University" names Kentucky)."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
+
+    assert found("Violence in Guerrero state and Zamfara State.") == [
+        ("Guerrero state", "admin1:MX-GRO"), ("Zamfara State", "admin1:NG-ZA"),
+    ]  # fmt: skip
+    assert found("Floods in Kisumu county and Homa Bay County.") == [
+        ("Kisumu county", "admin1:KE-17"), ("Homa Bay County", "admin1:KE-08"),
+    ]  # fmt: skip
+    assert found("Bushfires in NSW and Qld.") == [
+        ("NSW", "admin1:AU-NSW"), ("Qld", "admin1:AU-QLD"),
+    ]  # fmt: skip
+    assert found("He studied at Kentucky State University.") == [("Kentucky", "admin1:US-KY")]
