@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 41
+FORMAT_VERSION = 42
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1017,7 +1017,7 @@ def _iso_subdivisions(cc: str) -> dict[str, tuple[str, str]]:
 FEATURE_NOUNS = frozenset(
     """
     river rivers lake lakes sea seas mountain mountains valley valleys steppe desert reservoir
-    canal delta gorge basin
+    canal delta gorge basin creek creeks brook island islands peninsula glacier volcano forest
     """.split()
 )
 # Words after a name that say what kind of unit it is: the ISO matching below strips these

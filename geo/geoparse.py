@@ -769,8 +769,13 @@ class Geoparser:
         n, i = len(tokens), 0
         while i < n:
             cur = keys[i]
-            if (cur in FEATURE_NOUNS or cur in _UNIT_PLURALS) and run[tokens[i][0]].islower():
-                i += 1  # "the Ishim river": only what a name it follows is ("Rivers State")
+            if (cur in FEATURE_NOUNS or cur in _UNIT_PLURALS) and (
+                run[tokens[i][0]].islower()
+                or (i and not run[tokens[i - 1][1] : tokens[i][0]].strip())
+            ):
+                # "the Ishim river": only what a name it follows is ("Rivers State"); nor is a
+                # capitalised one after a word ("the Sandy Creek fire", "Nymboida State Forest")
+                i += 1
                 continue
             best, best_key, best_value = -1, "", None
             j = i

@@ -1361,3 +1361,14 @@ def test_states_and_counties_by_their_unit_word(parser: Geoparser) -> None:
         ("NSW", "admin1:AU-NSW"), ("Qld", "admin1:AU-QLD"),
     ]  # fmt: skip
     assert found("He studied at Kentucky State University.") == [("Kentucky", "admin1:US-KY")]
+
+
+def test_a_feature_named_after_a_word_is_no_place(parser: Geoparser) -> None:
+    """A capitalised feature noun after a word ("the Sandy Creek fire", "Nymboida State
+    Forest") makes a feature's name: neither word is a place (Creek was Baytown's alias, Sandy
+    a town in Utah); a place's own name with one stays ("Rhode Island", "Homa Bay")."""
+    text = "Crews fought the Sandy Creek fire in Nymboida State Forest, far from Forest Hill."
+    assert [m.text for m in parser.parse(text)] == ["Forest Hill"]
+    assert [m.text for m in parser.parse("From Rhode Island to Homa Bay.")] == [
+        "Rhode Island", "Homa Bay",
+    ]  # fmt: skip
