@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 42
+FORMAT_VERSION = 43
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1597,9 +1597,14 @@ class _Builder:
         rows: list[tuple[str, str, str, float, float, int]],
         units: Mapping[tuple[str, str], _Unit],
     ) -> None:
-        """US and British counties (ADMIN2_COUNTRIES), by their full name only."""
+        """US and British counties (ADMIN2_COUNTRIES), by their full name only; not by a name
+        that a city of their country has (a metropolitan borough, "Manchester", is the city
+        in the news)."""
         code_of = {(u.cc, u.name): u.code for u in units.values()}
         for cc, a1, a2, lat, lon, pop in rows:
+            taken = self.names.get(normalize(a2), {})
+            if any(self.rows[j][_KIND] == "city" and self.rows[j][_CC] == cc for j in taken):
+                continue
             code = code_of.get((cc, a1), "")
             slug = normalize(a2).replace(" ", "-")
             row: PlaceRow = (

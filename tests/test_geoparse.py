@@ -1320,9 +1320,7 @@ def test_names_with_a_lower_case_word_inside(parser: Geoparser) -> None:
     assert found("Gunmen struck in Coyuca de Benítez, in Mexico's Guerrero state.")[0] == (
         "Coyuca de Benítez", "gn:4012608",
     )  # fmt: skip
-    assert ("Newcastle upon Tyne", "admin2:GB-ENG:newcastle-upon-tyne") in found(
-        "Fans travelled to Newcastle upon Tyne."
-    )
+    assert ("Newcastle upon Tyne", "gn:2641673") in found("Fans travelled to Newcastle upon Tyne.")
 
 
 def test_the_compiled_scan_finds_the_gaps_the_python_one_does(parser: Geoparser) -> None:
@@ -1371,4 +1369,14 @@ def test_a_feature_named_after_a_word_is_no_place(parser: Geoparser) -> None:
     assert [m.text for m in parser.parse(text)] == ["Forest Hill"]
     assert [m.text for m in parser.parse("From Rhode Island to Homa Bay.")] == [
         "Rhode Island", "Homa Bay",
+    ]  # fmt: skip
+
+
+def test_a_british_borough_by_its_citys_name_is_the_city(parser: Geoparser) -> None:
+    """ "Manchester", "Sheffield" and "Bradford" are the cities, not the metropolitan boroughs
+    that share their names (the boroughs were found first); counties keep theirs."""
+    text = "From Manchester to Sheffield and Bradford, and on to Cornwall."
+    assert [(m.text, m.place.id) for m in parser.parse(text)] == [
+        ("Manchester", "gn:2643123"), ("Sheffield", "gn:2638077"), ("Bradford", "gn:2654993"),
+        ("Cornwall", "admin2:GB-ENG:cornwall"),
     ]  # fmt: skip
