@@ -185,6 +185,8 @@ def find_counts(
             continue  # "an eleven-year-old boy", "70 aircraft", "100 operational vehicles"
         if _SOURCES_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
             continue  # "Human Rights Watch interviewed 17 people": sources, not victims
+        if _POPULATION_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
+            continue  # "the financial hub of 1.8 million people": its people
         matches.append((m, parsed))
     for i, (m, (value, qualifier)) in enumerate(matches):
         if m["qual"]:
@@ -284,12 +286,19 @@ _RIVAL = re.compile(
 # after a number: "400 of them (in Almaty)"; between it and the count it is part of
 _OF_THEM_AFTER = re.compile(r"[ ]+(?:of|among)[ ]+(?:them|whom)\b")
 _SHORT_GAP = re.compile(r"[^.;!?]{0,60}")
-_AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-year\b")
+# (and a span of time: "a five-day blackout", "a 24-hour curfew")
+_AGE = re.compile(r"[ -]*(?:years?|months?)[ -]*old|-(?:year|month|week|day|hour|minute)s?\b")
 # People a report spoke to are its sources: "interviewed 17 people, including relatives of
 # those killed" counts no dead
 _SOURCES_BEFORE = re.compile(
     r"\b(?:interviewed|spoke (?:to|with)|talked (?:to|with)|surveyed|questioned)[ ]+"
     r"(?:(?:some|about|around|more than|over|at least|nearly)[ ]+)?$"
+)
+# People who live somewhere, not who took part: "the financial hub of 1.8 million people", "a
+# city of 2 million"
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:city|town|hub|capital|metropolis|country|nation|region|village|home)[ ]+of[ ]+"
+    r"(?:(?:some|about|around|more than|over|nearly|almost)[ ]+)?$"
 )
 # Things counted, not people: "70 aircraft", "more than 100 operational vehicles", "250 pieces
 # of equipment", "14 strategic facilities"
@@ -297,7 +306,8 @@ _THINGS = re.compile(
     r"[ ]+(?:[a-z-]+[ ]+){0,2}?(?:aircraft|planes?|helicopters?|flights?|vehicles?|cars?|buses|"
     r"trucks?|lorries|tanks|pieces|items|weapons|guns|rifles|firearms|rounds|cartridges|"
     r"buildings|shops|stores|banks|offices|facilities|sites|objects|checkpoints|roadblocks|"
-    r"cases|hours|days|weeks|months|kilometres|kilometers|km|metres|meters|tonnes|tons|"
+    r"cases|hours|days|weeks|months|years|decades|kilometres|kilometers|km|metres|meters|"
+    r"tonnes|tons|"
     r"litres|liters|tenge|dollars|rubles|roubles|euros|percent|per[ ]+cent)\b"
 )
 

@@ -2581,3 +2581,16 @@ def test_forces_called_in_and_services_back(extractor: Extractor) -> None:
     ):
         (c,) = run(extractor, text, day)
         assert (c["part"], c["status"], c["place"]) == ("Internet", "operational", "Almaty")
+
+
+def test_spans_of_time_and_populations_are_no_counts() -> None:
+    """ "In 30 years of independence", "a five-day blackout", "a 24-hour curfew" are spans of
+    time, and "the financial hub of 1.8 million people" its people: none is a count of the
+    dead, however near "killed" or "dead" is; the dead beside them still count."""
+    text = (
+        "The deadliest unrest in 30 years of independence, in which people were killed, left "
+        "dozens dead after a five-day blackout and a 24-hour curfew in the financial hub of "
+        "1.8 million people, where 12 people were killed."
+    )
+    got = [(c.value, c.qualifier, c.metric) for c in find_counts(text)]
+    assert got == [(12, "dozens", "deaths"), (12, "exact", "deaths")]
