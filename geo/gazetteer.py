@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 43
+FORMAT_VERSION = 45
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -1035,6 +1035,14 @@ _UNIT_NOUNS = frozenset(
 # University"): "Zamfara State", "Guerrero state", "Kisumu County".
 _NEWS_UNIT_WORDS = ("region", "oblast", "province", "governorate")
 _MORE_UNIT_WORDS = ("state", "county")
+
+
+def _city_name(city_population: int, unit_population: int) -> bool:
+    """Whether a unit's name is rather that of a big city which has it as an alias: a city of
+    5 million or more, or of 30 % of the unit's people."""
+    return city_population >= 5_000_000 or city_population >= 0.3 * unit_population
+
+
 _UNIT_WORDS = re.compile(
     r"^(?:province|state|region|republic|oblast|governorate|county|department|of|the)\s+|"
     rf"\s+(?:{'|'.join(_UNIT_SUFFIXES)})$"
@@ -1555,11 +1563,18 @@ class _Builder:
         "Orenburg Oblast", "Herat Province", "Aleppo Governorate"), where no other place has
         that name: names for lookup only (the row's aliases stay those of its sources)."""
         city_names: set[tuple[str, str]] = set()
+        # a big city's alias -> its people: the unit so named gives the name up where the city
+        # is one of the world's largest or holds a large share of the unit's people ("New
+        # York" is New York City's alias), not otherwise: Oklahoma City is not "Oklahoma",
+        # nor Salvador "Bahia"
+        big_aliases: dict[tuple[str, str], int] = {}
         for row in self.rows:
             if row[_KIND] == "city" and row[_POP] >= 10_000:
                 city_names.add((row[_CC], normalize(row[_NAME])))
-                if row[_POP] >= 500_000:  # "New York" is an alias of New York City
-                    city_names.update((row[_CC], normalize(a)) for a in row[_ALIASES])
+                if row[_POP] >= 500_000:
+                    for a in row[_ALIASES]:
+                        key = (row[_CC], normalize(a))
+                        big_aliases[key] = max(big_aliases.get(key, 0), row[_POP])
         with_word: dict[str, set[int]] = {}  # "osh region" -> the rows of units so named
         for unit in units.values():
             extra = ADMIN1_ALIASES.get(unit.code, ())
@@ -1569,7 +1584,11 @@ class _Builder:
                 unit.name, *unit.aliases, *(a for a in extra if a not in short),
                 *([plain] if plain != unit.name else []),
             ]  # fmt: skip
-            own = [n for n in names[:1] if (unit.cc, normalize(n)) not in city_names]
+            own = [
+                n for n in names[:1]
+                if (unit.cc, normalize(n)) not in city_names
+                and not _city_name(big_aliases.get((unit.cc, normalize(n)), 0), unit.population)
+            ]  # fmt: skip
             row: PlaceRow = (
                 f"admin1:{unit.code}", unit.name, "admin1", unit.lat, unit.lon, unit.cc,
                 unit.code, unit.population, "", tuple(names[1:]),

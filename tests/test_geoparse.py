@@ -1380,3 +1380,16 @@ def test_a_british_borough_by_its_citys_name_is_the_city(parser: Geoparser) -> N
         ("Manchester", "gn:2643123"), ("Sheffield", "gn:2638077"), ("Bradford", "gn:2654993"),
         ("Cornwall", "admin2:GB-ENG:cornwall"),
     ]  # fmt: skip
+
+
+def test_a_state_keeps_its_name_from_a_smaller_citys_alias(parser: Geoparser) -> None:
+    """GeoNames gives Oklahoma City the alias "Oklahoma" and Salvador "Bahia": the state keeps
+    its name where the city is neither one of the world's largest nor a large share of its
+    people; "New York" stays New York City."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
+
+    assert found("Tornadoes hit Kansas and Oklahoma.")[1] == ("Oklahoma", "admin1:US-OK")
+    assert found("Floods in Bahia.") == [("Bahia", "admin1:BR-BA")]
+    assert found("Flights to New York resumed.") == [("New York", "gn:5128581")]
