@@ -50,7 +50,7 @@ except ImportError:  # not built: Gazetteer._python_place, the same Place
 if TYPE_CHECKING:
     import geopandas
 
-FORMAT_VERSION = 45
+FORMAT_VERSION = 46
 
 INPUT_FILES: tuple[str, ...] = (
     "facilities.csv",
@@ -100,6 +100,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("North Korea",),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
     "CZ": ("Czech Republic", "Czechia"),
+    "BA": ("Bosnia", "BiH"),
 }
 
 # GeoNames' representative points of the countries where countryinfo's point lies more than
@@ -132,6 +133,8 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "IR": ("Iranian", "Iranians"),
     "AF": ("Afghan", "Afghans"),
     "MN": ("Mongolian", "Mongolians"),
+    # (countryinfo has only "Argentinean"; the press writes "Argentine" most)
+    "AR": ("Argentine", "Argentines", "Argentinian", "Argentinians", "Argentinean"),
 }
 
 # Other names of first-level units: AP style abbreviations (used after a city: "Kansas City,

@@ -1393,3 +1393,13 @@ def test_a_state_keeps_its_name_from_a_smaller_citys_alias(parser: Geoparser) ->
     assert found("Tornadoes hit Kansas and Oklahoma.")[1] == ("Oklahoma", "admin1:US-OK")
     assert found("Floods in Bahia.") == [("Bahia", "admin1:BR-BA")]
     assert found("Flights to New York resumed.") == [("New York", "gn:5128581")]
+
+
+def test_argentines_and_bosnia(parser: Geoparser) -> None:
+    """ "Argentine" is the demonym the press writes (countryinfo has only "Argentinean"), not a
+    town in Michigan; "Bosnia" and "BiH" are Bosnia and Herzegovina."""
+    text = "Two Argentine players and three Argentines flew to Bosnia (BiH)."
+    assert [(m.text, m.place.id) for m in parser.parse(text)] == [
+        ("Argentine", "demonym:AR"), ("Argentines", "demonym:AR"), ("Bosnia", "country:BA"),
+        ("BiH", "country:BA"),
+    ]  # fmt: skip
