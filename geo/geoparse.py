@@ -163,6 +163,13 @@ _LOWER_WORDS = (
     *FEATURE_NOUNS, *_UNIT_PLURALS,
 )  # fmt: skip
 _NUMBER = r"No\.[ ]?\d+"
+# a plural unit word and "of" before a list of names ("the regions of Almaty and Zhambyl"):
+# found by its literal end first (a search of every text, so the cheap part leads)
+_S_OF = re.compile(r"s of (?:the )?(?=[A-Z])")
+_UNITS_BEFORE = {
+    "regions": "region", "provinces": "province", "oblasts": "oblast", "states": "state",
+    "counties": "county", "Regions": "region", "Provinces": "province", "Oblasts": "oblast",
+}  # fmt: skip
 # what an institution's name begins with, not a place's ("University of Texas")
 _INSTITUTIONS = frozenset(
     "university college bank school institute hospital museum church court council government "
@@ -1067,6 +1074,8 @@ class Geoparser:
                 needing = [k for k, n in enumerate(names) if n.anchor < 0]
         if lists and self._lists(text, lists, mentions, names):
             needing = [k for k, n in enumerate(names) if n.anchor < 0]
+        if mentions and _S_OF.search(text) and self._units_listed(text, mentions, names):
+            needing = [k for k, n in enumerate(names) if n.anchor < 0]
         senses: dict[str, _Sense] = {}
         index = None  # the anchors of the text, indexed: (their rows, _Anchors)
         if needing:
@@ -1222,6 +1231,34 @@ class Geoparser:
             mentions[:] = [mentions[k] for k in kept]
             names[:] = [names[k] for k in kept]
         return changed or bool(dropped)
+
+    def _units_listed(self, text: str, mentions: list[Mention], names: list[_Name]) -> bool:
+        """The names listed after a plural unit word and "of": "the regions of Almaty, Zhambyl
+        and Mangystau" makes each its unit (Almaty Region, not the city), as "the Almaty,
+        Zhambyl and Mangystau regions" does (see _lists); "the provinces of Yala and Pattani",
+        "the states of Kaduna and Zamfara". Returns whether a mention changed."""
+        starts = list(map(_START_OF, mentions))
+        changed = False
+        for m in _S_OF.finditer(text):
+            unit = _UNITS_BEFORE.get(text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1])
+            k = bisect_left(starts, m.end())  # (the mention at the capital)
+            if unit is None or k >= len(starts) or starts[k] != m.end():
+                continue
+            while True:
+                mention, name = mentions[k], names[k]
+                key = f"{name.key} {unit}"
+                value = self._names.get(key)
+                if value:
+                    named = self._infos.get(key) or self._name(key, value)
+                    mentions[k] = _new_tuple(Mention, mention[:3] + named.sense.rest)
+                    names[k] = named
+                    changed = True
+                if k + 1 == len(mentions) or not _LIST_JOINT.fullmatch(
+                    text, mention[2], mentions[k + 1][1]
+                ):
+                    break
+                k += 1
+        return changed
 
     def _replace_spans(
         self,

@@ -1403,3 +1403,23 @@ def test_argentines_and_bosnia(parser: Geoparser) -> None:
         ("Argentine", "demonym:AR"), ("Argentines", "demonym:AR"), ("Bosnia", "country:BA"),
         ("BiH", "country:BA"),
     ]  # fmt: skip
+
+
+def test_the_units_of_a_list_after_a_plural_unit_word(parser: Geoparser) -> None:
+    """ "The regions of Almaty, Zhambyl and Mangystau" are three regions, as "the Almaty,
+    Zhambyl and Mangystau regions" are (Almaty was the city); "the provinces of Yala and
+    Pattani", "the states of Kaduna and Zamfara" too. Names with no such unit stay as they are
+    ("the regions of Russia and Kazakhstan")."""
+
+    def ids(text: str) -> list[str]:
+        return [m.place.id for m in parser.parse(text) if m.place]
+
+    assert ids("Emergency rule in the regions of Almaty, Zhambyl and Mangystau.") == [
+        "admin1:KZ-ALM", "admin1:KZ-ZHA", "admin1:KZ-MAN",
+    ]  # fmt: skip
+    assert ids("Attacks in the provinces of Yala and Pattani.") == ["admin1:TH-95", "admin1:TH-94"]
+    assert ids("Gunmen in the states of Kaduna and Zamfara.") == ["admin1:NG-KD", "admin1:NG-ZA"]
+    assert ids("Trade between the regions of Russia and Kazakhstan.") == [
+        "country:RU",
+        "country:KZ",
+    ]
