@@ -2594,3 +2594,26 @@ def test_spans_of_time_and_populations_are_no_counts() -> None:
     )
     got = [(c.value, c.qualifier, c.metric) for c in find_counts(text)]
     assert got == [(12, "dozens", "deaths"), (12, "exact", "deaths")]
+
+
+def test_russian_and_kazakh_told_by_their_letters_without_the_model(monkeypatch) -> None:
+    """Most Russian and Kazakh texts are told apart by their letters, without py3langid's
+    model (0.7 s and 120 MB to load); a text the letters leave open still asks it."""
+    from geo import language
+
+    def no_model(languages: tuple[str, ...]) -> object:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert language.detect_language("Протестующие захватили аэропорт Алматы в среду.") == "ru"
+    text = "Алматыда наразылық акциясы өтті. Қазақстан үкіметі отставкаға кетті."
+    assert language.detect_language(text) == "kk"
+    asked = []
+    monkeypatch.setattr(language, "_identifier", lambda languages: asked.append(1) or _Ru())
+    assert language.detect_language("Протести в Києві тривають, кажуть очевидці з Харкова.") == "ru"
+    assert asked  # (Ukrainian letters: the model decides; here a stub that answers "ru")
+
+
+class _Ru:
+    def classify(self, text: str) -> tuple[str, float]:
+        return ("ru", 1.0)
