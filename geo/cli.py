@@ -300,7 +300,6 @@ def _geoparse_worker(k: int) -> None:
     _, parts, tmp, errors, bounds, lock = _WORKER_STATE  # type: ignore[misc]
     while True:
         with lock:
-            j = k
             if bounds[2 * k] >= bounds[2 * k + 1]:  # its own stretch is done: help the longest
                 j = max(range(len(bounds) // 2), key=lambda j: bounds[2 * j + 1] - bounds[2 * j])
                 if bounds[2 * j] >= bounds[2 * j + 1]:

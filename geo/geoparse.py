@@ -1211,20 +1211,14 @@ class Geoparser:
             unit = "" if plural is None else _UNIT_PLURALS[plural.group(1).lower()]
             j, stop = k - 1, at
             while j >= 0 and _LIST_JOINT.fullmatch(text, mentions[j][2], stop):
-                m, n = mentions[j], names[j]
+                m = mentions[j]
                 if unit and j + 1 < len(mentions) and m[0] == mentions[j + 1][0]:
                     break  # "in Almaty, Almaty and Mangystau regions": the city, then its region
                 if not unit:
                     if m.place is not None and m.place.kind not in _NOT_FEATURE_KINDS:
                         dropped.add(j)
-                else:
-                    key = f"{n.key} {unit}"
-                    value = self._names.get(key)
-                    if value:
-                        named = self._infos.get(key) or self._name(key, value)
-                        mentions[j] = _new_tuple(Mention, m[:3] + named.sense.rest)
-                        names[j] = named
-                        changed = True
+                elif self._as_unit(j, unit, mentions, names):
+                    changed = True
                 stop, j = m[1], j - 1
         if dropped:
             kept = [k for k in range(len(mentions)) if k not in dropped]
@@ -1245,20 +1239,25 @@ class Geoparser:
             if unit is None or k >= len(starts) or starts[k] != m.end():
                 continue
             while True:
-                mention, name = mentions[k], names[k]
-                key = f"{name.key} {unit}"
-                value = self._names.get(key)
-                if value:
-                    named = self._infos.get(key) or self._name(key, value)
-                    mentions[k] = _new_tuple(Mention, mention[:3] + named.sense.rest)
-                    names[k] = named
-                    changed = True
+                changed = self._as_unit(k, unit, mentions, names) or changed
                 if k + 1 == len(mentions) or not _LIST_JOINT.fullmatch(
-                    text, mention[2], mentions[k + 1][1]
+                    text, mentions[k][2], mentions[k + 1][1]
                 ):
                     break
                 k += 1
         return changed
+
+    def _as_unit(self, k: int, unit: str, mentions: list[Mention], names: list[_Name]) -> bool:
+        """Mention k made the unit its name has with a unit word ("Almaty" -> "almaty
+        region"), when the gazetteer knows one; whether it did."""
+        key = f"{names[k].key} {unit}"
+        value = self._names.get(key)
+        if not value:
+            return False
+        named = self._infos.get(key) or self._name(key, value)
+        mentions[k] = _new_tuple(Mention, mentions[k][:3] + named.sense.rest)
+        names[k] = named
+        return True
 
     def _replace_spans(
         self,
