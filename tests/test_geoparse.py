@@ -49,6 +49,10 @@ def ids(parser: Geoparser, text: str) -> list[tuple[str, str]]:
     return [(m.text, m.place.id if m.place else "") for m in parser.parse(text)]
 
 
+def place_ids(parser: Geoparser, text: str) -> list[str]:
+    return [place_id for _, place_id in ids(parser, text)]
+
+
 def test_gold_set_is_big_enough() -> None:
     assert len(GOLD) >= 40
     assert sum(len(expected) for _, expected in GOLD) >= 100
@@ -1305,22 +1309,21 @@ def test_names_with_a_lower_case_word_inside(parser: Geoparser) -> None:
     apart ("Almaty and Taraz"), and so do a non-ASCII text's (read by the regex, not the
     compiled scan)."""
 
-    def found(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
-
-    assert found("Floods hit Rio de Janeiro and Mato Grosso do Sul.") == [
+    assert ids(parser, "Floods hit Rio de Janeiro and Mato Grosso do Sul.") == [
         ("Rio de Janeiro", "gn:3451190"), ("Mato Grosso do Sul", "admin1:BR-MS"),
     ]  # fmt: skip
-    assert found("Teams from Bosnia and Herzegovina and Trinidad and Tobago met.") == [
+    assert ids(parser, "Teams from Bosnia and Herzegovina and Trinidad and Tobago met.") == [
         ("Bosnia and Herzegovina", "country:BA"), ("Trinidad and Tobago", "country:TT"),
     ]  # fmt: skip
-    assert found("Almaty and Taraz saw protests.") == [
+    assert ids(parser, "Almaty and Taraz saw protests.") == [
         ("Almaty", "gn:1526384"), ("Taraz", "gn:1516905"),
     ]  # fmt: skip
-    assert found("Gunmen struck in Coyuca de Benítez, in Mexico's Guerrero state.")[0] == (
+    assert ids(parser, "Gunmen struck in Coyuca de Benítez, in Mexico's Guerrero state.")[0] == (
         "Coyuca de Benítez", "gn:4012608",
     )  # fmt: skip
-    assert ("Newcastle upon Tyne", "gn:2641673") in found("Fans travelled to Newcastle upon Tyne.")
+    assert ("Newcastle upon Tyne", "gn:2641673") in ids(
+        parser, "Fans travelled to Newcastle upon Tyne."
+    )
 
 
 def test_the_compiled_scan_finds_the_gaps_the_python_one_does(parser: Geoparser) -> None:
@@ -1346,19 +1349,16 @@ def test_states_and_counties_by_their_unit_word(parser: Geoparser) -> None:
     case: "Guerrero state", "Zamfara State", "Kisumu county"; "NSW" and "Qld" are Australia's
     states. An American "State" stays out ("Kentucky State University" names Kentucky)."""
 
-    def found(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
-
-    assert found("Violence in Guerrero state and Zamfara State.") == [
+    assert ids(parser, "Violence in Guerrero state and Zamfara State.") == [
         ("Guerrero state", "admin1:MX-GRO"), ("Zamfara State", "admin1:NG-ZA"),
     ]  # fmt: skip
-    assert found("Floods in Kisumu county and Homa Bay County.") == [
+    assert ids(parser, "Floods in Kisumu county and Homa Bay County.") == [
         ("Kisumu county", "admin1:KE-17"), ("Homa Bay County", "admin1:KE-08"),
     ]  # fmt: skip
-    assert found("Bushfires in NSW and Qld.") == [
+    assert ids(parser, "Bushfires in NSW and Qld.") == [
         ("NSW", "admin1:AU-NSW"), ("Qld", "admin1:AU-QLD"),
     ]  # fmt: skip
-    assert found("He studied at Kentucky State University.") == [("Kentucky", "admin1:US-KY")]
+    assert ids(parser, "He studied at Kentucky State University.") == [("Kentucky", "admin1:US-KY")]
 
 
 def test_a_feature_named_after_a_word_is_no_place(parser: Geoparser) -> None:
@@ -1387,12 +1387,9 @@ def test_a_state_keeps_its_name_from_a_smaller_citys_alias(parser: Geoparser) ->
     its name where the city is neither one of the world's largest nor a large share of its
     people; "New York" stays New York City."""
 
-    def found(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.place.id) for m in parser.parse(text) if m.place]
-
-    assert found("Tornadoes hit Kansas and Oklahoma.")[1] == ("Oklahoma", "admin1:US-OK")
-    assert found("Floods in Bahia.") == [("Bahia", "admin1:BR-BA")]
-    assert found("Flights to New York resumed.") == [("New York", "gn:5128581")]
+    assert ids(parser, "Tornadoes hit Kansas and Oklahoma.")[1] == ("Oklahoma", "admin1:US-OK")
+    assert ids(parser, "Floods in Bahia.") == [("Bahia", "admin1:BR-BA")]
+    assert ids(parser, "Flights to New York resumed.") == [("New York", "gn:5128581")]
 
 
 def test_argentines_and_bosnia(parser: Geoparser) -> None:
@@ -1411,15 +1408,18 @@ def test_the_units_of_a_list_after_a_plural_unit_word(parser: Geoparser) -> None
     Pattani", "the states of Kaduna and Zamfara" too. Names with no such unit stay as they are
     ("the regions of Russia and Kazakhstan")."""
 
-    def ids(text: str) -> list[str]:
-        return [m.place.id for m in parser.parse(text) if m.place]
-
-    assert ids("Emergency rule in the regions of Almaty, Zhambyl and Mangystau.") == [
+    assert place_ids(parser, "Emergency rule in the regions of Almaty, Zhambyl and Mangystau.") == [
         "admin1:KZ-ALM", "admin1:KZ-ZHA", "admin1:KZ-MAN",
     ]  # fmt: skip
-    assert ids("Attacks in the provinces of Yala and Pattani.") == ["admin1:TH-95", "admin1:TH-94"]
-    assert ids("Gunmen in the states of Kaduna and Zamfara.") == ["admin1:NG-KD", "admin1:NG-ZA"]
-    assert ids("Trade between the regions of Russia and Kazakhstan.") == [
+    assert place_ids(parser, "Attacks in the provinces of Yala and Pattani.") == [
+        "admin1:TH-95",
+        "admin1:TH-94",
+    ]
+    assert place_ids(parser, "Gunmen in the states of Kaduna and Zamfara.") == [
+        "admin1:NG-KD",
+        "admin1:NG-ZA",
+    ]
+    assert place_ids(parser, "Trade between the regions of Russia and Kazakhstan.") == [
         "country:RU",
         "country:KZ",
     ]
