@@ -617,7 +617,6 @@ _CAME_FROM = re.compile(
     r"\b(?:came|come|comes|coming|travell?(?:ed|ing)|hail(?:s|ed|ing)?|originally)\s+from\s+"
     r"(?:the\s+)?(?:(?:cities|towns|regions|villages|city|town|region|village)\s+of\s+)?$"
 )
-_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _PLACED_BY = re.compile(r"\b(?:in|at|from|near|of|outside|around|across)\s+(?:the\s+)?$")
 _LOCATOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
                       r"outside|close\s+to)\s+(?:the\s+)?$")  # fmt: skip
@@ -1764,8 +1763,11 @@ def _locative(name: str, clause: str, at: int) -> bool:
         len(name) > 4
         and name[-1] in "еи"
         and name[0] >= "А"  # (Cyrillic)
-        and re.search(r"(?<!\w)во?\s+$", clause[max(0, at - 4) : at]) is not None
+        and _IN_RU.search(clause, max(0, at - 4), at) is not None
     )
+
+
+_IN_RU = re.compile(r"(?<!\w)во?\s+$")  # (Russian "в" or "во" right before a name)
 
 
 def _not_origins(places: list[Mention], low: str, offset: int) -> list[Mention]:
@@ -1775,7 +1777,7 @@ def _not_origins(places: list[Mention], low: str, offset: int) -> list[Mention]:
     for m in places:
         start = m.start - offset
         if _CAME_FROM.search(low, max(0, start - 45), start) or (
-            origin_end >= 0 and _LIST_JOIN.fullmatch(low, origin_end, start)
+            origin_end >= 0 and _LISTED.fullmatch(low, origin_end, start)
         ):
             origin_end = m.end - offset
             continue
